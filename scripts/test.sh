@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
-ensure_packages
+ensure_packages "${TEST_PACKAGES[@]}"
 mvn -B verify "$@"

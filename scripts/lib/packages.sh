@@ -1,16 +1,17 @@
-# Debian packages the tests and the demo start as real processes.
-REQUIRED_PACKAGES=(docker-registry buildah skopeo chromium chromium-driver python3-cryptography git)
+# Debian packages the demo and the tests start as real processes.
+DEMO_PACKAGES=(docker-registry buildah skopeo git curl jq python3 python3-cryptography)
+TEST_PACKAGES=("${DEMO_PACKAGES[@]}" chromium chromium-driver)
 
+# ensure_packages PKG...: installs whichever of them is missing (apt-get, as root or with sudo).
 ensure_packages() {
   local missing=()
-  for p in "${REQUIRED_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing missing Debian packages: ${missing[*]}" >&2
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing Debian packages: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
