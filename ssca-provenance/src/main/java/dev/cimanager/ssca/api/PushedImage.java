@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.oci.RepositoryRef;
 import java.util.List;
 
 /**
@@ -13,14 +14,16 @@ import java.util.List;
 public record PushedImage(String registry, String repository, List<String> tags, String digest) {
   public PushedImage {
     registry = Require.text(registry, "image.registry");
-    if (registry.contains("/") || registry.contains("://")) {
-      throw new IllegalArgumentException(
-          "image.registry must be a host[:port] without scheme or path but was '" + registry + "'");
-    }
     repository = Require.text(repository, "image.repository");
-    if (!repository.equals(repository.toLowerCase(java.util.Locale.ROOT)) || repository.startsWith("/")) {
+    try {
+      new RepositoryRef(registry, repository);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("image: " + e.getMessage(), e);
+    }
+    // as Docker reads names: a first component without '.' or ':' would be a Docker Hub path, not a host
+    if (!registry.contains(".") && !registry.contains(":") && !registry.equals("localhost")) {
       throw new IllegalArgumentException(
-          "image.repository must be a lowercase path without leading slash but was '" + repository + "'");
+          "image.registry must be a host name with a '.' or a port, or localhost, but was '" + registry + "'");
     }
     tags = Require.texts(tags, "image.tags");
     digest = Require.sha256Digest(digest, "image.digest");
@@ -29,6 +32,10 @@ public record PushedImage(String registry, String repository, List<String> tags,
   /** {@code registry/repository}: the name users pull and the statement's subject name. */
   public String name() {
     return registry + "/" + repository;
+  }
+
+  RepositoryRef repositoryRef() {
+    return new RepositoryRef(registry, repository);
   }
 
   /** The digest's hex part (no algorithm prefix). */

@@ -19,7 +19,7 @@ class ExecutionContextTest {
   @Test
   void pushedImage_registryWithScheme_isRejected() {
     assertThatThrownBy(() -> new PushedImage("http://127.0.0.1:5000", "demo/app", List.of(), ExecutionContexts.DIGEST))
-        .hasMessageContaining("image.registry must be a host[:port]");
+        .hasMessageStartingWith("image: registry must be host[:port]");
   }
 
   @Test
