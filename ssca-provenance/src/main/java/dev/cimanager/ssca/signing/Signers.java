@@ -3,6 +3,11 @@ package dev.cimanager.ssca.signing;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -18,6 +23,9 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 /** Makes {@link Signer}s from PKCS#8 private keys; the algorithm follows the key (see {@link SignatureAlgorithm}). */
 final class Signers {
 
+  private static final Set<ASN1ObjectIdentifier> KEY_ALGORITHMS = Set.of(
+      X9ObjectIdentifiers.id_ecPublicKey, PKCSObjectIdentifiers.rsaEncryption, EdECObjectIdentifiers.id_Ed25519);
+
   private Signers() {}
 
   /**
@@ -27,11 +35,19 @@ final class Signers {
    * @throws UnsupportedKeyException when it is not a key we sign with
    */
   static Signer fromPrivateKeyInfo(PrivateKeyInfo info) throws IOException, UnsupportedKeyException {
+    ASN1ObjectIdentifier keyAlgorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
+    if (!KEY_ALGORITHMS.contains(keyAlgorithm)) {
+      throw new UnsupportedKeyException("key algorithm " + keyAlgorithm.getId());
+    }
     AsymmetricKeyParameter privateKey;
     try {
       privateKey = PrivateKeyFactory.createKey(info);
     } catch (RuntimeException e) {
       throw new IOException("Bouncy Castle cannot read the private key", e);
+    }
+    if (privateKey instanceof ECPrivateKeyParameters ec
+        && (ec.getD().signum() <= 0 || ec.getD().compareTo(ec.getParameters().getN()) >= 0)) {
+      throw new IOException("the EC private scalar is out of range");
     }
     Optional<SignatureAlgorithm> algorithm = SignatureAlgorithm.forKey(privateKey);
     if (algorithm.isEmpty() || !privateKey.isPrivate()) {

@@ -17,7 +17,16 @@ final class TestVectors {
 
   /** {@code path} relative to {@code src/test/resources/cosign/}, e.g. {@code dsse/cosign-blob-test.pub}. */
   static byte[] read(String path) {
-    try (InputStream in = TestVectors.class.getResourceAsStream("/cosign/" + path)) {
+    return resource("/cosign/" + path);
+  }
+
+  /** A key made with OpenSSL, in {@code src/test/resources/keys/} (see its README). */
+  static byte[] openssl(String file) {
+    return resource("/keys/" + file);
+  }
+
+  private static byte[] resource(String path) {
+    try (InputStream in = TestVectors.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalArgumentException("no test vector " + path);
       }
