@@ -13,6 +13,8 @@ import dev.cimanager.ssca.spi.FakeSecretResolver;
 import dev.cimanager.ssca.spi.InMemoryProvenanceStore;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
 import dev.cimanager.ssca.spi.ProvenanceStatus;
+import dev.cimanager.ssca.spi.ProvenanceStore;
+import dev.cimanager.ssca.spi.ProvenanceStoreException;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import dev.cimanager.ssca.verify.AttestationVerifier;
 import java.io.IOException;
@@ -232,6 +234,23 @@ class ProvenanceServiceTest {
 
     assertThat(result.verified()).isFalse();
     assertThat(result.failures()).singleElement().asString().contains("signature");
+  }
+
+  @Test
+  void attest_storeRejectsTheRecord_failsAtStoreAndPushesNothing() {
+    ProvenanceStore failing = org.mockito.Mockito.mock(ProvenanceStore.class);
+    org.mockito.Mockito.doThrow(new ProvenanceStoreException("tried to save provenance record x but failed because "
+        + "the database is down")).when(failing).save(org.mockito.ArgumentMatchers.any());
+    ProvenanceService broken = new ProvenanceService(secrets, failing, signers, new AttestationPublisher(clients),
+        new AttestationVerifier(clients), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThatThrownBy(() -> broken.attest(context(), KEY_REF, GOOD))
+        .isInstanceOfSatisfying(ProvenanceException.class, e -> {
+          assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.STORE);
+          assertThat(e.recordId()).isEmpty();
+        })
+        .hasMessageEndingWith("the database is down; nothing was pushed");
+    assertNothingPushed();
   }
 
   private void assertNothingPushed() {
