@@ -2,8 +2,13 @@ package dev.cimanager.ssca.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +19,7 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CosignKeyPairGeneratorTest {
 
@@ -82,6 +88,31 @@ class CosignKeyPairGeneratorTest {
     String pem = new String(pair.publicKeyPem(), StandardCharsets.US_ASCII);
 
     assertThat(pem).matches("-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/]{64}\n[A-Za-z0-9+/]{58}==\n-----END PUBLIC KEY-----\n");
+  }
+
+  /**
+   * A second, independent decryption: hashlib's scrypt, a Python XSalsa20 and python3-cryptography's
+   * Poly1305 and PKCS#8 parser (Debian's /usr/bin/python3, as shared/tools/verify-att uses).
+   */
+  @Test
+  void generate_decryptsWithAnIndependentPythonImplementation(@TempDir Path dir) throws Exception {
+    Path python = Path.of("/usr/bin/python3");
+    assumeTrue(Files.isExecutable(python)
+        && new ProcessBuilder(python.toString(), "-c", "import cryptography").start().waitFor() == 0,
+        "needs /usr/bin/python3 with python3-cryptography");
+    Path script = dir.resolve("cosign_key_decrypt.py");
+    try (InputStream in = getClass().getResourceAsStream("/python/cosign_key_decrypt.py")) {
+      Files.copy(in, script);
+    }
+    Path key = Files.write(dir.resolve("cosign.key"), pair.privateKeyPem());
+    Path pub = Files.write(dir.resolve("cosign.pub"), pair.publicKeyPem());
+
+    Process process = new ProcessBuilder(python.toString(), script.toString(), key.toString(),
+        HexFormat.of().formatHex(PASSWORD), pub.toString()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output).isEqualTo("plaintext 138 bytes, public key matches: True\n");
   }
 
   @Test
