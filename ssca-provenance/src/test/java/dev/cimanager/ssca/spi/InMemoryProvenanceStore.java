@@ -23,12 +23,13 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
 
   @Override
   public synchronized ProvenanceRecord markPushed(String id, String attestationRef, Instant at) {
-    return replace(id, existing(id).pushed(attestationRef, at));
+    return replace(id, withStatus(existing(id), ProvenanceStatus.PUSHED, attestationRef, null, at));
   }
 
   @Override
   public synchronized ProvenanceRecord markPushFailed(String id, String reason, Instant at) {
-    return replace(id, existing(id).pushFailed(reason, at));
+    ProvenanceRecord r = existing(id);
+    return replace(id, withStatus(r, ProvenanceStatus.PUSH_FAILED, r.attestationRef(), reason, at));
   }
 
   @Override
@@ -64,6 +65,13 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
           + " but failed because there is no such record");
     }
     return record;
+  }
+
+  private static ProvenanceRecord withStatus(
+      ProvenanceRecord r, ProvenanceStatus status, String ref, String reason, Instant at) {
+    return new ProvenanceRecord(r.id(), r.accountId(), r.orgIdentifier(), r.projectIdentifier(),
+        r.pipelineIdentifier(), r.executionId(), r.stageIdentifier(), r.stepIdentifier(), r.image(), r.tags(),
+        r.digest(), r.predicateType(), r.statement(), r.envelope(), status, ref, reason, r.createdAt(), at);
   }
 
   private ProvenanceRecord replace(String id, ProvenanceRecord updated) {
