@@ -1,0 +1,8 @@
+package dev.cimanager.ssca.api;
+
+/** What started the pipeline execution. */
+public enum TriggerType {
+  MANUAL,
+  WEBHOOK,
+  SCHEDULED
+}
