@@ -7,6 +7,11 @@ public record FetchedManifest(Digest digest, String mediaType, byte[] content) {
   public FetchedManifest {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(mediaType, "mediaType");
-    Objects.requireNonNull(content, "content");
+    content = Objects.requireNonNull(content, "content").clone();
+  }
+
+  @Override
+  public byte[] content() {
+    return content.clone();
   }
 }
