@@ -25,6 +25,7 @@ import dev.cimanager.app.storage.MongoModule;
 import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
+import dev.cimanager.app.web.JsonErrorHandler;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -91,6 +92,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
 
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
+    environment.lifecycle().addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
     Set<Object> components =
         injector.getInstance(Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));
     components.forEach(environment.jersey()::register);
