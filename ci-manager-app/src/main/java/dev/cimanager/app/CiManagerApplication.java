@@ -84,14 +84,15 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     environment.healthChecks().register("workspace-disk", new DiskSpaceHealthCheck(dataDir.workspaces()));
 
     // One module per concern, each given only its configuration slice. A new concern adds its module here.
-    List<Module> modules =
-        List.of(
-            new CoreModule(environment.getObjectMapper(), dataDir, insecureRegistries),
-            new MongoModule(database),
-            new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
-            new SecretsModule(masterKey),
-            new ConnectorsModule());
-    injector = Guice.createInjector(Stage.PRODUCTION, modules);
+    injector =
+        Guice.createInjector(
+            Stage.PRODUCTION,
+            List.<Module>of(
+                new CoreModule(environment.getObjectMapper(), dataDir, insecureRegistries),
+                new MongoModule(database),
+                new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
+                new SecretsModule(masterKey),
+                new ConnectorsModule()));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.
