@@ -92,7 +92,7 @@ export function render(ctx) {
     const focusKey = document.activeElement?.dataset?.focusKey;
     const scrolls = new Map([...panelSlot.querySelectorAll('[data-scroll-key]')].map((el) => [el.dataset.scrollKey, el]));
     const panel = tabPanel(state.tab);
-    if (!state.execution) panel.append(state.pollError ? errorBox(state.pollError, 'execution-error') : loading());
+    if (!state.execution) panel.append(state.pollError ? '' : loading()); // the header shows the error
     else if (state.tab === 'pipeline') panel.append(pipelinePanel());
     else panel.append(artifactsPanel());
     panelSlot.replaceChildren(panel);
@@ -130,8 +130,8 @@ export function render(ctx) {
           spinner('Refreshing'), ' Refreshing every 2 s')),
       h('dl', { class: 'meta' },
         meta('Trigger', triggerText(e.trigger), 'execution-trigger'),
-        meta('Started', formatTime(e.startedAt), 'execution-started'),
-        meta('Ended', active ? '—' : formatTime(e.endedAt), 'execution-ended'),
+        meta('Started', h('time', { datetime: e.startedAt ?? '' }, formatTime(e.startedAt)), 'execution-started'),
+        meta('Ended', active ? '—' : h('time', { datetime: e.endedAt ?? '' }, formatTime(e.endedAt)), 'execution-ended'),
         meta('Duration', formatDuration(durationBetween(e.startedAt, e.endedAt)), 'execution-duration')),
       h('div', { class: 'reserved-slim', testid: 'poll-error-slot' },
         state.pollError ? h('p', { class: 'alert alert-warn', role: 'status', testid: 'poll-error' },
@@ -345,7 +345,9 @@ export function render(ctx) {
     renderAll();
     // Keep keyboard focus in the row after the Retry button disappears.
     const row = panelSlot.querySelector(`[data-artifact-id="${CSS.escape(a.id)}"]`);
-    if (row && !row.contains(document.activeElement)) row.querySelector('button')?.focus();
+    if (row && !row.contains(document.activeElement)) {
+      (row.querySelector('[data-testid=provenance-cell] button') ?? row.querySelector('button'))?.focus();
+    }
   }
 
   tick();
