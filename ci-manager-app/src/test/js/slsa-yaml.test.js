@@ -206,8 +206,14 @@ test('setSlsaProvenance_unknownStage_throws', () => {
 });
 
 test('setSlsaProvenance_inlineSpec_throws', () => {
-  const inline = 'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        type: CI\n        spec: {}\n';
+  const inline = 'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        type: CI\n        spec: {cloneCodebase: true}\n';
   assert.throws(() => setSlsaProvenance(inline, 'b', ON), YamlEditError);
+});
+
+test('setSlsaProvenance_emptyFlowSpec_becomesBlock', () => {
+  const yaml = 'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec: {}   # empty\n        type: CI\n';
+  assert.equal(setSlsaProvenance(yaml, 'b', { enabled: false, privateKey: '', password: '' }),
+    'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          slsa_provenance:\n            enabled: false\n        type: CI\n');
 });
 
 test('setSlsaProvenance_quotedIdentifierAndReferences', () => {
@@ -247,4 +253,58 @@ test('changedLines_marksOnlyTheEditedRegion', () => {
   assert.deepEqual(changedLines(before, after), { start: 2, end: 4 });
   const same = changedLines(before, before);
   assert.equal(same.end - same.start, 0);
+});
+
+test('setSlsaProvenance_compactSequenceAndBlockAfterExecution_replacedInPlace', () => {
+  const yaml = `pipeline:
+  stages:
+  - stage:
+      type: CI
+      spec:
+        execution:
+          steps: []
+        slsa_provenance:
+          # switched off while the key rotates
+          enabled: false
+        # kept: it introduces the next key
+        sharedPaths: []
+      identifier: late_id
+`;
+  const edited = setSlsaProvenance(yaml, 'late_id', ON);
+  assert.equal(edited, `pipeline:
+  stages:
+  - stage:
+      type: CI
+      spec:
+        execution:
+          steps: []
+        slsa_provenance:
+          enabled: true
+          attestation:
+            type: cosign
+            spec:
+              private_key: account.cosign_private_key
+              password: account.cosign_password
+        # kept: it introduces the next key
+        sharedPaths: []
+      identifier: late_id
+`);
+});
+
+test('listStages_parallelGroup_findsNestedStages', () => {
+  const yaml = `pipeline:
+  stages:
+    - parallel:
+        - stage:
+            identifier: a
+            type: CI
+            spec: {}
+        - stage:
+            identifier: b
+            type: CI
+            spec:
+              slsa_provenance:
+                enabled: true
+`;
+  assert.deepEqual(listStages(yaml).map((s) => [s.identifier, s.slsa && s.slsa.enabled]), [['a', null], ['b', true]]);
 });

@@ -67,14 +67,14 @@ export const api = {
   },
   get: (apiPath) => api.json(apiPath),
   post: (apiPath, json = {}) => api.json(apiPath, { method: 'POST', json }),
-  getYaml: (apiPath) => api.text(apiPath, { accept: 'application/yaml' }),
+  getYaml: (apiPath) => api.text(apiPath, { accept: 'application/yaml, text/yaml;q=0.9, */*;q=0.1' }),
   putYaml: async (apiPath, yaml) => {
     const response = await send(apiPath, { method: 'PUT', yaml });
     return response.status;
   },
   /** Fetches with the token and hands the body to the browser as a file download. */
   async download(apiPath, fallbackName) {
-    const response = await send(apiPath, { accept: 'application/json' });
+    const response = await send(apiPath, { accept: '*/*' });
     const name = filenameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName;
     const url = URL.createObjectURL(await response.blob());
     const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });

@@ -53,6 +53,12 @@ export function setSlsaProvenance(yamlText, stageIdentifier, settings) {
     const indent = stageChildren.indent ?? stage.keyCol + unit;
     replaceStart = replaceEnd = stage.end;
     newLines = [' '.repeat(indent) + 'spec:', ...slsaBlock(settings, indent + unit, unit)];
+  } else if (spec.rest === '{}') {
+    // An empty flow mapping becomes a block mapping holding just the new block.
+    const specLine = lines[spec.index];
+    replaceStart = spec.index;
+    replaceEnd = spec.index + 1;
+    newLines = [' '.repeat(specLine.indent) + 'spec:', ...slsaBlock(settings, specLine.indent + unit, unit)];
   } else {
     if (spec.rest !== '') {
       throw new YamlEditError(

@@ -24,7 +24,7 @@ export function openProvenanceDialog(executionId, artifact, download) {
   dialog.showModal();
   close.focus();
 
-  api.get(path`/executions/${executionId}/artifacts/${artifact.id}/provenance`).then((statement) => {
+  api.json(path`/executions/${executionId}/artifacts/${artifact.id}/provenance`, { accept: 'application/json, */*;q=0.1' }).then((statement) => {
     json = JSON.stringify(statement, null, 2);
     copy.disabled = false;
     const pre = h('pre', { class: 'code json', testid: 'provenance-json', tabindex: '0', 'aria-label': 'Provenance JSON' });
