@@ -54,6 +54,10 @@ async function route() {
       h('h1', null, 'Page not found'), h('p', null, h('a', { href: '#/' }, 'Go to your pipelines'))));
     return;
   }
+  if (parsed.route.view === signIn && session.token()) {
+    navigate('#/');
+    return;
+  }
   if (!parsed.route.public && !session.token()) {
     sessionStorage.setItem(RETURN_KEY, location.hash);
     navigate('#/signin');

@@ -28,6 +28,7 @@ export function render(ctx) {
     rowMessages: new Map(), // artifact id -> {kind, text}
     busy: new Set(), // artifact ids with a retry in flight
     renderedSignature: null,
+    headerSignature: null,
   };
   let timer = null;
   ctx.onDispose(() => clearTimeout(timer));
@@ -111,6 +112,14 @@ export function render(ctx) {
       return;
     }
     page.dataset.status = e.status;
+    // Rebuild only when something but the clock changed, so focus and the spinner survive each poll.
+    const { stages, ...summary } = e;
+    const headerSignature = JSON.stringify([summary, state.pollError?.message]);
+    if (headerSignature === state.headerSignature) {
+      header.querySelector('[data-testid="execution-duration"]').textContent = formatDuration(durationBetween(e.startedAt, e.endedAt));
+      return;
+    }
+    state.headerSignature = headerSignature;
     const pipelineHash = `${projectHash(e.orgIdentifier, e.projectIdentifier)}/pipelines/${encodeURIComponent(e.pipelineIdentifier)}`;
     ctx.setCrumbs([
       { label: e.orgIdentifier },

@@ -103,13 +103,14 @@ function yamlPanel(ctx, panel) {
 export function yamlForm(yaml, save, extraFields = null) {
   const area = h('textarea', {
     id: 'pipeline-yaml', class: 'yaml-area', testid: 'yaml-textarea', spellcheck: 'false',
-    autocapitalize: 'off', autocomplete: 'off', rows: '24', value: yaml,
+    autocapitalize: 'off', autocomplete: 'off', rows: '24', value: yaml, 'aria-describedby': 'pipeline-yaml-help',
   });
   const feedback = h('div', { class: 'reserved', testid: 'yaml-feedback', 'aria-live': 'polite' });
   const button = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'yaml-save' }, 'Save YAML');
   const form = h('form', { class: 'yaml-form', testid: 'yaml-form' },
     extraFields,
     h('label', { for: 'pipeline-yaml' }, 'Pipeline YAML'),
+    h('p', { id: 'pipeline-yaml-help', class: 'muted small hint' }, 'Tab indents by two spaces; press Esc, then Tab, to leave the editor.'),
     area, feedback, h('div', { class: 'actions' }, button));
   // Tab inserts two spaces in the editor; Escape then Tab leaves it (keyboard users are not trapped).
   let escaped = false;
