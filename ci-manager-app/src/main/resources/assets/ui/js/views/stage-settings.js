@@ -39,6 +39,7 @@ async function loadSecrets(org, project, type) {
     for (const secret of result.value.secrets ?? []) {
       if (secret.type && secret.type !== type) continue;
       const reference = secret.reference ?? (scope === 'project' ? secret.identifier : `${scope}.${secret.identifier}`);
+      if (secrets.some((s) => s.reference === reference)) continue; // a scope may list inherited secrets too
       secrets.push({ scope: secret.scope ?? scope, reference, name: secret.name });
     }
   });
