@@ -17,6 +17,9 @@ import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.provenance.ProvenanceModule;
+import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
+import dev.cimanager.app.provenance.commands.VerifyAttestationCommand;
 import dev.cimanager.app.secrets.MasterKey;
 import dev.cimanager.app.secrets.SecretsModule;
 import dev.cimanager.app.storage.DiskSpaceHealthCheck;
@@ -59,6 +62,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new AssetsBundle("/assets/ui", "/ui", "index.html", "ui"));
     bootstrap.addBundle(new MultiPartBundle());
+    bootstrap.addCommand(new GenerateKeyPairCommand());
+    bootstrap.addCommand(new VerifyAttestationCommand());
   }
 
   @Override
@@ -77,7 +82,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new MongoModule(database),
                 new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
                 new SecretsModule(masterKey),
-                new ConnectorsModule()));
+                new ConnectorsModule(),
+                new ProvenanceModule()));
 
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
