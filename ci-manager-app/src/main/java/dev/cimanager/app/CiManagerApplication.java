@@ -1,0 +1,110 @@
+package dev.cimanager.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
+import com.mongodb.client.MongoDatabase;
+import dev.cimanager.app.accounts.AccountsModule;
+import dev.cimanager.app.accounts.AdminToken;
+import dev.cimanager.app.config.DataDirectory;
+import dev.cimanager.app.config.InsecureRegistries;
+import dev.cimanager.app.connectors.ConnectorsModule;
+import dev.cimanager.app.errors.ApiExceptionMapper;
+import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
+import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
+import dev.cimanager.app.errors.UnexpectedExceptionMapper;
+import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.secrets.MasterKey;
+import dev.cimanager.app.secrets.SecretsModule;
+import dev.cimanager.app.storage.DiskSpaceHealthCheck;
+import dev.cimanager.app.storage.MongoLifecycle;
+import dev.cimanager.app.storage.MongoModule;
+import dev.cimanager.app.web.BodySizeLimitFilter;
+import dev.cimanager.app.web.CoreModule;
+import dev.cimanager.app.web.JerseyComponents;
+import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.forms.MultiPartBundle;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The CI manager: Dropwizard for HTTP, configuration and lifecycle; Guice for wiring. {@link #run} opens
+ * the things that must work before serving (data directory, MongoDB, master key), then builds one
+ * injector from one module per concern and registers every Jersey component the modules contribute.
+ */
+public class CiManagerApplication extends Application<CiManagerConfiguration> {
+  private volatile Injector injector;
+
+  public static void main(String[] args) throws Exception {
+    new CiManagerApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "ci-manager";
+  }
+
+  @Override
+  public void initialize(Bootstrap<CiManagerConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addBundle(new AssetsBundle("/assets/ui", "/ui", "index.html", "ui"));
+    bootstrap.addBundle(new MultiPartBundle());
+  }
+
+  @Override
+  public void run(CiManagerConfiguration config, Environment environment) {
+    DataDirectory dataDir = DataDirectory.create(config.getDataDir());
+    InsecureRegistries insecureRegistries = InsecureRegistries.parse(config.getInsecureRegistries());
+    MasterKey masterKey = MasterKey.load(config.getSecurity().getMasterKey(), dataDir.root());
+    MongoDatabase database = MongoLifecycle.open(config.getMongo(), dataDir, environment);
+    environment.healthChecks().register("workspace-disk", new DiskSpaceHealthCheck(dataDir.workspaces()));
+
+    injector =
+        Guice.createInjector(
+            Stage.PRODUCTION,
+            modules(
+                new CoreModule(environment.getObjectMapper(), dataDir, insecureRegistries),
+                new MongoModule(database),
+                new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
+                new SecretsModule(masterKey),
+                new ConnectorsModule()));
+
+    registerErrorMappers(environment);
+    environment.jersey().register(new BodySizeLimitFilter());
+    Set<Object> components =
+        injector.getInstance(Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));
+    components.forEach(environment.jersey()::register);
+  }
+
+  /** Every concern's module; a new concern adds its module here. */
+  private static List<Module> modules(Module... core) {
+    return List.of(core);
+  }
+
+  /** Our mappers replace Dropwizard's ({@code server.registerDefaultExceptionMappers: false}). */
+  private static void registerErrorMappers(Environment environment) {
+    environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new JsonProcessingExceptionMapper());
+    environment.jersey().register(new ConstraintViolationExceptionMapper());
+    environment.jersey().register(new WebApplicationExceptionMapper());
+    environment.jersey().register(new UnexpectedExceptionMapper());
+  }
+
+  /** The injector built by {@link #run}; tests use it to reach services such as {@code SecretService}. */
+  public Injector injector() {
+    if (injector == null) {
+      throw new IllegalStateException("the application has not run yet");
+    }
+    return injector;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.cimanager.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cimanager.app.config.MongoSettings;
+import dev.cimanager.app.config.SecuritySettings;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The whole configuration tree, as read from {@code config/ci-manager.yml}. Only the application class
+ * sees it; Guice modules get the slices they need.
+ */
+public class CiManagerConfiguration extends Configuration {
+  @NotEmpty private String dataDir = "./data";
+  @Valid @NotNull private MongoSettings mongo = new MongoSettings();
+  @Valid @NotNull private SecuritySettings security = new SecuritySettings();
+  @NotNull private String insecureRegistries = "";
+
+  @JsonProperty
+  public String getDataDir() {
+    return dataDir;
+  }
+
+  @JsonProperty
+  public void setDataDir(String dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  @JsonProperty
+  public MongoSettings getMongo() {
+    return mongo;
+  }
+
+  @JsonProperty
+  public void setMongo(MongoSettings mongo) {
+    this.mongo = mongo;
+  }
+
+  @JsonProperty
+  public SecuritySettings getSecurity() {
+    return security;
+  }
+
+  @JsonProperty
+  public void setSecurity(SecuritySettings security) {
+    this.security = security;
+  }
+
+  /** Comma-separated {@code host:port} list reached over plain HTTP (CI_MANAGER_INSECURE_REGISTRIES). */
+  @JsonProperty
+  public String getInsecureRegistries() {
+    return insecureRegistries;
+  }
+
+  @JsonProperty
+  public void setInsecureRegistries(String insecureRegistries) {
+    this.insecureRegistries = insecureRegistries == null ? "" : insecureRegistries;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.cimanager.app.accounts;
+
+import dev.cimanager.app.errors.ApiException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Turns the caller and a request's {@code {org}}/{@code {project}} path parameters into a {@link Scope},
+ * answering 404 when the org or project does not exist in the caller's account.
+ */
+@Singleton
+public final class ScopeResolver {
+  private final OrgStore orgs;
+
+  @Inject
+  ScopeResolver(OrgStore orgs) {
+    this.orgs = orgs;
+  }
+
+  public Scope account(Caller caller) {
+    return Scope.account(caller.accountId());
+  }
+
+  public Scope org(Caller caller, String orgId) {
+    requireOrg(caller.accountId(), orgId);
+    return Scope.org(caller.accountId(), orgId);
+  }
+
+  public Scope project(Caller caller, String orgId, String projectId) {
+    requireOrg(caller.accountId(), orgId);
+    if (!Identifiers.isValid(projectId)
+        || orgs.findProject(caller.accountId(), orgId, projectId).isEmpty()) {
+      throw ApiException.notFound(
+          "PROJECT_NOT_FOUND", "project '" + projectId + "' not found in org '" + orgId + "'");
+    }
+    return Scope.project(caller.accountId(), orgId, projectId);
+  }
+
+  private void requireOrg(String accountId, String orgId) {
+    if (!Identifiers.isValid(orgId) || orgs.findOrg(accountId, orgId).isEmpty()) {
+      throw ApiException.notFound("ORG_NOT_FOUND", "org '" + orgId + "' not found");
+    }
+  }
+}

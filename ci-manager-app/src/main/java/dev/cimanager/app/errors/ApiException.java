@@ -1,0 +1,50 @@
+package dev.cimanager.app.errors;
+
+/**
+ * The one exception the API answers with a 4xx: an HTTP status, an UPPER_SNAKE code and a sentence that
+ * names the field or reference and what is wrong. Mapped to {@code {"code","message"}} by
+ * {@link ApiExceptionMapper}. Server-side services (e.g. secret and connector resolution for the engine)
+ * throw it too, so a failed step can show the same message.
+ */
+public class ApiException extends RuntimeException {
+  private final int status;
+  private final String code;
+
+  public ApiException(int status, String code, String message) {
+    super(message);
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("ApiException status must be 4xx or 5xx, got " + status);
+    }
+    this.status = status;
+    this.code = code;
+  }
+
+  public static ApiException badRequest(String code, String message) {
+    return new ApiException(400, code, message);
+  }
+
+  /** 400 {@code INVALID_REQUEST}: a missing or malformed field; the message names it. */
+  public static ApiException invalid(String message) {
+    return new ApiException(400, "INVALID_REQUEST", message);
+  }
+
+  public static ApiException notFound(String code, String message) {
+    return new ApiException(404, code, message);
+  }
+
+  public static ApiException conflict(String code, String message) {
+    return new ApiException(409, code, message);
+  }
+
+  public static ApiException unauthorized(String message) {
+    return new ApiException(401, "UNAUTHORIZED", message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+}

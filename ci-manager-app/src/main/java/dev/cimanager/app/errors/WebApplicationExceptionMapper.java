@@ -1,0 +1,65 @@
+package dev.cimanager.app.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * Jersey's own errors (unknown path, wrong method, unsupported media type, ...) in our error shape,
+ * keeping the status and headers such as {@code Allow}.
+ */
+public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  @Context private UriInfo uriInfo;
+  @Context private Request request;
+  @Context private HttpHeaders headers;
+
+  @Override
+  public Response toResponse(WebApplicationException e) {
+    Response original = e.getResponse();
+    int status = original.getStatus();
+    String path = "/" + uriInfo.getPath();
+    String method = request.getMethod();
+    String code;
+    String message;
+    switch (status) {
+      case 404 -> {
+        code = "NOT_FOUND";
+        message = "no endpoint " + method + " " + path;
+      }
+      case 405 -> {
+        code = "METHOD_NOT_ALLOWED";
+        message = "method " + method + " is not allowed on " + path + "; allowed: " + original.getAllowedMethods();
+      }
+      case 406 -> {
+        code = "NOT_ACCEPTABLE";
+        message = path + " cannot answer in the requested Accept type " + headers.getRequestHeader("Accept");
+      }
+      case 413 -> {
+        code = "PAYLOAD_TOO_LARGE";
+        message = "the request body is too large";
+      }
+      case 415 -> {
+        code = "UNSUPPORTED_MEDIA_TYPE";
+        message = "Content-Type " + headers.getMediaType() + " is not supported by " + method + " " + path;
+      }
+      default -> {
+        code = status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+        message = status >= 500 ? "internal error" : describe(e, method, path);
+      }
+    }
+    Response mapped = ErrorResponses.of(status, code, message);
+    if (!original.getAllowedMethods().isEmpty()) {
+      return Response.fromResponse(mapped).allow(original.getAllowedMethods()).build();
+    }
+    return mapped;
+  }
+
+  private static String describe(WebApplicationException e, String method, String path) {
+    String detail = e.getMessage();
+    return "bad request to " + method + " " + path + (detail == null ? "" : ": " + detail);
+  }
+}

@@ -1,0 +1,3 @@
+package dev.cimanager.contracts.accounts;
+
+public record OrgResponse(String identifier, String name) {}
