@@ -11,11 +11,14 @@ import dev.cimanager.app.accounts.AccountsModule;
 import dev.cimanager.app.accounts.AdminToken;
 import dev.cimanager.app.config.DataDirectory;
 import dev.cimanager.app.config.InsecureRegistries;
+import dev.cimanager.app.connectors.ConnectorsModule;
 import dev.cimanager.app.errors.ApiExceptionMapper;
 import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.secrets.MasterKey;
+import dev.cimanager.app.secrets.SecretsModule;
 import dev.cimanager.app.storage.DiskSpaceHealthCheck;
 import dev.cimanager.app.storage.MongoLifecycle;
 import dev.cimanager.app.storage.MongoModule;
@@ -62,6 +65,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
   public void run(CiManagerConfiguration config, Environment environment) {
     DataDirectory dataDir = DataDirectory.create(config.getDataDir());
     InsecureRegistries insecureRegistries = InsecureRegistries.parse(config.getInsecureRegistries());
+    MasterKey masterKey = MasterKey.load(config.getSecurity().getMasterKey(), dataDir.root());
     MongoDatabase database = MongoLifecycle.open(config.getMongo(), dataDir, environment);
     environment.healthChecks().register("workspace-disk", new DiskSpaceHealthCheck(dataDir.workspaces()));
 
@@ -71,7 +75,9 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
             modules(
                 new CoreModule(environment.getObjectMapper(), dataDir, insecureRegistries),
                 new MongoModule(database),
-                new AccountsModule(new AdminToken(config.getSecurity().getAdminToken()))));
+                new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
+                new SecretsModule(masterKey),
+                new ConnectorsModule()));
 
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
