@@ -17,6 +17,7 @@ import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.secrets.MasterKey;
 import dev.cimanager.app.secrets.SecretsModule;
@@ -79,7 +80,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
                 new SecretsModule(masterKey),
                 new ConnectorsModule(),
-                new PipelinesModule()));
+                new PipelinesModule(),
+                new StepsModule()));
 
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
