@@ -17,6 +17,8 @@ import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.execution.steps.StepsModule;
+import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.provenance.ProvenanceModule;
 import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
 import dev.cimanager.app.provenance.commands.VerifyAttestationCommand;
@@ -83,6 +85,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
                 new SecretsModule(masterKey),
                 new ConnectorsModule(),
+                new PipelinesModule(),
+                new StepsModule(),
                 new ProvenanceModule()));
 
     registerErrorMappers(environment);

@@ -52,8 +52,8 @@ final class CommandRunner {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         reader.join(TimeUnit.SECONDS.toMillis(5));
-        throw new StepFailedException("tried to " + action + " but it did not finish within " + timeout
-            + tail(log));
+        throw new StepFailedException("tried to " + action + " but it did not finish within "
+            + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms") + tail(log));
       }
       reader.join();
     } catch (InterruptedException e) {
