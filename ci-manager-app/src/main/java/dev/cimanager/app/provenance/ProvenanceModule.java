@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.execution.ImagePushedListeners;
+import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.SecretResolver;
@@ -22,6 +23,7 @@ public final class ProvenanceModule extends AbstractModule {
   protected void configure() {
     bind(SecretResolver.class).to(SecretServiceResolver.class);
     ImagePushedListeners.in(binder()).addBinding().to(SlsaProvenanceHook.class);
+    JerseyComponents.in(binder()).addBinding().to(ArtifactResource.class);
   }
 
   /** Creates the collections' indexes once, at start-up (the injector is built in PRODUCTION stage). */

@@ -20,7 +20,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 final class SlsaProvenanceHook implements ImagePushedListener {
-  private static final String PREFIX = "SLSA provenance: ";
+  static final String PREFIX = "SLSA provenance: ";
 
   private final ProvenanceService provenance;
   private final String ciManagerVersion;
