@@ -17,6 +17,7 @@ import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.secrets.MasterKey;
 import dev.cimanager.app.secrets.SecretsModule;
 import dev.cimanager.app.storage.DiskSpaceHealthCheck;
@@ -77,7 +78,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new MongoModule(database),
                 new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
                 new SecretsModule(masterKey),
-                new ConnectorsModule()));
+                new ConnectorsModule(),
+                new ExecutionsModule(config.getExecution(), environment.lifecycle())));
 
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
