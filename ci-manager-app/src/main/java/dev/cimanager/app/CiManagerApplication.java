@@ -17,6 +17,7 @@ import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.provenance.ProvenanceModule;
@@ -87,6 +88,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ConnectorsModule(),
                 new PipelinesModule(),
                 new StepsModule(),
+                new ExecutionsModule(config.getExecution(), environment.lifecycle()),
                 new ProvenanceModule()));
 
     registerErrorMappers(environment);
