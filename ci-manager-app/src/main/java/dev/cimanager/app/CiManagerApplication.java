@@ -18,6 +18,8 @@ import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
 import dev.cimanager.app.execution.ExecutionsModule;
+import dev.cimanager.app.execution.steps.StepsModule;
+import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.secrets.MasterKey;
 import dev.cimanager.app.secrets.SecretsModule;
 import dev.cimanager.app.storage.DiskSpaceHealthCheck;
@@ -79,6 +81,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
                 new SecretsModule(masterKey),
                 new ConnectorsModule(),
+                new PipelinesModule(),
+                new StepsModule(),
                 new ExecutionsModule(config.getExecution(), environment.lifecycle())));
 
     registerErrorMappers(environment);

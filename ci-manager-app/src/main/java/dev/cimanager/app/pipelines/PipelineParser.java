@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * YAML path. Fields this CI manager does not use (Harness' {@code description}, {@code tags},
  * {@code platform}, {@code infrastructure}...) are ignored so pipelines copied from Harness still load.
  */
+@Singleton
 public final class PipelineParser {
 
   /** Harness' identifier rule, without the {@code $} it tolerates. */
