@@ -31,6 +31,7 @@ import dev.cimanager.app.storage.MongoModule;
 import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
+import dev.cimanager.app.web.JsonErrorHandler;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -38,7 +39,11 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import org.eclipse.jetty.server.Server;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Set;
 
 /**
@@ -47,6 +52,7 @@ import java.util.Set;
  * injector from one module per concern and registers every Jersey component the modules contribute.
  */
 public class CiManagerApplication extends Application<CiManagerConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(CiManagerApplication.class);
   private volatile Injector injector;
 
   public static void main(String[] args) throws Exception {
@@ -71,6 +77,11 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
 
   @Override
   public void run(CiManagerConfiguration config, Environment environment) {
+    requireSubstituted("dataDir", config.getDataDir());
+    requireSubstituted("mongo.uri", config.getMongo().getUri());
+    requireSubstituted("security.masterKey", config.getSecurity().getMasterKey());
+    requireSubstituted("security.adminToken", config.getSecurity().getAdminToken());
+    requireSubstituted("insecureRegistries", config.getInsecureRegistries());
     DataDirectory dataDir = DataDirectory.create(config.getDataDir());
     InsecureRegistries insecureRegistries = InsecureRegistries.parse(config.getInsecureRegistries());
     MasterKey masterKey = MasterKey.load(config.getSecurity().getMasterKey(), dataDir.root());
@@ -93,9 +104,32 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
 
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
+    environment.lifecycle().addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
     Set<Object> components =
         injector.getInstance(Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));
     components.forEach(environment.jersey()::register);
+    environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+      @Override
+      public void serverStarted(Server server) {
+        LOG.info(
+            "ci-manager is up: API and UI on port {}, health checks on admin port {}, data in {}",
+            getLocalPort(server),
+            getAdminPort(server),
+            dataDir.root());
+      }
+    });
+  }
+
+  /**
+   * A {@code ${VAR}} without default whose variable is unset stays literal (non-strict substitution, so
+   * defaults work): refuse to start instead of using it as a URI or key.
+   */
+  private static void requireSubstituted(String setting, String value) {
+    var matcher = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_]+)").matcher(value);
+    if (matcher.find()) {
+      throw new IllegalArgumentException(
+          setting + " refers to the environment variable " + matcher.group(1) + ", which is not set");
+    }
   }
 
   /** Every concern's module; a new concern adds its module here. */

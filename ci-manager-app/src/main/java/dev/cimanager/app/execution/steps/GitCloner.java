@@ -14,6 +14,7 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -73,9 +74,10 @@ public final class GitCloner {
               commit.name(), commitTime);
         }
       }
-    } catch (GitAPIException | IOException e) {
-      throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
-          + reason(e), e);
+    } catch (GitAPIException | IOException | JGitInternalException e) {
+      // JGitInternalException: e.g. the workspace is not empty
+      throw new StepFailedException("tried to clone " + what + " of " + url + " into " + workspace
+          + " but failed because " + reason(e), e);
     }
   }
 
@@ -89,7 +91,7 @@ public final class GitCloner {
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
           .callAsMap();
-    } catch (GitAPIException e) {
+    } catch (GitAPIException | JGitInternalException e) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
           + reason(e), e);
     }

@@ -98,6 +98,17 @@ class GitClonerTest {
   }
 
   @Test
+  void cloneInto_workspaceNotEmpty() throws Exception {
+    Files.writeString(workspace.resolve("leftover.txt"), "x");
+
+    assertThatThrownBy(() -> cloner.cloneInto(new GitSource(url, Codebase.BuildType.BRANCH, "main", null),
+        workspace, log))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("tried to clone branch 'main' of " + url + " into " + workspace + " but failed because ")
+        .hasMessageContaining("not an empty directory");
+  }
+
+  @Test
   void withoutUserInfo_removesCredentialsFromUrl() {
     assertThat(GitCloner.withoutUserInfo("https://ci:s3cret@git.example.com:8443/app.git"))
         .isEqualTo("https://git.example.com:8443/app.git");
