@@ -36,6 +36,7 @@ import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
@@ -102,6 +103,10 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ExecutionsModule(config.getExecution(), environment.lifecycle()),
                 new ProvenanceModule()));
 
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.
+      server.setRegisterDefaultExceptionMappers(false);
+    }
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
     environment.lifecycle().addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
