@@ -31,6 +31,7 @@ import dev.cimanager.ssca.verify.AttestationVerifier;
 import dev.cimanager.ssca.verify.VerificationReport;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -236,7 +237,7 @@ public final class ProvenanceService {
   private ProvenanceRecord record(ExecutionContext ctx, String id, byte[] statement, byte[] envelope,
       ProvenanceStatus status, String failureMessage) {
     PushedImage image = ctx.image();
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     return new ProvenanceRecord(id, ctx.accountId(), ctx.orgIdentifier(), ctx.projectIdentifier(),
         ctx.pipelineIdentifier(), ctx.executionId(), ctx.stageIdentifier(), ctx.stepIdentifier(), image.name(),
         image.tags(), image.digest(), ProvenancePredicate.PREDICATE_TYPE, statement, envelope, status, null,

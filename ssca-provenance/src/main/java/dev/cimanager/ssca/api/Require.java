@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Validation shared by the records of this package: each failure names the field and the problem. */
 final class Require {
-  static final Pattern SHA256_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final Pattern SHA256_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern GIT_COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
   private Require() {}
@@ -55,7 +56,7 @@ final class Require {
       }
       copy.put(key, value);
     });
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 
   static List<String> texts(List<String> list, String field) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pushes a DSSE envelope as cosign does: one layer of the tag {@code sha256-<hex>.att} next to the
@@ -18,7 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * later PUT drops the earlier layer. After its PUT a publisher waits a little longer than its own
  * read-to-write window (the time another writer's stale PUT can still arrive), re-reads the tag
  * and redoes the read-modify-write if its layer is gone. The layer blob is uploaded before the read
- * to keep that window short.
+ * to keep that window short. Publishes through one instance to the same tag also take turns (striped
+ * locks), so parallel stages of one CI manager never race each other; the check is for other
+ * processes.
  */
 public final class AttestationPublisher {
   private static final int MAX_ROUNDS = 12;
@@ -26,10 +29,16 @@ public final class AttestationPublisher {
   private static final Duration MAX_SETTLE = Duration.ofSeconds(2);
   private static final Duration ROUND_BACKOFF = Duration.ofMillis(25);
 
+  private static final int LOCK_STRIPES = 256;
+
   private final RegistryClients clients;
+  private final ReentrantLock[] tagLocks = new ReentrantLock[LOCK_STRIPES];
 
   public AttestationPublisher(RegistryClients clients) {
     this.clients = Objects.requireNonNull(clients, "clients");
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      tagLocks[i] = new ReentrantLock();
+    }
   }
 
   /**
@@ -56,6 +65,17 @@ public final class AttestationPublisher {
     JsonNode ourLayer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
 
     client.pushBlob(layerDigest, envelopeJson);
+    ReentrantLock lock = tagLocks[Math.floorMod(reference.hashCode(), LOCK_STRIPES)];
+    lock.lock();
+    try {
+      return appendLayer(client, tag, reference, layerDigest, ourLayer, action);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private PublishedAttestation appendLayer(RegistryClient client, String tag, String reference, Digest layerDigest,
+      JsonNode ourLayer, String action) {
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       long readAt = System.nanoTime();
       Optional<AttestationManifest> current = client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));

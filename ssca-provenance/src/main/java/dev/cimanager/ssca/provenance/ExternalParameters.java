@@ -1,6 +1,8 @@
 package dev.cimanager.ssca.provenance;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
 
 /** The user-controlled inputs (names kept from the Harness provenance users know). */
 @JsonPropertyOrder({"codeMetadata", "triggerMetadata", "buildMetadata"})
@@ -19,7 +21,7 @@ public record ExternalParameters(
       String image,
       String dockerfile,
       String context,
-      java.util.Map<String, String> buildArgs,
-      java.util.Map<String, String> labels,
-      java.util.List<String> tags) {}
+      Map<String, String> buildArgs,
+      Map<String, String> labels,
+      List<String> tags) {}
 }

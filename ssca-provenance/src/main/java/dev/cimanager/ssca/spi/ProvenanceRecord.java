@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The stored provenance of one pushed image: the statement, the envelope exactly as pushed, and the
@@ -92,22 +93,6 @@ public record ProvenanceRecord(
     return envelope == null ? null : envelope.clone();
   }
 
-  /** This record after a successful push. */
-  public ProvenanceRecord pushed(String ref, Instant at) {
-    return withStatus(ProvenanceStatus.PUSHED, ref, null, at);
-  }
-
-  /** This record after a failed push; it keeps its envelope for a re-push. */
-  public ProvenanceRecord pushFailed(String reason, Instant at) {
-    return withStatus(ProvenanceStatus.PUSH_FAILED, attestationRef, reason, at);
-  }
-
-  private ProvenanceRecord withStatus(ProvenanceStatus newStatus, String ref, String reason, Instant at) {
-    return new ProvenanceRecord(id, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, executionId,
-        stageIdentifier, stepIdentifier, image, tags, digest, predicateType, statement, envelope, newStatus, ref,
-        reason, createdAt, at);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof ProvenanceRecord r
@@ -117,8 +102,8 @@ public record ProvenanceRecord(
         && stepIdentifier.equals(r.stepIdentifier) && image.equals(r.image) && tags.equals(r.tags)
         && digest.equals(r.digest) && predicateType.equals(r.predicateType)
         && Arrays.equals(statement, r.statement) && Arrays.equals(envelope, r.envelope)
-        && status == r.status && java.util.Objects.equals(attestationRef, r.attestationRef)
-        && java.util.Objects.equals(failureMessage, r.failureMessage)
+        && status == r.status && Objects.equals(attestationRef, r.attestationRef)
+        && Objects.equals(failureMessage, r.failureMessage)
         && createdAt.equals(r.createdAt) && updatedAt.equals(r.updatedAt);
   }
 

@@ -23,6 +23,19 @@ class ExecutionContextTest {
   }
 
   @Test
+  void pushedImage_registryWithoutDotOrPort_isRejectedAsDockerWouldReadItAsAPath() {
+    assertThatThrownBy(() -> new PushedImage("myregistry", "demo/app", List.of(), ExecutionContexts.DIGEST))
+        .hasMessage("image.registry must be a host name with a '.' or a port, or localhost, but was 'myregistry'");
+  }
+
+  @Test
+  void pushedImage_name_isRegistrySlashRepository() {
+    PushedImage image = new PushedImage("localhost", "demo/app", List.of("1.0"), ExecutionContexts.DIGEST);
+    assertThat(image.name()).isEqualTo("localhost/demo/app");
+    assertThat(image.digestHex()).isEqualTo("3f".repeat(32));
+  }
+
+  @Test
   void codebase_shortCommit_isRejected() {
     assertThatThrownBy(() -> new Codebase("https://x/y.git", "main", null, null, "9c1e5d0"))
         .hasMessageStartingWith("codebase.commitSha must be a full lowercase hex commit id");

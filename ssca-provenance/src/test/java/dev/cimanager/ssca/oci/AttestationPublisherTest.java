@@ -131,6 +131,32 @@ class AttestationPublisherTest {
   }
 
   @Test
+  void publish_eightThreadsThroughOnePublisher_takeTurnsWithoutRedoingAnyWrite() throws Exception {
+    Digest image = TestEnvelopes.randomDigest();
+    RegistryClients counted = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
+    AttestationPublisher shared = new AttestationPublisher(counted);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<PublishedAttestation>> results = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      byte[] envelope = KEYS.provenanceEnvelope(repo, image, "thread-" + i);
+      results.add(pool.submit(() -> {
+        start.await();
+        return shared.publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
+      }));
+    }
+    start.countDown();
+    for (Future<PublishedAttestation> result : results) {
+      result.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    assertThat(layerDigests(image)).hasSize(8);
+    // seven requests each: no publish had to redo its read-modify-write
+    assertThat(counted.requestsSent()).isEqualTo(8 * 7);
+  }
+
+  @Test
   void publish_result_isReadableBySkopeo() throws Exception {
     Digest image = TestEnvelopes.randomDigest();
     PublishedAttestation published = new AttestationPublisher(clients)

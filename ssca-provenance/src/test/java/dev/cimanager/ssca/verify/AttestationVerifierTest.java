@@ -11,8 +11,12 @@ import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
+import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -148,6 +152,21 @@ class AttestationVerifierTest {
       assertThat(f.layerDigest()).isEqualTo(Digest.of(bare));
       assertThat(f.reason()).isEqualTo("layer lacks the dev.cosignproject.cosign/signature annotation");
     });
+  }
+
+  @Test
+  void verify_cosignProducedV01Envelope_passesTheSignatureAndStopsAtTheStatementType() throws Exception {
+    Path dsse = Path.of("/work/shared/testdata/cosign/dsse");
+    byte[] cosignEnvelope = Files.readAllBytes(dsse.resolve("cosign-blob-slsa02-envelope.json"));
+    PublicKey cosignKey = PublicKeys.parse(Files.readAllBytes(dsse.resolve("cosign-blob-test.pub")));
+    Digest blob = Digest.parse("sha256:658781cd4ed9bca60dacd09f7bb914bb51502e8b5d619f57f39a1d652596cc24");
+    publisher.publish(repo, blob, cosignEnvelope, "https://slsa.dev/provenance/v0.2", null);
+
+    VerificationReport report = verifier.verify(repo, blob, cosignKey, null);
+
+    // a wrong signature would have failed first: cosign's own envelope verifies, then the v1 policy rejects it
+    assertThat(report.failures()).singleElement().extracting(LayerFailure::reason)
+        .isEqualTo("statement _type is \"https://in-toto.io/Statement/v0.1\", expected https://in-toto.io/Statement/v1");
   }
 
   @Test

@@ -22,11 +22,13 @@ import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ProvenanceStoreException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -167,7 +169,7 @@ public final class MongoProvenanceStore implements ProvenanceStore {
       throw new IllegalArgumentException("limit must be between 1 and " + ACCOUNT_RECENT_LIMIT + " but was " + limit);
     }
     List<ProvenanceRecord> newestFirst = oldestFirst(lookup(byAccount, accountId, "account " + accountId));
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
   }
 
@@ -181,7 +183,7 @@ public final class MongoProvenanceStore implements ProvenanceStore {
       // {_id: {$in: [...]}} is served by the _id index on both servers
       Map<String, ProvenanceRecord> found = records.find(in("_id", ids)).into(new ArrayList<>()).stream()
           .collect(Collectors.toMap(ProvenanceRecord::id, Function.identity()));
-      return ids.stream().map(found::get).filter(java.util.Objects::nonNull).collect(Collectors.toList());
+      return ids.stream().map(found::get).filter(Objects::nonNull).collect(Collectors.toList());
     } catch (MongoException e) {
       throw failure("read the provenance records of " + what, e);
     }
