@@ -1,0 +1,75 @@
+package dev.cimanager.app.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.TimeZone;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * Set-up that end-to-end tests of a Build and Push stage share: a Git repository an image builds from
+ * offline, and connectors and secrets created through the public API (each call must answer 201).
+ */
+public final class BuildFixtures {
+  private BuildFixtures() {}
+
+  /**
+   * Makes {@code dir} a Git repository with one commit on {@code main}: {@code hello.txt} and a
+   * {@code Dockerfile} building {@code FROM scratch} (no network). Author and time are fixed, so every
+   * build of this commit yields the same image digest.
+   */
+  public static RevCommit commitScratchImage(Path dir) throws java.io.IOException, GitAPIException {
+    PersonIdent dev = new PersonIdent("Dev", "dev@example.com",
+        Date.from(Instant.parse("2024-05-01T12:00:00Z")), TimeZone.getTimeZone("UTC"));
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(dir.resolve("hello.txt"), "hello\n");
+      Files.writeString(dir.resolve("Dockerfile"),
+          "FROM scratch\nARG VERSION\nLABEL version=$VERSION\nCOPY hello.txt /hello.txt\n");
+      git.add().addFilepattern(".").call();
+      return git.commit().setMessage("app").setAuthor(dev).setCommitter(dev).call();
+    }
+  }
+
+  /** Creates project {@code identifier} in org {@code default}. */
+  public static void project(ApiClient client, String identifier) {
+    created(client.postJson("/api/v1/orgs/default/projects", Map.of("identifier", identifier, "name", identifier)));
+  }
+
+  /** An anonymous DockerRegistry connector; {@code scope} is a scope prefix ("" for the account). */
+  public static void registryConnector(ApiClient client, String scope, String identifier, URI registry) {
+    created(client.postJson("/api/v1" + scope + "/connectors", Map.of("identifier", identifier, "name", identifier,
+        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", registry.toString(),
+            "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
+  }
+
+  /** An anonymous Git connector to {@code repository} (e.g. a {@code file://} URI). */
+  public static void gitConnector(ApiClient client, String scope, String identifier, URI repository) {
+    created(client.postJson("/api/v1" + scope + "/connectors", Map.of("identifier", identifier, "name", identifier,
+        "type", "Git", "spec", Map.of("url", repository.toString(), "connectionType", "Repo",
+            "authentication", Map.of("type", "Anonymous")))));
+  }
+
+  /** An account-scope file secret. */
+  public static void fileSecret(ApiClient client, String identifier, byte[] content) {
+    created(client.postMultipart("/api/v1/secrets/file", Map.of("identifier", identifier, "name", identifier),
+        "file", content));
+  }
+
+  /** An account-scope text secret. */
+  public static void textSecret(ApiClient client, String identifier, String value) {
+    created(client.postJson("/api/v1/secrets/text", Map.of("identifier", identifier, "name", identifier,
+        "value", value)));
+  }
+
+  private static void created(ApiResponse response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+  }
+}
