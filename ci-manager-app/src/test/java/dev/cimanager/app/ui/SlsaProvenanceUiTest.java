@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -190,6 +191,15 @@ class SlsaProvenanceUiTest {
         .getDomAttribute("data-status")).isEqualTo("SUCCESS");
     assertThat(browser.visible("execution-trigger").getText()).isEqualTo("Manual by Test User");
     browser.screenshot("07-execution-pipeline-tab");
+
+    step.findElement(testId("step-logs-toggle")).click();
+    String logs = browser.visible("step-logs").getText();
+
+    assertThat(logs).contains("SLSA provenance: signed with account.cosign_private_key, pushed "
+        + REGISTRY.hostPort() + "/demo/app:sha256-").doesNotContain(PASSWORD);
+    assertThat(browser.visible("step-logs-toggle").getDomAttribute("aria-expanded")).isEqualTo("true");
+    assertWithinItsStage("step-logs-toggle"); // long log lines must not push the button out of the card
+    browser.screenshot("08-execution-step-logs");
   }
 
   @Test
@@ -212,7 +222,7 @@ class SlsaProvenanceUiTest {
         .isEqualTo(artifact.at("/provenance/attestationRef").asText())
         .isEqualTo(REGISTRY.hostPort() + "/demo/app:sha256-" + artifact.get("digest").asText().substring(7) + ".att");
     assertThat(row.findElements(testId("retry-push"))).isEmpty();
-    browser.screenshot("08-execution-artifacts-tab");
+    browser.screenshot("09-execution-artifacts-tab");
   }
 
   @Test
@@ -227,7 +237,7 @@ class SlsaProvenanceUiTest {
           .as("no horizontal scrolling at 400 px").isEqualTo(true);
       assertThat(row.findElement(testId("provenance-status")).isDisplayed()).isTrue();
       assertThat(row.findElement(testId("download-provenance")).isDisplayed()).isTrue();
-      browser.screenshot("09-execution-artifacts-narrow");
+      browser.screenshot("10-execution-artifacts-narrow");
     } finally {
       browser.viewport(1280, 800);
     }
@@ -246,7 +256,7 @@ class SlsaProvenanceUiTest {
     assertThat(statement.get("_type").asText()).isEqualTo("https://in-toto.io/Statement/v1");
     assertThat(statement.at("/predicate/buildDefinition/internalParameters/pipelineExecutionId").asText())
         .isEqualTo(executionId);
-    browser.screenshot("10-provenance-dialog");
+    browser.screenshot("11-provenance-dialog");
 
     browser.visible("provenance-close").click();
     browser.await(d -> browser.all("provenance-dialog").isEmpty(), "the provenance dialog to close");
@@ -254,15 +264,20 @@ class SlsaProvenanceUiTest {
 
   @Test
   @Order(7)
-  void downloadProvenance_savesTheApiStatementUnderTheContractName() throws IOException {
+  void downloads_saveTheApiStatementAndEnvelopeUnderTheirNames() throws IOException {
     openExecution(happyExecution(), "artifacts");
     artifactRow().findElement(testId("download-provenance")).click();
 
-    Path file = browser.awaitDownload("slsa_provenance_build_BuildAndPush.json");
+    Path statement = browser.awaitDownload("slsa_provenance_build_BuildAndPush.json");
 
-    assertThat(Files.readAllBytes(file)).isEqualTo(acme.get(artifactPath(executionId) + "/provenance").bytes());
+    assertThat(Files.readAllBytes(statement)).isEqualTo(acme.get(artifactPath(executionId) + "/provenance").bytes());
     browser.await(d -> artifactRow().findElement(testId("artifact-message")).getText()
         .equals("Downloaded slsa_provenance_build_BuildAndPush.json"), "the download to be confirmed in the row");
+
+    artifactRow().findElement(testId("download-attestation")).click();
+    Path envelope = browser.awaitDownload("slsa_attestation_build_BuildAndPush.json");
+
+    assertThat(Files.readAllBytes(envelope)).isEqualTo(acme.get(artifactPath(executionId) + "/attestation").bytes());
   }
 
   @Test
@@ -319,7 +334,7 @@ class SlsaProvenanceUiTest {
         .isEqualTo("Push failed: " + artifact.at("/provenance/failureMessage").asText())
         .contains(REGISTRY.hostPort());
     assertThat(row.findElement(testId("retry-push")).isEnabled()).isTrue();
-    browser.screenshot("11-push-failed");
+    browser.screenshot("12-push-failed");
 
     row.findElement(testId("retry-push")).click(); // the registry still refuses
     browser.await(d -> !artifactRow().findElement(testId("artifact-message")).getText().isEmpty(),
@@ -329,7 +344,7 @@ class SlsaProvenanceUiTest {
     assertThat(browser.focusedTestId()).as("focus back on Retry").isEqualTo("retry-push");
     assertThat(artifactRow().findElement(testId("artifact-message")).getText())
         .isEqualTo(acme.postJson(artifactPath(flakyId) + "/provenance/push", "").message());
-    browser.screenshot("12-push-failed-retry-refused");
+    browser.screenshot("13-push-failed-retry-refused");
 
     Files.delete(blocker);
     artifactRow().findElement(testId("retry-push")).click();
@@ -342,7 +357,15 @@ class SlsaProvenanceUiTest {
     assertThat(row.findElements(testId("retry-push"))).isEmpty();
     assertThat(browser.focusedTestId()).as("focus stays in the row").isEqualTo("view-provenance");
     assertThat(apiArtifact(flakyId).at("/provenance/status").asText()).isEqualTo("PUSHED");
-    browser.screenshot("13-push-retried");
+    browser.screenshot("14-push-retried");
+
+    browser.visible("tab-pipeline").click();
+    WebElement stepFailure = browser.visible("step-failure");
+
+    assertThat(stepFailure.getText()).startsWith("SLSA provenance: ").contains(REGISTRY.hostPort());
+    assertWithinItsStage("step-failure");
+    assertWithinItsStage("step-logs-toggle");
+    browser.screenshot("15-execution-pipeline-failed");
   }
 
   /** The happy run's id; the tests after {@link #run_fromThePipelinePageRefreshesTheExecutionUntilSuccess} need it. */
@@ -358,6 +381,16 @@ class SlsaProvenanceUiTest {
 
   private static WebElement artifactRow() {
     return browser.visible(By.cssSelector("[data-testid='artifact-row'][data-artifact-id='" + ARTIFACT + "']"));
+  }
+
+  /** The element lies inside its stage card horizontally (nothing clipped by the card's overflow). */
+  private static void assertWithinItsStage(String testId) {
+    WebElement element = browser.visible(testId);
+    WebElement stage = browser.visible(testId("stage"));
+    Rectangle inner = element.getRect();
+    Rectangle outer = stage.getRect();
+    assertThat(inner.getX() + inner.getWidth()).as(testId + " right edge inside the stage card " + outer)
+        .isLessThanOrEqualTo(outer.getX() + outer.getWidth());
   }
 
   private static void pressTabUntilFocused(String testId) {
