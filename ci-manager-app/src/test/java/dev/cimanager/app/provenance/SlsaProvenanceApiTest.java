@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.provenance.commands.CommandLine;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.api.VerificationResult;
@@ -25,16 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,32 +64,20 @@ class SlsaProvenanceApiTest {
 
   @BeforeAll
   static void createRepositoryAccountSecretsAndConnectors() throws Exception {
-    Instant when = Instant.parse("2024-05-01T12:00:00Z");
-    PersonIdent dev = new PersonIdent("Dev", "dev@example.com", Date.from(when), TimeZone.getTimeZone("UTC"));
-    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
-      Files.writeString(origin.resolve("hello.txt"), "hello\n");
-      Files.writeString(origin.resolve("Dockerfile"),
-          "FROM scratch\nARG VERSION\nLABEL version=$VERSION\nCOPY hello.txt /hello.txt\n");
-      git.add().addFilepattern(".").call();
-      commit = git.commit().setMessage("app").setAuthor(dev).setCommitter(dev).call();
-    }
+    commit = BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    created(acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")));
-    created(acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "Local registry",
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", REGISTRY.url().toString(),
-            "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
-    created(acme.postJson("/api/v1/connectors", Map.of("identifier", "app_repo", "name", "App repo",
-        "type", "Git", "spec", Map.of("url", origin.toUri().toString(), "connectionType", "Repo",
-            "authentication", Map.of("type", "Anonymous")))));
+    BuildFixtures.project(acme, "demo");
+    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
+    BuildFixtures.gitConnector(acme, "", "app_repo", origin.toUri());
 
     generated = CosignKeyPairGenerator.generate(GENERATED_PASSWORD.getBytes(StandardCharsets.UTF_8));
-    fileSecret("cosign_private_key", generated.privateKeyPem());
-    textSecret("cosign_password", GENERATED_PASSWORD);
-    fileSecret("vector_key", resource(VECTOR + ".key"));
-    textSecret("vector_password", "hello");
-    textSecret("wrong_password", "not-hello");
-    fileSecret("password_as_file", "hello".getBytes(StandardCharsets.UTF_8));
-    fileSecret("not_a_key", "this is not a key\n".getBytes(StandardCharsets.UTF_8));
+    BuildFixtures.fileSecret(acme, "cosign_private_key", generated.privateKeyPem());
+    BuildFixtures.textSecret(acme, "cosign_password", GENERATED_PASSWORD);
+    BuildFixtures.fileSecret(acme, "vector_key", resource(VECTOR + ".key"));
+    BuildFixtures.textSecret(acme, "vector_password", "hello");
+    BuildFixtures.textSecret(acme, "wrong_password", "not-hello");
+    BuildFixtures.fileSecret(acme, "password_as_file", "hello".getBytes(StandardCharsets.UTF_8));
+    BuildFixtures.fileSecret(acme, "not_a_key", "this is not a key\n".getBytes(StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -478,20 +461,6 @@ class SlsaProvenanceApiTest {
                               org.opencontainers.image.title: app
         """.formatted(identifier, keyRef, passwordRef, repo));
     assertThat(response.status()).as(response.toString()).isIn(200, 201);
-  }
-
-  private static void fileSecret(String identifier, byte[] content) {
-    created(acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", identifier, "name", identifier),
-        "file", content));
-  }
-
-  private static void textSecret(String identifier, String value) {
-    created(acme.postJson("/api/v1/secrets/text", Map.of("identifier", identifier, "name", identifier,
-        "value", value)));
-  }
-
-  private static void created(ApiResponse response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(201);
   }
 
   private static JsonNode json(byte[] bytes) {
