@@ -72,8 +72,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   }
 
   private void start() throws Exception {
-    // one override per key: DropwizardTestSupport keeps them in a HashSet, so of two overrides of one key
-    // a random one would win
+    // one override per key: DropwizardTestSupport keeps them in a Set, so a repeated key wins at random
     Map<String, String> settings = new java.util.LinkedHashMap<>();
     settings.put("server.applicationConnectors[0].port", "0");
     settings.put("server.adminConnectors[0].port", "0");
