@@ -4,6 +4,7 @@ import dev.cimanager.contracts.executions.ExecutionStatus;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -78,13 +79,16 @@ public final class ExecutionEngine implements Managed {
 
   private void failInterruptedExecutions() {
     for (String executionId : store.activeExecutionIds()) {
-      store.find(executionId).ifPresent(execution -> {
-        String reason = execution.status() == ExecutionStatus.QUEUED ? RESTARTED_WHILE_QUEUED
-            : RESTARTED_WHILE_RUNNING;
-        store.save(execution.status().isFinal() ? execution
-            : execution.interrupted(reason, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        LOG.warn("execution {} was {} when the server stopped; marked FAILED", executionId, execution.status());
-      });
+      Optional<Execution> found = store.find(executionId);
+      if (found.isEmpty() || found.get().status().isFinal()) {
+        // a crash between the writes of an insert or a final save
+        store.forgetActive(executionId);
+        continue;
+      }
+      Execution execution = found.get();
+      String reason = execution.status() == ExecutionStatus.QUEUED ? RESTARTED_WHILE_QUEUED : RESTARTED_WHILE_RUNNING;
+      store.save(execution.interrupted(reason, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+      LOG.warn("execution {} was {} when the server stopped; marked FAILED", executionId, execution.status());
     }
   }
 }

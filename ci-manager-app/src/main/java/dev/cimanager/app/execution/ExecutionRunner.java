@@ -145,9 +145,14 @@ public final class ExecutionRunner {
         }
       } catch (StepFailedException e) {
         failure = secrets.apply(e.getMessage());
-      } catch (ApiException | IOException e) {
+      } catch (IOException e) {
         failure = secrets.apply("tried to prepare the workspace of stage '" + stage.identifier()
             + "' but failed because " + e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.error("preparing stage {} of execution {} failed unexpectedly", stage.identifier(),
+            execution.executionId(), e);
+        failure = secrets.apply("tried to prepare the workspace of stage '" + stage.identifier()
+            + "' but it failed unexpectedly: " + e);
       }
       for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
         Step step = stage.steps().get(stepIndex);

@@ -67,7 +67,7 @@ public final class ExecutionStore {
     executions.replaceOne(Filters.eq("_id", execution.executionId()), ExecutionDocuments.toDocument(execution),
         new ReplaceOptions().upsert(false));
     if (execution.status().isFinal()) {
-      active.deleteOne(Filters.eq("_id", execution.executionId()));
+      forgetActive(execution.executionId());
     }
   }
 
@@ -95,6 +95,11 @@ public final class ExecutionStore {
       }
     }
     return result;
+  }
+
+  /** Drops {@code executionId} from the active set (its execution has ended or was never stored). */
+  public void forgetActive(String executionId) {
+    active.deleteOne(Filters.eq("_id", executionId));
   }
 
   /** Ids of every execution still QUEUED or RUNNING according to the store. */

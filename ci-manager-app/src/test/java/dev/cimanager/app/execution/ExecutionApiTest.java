@@ -175,6 +175,22 @@ class ExecutionApiTest {
   }
 
   @Test
+  void start_missingBranchFailsTheStageAndSkipsItsSteps() throws Exception {
+    putPipeline(acme, "missing_branch", "account.local_registry");
+
+    ApiResponse started = acme.postJson(executionsPath("missing_branch"), Map.of("branch", "no-such-branch"));
+    JsonNode execution = awaitEnd(started.json().get("executionId").asText(), new ArrayList<>());
+
+    assertThat(execution.get("status").asText()).isEqualTo("FAILED");
+    JsonNode stage = execution.get("stages").get(0);
+    assertThat(stage.get("status").asText()).isEqualTo("FAILED");
+    assertThat(stage.get("failureMessage").asText()).isEqualTo("tried to clone branch 'no-such-branch' of "
+        + origin.toUri() + " but the repository has no branch 'no-such-branch'");
+    assertThat(stage.get("steps").get(0).get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(execution.get("endedAt").isTextual()).isTrue();
+  }
+
+  @Test
   void start_unknownPipeline() {
     ApiResponse response = acme.postJson(executionsPath("no_such_pipeline"), "");
 

@@ -3,12 +3,8 @@ package dev.cimanager.app.execution.steps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +22,9 @@ import java.util.stream.Stream;
  * Builds an image with rootless-friendly {@code buildah} ({@code vfs} storage, {@code chroot}
  * isolation, no daemon) and pushes it with every tag.
  *
- * <p>Reproducible: the image and its layers get the commit time ({@code --timestamp}) and the context's
- * files get it as modification time (buildah 1.28 copies file times into layers), so building one
- * commit twice pushes the same digest.
+ * <p>Reproducible: {@code --timestamp <commit time>} sets the image's created time and every file time in
+ * its layers (checkouts give files the time of checkout), so building one commit twice pushes the same
+ * digest.
  *
  * <p>Pushed as OCI ({@code --format oci}): the attestation is an OCI manifest too, and the registry
  * stores and serves the manifest bytes buildah pushed, so the digest in {@code --digestfile} is the
@@ -96,11 +92,12 @@ public final class BuildahBuilder {
     List<String> baseImages = DockerfileBaseImages.of(read(dockerfile));
     String localName = "localhost/cimanager-build-" + UUID.randomUUID();
     Path buildDir = createBuildDir();
+    boolean built = false;
     try {
       Path authFile = writeAuthFile(buildDir, build);
-      normalizeFileTimes(context, dockerfile, build);
       runner.run("build " + build.image(), budCommand(build, dockerfile, context, authFile, baseImages, localName),
           workspace, env(), log);
+      built = true;
       List<PushedImage.BaseImage> resolvedBases = new ArrayList<>();
       for (String baseImage : baseImages) {
         resolvedBases.add(new PushedImage.BaseImage(baseImage, baseDigest(baseImage, log)));
@@ -117,7 +114,9 @@ public final class BuildahBuilder {
       log.append("Pushed " + build.image() + "@" + digest + " as " + String.join(", ", build.tags()));
       return new PushedImage(build.image(), build.tags(), digest, builderVersion, resolvedBases);
     } finally {
-      removeLocalImage(localName, log);
+      if (built) {
+        removeLocalImage(localName, log);
+      }
       deleteRecursively(buildDir);
     }
   }
@@ -125,7 +124,9 @@ public final class BuildahBuilder {
   private List<String> budCommand(ImageBuild build, Path dockerfile, Path context, Path authFile,
       List<String> baseImages, String localName) {
     List<String> command = buildah("bud");
-    command.addAll(List.of("--isolation", "chroot", "--format", "oci",
+    // --no-cache --force-rm: without them buildah 1.28 leaves the working container of every earlier stage
+    // of a multi-stage build behind, each a full rootfs copy in vfs storage
+    command.addAll(List.of("--isolation", "chroot", "--format", "oci", "--no-cache", "--force-rm",
         "--timestamp", Long.toString(build.sourceDate().getEpochSecond()),
         "-f", dockerfile.toString()));
     build.buildArgs().forEach((key, value) -> command.addAll(List.of("--build-arg", key + "=" + value)));
@@ -175,7 +176,7 @@ public final class BuildahBuilder {
     try {
       runner.run("remove the local image", command, Path.of("."), env(), new StepLog(line -> line));
     } catch (StepFailedException e) {
-      // nothing was built (the build failed before tagging), or the storage is busy: vfs space only
+      // the image is pushed already; a leftover only costs vfs space
       log.append("(could not remove the local image " + localName + ")");
     }
   }
@@ -214,32 +215,6 @@ public final class BuildahBuilder {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the registry auth file", e);
-    }
-  }
-
-  /** Gives every file and directory of the context (and the Dockerfile) the commit time. */
-  private static void normalizeFileTimes(Path context, Path dockerfile, ImageBuild build) {
-    FileTime time = FileTime.from(build.sourceDate());
-    try {
-      Files.walkFileTree(context, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          if (!attributes.isSymbolicLink()) {
-            Files.setLastModifiedTime(file, time);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          Files.setLastModifiedTime(dir, time);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-      Files.setLastModifiedTime(dockerfile, time);
-    } catch (IOException e) {
-      throw new StepFailedException("tried to prepare the build context of " + build.image()
-          + " but could not set file times: " + e.getMessage(), e);
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param registry {@code host[:port]} of the registry, e.g. {@code 127.0.0.1:5000}
  * @param repository the repository path in it, e.g. {@code demo/app}
  * @param credentials null for anonymous access
- * @param sourceDate the commit time: image timestamps and file times are set to it so one commit
+ * @param sourceDate the commit time: the image's and its files' times are set to it so one commit
  *     always yields the same digest (SOURCE_DATE_EPOCH semantics)
  */
 public record ImageBuild(
