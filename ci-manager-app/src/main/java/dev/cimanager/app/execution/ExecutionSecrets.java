@@ -2,6 +2,7 @@ package dev.cimanager.app.execution;
 
 import dev.cimanager.app.secrets.ResolvedSecret;
 import dev.cimanager.app.secrets.SecretMasker;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -11,11 +12,13 @@ import java.util.function.UnaryOperator;
  */
 public final class ExecutionSecrets implements UnaryOperator<String> {
 
+  private final List<ResolvedSecret> resolved = new ArrayList<>();
   private volatile SecretMasker masker = SecretMasker.of(List.of());
 
   /** Hides {@code secret}'s value in every later log line and message of this execution. */
   public synchronized void add(ResolvedSecret secret) {
-    masker = masker.with(secret);
+    resolved.add(secret);
+    masker = SecretMasker.of(resolved);
   }
 
   @Override
