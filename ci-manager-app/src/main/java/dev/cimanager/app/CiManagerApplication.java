@@ -27,10 +27,12 @@ import dev.cimanager.app.storage.MongoModule;
 import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
+import dev.cimanager.app.web.JsonErrorHandler;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
@@ -40,6 +42,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The CI manager: Dropwizard for HTTP, configuration and lifecycle; Guice for wiring. {@link #run} opens
@@ -48,6 +51,7 @@ import java.util.Set;
  */
 public class CiManagerApplication extends Application<CiManagerConfiguration> {
   private static final Logger LOG = LoggerFactory.getLogger(CiManagerApplication.class);
+  private static final Pattern UNSUBSTITUTED = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
   private volatile Injector injector;
 
   public static void main(String[] args) throws Exception {
@@ -81,10 +85,11 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     MongoDatabase database = MongoLifecycle.open(config.getMongo(), dataDir, environment);
     environment.healthChecks().register("workspace-disk", new DiskSpaceHealthCheck(dataDir.workspaces()));
 
+    // One module per concern, each given only its configuration slice. A new concern adds its module here.
     injector =
         Guice.createInjector(
             Stage.PRODUCTION,
-            modules(
+            List.<Module>of(
                 new CoreModule(environment.getObjectMapper(), dataDir, insecureRegistries),
                 new MongoModule(database),
                 new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
@@ -93,8 +98,13 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new PipelinesModule(),
                 new StepsModule()));
 
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.
+      server.setRegisterDefaultExceptionMappers(false);
+    }
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
+    environment.lifecycle().addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
     Set<Object> components =
         injector.getInstance(Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));
     components.forEach(environment.jersey()::register);
@@ -115,16 +125,11 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
    * defaults work): refuse to start instead of using it as a URI or key.
    */
   private static void requireSubstituted(String setting, String value) {
-    var matcher = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_]+)").matcher(value);
+    var matcher = UNSUBSTITUTED.matcher(value);
     if (matcher.find()) {
       throw new IllegalArgumentException(
           setting + " refers to the environment variable " + matcher.group(1) + ", which is not set");
     }
-  }
-
-  /** Every concern's module; a new concern adds its module here. */
-  private static List<Module> modules(Module... core) {
-    return List.of(core);
   }
 
   /** Our mappers replace Dropwizard's ({@code server.registerDefaultExceptionMappers: false}). */

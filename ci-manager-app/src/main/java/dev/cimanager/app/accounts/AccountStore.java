@@ -3,7 +3,6 @@ package dev.cimanager.app.accounts;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.storage.MongoDocuments;
 import jakarta.inject.Inject;
@@ -36,9 +35,5 @@ public final class AccountStore {
       }
       throw e;
     }
-  }
-
-  public boolean exists(String identifier) {
-    return accounts.find(Filters.eq("_id", identifier)).first() != null;
   }
 }

@@ -1,6 +1,5 @@
 package dev.cimanager.app.connectors;
 
-import dev.cimanager.app.accounts.Identifiers;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
 import dev.cimanager.app.errors.ApiException;
@@ -136,9 +135,5 @@ final class ConnectorSpecs {
       throw ApiException.invalid(path + " must be an object");
     }
     return (Map<String, Object>) m;
-  }
-
-  static String requireIdentifier(String identifier) {
-    return Identifiers.require("identifier", identifier);
   }
 }

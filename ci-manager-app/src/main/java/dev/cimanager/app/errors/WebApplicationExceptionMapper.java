@@ -7,18 +7,25 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jersey's own errors (unknown path, wrong method, unsupported media type, ...) in our error shape,
  * keeping the status and headers such as {@code Allow}.
  */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
   @Context private UriInfo uriInfo;
   @Context private Request request;
   @Context private HttpHeaders headers;
 
   @Override
   public Response toResponse(WebApplicationException e) {
+    var wrapped = ErrorResponses.wrappedApiException(e);
+    if (wrapped.isPresent()) {
+      return ErrorResponses.of(wrapped.get());
+    }
     Response original = e.getResponse();
     int status = original.getStatus();
     String path = "/" + uriInfo.getPath();
@@ -47,8 +54,11 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         message = "Content-Type " + headers.getMediaType() + " is not supported by " + method + " " + path;
       }
       default -> {
+        if (status >= 500) {
+          LOG.error("Jersey answered {} to {} {}", status, method, path, e);
+        }
         code = status >= 500 ? "INTERNAL" : "BAD_REQUEST";
-        message = status >= 500 ? "internal error" : describe(e, method, path);
+        message = status >= 500 ? "internal error; the server log has the details" : describe(e, method, path);
       }
     }
     Response mapped = ErrorResponses.of(status, code, message);

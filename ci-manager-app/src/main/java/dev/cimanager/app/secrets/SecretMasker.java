@@ -32,13 +32,6 @@ public final class SecretMasker {
     return new SecretMasker(values);
   }
 
-  /** A masker that also hides {@code more}. */
-  public SecretMasker with(ResolvedSecret more) {
-    List<String> all = new java.util.ArrayList<>(values);
-    all.add(more.valueAsString());
-    return new SecretMasker(all);
-  }
-
   public String mask(String text) {
     if (text == null || values.isEmpty()) {
       return text;

@@ -57,6 +57,11 @@ class ErrorHandlingApiTest {
   }
 
   @Test
+  void ambiguousUri_isJsonBadRequestFromJetty() {
+    assertError(acme.get("/api/v1/orgs/a%2Fb/projects"), 400, "BAD_REQUEST");
+  }
+
+  @Test
   void wrongMethod_isMethodNotAllowed() {
     assertError(acme.delete("/api/v1/orgs"), 405, "METHOD_NOT_ALLOWED");
   }
