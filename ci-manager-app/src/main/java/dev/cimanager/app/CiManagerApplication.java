@@ -17,6 +17,8 @@ import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.execution.steps.StepsModule;
+import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.secrets.MasterKey;
 import dev.cimanager.app.secrets.SecretsModule;
 import dev.cimanager.app.storage.DiskSpaceHealthCheck;
@@ -92,7 +94,9 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new MongoModule(database),
                 new AccountsModule(new AdminToken(config.getSecurity().getAdminToken())),
                 new SecretsModule(masterKey),
-                new ConnectorsModule()));
+                new ConnectorsModule(),
+                new PipelinesModule(),
+                new StepsModule()));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.

@@ -1,0 +1,88 @@
+package dev.cimanager.app.execution.steps;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one external command with a timeout, copying its merged stdout/stderr into a {@link StepLog}
+ * line by line. A non-zero exit or a timeout becomes a {@link StepFailedException} naming the action
+ * and quoting the command's last log lines.
+ */
+final class CommandRunner {
+
+  static final int TAIL_LINES = 15;
+
+  private final Duration timeout;
+
+  CommandRunner(Duration timeout) {
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /**
+   * @param action what the command does, for messages: "build the image", "push ..."
+   * @return the lines the command printed (already masked)
+   */
+  List<String> run(String action, List<String> command, Path workingDir, Map<String, String> env, StepLog log) {
+    log.append("$ " + String.join(" ", command));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new StepFailedException("tried to " + action + " but could not start " + command.get(0)
+          + ": " + e.getMessage(), e);
+    }
+    List<String> output = Collections.synchronizedList(new ArrayList<>());
+    Thread reader = new Thread(() -> copyLines(process, log, output), "step-log-" + command.get(0));
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        reader.join(TimeUnit.SECONDS.toMillis(5));
+        throw new StepFailedException("tried to " + action + " but it did not finish within "
+            + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms") + tail(log));
+      }
+      reader.join();
+    } catch (InterruptedException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new StepFailedException("tried to " + action + " but the step was interrupted", e);
+    }
+    if (process.exitValue() != 0) {
+      throw new StepFailedException("tried to " + action + " but " + command.get(0) + " exited with "
+          + process.exitValue() + tail(log));
+    }
+    return List.copyOf(output);
+  }
+
+  private static void copyLines(Process process, StepLog log, List<String> output) {
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        output.add(log.append(line));
+      }
+    } catch (IOException e) {
+      log.append("(log stream closed: " + e.getMessage() + ")");
+    }
+  }
+
+  private static String tail(StepLog log) {
+    List<String> lines = new ArrayList<>(log.tail(TAIL_LINES));
+    return lines.isEmpty() ? "" : "; last log lines:\n" + String.join("\n", lines);
+  }
+}

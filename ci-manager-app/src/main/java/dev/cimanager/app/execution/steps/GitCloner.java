@@ -1,0 +1,136 @@
+package dev.cimanager.app.execution.steps;
+
+import dev.cimanager.app.pipelines.Codebase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Clones one branch or tag of a Git repository into a workspace with JGit (no {@code git} binary),
+ * first asking the remote for its refs so a missing repository, a missing branch and refused
+ * credentials each get their own message.
+ */
+public final class GitCloner {
+
+  private final Duration timeout;
+
+  /** @param timeout for each network operation (JGit's per-read timeout) */
+  public GitCloner(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  /**
+   * @param workspace an empty or missing directory; the checkout goes straight into it
+   * @throws StepFailedException when the repository, the ref or the credentials are wrong
+   */
+  public ClonedSource cloneInto(GitSource source, Path workspace, StepLog log) {
+    String url = withoutUserInfo(source.url());
+    String what = (source.refType() == Codebase.BuildType.BRANCH ? "branch '" : "tag '") + source.ref() + "'";
+    CredentialsProvider credentials = source.credentials() == null ? null
+        : new UsernamePasswordCredentialsProvider(source.credentials().username(), source.credentials().password());
+    log.append("Cloning " + what + " of " + url);
+    requireRef(source, url, what, credentials);
+    try {
+      Files.createDirectories(workspace);
+      try (Git git = Git.cloneRepository()
+          .setURI(source.url())
+          .setDirectory(workspace.toFile())
+          .setCloneAllBranches(false)
+          .setBranchesToClone(List.of(source.fullRef()))
+          .setBranch(source.fullRef())
+          .setCredentialsProvider(credentials)
+          .setTimeout(timeoutSeconds())
+          .call()) {
+        Repository repository = git.getRepository();
+        ObjectId head = repository.resolve("HEAD^{commit}");
+        if (head == null) {
+          throw new StepFailedException("tried to clone " + what + " of " + url + " but nothing was checked out");
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+          RevCommit commit = walk.parseCommit(head);
+          Instant commitTime = Instant.ofEpochSecond(commit.getCommitTime());
+          log.append("Checked out " + commit.name() + " (committed " + commitTime + ")");
+          return new ClonedSource(url,
+              source.refType() == Codebase.BuildType.BRANCH ? source.ref() : null,
+              source.refType() == Codebase.BuildType.TAG ? source.ref() : null,
+              commit.name(), commitTime);
+        }
+      }
+    } catch (GitAPIException | IOException | JGitInternalException e) {
+      // JGitInternalException: e.g. the workspace is not empty
+      throw new StepFailedException("tried to clone " + what + " of " + url + " into " + workspace
+          + " but failed because " + reason(e), e);
+    }
+  }
+
+  private void requireRef(GitSource source, String url, String what, CredentialsProvider credentials) {
+    Map<String, Ref> refs;
+    try {
+      refs = Git.lsRemoteRepository()
+          .setRemote(source.url())
+          .setHeads(source.refType() == Codebase.BuildType.BRANCH)
+          .setTags(source.refType() == Codebase.BuildType.TAG)
+          .setCredentialsProvider(credentials)
+          .setTimeout(timeoutSeconds())
+          .callAsMap();
+    } catch (GitAPIException | JGitInternalException e) {
+      throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
+          + reason(e), e);
+    }
+    if (!refs.containsKey(source.fullRef())) {
+      throw new StepFailedException("tried to clone " + what + " of " + url + " but the repository has no "
+          + what);
+    }
+  }
+
+  private int timeoutSeconds() {
+    return (int) Math.max(1, timeout.toSeconds());
+  }
+
+  /** JGit's messages, sorted into the three causes users can act on. */
+  private static String reason(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (lower.contains("not authorized") || lower.contains("authentication is required")
+        || lower.contains("auth fail") || lower.contains(" 401") || lower.contains(" 403")) {
+      return "the server refused the credentials (" + message + ")";
+    }
+    if (e instanceof InvalidRemoteException || lower.contains("not found")
+        || lower.contains("does not appear to be a git repository") || lower.contains("repository not found")) {
+      return "the repository was not found (" + message + ")";
+    }
+    return message;
+  }
+
+  /** The URL as it may appear in logs, messages and the provenance: any user:password@ removed. */
+  static String withoutUserInfo(String url) {
+    try {
+      URI uri = new URI(url);
+      if (uri.getRawUserInfo() == null) {
+        return url;
+      }
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+          uri.getFragment()).toString();
+    } catch (URISyntaxException e) {
+      return url;
+    }
+  }
+}

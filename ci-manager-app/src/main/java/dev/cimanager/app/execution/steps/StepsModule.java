@@ -1,0 +1,35 @@
+package dev.cimanager.app.execution.steps;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.cimanager.app.config.DataDirectory;
+import dev.cimanager.app.config.InsecureRegistries;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/** The step building blocks, with buildah's storage under the data directory. */
+public final class StepsModule extends AbstractModule {
+
+  /** A vfs build copies every layer: generous, but a hung process still ends. */
+  static final Duration BUILDAH_COMMAND_TIMEOUT = Duration.ofMinutes(30);
+  static final Duration GIT_TIMEOUT = Duration.ofMinutes(2);
+  static final Duration SHELL_TIMEOUT = Duration.ofMinutes(30);
+
+  @Provides
+  @Singleton
+  BuildahBuilder buildahBuilder(DataDirectory dataDirectory, InsecureRegistries insecureRegistries) {
+    return new BuildahBuilder(dataDirectory.root(), insecureRegistries.hostPorts(), BUILDAH_COMMAND_TIMEOUT);
+  }
+
+  @Provides
+  @Singleton
+  GitCloner gitCloner() {
+    return new GitCloner(GIT_TIMEOUT);
+  }
+
+  @Provides
+  @Singleton
+  ShellStep shellStep() {
+    return new ShellStep(SHELL_TIMEOUT);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.cimanager.app.pipelines;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a pipeline YAML.
+ *
+ * @param path the YAML path, e.g. {@code pipeline.stages[0].stage.identifier}; for malformed YAML
+ *     {@code line L, column C}
+ */
+public record PipelineProblem(String path, String message) {
+
+  public PipelineProblem {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+  }
+
+  @Override
+  public String toString() {
+    return path + ": " + message;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.cimanager.app.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cimanager.app.testing.ApiClient;
+import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.TestApp;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PipelinesApiTest {
+
+  @RegisterExtension
+  static final TestApp APP = new TestApp();
+
+  private static final String PATH = "/api/v1/orgs/default/projects/demo/pipelines";
+
+  private static ApiClient acme;
+  private static String example;
+
+  @BeforeAll
+  static void createProjectAndConnectors() throws IOException {
+    example = PipelineParserTest.example();
+    acme = APP.newAccount();
+    expectStatus(acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")), 201);
+    expectStatus(acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "Local registry",
+        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", "http://127.0.0.1:5000",
+            "providerType", "Other", "auth", Map.of("type", "Anonymous")))), 201);
+    expectStatus(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
+        "name", "App repo", "type", "Git", "spec", Map.of("url", "file:///srv/git/app.git",
+            "connectionType", "Repo", "authentication", Map.of("type", "Anonymous")))), 201);
+  }
+
+  private static void expectStatus(ApiResponse response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+  }
+
+  @Test
+  void put_createsThenReplaces_andGetServesTheYamlAsStored() {
+    String path = "/api/v1/orgs/default/projects/demo/pipelines/build_app";
+
+    ApiResponse created = acme.putYaml(path, example);
+    ApiResponse replaced = acme.putYaml(path, example.replace("name: Build app", "name: Build the app"));
+    ApiResponse yaml = acme.get(path);
+    ApiResponse list = acme.get(PATH);
+
+    expectStatus(created, 201);
+    assertThat(created.json().get("identifier").asText()).isEqualTo("build_app");
+    assertThat(created.json().get("orgIdentifier").asText()).isEqualTo("default");
+    assertThat(created.json().get("projectIdentifier").asText()).isEqualTo("demo");
+    expectStatus(replaced, 200);
+    assertThat(replaced.json().get("createdAt").asText()).isEqualTo(created.json().get("createdAt").asText());
+    expectStatus(yaml, 200);
+    assertThat(yaml.header("Content-Type")).startsWith("application/yaml");
+    assertThat(yaml.body()).isEqualTo(example.replace("name: Build app", "name: Build the app"));
+    JsonNode listed = null;
+    for (JsonNode pipeline : list.json().get("pipelines")) {
+      if (pipeline.get("identifier").asText().equals("build_app")) {
+        listed = pipeline;
+      }
+    }
+    assertThat(listed).as(list.toString()).isNotNull();
+    assertThat(listed.get("name").asText()).isEqualTo("Build the app");
+    assertThat(listed.get("updatedAt").asText()).isEqualTo(replaced.json().get("updatedAt").asText());
+  }
+
+  @Test
+  void put_invalidYaml_listsEveryProblemWithItsPath() {
+    String yaml = example
+        .replace("private_key: account.cosign_private_key", "private_key: \"\"")
+        .replace("type: BuildAndPushDockerRegistry", "type: Foo");
+
+    ApiResponse response = acme.putYaml(PATH + "/build_app", yaml);
+
+    expectStatus(response, 400);
+    assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
+    assertThat(response.message()).isEqualTo("The pipeline YAML has 2 problems: "
+        + "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key: Private key is required; "
+        + "pipeline.stages[0].stage.spec.execution.steps[0].step.type: unknown step type 'Foo'; "
+        + "supported: BuildAndPushDockerRegistry, Run");
+    assertThat(response.json().get("errors").get(1).get("path").asText())
+        .isEqualTo("pipeline.stages[0].stage.spec.execution.steps[0].step.type");
+  }
+
+  @Test
+  void put_missingOrWrongConnectors() {
+    String yaml = example
+        .replace("connectorRef: app_repo", "connectorRef: account.local_registry")
+        .replace("connectorRef: account.local_registry   #", "connectorRef: org.nope   #")
+        .replace("identifier: build_app", "identifier: wrong_refs");
+
+    ApiResponse response = acme.putYaml(PATH + "/wrong_refs", yaml);
+
+    expectStatus(response, 400);
+    assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
+    assertThat(response.json().get("errors").findValuesAsText("path")).containsExactly(
+        "pipeline.properties.ci.codebase.connectorRef",
+        "pipeline.stages[0].stage.spec.execution.steps[0].step.spec.connectorRef");
+    assertThat(response.message())
+        .contains("connector account.local_registry is a DockerRegistry connector but a Git connector is required")
+        .contains("connector org.nope not found");
+    expectStatus(acme.get(PATH + "/wrong_refs"), 404);
+  }
+
+  @Test
+  void put_pathDoesNotMatchYaml() {
+    ApiResponse response = acme.putYaml(PATH + "/other_pipeline", example);
+
+    expectStatus(response, 400);
+    assertThat(response.message()).contains(
+        "pipeline.identifier: 'build_app' does not match the pipeline 'other_pipeline' of the request path");
+  }
+
+  @Test
+  void put_malformedYaml_namesLineAndColumn() {
+    ApiResponse response = acme.putYaml(PATH + "/build_app", "pipeline:\n  identifier: [oops\n");
+
+    expectStatus(response, 400);
+    assertThat(response.json().get("errors").get(0).get("path").asText()).startsWith("line ");
+    assertThat(response.message()).contains("malformed YAML");
+  }
+
+  @Test
+  void put_emptyBody() {
+    ApiResponse response = acme.send("PUT", PATH + "/build_app", "application/yaml", new byte[0]);
+
+    expectStatus(response, 400);
+    assertThat(response.message()).isEqualTo("The pipeline YAML has 1 problem: pipeline: Pipeline is required");
+  }
+
+  @Test
+  void get_unknownPipelineOrProject_orAnotherAccount() {
+    ApiClient other = APP.newAccount();
+    expectStatus(acme.putYaml(PATH + "/get_me", example.replace("identifier: build_app", "identifier: get_me")), 201);
+
+    ApiResponse missing = acme.get(PATH + "/nope");
+    ApiResponse missingProject = acme.get("/api/v1/orgs/default/projects/nope/pipelines");
+    ApiResponse otherAccount = other.get(PATH + "/get_me");
+
+    expectStatus(missing, 404);
+    assertThat(missing.code()).isEqualTo("PIPELINE_NOT_FOUND");
+    assertThat(missing.message()).isEqualTo("pipeline 'nope' not found in project 'demo' of org 'default'");
+    expectStatus(missingProject, 404);
+    expectStatus(otherAccount, 404);
+    expectStatus(APP.anonymous().get(PATH), 401);
+  }
+}
