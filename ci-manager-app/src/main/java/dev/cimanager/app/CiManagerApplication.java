@@ -17,6 +17,7 @@ import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
+import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.secrets.MasterKey;
@@ -96,7 +97,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new SecretsModule(masterKey),
                 new ConnectorsModule(),
                 new PipelinesModule(),
-                new StepsModule()));
+                new StepsModule(),
+                new ExecutionsModule(config.getExecution(), environment.lifecycle())));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.

@@ -3,6 +3,7 @@ package dev.cimanager.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cimanager.app.config.MongoSettings;
 import dev.cimanager.app.config.SecuritySettings;
+import dev.cimanager.app.execution.ExecutionSettings;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,6 +18,7 @@ public class CiManagerConfiguration extends Configuration {
   @Valid @NotNull private MongoSettings mongo = new MongoSettings();
   @Valid @NotNull private SecuritySettings security = new SecuritySettings();
   @NotNull private String insecureRegistries = "";
+  @Valid @NotNull private ExecutionSettings execution = new ExecutionSettings();
 
   @JsonProperty
   public String getDataDir() {
@@ -57,5 +59,16 @@ public class CiManagerConfiguration extends Configuration {
   @JsonProperty
   public void setInsecureRegistries(String insecureRegistries) {
     this.insecureRegistries = insecureRegistries == null ? "" : insecureRegistries;
+  }
+
+  /** The execution engine: worker count and command timeout. */
+  @JsonProperty
+  public ExecutionSettings getExecution() {
+    return execution;
+  }
+
+  @JsonProperty
+  public void setExecution(ExecutionSettings execution) {
+    this.execution = execution;
   }
 }

@@ -72,15 +72,18 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   }
 
   private void start() throws Exception {
+    // one override per key: DropwizardTestSupport keeps them in a Set, so a repeated key wins at random
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.put("server.applicationConnectors[0].port", "0");
+    settings.put("server.adminConnectors[0].port", "0");
+    settings.put("dataDir", dataDir.toString());
+    settings.put("mongo.uri", "");
+    settings.put("security.masterKey", "");
+    settings.put("security.adminToken", ADMIN_TOKEN);
+    settings.put("insecureRegistries", "");
+    settings.putAll(extraSettings);
     List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.config("server.applicationConnectors[0].port", "0"));
-    overrides.add(ConfigOverride.config("server.adminConnectors[0].port", "0"));
-    overrides.add(ConfigOverride.config("dataDir", dataDir.toString()));
-    overrides.add(ConfigOverride.config("mongo.uri", ""));
-    overrides.add(ConfigOverride.config("security.masterKey", ""));
-    overrides.add(ConfigOverride.config("security.adminToken", ADMIN_TOKEN));
-    overrides.add(ConfigOverride.config("insecureRegistries", ""));
-    extraSettings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
+    settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
     support =
         new DropwizardTestSupport<>(
             CiManagerApplication.class,

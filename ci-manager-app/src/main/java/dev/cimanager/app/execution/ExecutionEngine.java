@@ -1,0 +1,94 @@
+package dev.cimanager.app.execution;
+
+import dev.cimanager.contracts.executions.ExecutionStatus;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bounded worker pool that runs executions ({@code execution.workers} at once; the rest wait QUEUED,
+ * in order). Dropwizard-managed: {@link #start} first fails the executions a previous process left
+ * QUEUED or RUNNING (nothing would ever finish them), before the server accepts requests.
+ */
+public final class ExecutionEngine implements Managed {
+
+  static final String RESTARTED_WHILE_RUNNING = "the server restarted while this execution was running";
+  static final String RESTARTED_WHILE_QUEUED = "the server restarted before this execution could run";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutionEngine.class);
+
+  private final ExecutionStore store;
+  private final ExecutionRunner runner;
+  private final Clock clock;
+  private final int workers;
+  private volatile ExecutorService pool;
+
+  ExecutionEngine(ExecutionStore store, ExecutionRunner runner, Clock clock, int workers) {
+    this.store = store;
+    this.runner = runner;
+    this.clock = clock;
+    this.workers = workers;
+  }
+
+  @Override
+  public void start() {
+    failInterruptedExecutions();
+    AtomicInteger threads = new AtomicInteger();
+    pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+      Thread thread = new Thread(task, "execution-worker-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    ExecutorService current = pool;
+    if (current == null) {
+      return;
+    }
+    // interrupting the workers stops their commands; what does not end is failed by the next start
+    current.shutdownNow();
+    if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
+      LOG.warn("execution workers did not stop within 30 s");
+    }
+  }
+
+  /** Queues the stored QUEUED execution {@code executionId}. */
+  public void submit(String executionId) {
+    ExecutorService current = pool;
+    if (current == null) {
+      throw new IllegalStateException("the execution engine has not started");
+    }
+    current.execute(() -> {
+      try {
+        runner.run(executionId);
+      } catch (RuntimeException e) {
+        LOG.error("execution {} could not be run", executionId, e);
+      }
+    });
+  }
+
+  private void failInterruptedExecutions() {
+    for (String executionId : store.activeExecutionIds()) {
+      Optional<Execution> found = store.find(executionId);
+      if (found.isEmpty() || found.get().status().isFinal()) {
+        // a crash between the writes of an insert or a final save
+        store.forgetActive(executionId);
+        continue;
+      }
+      Execution execution = found.get();
+      String reason = execution.status() == ExecutionStatus.QUEUED ? RESTARTED_WHILE_QUEUED : RESTARTED_WHILE_RUNNING;
+      store.save(execution.interrupted(reason, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+      LOG.warn("execution {} was {} when the server stopped; marked FAILED", executionId, execution.status());
+    }
+  }
+}

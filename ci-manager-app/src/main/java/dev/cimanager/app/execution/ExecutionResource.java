@@ -1,0 +1,64 @@
+package dev.cimanager.app.execution;
+
+import dev.cimanager.app.accounts.Caller;
+import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.execution.Execution.StageRun;
+import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.contracts.executions.ExecutionResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * An execution and its step logs, by execution id. (A separate root resource from the pipeline's
+ * executions: JAX-RS picks the root path with the most literal characters first.)
+ */
+@Path("/api/v1/executions")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ExecutionResource {
+
+  private final ExecutionStore store;
+  private final StepLogStore logs;
+  private final RunningStepLogs runningLogs;
+
+  @Inject
+  ExecutionResource(ExecutionStore store, StepLogStore logs, RunningStepLogs runningLogs) {
+    this.store = store;
+    this.logs = logs;
+    this.runningLogs = runningLogs;
+  }
+
+  @GET
+  @Path("{executionId}")
+  public ExecutionResponse get(@Context Caller caller, @PathParam("executionId") String executionId) {
+    return ExecutionResponses.of(find(caller, executionId));
+  }
+
+  /** The step's log, masked; empty while the step has not started. */
+  @GET
+  @Path("{executionId}/stages/{stage}/steps/{step}/logs")
+  @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+  public String logs(@Context Caller caller, @PathParam("executionId") String executionId,
+      @PathParam("stage") String stageIdentifier, @PathParam("step") String stepIdentifier) {
+    Execution execution = find(caller, executionId);
+    StageRun stage = execution.stages().stream().filter(s -> s.identifier().equals(stageIdentifier)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("STAGE_NOT_FOUND",
+            "stage '" + stageIdentifier + "' not found in execution '" + executionId + "'"));
+    if (stage.steps().stream().noneMatch(step -> step.identifier().equals(stepIdentifier))) {
+      throw ApiException.notFound("STEP_NOT_FOUND",
+          "step '" + stepIdentifier + "' not found in stage '" + stageIdentifier + "' of execution '" + executionId + "'");
+    }
+    return runningLogs.find(executionId, stageIdentifier, stepIdentifier).map(StepLog::text)
+        .or(() -> logs.find(executionId, stageIdentifier, stepIdentifier))
+        .orElse("");
+  }
+
+  private Execution find(Caller caller, String executionId) {
+    return store.find(caller.accountId(), executionId)
+        .orElseThrow(() -> ApiException.notFound("EXECUTION_NOT_FOUND", "execution '" + executionId + "' not found"));
+  }
+}

@@ -1,0 +1,303 @@
+package dev.cimanager.app.execution;
+
+import dev.cimanager.app.accounts.Scope;
+import dev.cimanager.app.config.DataDirectory;
+import dev.cimanager.app.connectors.ConnectorAuth;
+import dev.cimanager.app.connectors.ConnectorService;
+import dev.cimanager.app.connectors.GitConnector;
+import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.execution.Execution.StageRun;
+import dev.cimanager.app.execution.Execution.StepRun;
+import dev.cimanager.app.execution.runners.BuildAndPushRunner;
+import dev.cimanager.app.execution.runners.RunStepRunner;
+import dev.cimanager.app.execution.runners.StepContext;
+import dev.cimanager.app.execution.runners.StepRunner;
+import dev.cimanager.app.execution.steps.ClonedSource;
+import dev.cimanager.app.execution.steps.Credentials;
+import dev.cimanager.app.execution.steps.GitCloner;
+import dev.cimanager.app.execution.steps.GitSource;
+import dev.cimanager.app.execution.steps.StepFailedException;
+import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.pipelines.BuildAndPushSpec;
+import dev.cimanager.app.pipelines.Codebase;
+import dev.cimanager.app.pipelines.ExpressionContext;
+import dev.cimanager.app.pipelines.ExpressionException;
+import dev.cimanager.app.pipelines.ExpressionResolver;
+import dev.cimanager.app.pipelines.Pipeline;
+import dev.cimanager.app.pipelines.PipelineKey;
+import dev.cimanager.app.pipelines.PipelineParser;
+import dev.cimanager.app.pipelines.RunSpec;
+import dev.cimanager.app.pipelines.Stage;
+import dev.cimanager.app.pipelines.Step;
+import dev.cimanager.app.secrets.ResolvedSecret;
+import dev.cimanager.contracts.executions.ExecutionStatus;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one execution to its end: RUNNING, then each stage (clone, then its steps in order), then SUCCESS
+ * or FAILED, saving the execution after every transition. A failed step fails its stage; the stage's
+ * remaining steps and all later stages become SKIPPED. Whatever goes wrong, the execution ends in a final
+ * status with a message, and its workspace is deleted.
+ */
+@Singleton
+public final class ExecutionRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutionRunner.class);
+
+  private final ExecutionStore store;
+  private final StepLogStore logStore;
+  private final RunningStepLogs runningLogs;
+  private final PipelineParser parser;
+  private final ConnectorService connectors;
+  private final GitCloner cloner;
+  private final Map<String, StepRunner> runners;
+  private final DataDirectory dataDirectory;
+  private final Clock clock;
+
+  @Inject
+  ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
+      ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush, RunStepRunner runStep,
+      DataDirectory dataDirectory, Clock clock) {
+    this.store = store;
+    this.logStore = logStore;
+    this.runningLogs = runningLogs;
+    this.parser = parser;
+    this.connectors = connectors;
+    this.cloner = cloner;
+    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush, RunSpec.TYPE, runStep);
+    this.dataDirectory = dataDirectory;
+    this.clock = clock;
+  }
+
+  /** Runs the stored QUEUED execution {@code executionId}; returns when it has ended. */
+  public void run(String executionId) {
+    Optional<Execution> queued = store.find(executionId);
+    if (queued.isEmpty() || queued.get().status() != ExecutionStatus.QUEUED) {
+      LOG.warn("execution {} is not queued any more; not running it", executionId);
+      return;
+    }
+    new Run(queued.get()).run();
+  }
+
+  /** The mutable state of one run; only its worker thread touches it. */
+  private final class Run {
+
+    private Execution execution;
+    private final ExecutionSecrets secrets = new ExecutionSecrets();
+    private final Path workspace;
+
+    Run(Execution queued) {
+      this.execution = queued;
+      this.workspace = dataDirectory.workspaces().resolve(queued.executionId());
+    }
+
+    void run() {
+      try {
+        Pipeline pipeline = parser.parse(new PipelineKey(execution.orgIdentifier(), execution.projectIdentifier(),
+            execution.pipelineIdentifier()), execution.pipelineYaml());
+        save(execution.withStatus(ExecutionStatus.RUNNING, null, null));
+        String failure = null;
+        for (int index = 0; index < pipeline.stages().size(); index++) {
+          if (failure == null) {
+            failure = runStage(pipeline, index);
+          } else {
+            skipStage(index);
+          }
+        }
+        save(failure == null
+            ? execution.withStatus(ExecutionStatus.SUCCESS, null, now())
+            : execution.withStatus(ExecutionStatus.FAILED, failure, now()));
+      } catch (RuntimeException | Error e) {
+        LOG.error("execution {} failed unexpectedly", execution.executionId(), e);
+        saveQuietly(execution.interrupted(
+            secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
+      } finally {
+        deleteWorkspace();
+      }
+    }
+
+    /** Runs stage {@code index}; returns null when it succeeded, else the execution's failure message. */
+    private String runStage(Pipeline pipeline, int index) {
+      Stage stage = pipeline.stages().get(index);
+      save(execution.withStage(index, run -> run.withStatus(ExecutionStatus.RUNNING, null, now(), null)));
+      Path stageWorkspace = workspace.resolve(stage.identifier());
+      StepLog cloneLog = new StepLog(secrets);
+      String failure = null;
+      try {
+        if (stage.cloneCodebase()) {
+          clone(pipeline, stage, stageWorkspace, cloneLog);
+        } else {
+          Files.createDirectories(stageWorkspace);
+        }
+      } catch (StepFailedException e) {
+        failure = secrets.apply(e.getMessage());
+      } catch (IOException e) {
+        failure = secrets.apply("tried to prepare the workspace of stage '" + stage.identifier()
+            + "' but failed because " + e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.error("preparing stage {} of execution {} failed unexpectedly", stage.identifier(),
+            execution.executionId(), e);
+        failure = secrets.apply("tried to prepare the workspace of stage '" + stage.identifier()
+            + "' but it failed unexpectedly: " + e);
+      }
+      for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
+        Step step = stage.steps().get(stepIndex);
+        StepLog log = new StepLog(secrets);
+        if (stepIndex == 0) {
+          // the implicit clone has no step of its own: its lines open the first step's log
+          cloneLog.lines().forEach(log::append);
+        }
+        if (failure == null) {
+          failure = runStep(index, stepIndex, stage, step, stageWorkspace, log);
+        } else {
+          skipStep(index, stepIndex, log);
+        }
+      }
+      String stageFailure = failure;
+      save(execution.withStage(index, run -> run.withStatus(
+          stageFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED, stageFailure, run.startedAt(),
+          now())));
+      return failure == null ? null : "stage '" + stage.identifier() + "' failed: " + failure;
+    }
+
+    private void clone(Pipeline pipeline, Stage stage, Path stageWorkspace, StepLog log) {
+      Codebase codebase = pipeline.codebaseIfPresent().orElseThrow(() -> new StepFailedException(
+          "tried to clone the codebase for stage '" + stage.identifier() + "' but the pipeline has no"
+              + " properties.ci.codebase"));
+      GitConnector connector;
+      Credentials credentials = null;
+      try {
+        connector = connectors.resolveGit(projectScope(), codebase.connectorRef());
+        if (connector.auth() instanceof ConnectorAuth.UsernamePassword auth) {
+          Optional<ResolvedSecret> password = connectors.password(connector);
+          password.ifPresent(secrets::add);
+          credentials = new Credentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
+        }
+      } catch (ApiException e) {
+        throw new StepFailedException("tried to resolve the codebase's Git connector '" + codebase.connectorRef()
+            + "' (pipeline.properties.ci.codebase.connectorRef) but failed because " + e.getMessage(), e);
+      }
+      GitSource source = execution.branch() != null
+          ? new GitSource(connector.url().toString(), Codebase.BuildType.BRANCH, execution.branch(), credentials)
+          : new GitSource(connector.url().toString(), codebase.buildType(), codebase.ref(), credentials);
+      ClonedSource cloned = cloner.cloneInto(source, stageWorkspace, log);
+      if (execution.codebase() == null) {
+        save(execution.withCodebase(cloned));
+      }
+    }
+
+    /** Runs one step; returns null when it succeeded, else its failure message. */
+    private String runStep(int stageIndex, int stepIndex, Stage stage, Step step, Path stageWorkspace, StepLog log) {
+      Instant startedAt = now();
+      save(execution.withStage(stageIndex, run -> run.withStep(stepIndex,
+          s -> s.withStatus(ExecutionStatus.RUNNING, null, startedAt, null))));
+      runningLogs.put(execution.executionId(), stage.identifier(), step.identifier(), log);
+      String failure = null;
+      try {
+        StepContext context = new StepContext(execution, projectScope(), stage, step, stageWorkspace,
+            execution.codebase(), expressions(), secrets, log, startedAt,
+            outcome -> save(execution.withStage(stageIndex, run -> run.withStep(stepIndex,
+                s -> s.withOutcome(outcome)))));
+        runners.get(step.type()).run(context);
+      } catch (StepFailedException e) {
+        failure = e.getMessage();
+      } catch (ExpressionException e) {
+        failure = "tried to resolve the expressions of step '" + step.identifier() + "' but failed: " + e.getMessage();
+      } catch (ApiException e) {
+        failure = "tried to run step '" + step.identifier() + "' but failed because " + e.getMessage();
+      } catch (RuntimeException | Error e) {
+        LOG.error("step {} of execution {} failed unexpectedly", step.identifier(), execution.executionId(), e);
+        failure = "tried to run step '" + step.identifier() + "' but it failed unexpectedly: " + e;
+      }
+      String stepFailure = failure == null ? null : secrets.apply(failure);
+      if (stepFailure != null) {
+        log.append("Step failed: " + stepFailure);
+      }
+      logStore.save(execution.executionId(), stage.identifier(), step.identifier(), log.text());
+      runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
+      save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, s -> s.withStatus(
+          stepFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED, stepFailure, startedAt, now()))));
+      return stepFailure;
+    }
+
+    private void skipStep(int stageIndex, int stepIndex, StepLog log) {
+      if (!log.lines().isEmpty()) {
+        StageRun stage = execution.stages().get(stageIndex);
+        logStore.save(execution.executionId(), stage.identifier(), stage.steps().get(stepIndex).identifier(),
+            log.text());
+      }
+      save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, skipped())));
+    }
+
+    private void skipStage(int index) {
+      save(execution.withStage(index, run -> {
+        StageRun skipped = run.withStatus(ExecutionStatus.SKIPPED, null, null, null);
+        for (int step = 0; step < run.steps().size(); step++) {
+          skipped = skipped.withStep(step, skipped());
+        }
+        return skipped;
+      }));
+    }
+
+    private UnaryOperator<StepRun> skipped() {
+      return step -> step.withStatus(ExecutionStatus.SKIPPED, null, null, null);
+    }
+
+    private ExpressionResolver expressions() {
+      ClonedSource codebase = execution.codebase();
+      return new ExpressionResolver(new ExpressionContext(execution.sequenceId(), execution.executionId(),
+          execution.pipelineIdentifier(),
+          codebase == null ? null : codebase.commitSha(),
+          codebase == null ? execution.branch() : codebase.branch(),
+          codebase == null ? null : codebase.tag(),
+          execution.trigger().type().name()));
+    }
+
+    private Scope projectScope() {
+      return Scope.project(execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
+    }
+
+    private void save(Execution next) {
+      store.save(next);
+      execution = next;
+    }
+
+    private void saveQuietly(Execution next) {
+      try {
+        save(next);
+      } catch (RuntimeException e) {
+        // start-up recovery marks it FAILED: it stays in the active set until saved in a final status
+        LOG.error("could not save the failure of execution {}", next.executionId(), e);
+      }
+    }
+
+    private void deleteWorkspace() {
+      if (!Files.exists(workspace)) {
+        return;
+      }
+      try (Stream<Path> paths = Files.walk(workspace)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not delete the workspace {} of execution {}", workspace, execution.executionId(), e);
+      }
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

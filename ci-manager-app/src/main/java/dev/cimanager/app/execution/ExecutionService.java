@@ -1,0 +1,94 @@
+package dev.cimanager.app.execution;
+
+import dev.cimanager.app.accounts.Caller;
+import dev.cimanager.app.accounts.Scope;
+import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.execution.Execution.StageRun;
+import dev.cimanager.app.execution.Execution.StepRun;
+import dev.cimanager.app.pipelines.Pipeline;
+import dev.cimanager.app.pipelines.PipelineParser;
+import dev.cimanager.app.pipelines.PipelineRepository;
+import dev.cimanager.app.pipelines.StoredPipeline;
+import dev.cimanager.contracts.executions.ExecutionStatus;
+import dev.cimanager.contracts.executions.TriggerType;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Starts executions: stores a QUEUED execution with the pipeline's stages and steps, and queues it. */
+@Singleton
+public final class ExecutionService {
+
+  /** A Git branch name as users type it (no spaces, no {@code ..}, no leading dash). */
+  private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._/-]{0,254}");
+
+  private final PipelineRepository pipelines;
+  private final PipelineParser parser;
+  private final ExecutionStore store;
+  private final ExecutionEngine engine;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  @Inject
+  ExecutionService(PipelineRepository pipelines, PipelineParser parser, ExecutionStore store, ExecutionEngine engine,
+      Clock clock) {
+    this.pipelines = pipelines;
+    this.parser = parser;
+    this.store = store;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a MANUAL run of pipeline {@code pipelineIdentifier} in {@code project}.
+   *
+   * @param branch overrides the codebase's branch, or null
+   * @throws ApiException 404 for an unknown pipeline, 400 for a bad branch
+   * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
+   */
+  public Execution startManual(Caller caller, Scope project, String pipelineIdentifier, String branch) {
+    StoredPipeline stored = pipelines.find(project, pipelineIdentifier)
+        .orElseThrow(() -> ApiException.notFound("PIPELINE_NOT_FOUND", "pipeline '" + pipelineIdentifier
+            + "' not found in project '" + project.projectId() + "' of org '" + project.orgId() + "'"));
+    Pipeline pipeline = parser.parse(stored.key(), stored.yaml());
+    if (branch != null) {
+      if (!BRANCH.matcher(branch).matches() || branch.contains("..")) {
+        throw ApiException.invalid("branch: '" + branch + "' is not a valid branch name");
+      }
+      if (pipeline.codebaseIfPresent().isEmpty()) {
+        throw ApiException.invalid("branch: pipeline '" + pipelineIdentifier
+            + "' has no codebase (properties.ci.codebase) to build a branch of");
+      }
+    }
+    long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
+    Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(), project.projectId(),
+        pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED,
+        new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null), branch, pipeline.yaml(),
+        clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
+    store.insert(execution);
+    engine.submit(execution.executionId());
+    return execution;
+  }
+
+  private static List<StageRun> plan(Pipeline pipeline) {
+    return pipeline.stages().stream()
+        .map(stage -> new StageRun(stage.identifier(), stage.name(), ExecutionStatus.QUEUED, null, null, null,
+            stage.steps().stream()
+                .map(step -> new StepRun(step.identifier(), step.name(), step.type(), ExecutionStatus.QUEUED, null,
+                    null, null, null))
+                .toList()))
+        .toList();
+  }
+
+  /** 22 URL-safe characters from 128 random bits, like Harness execution ids. */
+  private String newExecutionId() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

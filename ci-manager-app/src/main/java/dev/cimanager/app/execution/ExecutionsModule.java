@@ -1,0 +1,40 @@
+package dev.cimanager.app.execution;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.cimanager.app.web.JerseyComponents;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The stage execution engine: the worker pool (Dropwizard-managed, sized by {@link ExecutionSettings}),
+ * the REST resources and the (empty by default) set of {@link ImagePushedListener}s. The step building
+ * blocks come from {@link dev.cimanager.app.execution.steps.StepsModule}.
+ */
+public final class ExecutionsModule extends AbstractModule {
+
+  private final ExecutionSettings settings;
+  private final LifecycleEnvironment lifecycle;
+
+  public ExecutionsModule(ExecutionSettings settings, LifecycleEnvironment lifecycle) {
+    this.settings = settings;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  protected void configure() {
+    ImagePushedListeners.in(binder());
+    var jersey = JerseyComponents.in(binder());
+    jersey.addBinding().to(ExecutionResource.class);
+    jersey.addBinding().to(PipelineExecutionResource.class);
+  }
+
+  @Provides
+  @Singleton
+  ExecutionEngine engine(ExecutionStore store, ExecutionRunner runner, Clock clock) {
+    ExecutionEngine engine = new ExecutionEngine(store, runner, clock, settings.getWorkers());
+    lifecycle.manage(engine);
+    return engine;
+  }
+}

@@ -1,0 +1,356 @@
+package dev.cimanager.app.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.cimanager.app.testing.ApiClient;
+import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.LocalRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Executions through the public API against the running application, a real registry, real buildah and
+ * a real Git repository ({@code file://}). Builds are few: one success, one broken Dockerfile.
+ */
+class ExecutionApiTest {
+
+  private static final LocalRegistry REGISTRY = LocalRegistry.start();
+
+  @RegisterExtension
+  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+
+  private static final Duration MAX_WAIT = Duration.ofMinutes(3);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  static Path origin;
+
+  private static RevCommit mainCommit;
+  private static ApiClient acme;
+
+  @BeforeAll
+  static void createRepositoryAndAccount() throws Exception {
+    Instant when = Instant.parse("2024-05-01T12:00:00Z");
+    PersonIdent dev = new PersonIdent("Dev", "dev@example.com", Date.from(when), TimeZone.getTimeZone("UTC"));
+    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(origin.resolve("hello.txt"), "hello\n");
+      Files.writeString(origin.resolve("Dockerfile"), "FROM scratch\nARG VERSION\nLABEL version=$VERSION\n"
+          + "COPY hello.txt /hello.txt\n");
+      git.add().addFilepattern(".").call();
+      mainCommit = git.commit().setMessage("app").setAuthor(dev).setCommitter(dev).call();
+      git.checkout().setCreateBranch(true).setName("broken").call();
+      Files.writeString(origin.resolve("Dockerfile"), "FROM scratch\nCOPY missing-file.txt /missing-file.txt\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("break the build").setAuthor(dev).setCommitter(dev).call();
+      git.checkout().setName("main").call();
+    }
+
+    acme = APP.newAccount();
+    created(acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")));
+    created(acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "Local registry",
+        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", REGISTRY.url().toString(),
+            "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
+    created(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
+        "name", "App repo", "type", "Git", "spec", Map.of("url", origin.toUri().toString(),
+            "connectionType", "Repo", "authentication", Map.of("type", "Anonymous")))));
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    REGISTRY.close();
+  }
+
+  @Test
+  void start_buildsAndPushesEveryTagThenListsNewestFirst() throws Exception {
+    putPipeline(acme, "build_app", "account.local_registry");
+
+    ApiResponse started = acme.postJson(executionsPath("build_app"), "");
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    assertThat(started.json().get("status").asText()).isEqualTo("QUEUED");
+    String executionId = started.json().get("executionId").asText();
+    List<String> seen = new ArrayList<>();
+    JsonNode execution = awaitEnd(executionId, seen);
+
+    assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
+    assertThat(seen).contains("RUNNING").endsWith("SUCCESS");
+    assertThat(execution.get("trigger").get("type").asText()).isEqualTo("MANUAL");
+    assertThat(execution.get("trigger").get("triggeredBy").asText()).isEqualTo("Test User");
+    assertThat(execution.get("pipelineIdentifier").asText()).isEqualTo("build_app");
+    assertThat(execution.get("orgIdentifier").asText()).isEqualTo("default");
+    assertThat(execution.get("projectIdentifier").asText()).isEqualTo("demo");
+    long sequenceId = execution.get("sequenceId").asLong();
+    assertThat(sequenceId).isEqualTo(1);
+    assertThat(Instant.parse(execution.get("startedAt").asText()))
+        .isBeforeOrEqualTo(Instant.parse(execution.get("endedAt").asText()));
+    assertThat(execution.get("codebase").get("commitSha").asText()).isEqualTo(mainCommit.name());
+    JsonNode stage = execution.get("stages").get(0);
+    assertThat(stage.get("identifier").asText()).isEqualTo("build");
+    assertThat(stage.get("status").asText()).isEqualTo("SUCCESS");
+    assertThat(stage.get("failureMessage").isNull()).isTrue();
+    JsonNode step = stage.get("steps").get(0);
+    assertThat(step.get("identifier").asText()).isEqualTo("BuildAndPush");
+    assertThat(step.get("type").asText()).isEqualTo("BuildAndPushDockerRegistry");
+    assertThat(step.get("status").asText()).isEqualTo("SUCCESS");
+    assertThat(step.get("startedAt").isTextual()).isTrue();
+    assertThat(step.get("endedAt").isTextual()).isTrue();
+    JsonNode outcome = step.get("outcome");
+    assertThat(outcome.get("artifactId").asText()).isEqualTo("build.BuildAndPush");
+    assertThat(outcome.get("image").asText()).isEqualTo(REGISTRY.hostPort() + "/demo/app");
+    assertThat(outcome.get("tags").toString()).isEqualTo("[\"1.0\",\"1\"]");
+    String digest = outcome.get("digest").asText();
+    assertThat(digest).matches("sha256:[0-9a-f]{64}");
+    assertThat(registryDigest("demo/app:1.0")).isEqualTo(digest);
+    assertThat(registryDigest("demo/app:" + sequenceId)).isEqualTo(digest);
+    ApiResponse log = acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs");
+    assertThat(log.status()).isEqualTo(200);
+    assertThat(log.header("Content-Type")).startsWith("text/plain");
+    assertThat(log.body()).contains("Checked out " + mainCommit.name(), "Pushed " + REGISTRY.hostPort()
+        + "/demo/app@" + digest);
+
+    // the broken branch of the same pipeline: a second execution, newest in the list
+    ApiResponse broken = acme.postJson(executionsPath("build_app"), Map.of("branch", "broken"));
+    assertThat(broken.status()).as(broken.toString()).isEqualTo(202);
+    JsonNode failed = awaitEnd(broken.json().get("executionId").asText(), new ArrayList<>());
+
+    assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failed.get("sequenceId").asLong()).isEqualTo(2);
+    assertThat(failed.get("codebase").get("branch").asText()).isEqualTo("broken");
+    JsonNode failedStage = failed.get("stages").get(0);
+    JsonNode failedStep = failedStage.get("steps").get(0);
+    assertThat(failedStage.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failedStep.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failedStep.get("failureMessage").asText())
+        .startsWith("tried to build " + REGISTRY.hostPort() + "/demo/app but buildah exited with")
+        .contains("missing-file.txt");
+    assertThat(failedStage.get("failureMessage").asText()).isEqualTo(failedStep.get("failureMessage").asText());
+    assertThat(failedStep.get("outcome").isNull()).isTrue();
+
+    JsonNode list = acme.get(executionsPath("build_app")).json().get("executions");
+    assertThat(list.findValuesAsText("sequenceId")).containsExactly("2", "1");
+    assertThat(list.get(1).get("executionId").asText()).isEqualTo(executionId);
+  }
+
+  @Test
+  void start_connectorDeletedAfterSaveFailsTheStepNamingIt() throws Exception {
+    created(acme.postJson("/api/v1/connectors", Map.of("identifier", "doomed_registry", "name", "Doomed",
+        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", REGISTRY.url().toString(),
+            "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
+    putPipeline(acme, "unknown_registry", "account.doomed_registry");
+    // saving checks the reference, so the connector disappears afterwards (there is no DELETE endpoint)
+    APP.service(MongoDatabase.class).getCollection("connectors")
+        .deleteOne(Filters.eq("_id", acme.accountId() + ":doomed_registry"));
+
+    String executionId = acme.postJson(executionsPath("unknown_registry"), "").json().get("executionId").asText();
+    JsonNode execution = awaitEnd(executionId, new ArrayList<>());
+
+    assertThat(execution.get("status").asText()).isEqualTo("FAILED");
+    JsonNode step = execution.get("stages").get(0).get("steps").get(0);
+    assertThat(step.get("status").asText()).isEqualTo("FAILED");
+    assertThat(step.get("failureMessage").asText()).isEqualTo(
+        "tried to resolve the registry connector 'account.doomed_registry' (pipeline.stages[0].stage.spec.execution"
+            + ".steps[0].step.spec.connectorRef) but failed because connector account.doomed_registry not found");
+    assertThat(execution.get("failureMessage").asText()).startsWith("stage 'build' failed: tried to resolve");
+  }
+
+  @Test
+  void start_missingBranchFailsTheStageAndSkipsItsSteps() throws Exception {
+    putPipeline(acme, "missing_branch", "account.local_registry");
+
+    ApiResponse started = acme.postJson(executionsPath("missing_branch"), Map.of("branch", "no-such-branch"));
+    JsonNode execution = awaitEnd(started.json().get("executionId").asText(), new ArrayList<>());
+
+    assertThat(execution.get("status").asText()).isEqualTo("FAILED");
+    JsonNode stage = execution.get("stages").get(0);
+    assertThat(stage.get("status").asText()).isEqualTo("FAILED");
+    assertThat(stage.get("failureMessage").asText()).isEqualTo("tried to clone branch 'no-such-branch' of "
+        + origin.toUri() + " but the repository has no branch 'no-such-branch'");
+    assertThat(stage.get("steps").get(0).get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(execution.get("endedAt").isTextual()).isTrue();
+  }
+
+  @Test
+  void start_unknownPipeline() {
+    ApiResponse response = acme.postJson(executionsPath("no_such_pipeline"), "");
+    ApiResponse withoutBody = acme.send("POST", executionsPath("no_such_pipeline"), null, null);
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.code()).isEqualTo("PIPELINE_NOT_FOUND");
+    assertThat(response.message()).contains("no_such_pipeline");
+    assertThat(withoutBody.status()).isEqualTo(404);
+  }
+
+  @Test
+  void start_badBody() {
+    putPipeline(acme, "bad_body", "account.local_registry");
+
+    ApiResponse notJson = acme.postJson(executionsPath("bad_body"), "{branch");
+    ApiResponse badBranch = acme.postJson(executionsPath("bad_body"), Map.of("branch", "no spaces allowed"));
+
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.code()).isEqualTo("INVALID_REQUEST");
+    assertThat(badBranch.status()).isEqualTo(400);
+    assertThat(badBranch.message()).startsWith("branch:");
+  }
+
+  @Test
+  void get_unknownExecution() {
+    ApiResponse response = acme.get("/api/v1/executions/no-such-execution");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.code()).isEqualTo("EXECUTION_NOT_FOUND");
+  }
+
+  @Test
+  void get_anotherAccountsExecution() throws Exception {
+    ApiResponse saved = acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/private_run", """
+        pipeline:
+          identifier: private_run
+          name: Private run
+          orgIdentifier: default
+          projectIdentifier: demo
+          stages:
+            - stage:
+                identifier: greet
+                name: Greet
+                type: CI
+                spec:
+                  cloneCodebase: false
+                  execution:
+                    steps:
+                      - step:
+                          identifier: hello
+                          name: Hello
+                          type: Run
+                          spec:
+                            shell: Sh
+                            command: echo hello from the workspace
+        """);
+    assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
+    String executionId = acme.postJson(executionsPath("private_run"), "").json().get("executionId").asText();
+    JsonNode execution = awaitEnd(executionId, new ArrayList<>());
+    ApiClient other = APP.newAccount();
+
+    assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
+    String logPath = "/api/v1/executions/" + executionId + "/stages/greet/steps/hello/logs";
+    assertThat(acme.get(logPath).body()).contains("hello from the workspace");
+    assertThat(other.get("/api/v1/executions/" + executionId).status()).isEqualTo(404);
+    assertThat(other.get("/api/v1/executions/" + executionId).code()).isEqualTo("EXECUTION_NOT_FOUND");
+    assertThat(other.get(logPath).status()).isEqualTo(404);
+    assertThat(other.get(executionsPath("private_run")).status()).isEqualTo(404);
+    assertThat(acme.get("/api/v1/executions/" + executionId + "/stages/greet/steps/nope/logs").code())
+        .isEqualTo("STEP_NOT_FOUND");
+    assertThat(APP.anonymous().get("/api/v1/executions/" + executionId).status()).isEqualTo(401);
+  }
+
+  private static String pipelineYaml(String identifier, String registryRef) {
+    return """
+        pipeline:
+          identifier: %s
+          name: Build app
+          orgIdentifier: default
+          projectIdentifier: demo
+          properties:
+            ci:
+              codebase:
+                connectorRef: app_repo
+                build:
+                  type: branch
+                  spec:
+                    branch: main
+          stages:
+            - stage:
+                identifier: build
+                name: Build
+                type: CI
+                spec:
+                  cloneCodebase: true
+                  slsa_provenance:
+                    enabled: false
+                    attestation:
+                      type: cosign
+                      spec:
+                        private_key: account.cosign_private_key
+                        password: account.cosign_password
+                  execution:
+                    steps:
+                      - step:
+                          identifier: BuildAndPush
+                          name: Build and Push
+                          type: BuildAndPushDockerRegistry
+                          spec:
+                            connectorRef: %s
+                            repo: demo/app
+                            tags:
+                              - "1.0"
+                              - <+pipeline.sequenceId>
+                            dockerfile: Dockerfile
+                            context: .
+                            buildArgs:
+                              VERSION: "1.0"
+                            labels:
+                              org.opencontainers.image.title: app
+        """.formatted(identifier, registryRef);
+  }
+
+  private static void putPipeline(ApiClient client, String identifier, String registryRef) {
+    ApiResponse response = client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier,
+        pipelineYaml(identifier, registryRef));
+    assertThat(response.status()).as(response.toString()).isIn(200, 201);
+  }
+
+  private static String executionsPath(String pipeline) {
+    return "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline + "/executions";
+  }
+
+  /** Polls the execution until it ends, recording each status seen. */
+  private static JsonNode awaitEnd(String executionId, List<String> seen) throws InterruptedException {
+    Instant deadline = Instant.now().plus(MAX_WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
+      String status = execution.get("status").asText();
+      if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
+        seen.add(status);
+      }
+      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+        return execution;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT + "; seen " + seen);
+  }
+
+  /** The manifest digest the registry serves for {@code repositoryAndTag}, as skopeo reads it. */
+  private static String registryDigest(String repositoryAndTag) throws IOException, InterruptedException {
+    Process skopeo = new ProcessBuilder("skopeo", "inspect", "--tls-verify=false",
+        "docker://" + REGISTRY.hostPort() + "/" + repositoryAndTag).redirectErrorStream(true).start();
+    String output = new String(skopeo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(skopeo.waitFor()).as(output).isZero();
+    return JSON.readTree(output).get("Digest").asText();
+  }
+
+  private static void created(ApiResponse response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+  }
+}

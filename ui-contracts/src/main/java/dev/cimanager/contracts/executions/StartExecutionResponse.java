@@ -1,0 +1,3 @@
+package dev.cimanager.contracts.executions;
+
+public record StartExecutionResponse(String executionId, ExecutionStatus status) {}
