@@ -132,6 +132,8 @@ function settingsForm(baseYaml, files, texts, pipelinePath) {
       replaceChildren(feedback, errorBox(error, 'settings-error'));
     } finally {
       update();
+      // The outcome sits below the preview; bring it above the sticky Save bar so the user sees it.
+      feedback.scrollIntoView({ block: 'nearest' });
     }
   });
 
