@@ -154,8 +154,13 @@ class SlsaProvenanceUiTest {
     assertThat(stage.findElement(testId("private-key-error")).getText()).isEmpty();
     assertThat(stage.findElement(testId("password-error")).getText()).isEmpty();
     assertThat(browser.visible("yaml-preview-text").getText()).contains("private_key: account.cosign_private_key");
-    browser.visible("settings-save").click();
-    browser.visible("settings-saved");
+    WebElement save = browser.visible("settings-save");
+    save.click();
+    WebElement saved = browser.visible("settings-saved");
+
+    assertThat(browser.script("const m = arguments[0].getBoundingClientRect();"
+        + " return m.top >= 0 && m.bottom <= arguments[1].getBoundingClientRect().top", saved, save))
+        .as("the outcome is in view, above the sticky Save bar").isEqualTo(true);
     browser.screenshot("05-stage-settings-saved");
 
     ApiResponse stored = acme.get(PIPELINES + "build_app");
