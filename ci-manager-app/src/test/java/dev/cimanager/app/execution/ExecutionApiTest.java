@@ -193,10 +193,12 @@ class ExecutionApiTest {
   @Test
   void start_unknownPipeline() {
     ApiResponse response = acme.postJson(executionsPath("no_such_pipeline"), "");
+    ApiResponse withoutBody = acme.send("POST", executionsPath("no_such_pipeline"), null, null);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.code()).isEqualTo("PIPELINE_NOT_FOUND");
     assertThat(response.message()).contains("no_such_pipeline");
+    assertThat(withoutBody.status()).isEqualTo(404);
   }
 
   @Test
