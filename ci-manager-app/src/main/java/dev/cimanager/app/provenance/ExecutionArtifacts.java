@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 @Singleton
 final class ExecutionArtifacts {
+  /** What the hook would have attested when it failed before the module recorded anything. */
   static final String PREDICATE_TYPE = "https://slsa.dev/provenance/v1";
 
   private final ProvenanceStore store;
@@ -92,8 +93,9 @@ final class ExecutionArtifacts {
 
     ArtifactResponse response() {
       Execution.ImageOutcome image = pushed.image();
-      ProvenanceSummary summary = status == null ? null : new ProvenanceSummary(status, PREDICATE_TYPE,
-          record == null ? null : record.attestationRef(), failureMessage);
+      ProvenanceSummary summary = status == null ? null : new ProvenanceSummary(status,
+          record == null ? PREDICATE_TYPE : record.predicateType(), record == null ? null : record.attestationRef(),
+          failureMessage);
       return new ArtifactResponse(pushed.artifactId(), pushed.stageIdentifier(), pushed.stepIdentifier(),
           ArtifactResponse.TYPE_IMAGE, image.image(), image.tags(), image.digest(), summary);
     }

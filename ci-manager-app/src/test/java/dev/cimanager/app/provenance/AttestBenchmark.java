@@ -40,8 +40,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The time the SSCA work adds to a Build stage per image: one {@link ProvenanceService#attest} call with
  * a realistic context, a cached Cosign key, the embedded MongoDB on its H2 file (the default deployment)
- * and a loopback {@code docker-registry}. Not a test: run by hand (see docs/PERFORMANCE.md),
- * {@code java -cp <test classpath> dev.cimanager.app.provenance.AttestBenchmark [runs] [concurrentTotal]}.
+ * and a loopback {@code docker-registry}. Not a test: run by hand from the reactor root (figures in
+ * docs/PERFORMANCE.md):
+ * <pre>
+ * mvn -B -q -pl ci-manager-app -am -DskipTests verify dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * java -cp ci-manager-app/target/test-classes:ci-manager-app/target/classes:$(cat ci-manager-app/target/bench.cp) \
+ *     dev.cimanager.app.provenance.AttestBenchmark 200 400     # [sequential runs] [attestations on 8 threads]
+ * </pre>
  *
  * <p>The split comes from the SPI seams the facade calls in order, timed per thread: secrets resolved
  * -> [load cached signer, predicate, statement, DSSE sign] -> store.save -> [push .att] ->

@@ -257,6 +257,26 @@ class SlsaProvenanceApiTest {
   }
 
   @Test
+  void artifacts_ofAStageWithoutProvenanceOmitItAndPushNoAttestation() throws Exception {
+    putPipeline("plain_app", "demo/plain", "account.vector_key", "account.vector_password", false);
+
+    JsonNode execution = awaitEnd(start("plain_app"));
+    String executionId = execution.get("executionId").asText();
+    JsonNode artifact = onlyArtifact(executionId);
+
+    assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
+    assertThat(artifact.get("image").asText()).isEqualTo(REGISTRY.hostPort() + "/demo/plain");
+    assertThat(artifact.has("provenance")).as(artifact.toString()).isFalse();
+    assertThat(attestationManifest("demo/plain", artifact.get("digest").asText()).statusCode()).isEqualTo(404);
+    ApiResponse provenance = acme.get("/api/v1/executions/" + executionId + "/artifacts/build.BuildAndPush/provenance");
+    assertThat(provenance.status()).isEqualTo(404);
+    assertThat(provenance.code()).isEqualTo("PROVENANCE_NOT_FOUND");
+    ApiResponse push = acme.postJson("/api/v1/executions/" + executionId + "/artifacts/build.BuildAndPush/provenance/push", "");
+    assertThat(push.status()).isEqualTo(409);
+    assertThat(push.code()).isEqualTo("NOT_PUSH_FAILED");
+  }
+
+  @Test
   void artifacts_anotherAccountOrUnknownArtifactAnswers404() throws Exception {
     String executionId = vectorRun().get("executionId").asText();
     ApiClient other = APP.newAccount();
@@ -413,6 +433,10 @@ class SlsaProvenanceApiTest {
   }
 
   private static void putPipeline(String identifier, String repo, String keyRef, String passwordRef) {
+    putPipeline(identifier, repo, keyRef, passwordRef, true);
+  }
+
+  private static void putPipeline(String identifier, String repo, String keyRef, String passwordRef, boolean slsa) {
     ApiResponse response = acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, """
         pipeline:
           identifier: %s
@@ -435,7 +459,7 @@ class SlsaProvenanceApiTest {
                 spec:
                   cloneCodebase: true
                   slsa_provenance:
-                    enabled: true
+                    enabled: %s
                     attestation:
                       type: cosign
                       spec:
@@ -459,7 +483,7 @@ class SlsaProvenanceApiTest {
                               VERSION: "1.0"
                             labels:
                               org.opencontainers.image.title: app
-        """.formatted(identifier, keyRef, passwordRef, repo));
+        """.formatted(identifier, slsa, keyRef, passwordRef, repo));
     assertThat(response.status()).as(response.toString()).isIn(200, 201);
   }
 
