@@ -40,8 +40,9 @@ import org.openqa.selenium.support.ui.Select;
  * The web UI in a real browser against the real application, registry, buildah and a {@code file://}
  * Git repository: one user journey from sign-in to a signed provenance, in order. The pipeline is the
  * contract's {@code pipeline-slsa.yaml}, created without {@code slsa_provenance} and switched on in the
- * UI. Two builds in all: the happy run (shared by the artifact tests) and one whose {@code .att} push
- * the registry refuses. Screenshots land in {@code target/screenshots/}.
+ * UI. Three builds in all (each a few seconds): the happy run, shared by the artifact tests; one whose
+ * {@code .att} push the registry refuses; one of a stage without provenance. Screenshots land in
+ * {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlsaProvenanceUiTest {
@@ -62,6 +63,7 @@ class SlsaProvenanceUiTest {
   @TempDir static Path origin;
 
   private static String contractYaml;
+  private static String withoutProvenance;
   private static ApiClient acme;
   private static Browser browser;
   private static String executionId;
@@ -79,7 +81,7 @@ class SlsaProvenanceUiTest {
     BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
 
     contractYaml = contractExample().replaceAll("(?m)^( +(?:private_key|password): \\S+) +#.*$", "$1");
-    String withoutProvenance = SLSA_BLOCK.matcher(contractYaml).replaceFirst("");
+    withoutProvenance = SLSA_BLOCK.matcher(contractYaml).replaceFirst("");
     assertThat(withoutProvenance).doesNotContain("slsa_provenance");
     expectStatus(acme.putYaml(PIPELINES + "build_app", withoutProvenance), 201);
 
@@ -371,6 +373,27 @@ class SlsaProvenanceUiTest {
     assertWithinItsStage("step-failure");
     assertWithinItsStage("step-logs-toggle");
     browser.screenshot("15-execution-pipeline-failed");
+  }
+
+  @Test
+  @Order(10)
+  void artifactsTab_stageWithoutProvenanceSaysSoAndOffersNoProvenanceActions() {
+    expectStatus(acme.putYaml(PIPELINES + "plain_app", withoutProvenance
+        .replace("identifier: build_app", "identifier: plain_app")
+        .replace("repo: demo/app", "repo: demo/plain")), 201);
+    ApiResponse started = acme.postJson(PIPELINES + "plain_app/executions", "");
+    expectStatus(started, 202);
+
+    openExecution(started.json().get("executionId").asText(), "artifacts");
+    browser.awaitAttribute(testId("execution-status"), "data-status", "SUCCESS", RUN_TIMEOUT);
+    WebElement row = artifactRow();
+
+    assertThat(row.getDomAttribute("data-provenance-status")).isEqualTo("NONE");
+    assertThat(row.findElement(testId("artifact-image")).getText()).isEqualTo(REGISTRY.hostPort() + "/demo/plain");
+    assertThat(row.findElement(testId("provenance-not-enabled")).getText())
+        .isEqualTo("SLSA provenance not enabled for this stage");
+    assertThat(row.findElements(By.cssSelector("[data-testid='provenance-cell'] button"))).isEmpty();
+    browser.screenshot("16-provenance-not-enabled");
   }
 
   /** The happy run's id; the tests after {@link #run_fromThePipelinePageRefreshesTheExecutionUntilSuccess} need it. */
