@@ -20,6 +20,9 @@ import dev.cimanager.app.errors.WebApplicationExceptionMapper;
 import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
+import dev.cimanager.app.provenance.ProvenanceModule;
+import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
+import dev.cimanager.app.provenance.commands.VerifyAttestationCommand;
 import dev.cimanager.app.secrets.MasterKey;
 import dev.cimanager.app.secrets.SecretsModule;
 import dev.cimanager.app.storage.DiskSpaceHealthCheck;
@@ -71,6 +74,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new AssetsBundle("/assets/ui", "/ui", "index.html", "ui"));
     bootstrap.addBundle(new MultiPartBundle());
+    bootstrap.addCommand(new GenerateKeyPairCommand());
+    bootstrap.addCommand(new VerifyAttestationCommand());
   }
 
   @Override
@@ -98,7 +103,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ConnectorsModule(),
                 new PipelinesModule(),
                 new StepsModule(),
-                new ExecutionsModule(config.getExecution(), environment.lifecycle())));
+                new ExecutionsModule(config.getExecution(), environment.lifecycle()),
+                new ProvenanceModule()));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.

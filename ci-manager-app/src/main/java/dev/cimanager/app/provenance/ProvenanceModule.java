@@ -1,0 +1,43 @@
+package dev.cimanager.app.provenance;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.mongodb.client.MongoDatabase;
+import dev.cimanager.app.config.InsecureRegistries;
+import dev.cimanager.app.execution.ImagePushedListeners;
+import dev.cimanager.app.web.JerseyComponents;
+import dev.cimanager.ssca.api.ProvenanceService;
+import dev.cimanager.ssca.spi.ProvenanceStore;
+import dev.cimanager.ssca.spi.SecretResolver;
+import dev.cimanager.ssca.storage.MongoProvenanceStore;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * SLSA provenance in the Build stage: the SSCA module's facade over the app's secrets and MongoDB, the
+ * engine hook that attests every pushed image, and the Artifacts API.
+ */
+public final class ProvenanceModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    bind(SecretResolver.class).to(SecretServiceResolver.class);
+    ImagePushedListeners.in(binder()).addBinding().to(SlsaProvenanceHook.class);
+    JerseyComponents.in(binder()).addBinding().to(ArtifactResource.class);
+  }
+
+  /** Creates the collections' indexes once, at start-up (the injector is built in PRODUCTION stage). */
+  @Provides
+  @Singleton
+  ProvenanceStore provenanceStore(MongoDatabase database) {
+    return MongoProvenanceStore.open(database);
+  }
+
+  /** One per application: it holds the registry connection pool and the cache of decrypted keys. */
+  @Provides
+  @Singleton
+  ProvenanceService provenanceService(
+      SecretResolver secrets, ProvenanceStore store, InsecureRegistries insecureRegistries, Clock clock) {
+    return ProvenanceService.create(secrets, store, insecureRegistries.hostPorts(), clock);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.cimanager.app.provenance;
+
+import dev.cimanager.app.execution.ImagePushedEvent;
+import dev.cimanager.app.execution.ImagePushedListener;
+import dev.cimanager.app.execution.steps.StepFailedException;
+import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.ssca.api.AttestationResult;
+import dev.cimanager.ssca.api.ExecutionContext;
+import dev.cimanager.ssca.api.ProvenanceException;
+import dev.cimanager.ssca.api.ProvenanceService;
+import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.api.SigningKeyRef;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Generates, signs, stores and pushes the SLSA provenance of every image a Build stage with {@code
+ * slsa_provenance.enabled} pushes, in process and inside the step: a provenance failure fails the step
+ * (and so the stage) with a message naming the secret reference or registry and the cause.
+ */
+@Singleton
+final class SlsaProvenanceHook implements ImagePushedListener {
+  static final String PREFIX = "SLSA provenance: ";
+
+  private final ProvenanceService provenance;
+  private final String ciManagerVersion;
+
+  @Inject
+  SlsaProvenanceHook(ProvenanceService provenance) {
+    this.provenance = provenance;
+    this.ciManagerVersion = CiManagerVersion.read();
+  }
+
+  @Override
+  public void onImagePushed(ImagePushedEvent event) {
+    ImagePushedEvent.SlsaSettings settings = event.stage().slsaProvenance();
+    if (!settings.enabled()) {
+      return;
+    }
+    StepLog log = event.log();
+    String subject = event.image().image() + "@" + event.image().digest();
+    log.append(PREFIX + "generating the provenance of " + subject);
+    SigningKeyRef keyRef = keyRef(settings);
+    ExecutionContext context;
+    RegistryCredentials credentials;
+    try {
+      context = ProvenanceContexts.of(event, ciManagerVersion);
+      credentials = event.registry().credentialsIfPresent()
+          .map(c -> new RegistryCredentials(c.username(), c.password()))
+          .orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw fail(log, "tried to describe the build of " + subject + " but failed because " + e.getMessage(), e);
+    }
+    AttestationResult result;
+    try {
+      result = provenance.attest(context, keyRef, credentials);
+    } catch (ProvenanceException e) {
+      throw fail(log, e.getMessage(), e);
+    }
+    log.append(PREFIX + "signed with " + keyRef.privateKey() + ", pushed " + result.attestationRef());
+  }
+
+  private static SigningKeyRef keyRef(ImagePushedEvent.SlsaSettings settings) {
+    String where = settings.yamlPath() == null ? "slsa_provenance" : settings.yamlPath();
+    if (blank(settings.privateKeyRef())) {
+      throw new StepFailedException(PREFIX + "enabled but " + where
+          + ".attestation.spec.private_key (the Cosign key's file secret) is missing");
+    }
+    if (blank(settings.passwordRef())) {
+      throw new StepFailedException(PREFIX + "enabled but " + where
+          + ".attestation.spec.password (the key password's text secret) is missing");
+    }
+    return new SigningKeyRef(settings.privateKeyRef(), settings.passwordRef());
+  }
+
+  private static StepFailedException fail(StepLog log, String message, Exception cause) {
+    log.append(PREFIX + "failed: " + message);
+    return new StepFailedException(PREFIX + message, cause);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.cimanager.app.provenance.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.oci.RegistryClients;
+import dev.cimanager.ssca.oci.RegistryConfig;
+import dev.cimanager.ssca.oci.RegistryException;
+import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.signing.KeyLoadingException;
+import dev.cimanager.ssca.signing.PublicKeys;
+import dev.cimanager.ssca.verify.AttestationNotFoundException;
+import dev.cimanager.ssca.verify.AttestationVerifier;
+import dev.cimanager.ssca.verify.LayerFailure;
+import dev.cimanager.ssca.verify.VerificationReport;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Set;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code verify-attestation --registry URL --repository REPO --digest sha256:.. --key cosign.pub
+ * [--insecure]}: reads the image's {@code sha256-<hex>.att} and checks every layer as {@code cosign
+ * verify-attestation --type slsaprovenance1} does, with the SSCA module's verifier. Prints one JSON line;
+ * exits 1 unless at least one attestation verifies.
+ */
+public final class VerifyAttestationCommand extends Command {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintStream out;
+
+  public VerifyAttestationCommand() {
+    this(System.out);
+  }
+
+  VerifyAttestationCommand(PrintStream out) {
+    super("verify-attestation", "Verify the SLSA provenance attestations of an image with a public key");
+    this.out = out;
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    subparser.addArgument("--registry").required(true)
+        .help("registry base URL, e.g. http://127.0.0.1:5000 (http:// implies --insecure)");
+    subparser.addArgument("--repository").required(true).help("repository inside the registry, e.g. demo/app");
+    subparser.addArgument("--digest").required(true).help("the image manifest digest, sha256:<hex>");
+    subparser.addArgument("--key").required(true).help("the public key PEM file, e.g. cosign.pub");
+    subparser.addArgument("--insecure").action(Arguments.storeTrue())
+        .help("reach the registry over plain HTTP");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace namespace) throws IOException {
+    String digestText = namespace.getString("digest");
+    ObjectNode summary = JSON.createObjectNode();
+    try {
+      URI registry = registryUrl(namespace.getString("registry"));
+      String hostPort = registry.getPort() < 0 ? registry.getHost() : registry.getHost() + ":" + registry.getPort();
+      boolean insecure = namespace.getBoolean("insecure") || "http".equalsIgnoreCase(registry.getScheme());
+      RepositoryRef repository = new RepositoryRef(hostPort, namespace.getString("repository"));
+      Digest digest = Digest.parse(digestText);
+      PublicKey key = PublicKeys.parse(readKey(Path.of(namespace.getString("key"))));
+      RegistryClients clients =
+          new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecure ? Set.of(hostPort) : Set.of()));
+      VerificationReport report = new AttestationVerifier(clients).verify(repository, digest, key, null);
+      boolean verified = !report.verified().isEmpty();
+      summary.put("verified", verified);
+      summary.put("image", repository + "@" + digest);
+      summary.put("attestationRef", report.reference());
+      summary.put("verifiedLayers", report.verified().size());
+      summary.putArray("failures").addAll(report.failures().stream()
+          .map(LayerFailure::toString).map(JSON.getNodeFactory()::textNode).toList());
+      print(summary);
+      if (!verified) {
+        throw new CommandException("no attestation of " + repository + "@" + digest + " verified with the key");
+      }
+    } catch (KeyLoadingException | IllegalArgumentException | AttestationNotFoundException | RegistryException e) {
+      summary.put("verified", false);
+      summary.put("digest", digestText);
+      summary.put("error", e.getMessage());
+      print(summary);
+      throw new CommandException(e.getMessage(), e);
+    }
+  }
+
+  private static URI registryUrl(String value) {
+    URI uri;
+    try {
+      uri = URI.create(value.contains("://") ? value : "https://" + value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--registry '" + value + "' is not a URL like http://127.0.0.1:5000", e);
+    }
+    if (uri.getHost() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+      throw new IllegalArgumentException("--registry '" + value + "' is not a URL like http://127.0.0.1:5000");
+    }
+    return uri;
+  }
+
+  private static byte[] readKey(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("tried to read the public key --key " + file + " but failed because "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void print(ObjectNode summary) throws JsonProcessingException {
+    out.println(JSON.writeValueAsString(summary));
+    out.flush();
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    CommandException.report(cli, e);
+  }
+}

@@ -1,0 +1,267 @@
+package dev.cimanager.app.provenance;
+
+import dev.cimanager.ssca.api.BaseImage;
+import dev.cimanager.ssca.api.BuildSpec;
+import dev.cimanager.ssca.api.Codebase;
+import dev.cimanager.ssca.api.ExecutionContext;
+import dev.cimanager.ssca.api.ProvenanceService;
+import dev.cimanager.ssca.api.PushedImage;
+import dev.cimanager.ssca.api.SigningKeyRef;
+import dev.cimanager.ssca.api.Trigger;
+import dev.cimanager.ssca.api.TriggerType;
+import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.spi.ProvenanceRecord;
+import dev.cimanager.ssca.spi.ProvenanceStore;
+import dev.cimanager.ssca.spi.ResolvedSecret;
+import dev.cimanager.ssca.spi.SecretResolver;
+import dev.cimanager.ssca.spi.SecretScope;
+import dev.cimanager.ssca.storage.MongoProvenanceStore;
+import dev.cimanager.ssca.storage.mongo.MongoClientFactory;
+import dev.cimanager.ssca.storage.mongo.MongoConnection;
+import dev.cimanager.ssca.testing.LocalRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The time the SSCA work adds to a Build stage per image: one {@link ProvenanceService#attest} call with
+ * a realistic context, a cached Cosign key, the embedded MongoDB on its H2 file (the default deployment)
+ * and a loopback {@code docker-registry}. Not a test: run by hand from the reactor root (figures in
+ * docs/PERFORMANCE.md):
+ * <pre>
+ * mvn -B -q -pl ci-manager-app -am -DskipTests verify dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * java -cp ci-manager-app/target/test-classes:ci-manager-app/target/classes:$(cat ci-manager-app/target/bench.cp) \
+ *     dev.cimanager.app.provenance.AttestBenchmark 200 400     # [sequential runs] [attestations on 8 threads]
+ * </pre>
+ *
+ * <p>The split comes from the SPI seams the facade calls in order, timed per thread: secrets resolved
+ * -> [load cached signer, predicate, statement, DSSE sign] -> store.save -> [push .att] ->
+ * store.markPushed. So "sign" is the time between the password lookup and the save, "push" the time
+ * between the save and the mark, "store" the two store calls.
+ */
+public final class AttestBenchmark {
+  private static final SigningKeyRef KEY = new SigningKeyRef("account.cosign_private_key", "account.cosign_password");
+
+  public static void main(String[] args) throws Exception {
+    // the app's DEBUG default would time the logging, not the work
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int concurrentTotal = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+    Path dir = Files.createTempDirectory("attest-bench");
+    try (LocalRegistry registry = LocalRegistry.start();
+        MongoConnection mongo = MongoClientFactory.startEmbedded(dir)) {
+      Timings timings = new Timings();
+      ProvenanceStore store = new TimedStore(MongoProvenanceStore.open(mongo.client().getDatabase("bench")), timings);
+      ProvenanceService service = ProvenanceService.create(new FixedKey(timings), store,
+          Set.of(registry.hostPort()), Clock.systemUTC());
+
+      for (int i = 0; i < 30; i++) { // warm-up: JIT, connection pool, the one scrypt of the key
+        service.attest(context(registry.hostPort()), KEY, null);
+      }
+      timings.reset();
+      long[] totals = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        ExecutionContext ctx = context(registry.hostPort());
+        long start = System.nanoTime();
+        timings.begin(start);
+        service.attest(ctx, KEY, null);
+        totals[i] = System.nanoTime() - start;
+      }
+      System.out.printf("sequential, %d attestations (one new image digest each):%n", runs);
+      print("attest total", totals);
+      timings.print();
+
+      timings.reset();
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<?>> futures = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < concurrentTotal; i++) {
+        futures.add(pool.submit(() -> {
+          timings.begin(System.nanoTime());
+          service.attest(context(registry.hostPort()), KEY, null);
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      pool.shutdown();
+      System.out.printf("%n8 threads, %d attestations: %.1f s, %.0f attestations/s%n",
+          concurrentTotal, seconds, concurrentTotal / seconds);
+      timings.print();
+    }
+  }
+
+  static ExecutionContext context(String registry) {
+    byte[] digest = new byte[32];
+    ThreadLocalRandom.current().nextBytes(digest);
+    Map<String, String> buildArgs = new LinkedHashMap<>();
+    buildArgs.put("VERSION", "1.0");
+    buildArgs.put("GIT_SHA", "9c1e5d0c6a0b4f2e8d7a6b5c4d3e2f1a0b9c8d7e");
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("org.opencontainers.image.title", "app");
+    labels.put("org.opencontainers.image.source", "https://git.example.com/demo/app");
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("ci-manager", "0.1.0-SNAPSHOT");
+    versions.put("buildah", "1.28.2");
+    Instant now = Instant.now();
+    return new ExecutionContext("acme", "default", "demo", "build_app", "exec-" + System.nanoTime(), 42,
+        new Trigger(TriggerType.MANUAL, "Ann Example", null),
+        new Codebase("https://git.example.com/demo/app.git", "main", null, null,
+            "9c1e5d0c6a0b4f2e8d7a6b5c4d3e2f1a0b9c8d7e"),
+        "build", "BuildAndPush",
+        new BuildSpec("Dockerfile", ".", buildArgs, labels, List.of("1.0", "42")),
+        new PushedImage(registry, "demo/app", List.of("1.0", "42"), "sha256:" + HexFormat.of().formatHex(digest)),
+        List.of(new BaseImage(registry + "/base/alpine", "sha256:" + "ab".repeat(32))),
+        versions, now.minusSeconds(12), now);
+  }
+
+  private static void print(String name, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    System.out.printf("  %-28s p50 %7.2f ms   p95 %7.2f ms   mean %7.2f ms%n", name,
+        sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6,
+        Arrays.stream(sorted).average().orElse(0) / 1e6);
+  }
+
+  /** Per-stage durations, collected per thread from the seam timestamps. */
+  static final class Timings {
+    private final ThreadLocal<long[]> marks = ThreadLocal.withInitial(() -> new long[5]);
+    private final List<long[]> stages = new ArrayList<>(); // {secrets+predicate, sign, store, push}
+
+    void begin(long at) {
+      marks.get()[0] = at;
+    }
+
+    void secretsResolved() {
+      marks.get()[1] = System.nanoTime();
+    }
+
+    void saveStarted() {
+      marks.get()[2] = System.nanoTime();
+    }
+
+    void saveFinished() {
+      marks.get()[3] = System.nanoTime();
+    }
+
+    void markStarted() {
+      marks.get()[4] = System.nanoTime();
+    }
+
+    void markFinished() {
+      long[] m = marks.get();
+      long end = System.nanoTime();
+      long[] stage = {m[1] - m[0], m[2] - m[1], (m[3] - m[2]) + (end - m[4]), m[4] - m[3]};
+      synchronized (stages) {
+        stages.add(stage);
+      }
+    }
+
+    void reset() {
+      synchronized (stages) {
+        stages.clear();
+      }
+    }
+
+    void print() {
+      String[] names = {"predicate + secrets", "sign (cached key)", "store (save + mark)", "push .att"};
+      synchronized (stages) {
+        for (int s = 0; s < names.length; s++) {
+          final int index = s;
+          AttestBenchmark.print(names[s], stages.stream().mapToLong(stage -> stage[index]).toArray());
+        }
+      }
+    }
+  }
+
+  /** One Cosign key (generated once, N=65536) and its password; version 1, so the signer cache hits. */
+  static final class FixedKey implements SecretResolver {
+    private static final byte[] PASSWORD = "benchmark-password".getBytes(StandardCharsets.UTF_8);
+    private final byte[] keyFile = CosignKeyPairGenerator.generate(PASSWORD).privateKeyPem();
+    private final Timings timings;
+
+    FixedKey(Timings timings) {
+      this.timings = timings;
+    }
+
+    @Override
+    public ResolvedSecret resolveFile(SecretScope scope, String reference) {
+      return new ResolvedSecret(reference, 1, keyFile);
+    }
+
+    @Override
+    public ResolvedSecret resolveText(SecretScope scope, String reference) {
+      ResolvedSecret password = new ResolvedSecret(reference, 1, PASSWORD);
+      timings.secretsResolved();
+      return password;
+    }
+  }
+
+  /** The Mongo store, marking when each call starts and ends. */
+  static final class TimedStore implements ProvenanceStore {
+    private final ProvenanceStore store;
+    private final Timings timings;
+
+    TimedStore(ProvenanceStore store, Timings timings) {
+      this.store = store;
+      this.timings = timings;
+    }
+
+    @Override
+    public void save(ProvenanceRecord record) {
+      timings.saveStarted();
+      store.save(record);
+      timings.saveFinished();
+    }
+
+    @Override
+    public ProvenanceRecord markPushed(String id, String attestationRef, Instant at) {
+      timings.markStarted();
+      ProvenanceRecord record = store.markPushed(id, attestationRef, at);
+      timings.markFinished();
+      return record;
+    }
+
+    @Override
+    public ProvenanceRecord markPushFailed(String id, String reason, Instant at) {
+      return store.markPushFailed(id, reason, at);
+    }
+
+    @Override
+    public Optional<ProvenanceRecord> findById(String id) {
+      return store.findById(id);
+    }
+
+    @Override
+    public List<ProvenanceRecord> findByExecution(String executionId) {
+      return store.findByExecution(executionId);
+    }
+
+    @Override
+    public List<ProvenanceRecord> findByDigest(String digest) {
+      return store.findByDigest(digest);
+    }
+
+    @Override
+    public List<ProvenanceRecord> latestForAccount(String accountId, int limit) {
+      return store.latestForAccount(accountId, limit);
+    }
+  }
+}
