@@ -21,16 +21,15 @@ final class ProvenanceContexts {
   private ProvenanceContexts() {}
 
   /**
-   * @param ciManagerVersion this build's version, the {@code ci-manager} builder version
    * @throws IllegalArgumentException naming the field the module refused
    */
-  static ExecutionContext of(ImagePushedEvent event, String ciManagerVersion) {
+  static ExecutionContext of(ImagePushedEvent event) {
     ImagePushedEvent.ExecutionInfo execution = event.execution();
     ImagePushedEvent.TriggerInfo trigger = execution.trigger();
     BuildAndPushSpec spec = event.step().spec();
     ImagePushedEvent.ImageInfo image = event.image();
     Map<String, String> versions = new LinkedHashMap<>();
-    versions.put(CI_MANAGER, ciManagerVersion);
+    versions.put(CI_MANAGER, event.builder().ciManager());
     versions.put(BUILDAH, event.builder().buildah());
     return new ExecutionContext(
         execution.accountId(),

@@ -23,12 +23,10 @@ final class SlsaProvenanceHook implements ImagePushedListener {
   static final String PREFIX = "SLSA provenance: ";
 
   private final ProvenanceService provenance;
-  private final String ciManagerVersion;
 
   @Inject
   SlsaProvenanceHook(ProvenanceService provenance) {
     this.provenance = provenance;
-    this.ciManagerVersion = CiManagerVersion.read();
   }
 
   @Override
@@ -44,7 +42,7 @@ final class SlsaProvenanceHook implements ImagePushedListener {
     ExecutionContext context;
     RegistryCredentials credentials;
     try {
-      context = ProvenanceContexts.of(event, ciManagerVersion);
+      context = ProvenanceContexts.of(event);
       credentials = event.registry().credentialsIfPresent()
           .map(c -> new RegistryCredentials(c.username(), c.password()))
           .orElse(null);

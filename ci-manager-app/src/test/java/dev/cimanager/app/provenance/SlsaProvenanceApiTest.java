@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import dev.cimanager.app.CiManagerVersion;
 import dev.cimanager.app.provenance.commands.CommandLine;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;

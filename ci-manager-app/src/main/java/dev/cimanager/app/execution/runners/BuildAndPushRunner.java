@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.runners;
 
+import dev.cimanager.app.CiManagerVersion;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
@@ -47,7 +48,7 @@ public final class BuildAndPushRunner implements StepRunner {
     this.insecureRegistries = insecureRegistries;
     this.listeners = listeners;
     this.clock = clock;
-    this.ciManagerVersion = CiManagerVersion.get();
+    this.ciManagerVersion = CiManagerVersion.read();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.cimanager.app.provenance;
+package dev.cimanager.app;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the benchmarks behind docs/PERFORMANCE.md and prints their figures (about 6 minutes).
+#   ./scripts/bench.sh            all of them
+#   ./scripts/bench.sh signing    one of: signing publish store attest
+# Figures depend on what else the machine is doing: `uptime` is printed with each.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/packages.sh
+ensure_packages "${DEMO_PACKAGES[@]}"
+
+echo "==> building (tests compiled, not run)"
+mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+classpath() { echo "$1/target/test-classes:$1/target/classes:$(cat "$1/target/bench.classpath")"; }
+
+run() {
+  local name=$1; shift
+  printf '\n==> %s   (%s)\n' "$name" "$(uptime | sed 's/.*load/load/')"
+  java -Djmh.ignoreLock=true "$@"
+}
+
+for WHICH in signing publish store attest; do
+  [ $# -gt 0 ] && [[ " $* " != *" $WHICH "* ]] && continue
+  case $WHICH in
+    signing) run "signing: raw ECDSA P-256 vs provenance + DSSE; key cache hit (JMH, us/op)" \
+               -cp "$(classpath ssca-provenance)" org.openjdk.jmh.Main SigningBenchmark -f 1 -wi 2 -w 2s -i 3 -r 2s ;;
+    publish) run "publish one .att to a loopback docker-registry (JMH, ops/s; requests per publish)" \
+               -cp "$(classpath ssca-provenance)" org.openjdk.jmh.Main PublishBenchmark -f 1 -wi 1 -w 3s -i 3 -r 5s ;;
+    store)   run "provenance store on the embedded H2 file, 100k records" \
+               -cp "$(classpath ssca-storage)" dev.cimanager.ssca.storage.ProvenanceStoreBenchmark 100000 ;;
+    attest)  run "SSCA work per image: ProvenanceService.attest (cached key, H2 Mongo, loopback registry)" \
+               -cp "$(classpath ci-manager-app)" dev.cimanager.app.provenance.AttestBenchmark 200 400 ;;
+  esac
+done
