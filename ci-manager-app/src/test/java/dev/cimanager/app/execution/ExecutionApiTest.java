@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cimanager.app.testing.ApiClient;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.testing.LocalRegistry;
@@ -17,10 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -52,14 +51,9 @@ class ExecutionApiTest {
 
   @BeforeAll
   static void createRepositoryAndAccount() throws Exception {
-    Instant when = Instant.parse("2024-05-01T12:00:00Z");
-    PersonIdent dev = new PersonIdent("Dev", "dev@example.com", Date.from(when), TimeZone.getTimeZone("UTC"));
-    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
-      Files.writeString(origin.resolve("hello.txt"), "hello\n");
-      Files.writeString(origin.resolve("Dockerfile"), "FROM scratch\nARG VERSION\nLABEL version=$VERSION\n"
-          + "COPY hello.txt /hello.txt\n");
-      git.add().addFilepattern(".").call();
-      mainCommit = git.commit().setMessage("app").setAuthor(dev).setCommitter(dev).call();
+    mainCommit = BuildFixtures.commitScratchImage(origin);
+    try (Git git = Git.open(origin.toFile())) {
+      PersonIdent dev = mainCommit.getAuthorIdent();
       git.checkout().setCreateBranch(true).setName("broken").call();
       Files.writeString(origin.resolve("Dockerfile"), "FROM scratch\nCOPY missing-file.txt /missing-file.txt\n");
       git.add().addFilepattern(".").call();
@@ -68,13 +62,9 @@ class ExecutionApiTest {
     }
 
     acme = APP.newAccount();
-    created(acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")));
-    created(acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "Local registry",
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", REGISTRY.url().toString(),
-            "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
-    created(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
-        "name", "App repo", "type", "Git", "spec", Map.of("url", origin.toUri().toString(),
-            "connectionType", "Repo", "authentication", Map.of("type", "Anonymous")))));
+    BuildFixtures.project(acme, "demo");
+    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
+    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
   }
 
   @AfterAll
@@ -154,9 +144,7 @@ class ExecutionApiTest {
 
   @Test
   void start_connectorDeletedAfterSaveFailsTheStepNamingIt() throws Exception {
-    created(acme.postJson("/api/v1/connectors", Map.of("identifier", "doomed_registry", "name", "Doomed",
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", REGISTRY.url().toString(),
-            "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
+    BuildFixtures.registryConnector(acme, "", "doomed_registry", REGISTRY.url());
     putPipeline(acme, "unknown_registry", "account.doomed_registry");
     // saving checks the reference, so the connector disappears afterwards (there is no DELETE endpoint)
     APP.service(MongoDatabase.class).getCollection("connectors")
@@ -348,9 +336,5 @@ class ExecutionApiTest {
     String output = new String(skopeo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(skopeo.waitFor()).as(output).isZero();
     return JSON.readTree(output).get("Digest").asText();
-  }
-
-  private static void created(ApiResponse response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(201);
   }
 }
