@@ -9,6 +9,7 @@ import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.SecretResolver;
+import dev.cimanager.ssca.storage.MongoAttestationLocks;
 import dev.cimanager.ssca.storage.MongoProvenanceStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,11 +34,15 @@ public final class ProvenanceModule extends AbstractModule {
     return MongoProvenanceStore.open(database);
   }
 
-  /** One per application: it holds the registry connection pool and the cache of decrypted keys. */
+  /**
+   * One per application: it holds the registry connection pool and the cache of decrypted keys. Its
+   * {@code .att} locks live in the app's MongoDB, so every instance sharing the database takes turns.
+   */
   @Provides
   @Singleton
-  ProvenanceService provenanceService(
-      SecretResolver secrets, ProvenanceStore store, InsecureRegistries insecureRegistries, Clock clock) {
-    return ProvenanceService.create(secrets, store, insecureRegistries.hostPorts(), clock);
+  ProvenanceService provenanceService(SecretResolver secrets, ProvenanceStore store, MongoDatabase database,
+      InsecureRegistries insecureRegistries, Clock clock) {
+    return ProvenanceService.create(secrets, store, new MongoAttestationLocks(database), insecureRegistries.hostPorts(),
+        clock);
   }
 }

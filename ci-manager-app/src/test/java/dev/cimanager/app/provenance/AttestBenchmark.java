@@ -1,5 +1,6 @@
 package dev.cimanager.app.provenance;
 
+import com.mongodb.client.MongoDatabase;
 import dev.cimanager.ssca.api.BaseImage;
 import dev.cimanager.ssca.api.BuildSpec;
 import dev.cimanager.ssca.api.Codebase;
@@ -15,6 +16,7 @@ import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ResolvedSecret;
 import dev.cimanager.ssca.spi.SecretResolver;
 import dev.cimanager.ssca.spi.SecretScope;
+import dev.cimanager.ssca.storage.MongoAttestationLocks;
 import dev.cimanager.ssca.storage.MongoProvenanceStore;
 import dev.cimanager.ssca.storage.mongo.MongoClientFactory;
 import dev.cimanager.ssca.storage.mongo.MongoConnection;
@@ -67,9 +69,11 @@ public final class AttestBenchmark {
     try (LocalRegistry registry = LocalRegistry.start();
         MongoConnection mongo = MongoClientFactory.startEmbedded(dir)) {
       Timings timings = new Timings();
-      ProvenanceStore store = new TimedStore(MongoProvenanceStore.open(mongo.client().getDatabase("bench")), timings);
+      MongoDatabase database = mongo.client().getDatabase("bench");
+      ProvenanceStore store = new TimedStore(MongoProvenanceStore.open(database), timings);
+      // the app's wiring: the .att locks in the same MongoDB (see ProvenanceModule)
       ProvenanceService service = ProvenanceService.create(new FixedKey(timings), store,
-          Set.of(registry.hostPort()), Clock.systemUTC());
+          new MongoAttestationLocks(database), Set.of(registry.hostPort()), Clock.systemUTC());
 
       for (int i = 0; i < 30; i++) { // warm-up: JIT, connection pool, the one scrypt of the key
         service.attest(context(registry.hostPort()), KEY, null);

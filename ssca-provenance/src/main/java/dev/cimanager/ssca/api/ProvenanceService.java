@@ -19,6 +19,8 @@ import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.signing.Signer;
 import dev.cimanager.ssca.signing.SignerCache;
 import dev.cimanager.ssca.signing.SigningKeys;
+import dev.cimanager.ssca.spi.AttestationLockException;
+import dev.cimanager.ssca.spi.AttestationLocks;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
 import dev.cimanager.ssca.spi.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
@@ -72,15 +74,17 @@ public final class ProvenanceService {
   }
 
   /**
-   * The service for the host's secrets and store. Make one per application: it holds the registry
-   * connection pool and the cache of decrypted keys.
+   * The service for the host's secrets, store and locks. Make one per application: it holds the
+   * registry connection pool and the cache of decrypted keys.
    *
+   * @param locks shared by every instance that may publish to the same registries (the host's
+   *     database), so their {@code .att} read-modify-writes take turns
    * @param insecureRegistries {@code host:port} entries reached over plain HTTP
    */
-  public static ProvenanceService create(
-      SecretResolver secrets, ProvenanceStore store, Set<String> insecureRegistries, Clock clock) {
+  public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
+      Set<String> insecureRegistries, Clock clock) {
     RegistryClients clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecureRegistries));
-    return new ProvenanceService(secrets, store, new SignerCache(), new AttestationPublisher(clients),
+    return new ProvenanceService(secrets, store, new SignerCache(), new AttestationPublisher(clients, locks),
         new AttestationVerifier(clients), clock);
   }
 
@@ -201,7 +205,7 @@ public final class ProvenanceService {
     try {
       published = publisher.publish(repo, Digest.parse(record.digest()), record.envelope(),
           record.predicateType(), credentials);
-    } catch (RegistryException e) {
+    } catch (RegistryException | AttestationLockException e) {
       String reason = e.getMessage();
       try {
         store.markPushFailed(record.id(), reason, clock.instant());

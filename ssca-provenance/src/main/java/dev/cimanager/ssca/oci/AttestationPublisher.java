@@ -2,6 +2,8 @@ package dev.cimanager.ssca.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.AttestationLockException;
+import dev.cimanager.ssca.spi.AttestationLocks;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,36 +11,32 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pushes a DSSE envelope as cosign does: one layer of the tag {@code sha256-<hex>.att} next to the
  * image, appended to the layers already there.
  *
- * <p>The Distribution API has no conditional PUT, so two writers can each read the tag and the
- * later PUT drops the earlier layer. After its PUT a publisher waits a little longer than its own
- * read-to-write window (the time another writer's stale PUT can still arrive), re-reads the tag
- * and redoes the read-modify-write if its layer is gone. The layer blob is uploaded before the read
- * to keep that window short. Publishes through one instance to the same tag also take turns (striped
- * locks), so parallel stages of one CI manager never race each other; the check is for other
- * processes.
+ * <p>The Distribution API has no conditional PUT, so two writers that read the tag at once would each
+ * PUT a manifest without the other's layer. Publishers therefore hold the attestation's lock ({@link
+ * AttestationLocks}, shared through the host's database by every CI manager instance) from the read
+ * of the tag through the manifest PUT to a HEAD that checks the tag still names what we PUT. The
+ * lock cannot exclude writers that do not take it (a person running {@code cosign attest}): the
+ * HEAD catches one that wrote between our PUT and our HEAD, and we then redo the read-modify-write, a
+ * bounded number of times. One that read before our PUT and writes after our HEAD can still drop our
+ * layer; only registry-side locking could rule that out.
  */
 public final class AttestationPublisher {
   private static final int MAX_ROUNDS = 12;
-  private static final Duration MIN_SETTLE = Duration.ofMillis(20);
-  private static final Duration MAX_SETTLE = Duration.ofSeconds(2);
   private static final Duration ROUND_BACKOFF = Duration.ofMillis(25);
-
-  private static final int LOCK_STRIPES = 256;
+  /** Longer than a lease ({@code MongoAttestationLocks}: 30 s), so a crashed holder's lock is taken over, not waited out in vain. */
+  private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(45);
 
   private final RegistryClients clients;
-  private final ReentrantLock[] tagLocks = new ReentrantLock[LOCK_STRIPES];
+  private final AttestationLocks locks;
 
-  public AttestationPublisher(RegistryClients clients) {
+  public AttestationPublisher(RegistryClients clients, AttestationLocks locks) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      tagLocks[i] = new ReentrantLock();
-    }
+    this.locks = Objects.requireNonNull(locks, "locks");
   }
 
   /**
@@ -47,7 +45,9 @@ public final class AttestationPublisher {
    *
    * @param credentials null for anonymous access
    * @throws RegistryException a registry call failed (message names the call and the registry)
-   * @throws AttestationConflictException concurrent writers kept dropping our layer
+   * @throws AttestationConflictException writers outside our locks kept dropping our layer
+   * @throws AttestationLockException the attestation's lock could not be taken (held by another
+   *     publisher for the whole timeout, or its storage failed); nothing was written but the layer blob
    */
   public PublishedAttestation publish(RepositoryRef repo, Digest imageDigest, byte[] envelopeJson, String predicateType,
       RegistryCredentials credentials) {
@@ -65,19 +65,14 @@ public final class AttestationPublisher {
     JsonNode ourLayer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
 
     client.pushBlob(layerDigest, envelopeJson);
-    ReentrantLock lock = tagLocks[Math.floorMod(reference.hashCode(), LOCK_STRIPES)];
-    lock.lock();
-    try {
+    try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
       return appendLayer(client, tag, reference, layerDigest, ourLayer, action);
-    } finally {
-      lock.unlock();
     }
   }
 
   private PublishedAttestation appendLayer(RegistryClient client, String tag, String reference, Digest layerDigest,
       JsonNode ourLayer, String action) {
     for (int round = 1; round <= MAX_ROUNDS; round++) {
-      long readAt = System.nanoTime();
       Optional<AttestationManifest> current = client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
       if (current.isPresent() && current.get().contains(layerDigest)) {
         return new PublishedAttestation(reference, current.get().digest(), layerDigest, current.get().layers().size());
@@ -87,12 +82,10 @@ public final class AttestationPublisher {
       byte[] config = AttestationImage.config(layers);
       client.pushBlob(Digest.of(config), config);
       Digest pushed = client.pushManifest(tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
-      sleep(settleTime(Duration.ofNanos(System.nanoTime() - readAt)), action);
-
       if (client.manifestDigest(tag).filter(pushed::equals).isPresent()) {
         return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
       }
-      // someone wrote after us; their manifest may already carry our layer
+      // a writer outside our locks wrote after us; their manifest may already carry our layer
       Optional<AttestationManifest> after = client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
       if (after.isPresent() && after.get().contains(layerDigest)) {
         return new PublishedAttestation(reference, after.get().digest(), layerDigest, after.get().layers().size());
@@ -101,12 +94,6 @@ public final class AttestationPublisher {
     }
     throw new AttestationConflictException(action, "concurrent writers replaced " + reference + " without our layer "
         + MAX_ROUNDS + " times in a row; nothing refers to the layer, so publishing again is safe");
-  }
-
-  /** Long enough for a writer that read the tag just before our PUT to have written too. */
-  private static Duration settleTime(Duration ourWindow) {
-    Duration twice = ourWindow.multipliedBy(2);
-    return twice.compareTo(MIN_SETTLE) < 0 ? MIN_SETTLE : twice.compareTo(MAX_SETTLE) > 0 ? MAX_SETTLE : twice;
   }
 
   private static Duration jitter(Duration upTo) {

@@ -9,8 +9,11 @@ import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.signing.Envelope;
 import dev.cimanager.ssca.signing.SignerCache;
+import dev.cimanager.ssca.spi.AttestationLockTimeoutException;
+import dev.cimanager.ssca.spi.AttestationLocks;
 import dev.cimanager.ssca.spi.FakeSecretResolver;
 import dev.cimanager.ssca.spi.InMemoryProvenanceStore;
+import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
 import dev.cimanager.ssca.spi.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -72,11 +76,15 @@ class ProvenanceServiceTest {
     secrets = new FakeSecretResolver()
         .file("account.cosign_private_key", keyFile, 1)
         .text("account.cosign_password", "hello", 1);
-    service = new ProvenanceService(secrets, store, signers, new AttestationPublisher(clients),
-        new AttestationVerifier(clients), Clock.fixed(NOW, ZoneOffset.UTC));
+    service = serviceWith(store, new InProcessAttestationLocks());
     // a digest per test, so each test has its own .att tag
     String digest = Digest.of(test.getDisplayName().getBytes(StandardCharsets.UTF_8)).toString();
     image = new PushedImage(registry.hostPort(), "demo/app", List.of("1.0"), digest);
+  }
+
+  private ProvenanceService serviceWith(ProvenanceStore recordStore, AttestationLocks locks) {
+    return new ProvenanceService(secrets, recordStore, signers, new AttestationPublisher(clients, locks),
+        new AttestationVerifier(clients), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private ExecutionContext context() {
@@ -179,6 +187,26 @@ class ProvenanceServiceTest {
   }
 
   @Test
+  void attest_attestationLockedByAnotherPublisher_keepsSignedRecordPushFailed() {
+    List<String> lockedKeys = new ArrayList<>();
+    AttestationLocks heldElsewhere = (key, timeout) -> {
+      lockedKeys.add(key);
+      throw new AttestationLockTimeoutException(key, Duration.ofSeconds(45));
+    };
+    String reference = registry.hostPort() + "/demo/app:sha256-" + image.digestHex() + ".att";
+
+    assertThatThrownBy(() -> serviceWith(store, heldElsewhere).attest(context(), KEY_REF, GOOD))
+        .isInstanceOfSatisfying(ProvenanceException.class, e -> {
+          assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.PUBLISH);
+          assertThat(store.findById(e.recordId().orElseThrow()).orElseThrow().status()).isEqualTo(ProvenanceStatus.PUSH_FAILED);
+        })
+        .hasMessageStartingWith("tried to lock " + reference + " for publishing but failed because another publisher "
+            + "has held it for 45000 ms; nothing was written, so publishing again is safe");
+    assertThat(lockedKeys).containsExactly(reference);
+    assertNothingPushed();
+  }
+
+  @Test
   void repush_pushFailedRecord_pushesTheStoredEnvelopeAndMarksPushed() {
     String recordId = org.junit.jupiter.api.Assertions.assertThrows(ProvenanceException.class,
         () -> service.attest(context(), KEY_REF, new RegistryCredentials("ci", "wrong"))).recordId().orElseThrow();
@@ -241,8 +269,7 @@ class ProvenanceServiceTest {
     ProvenanceStore failing = org.mockito.Mockito.mock(ProvenanceStore.class);
     org.mockito.Mockito.doThrow(new ProvenanceStoreException("tried to save provenance record x but failed because "
         + "the database is down")).when(failing).save(org.mockito.ArgumentMatchers.any());
-    ProvenanceService broken = new ProvenanceService(secrets, failing, signers, new AttestationPublisher(clients),
-        new AttestationVerifier(clients), Clock.fixed(NOW, ZoneOffset.UTC));
+    ProvenanceService broken = serviceWith(failing, new InProcessAttestationLocks());
 
     assertThatThrownBy(() -> broken.attest(context(), KEY_REF, GOOD))
         .isInstanceOfSatisfying(ProvenanceException.class, e -> {

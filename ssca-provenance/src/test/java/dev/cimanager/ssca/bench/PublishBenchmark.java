@@ -7,6 +7,7 @@ import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
+import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,7 @@ public class PublishBenchmark {
   public void startRegistry() {
     registry = LocalRegistry.start();
     clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
-    publisher = new AttestationPublisher(clients);
+    publisher = new AttestationPublisher(clients, new InProcessAttestationLocks());
     repo = RepositoryRef.parse(registry.hostPort() + "/bench/app");
   }
 

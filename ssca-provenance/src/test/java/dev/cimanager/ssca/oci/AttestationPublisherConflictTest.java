@@ -3,6 +3,7 @@ package dev.cimanager.ssca.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,8 @@ class AttestationPublisherConflictTest {
       Digest image = TestEnvelopes.randomDigest();
       byte[] envelope = TestEnvelopes.withNewKey().provenanceEnvelope(repo, image, "loser");
       AttestationPublisher publisher = new AttestationPublisher(
-          new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(fake.hostPort()))));
+          new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(fake.hostPort()))),
+          new InProcessAttestationLocks());
 
       assertThatThrownBy(() -> publisher.publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null))
           .isInstanceOf(AttestationConflictException.class)

@@ -3,6 +3,8 @@ package dev.cimanager.ssca.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cimanager.ssca.spi.AttestationLocks;
+import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ class AttestationPublisherTest {
   private static RegistryClients clients;
   private static RepositoryRef repo;
   private static final TestEnvelopes KEYS = TestEnvelopes.withNewKey();
+  private static final AttestationLocks LOCKS = new InProcessAttestationLocks();
 
   @BeforeAll
   static void startRegistry() {
@@ -43,7 +46,7 @@ class AttestationPublisherTest {
     Digest image = TestEnvelopes.randomDigest();
     byte[] envelope = KEYS.provenanceEnvelope(repo, image, "first");
 
-    PublishedAttestation published = new AttestationPublisher(clients).publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
+    PublishedAttestation published = new AttestationPublisher(clients, LOCKS).publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
 
     assertThat(published.reference()).isEqualTo(registry.hostPort() + "/demo/app:sha256-" + image.hex() + ".att");
     assertThat(published.layerDigest()).isEqualTo(Digest.of(envelope));
@@ -65,7 +68,7 @@ class AttestationPublisherTest {
   @Test
   void publish_secondAttestation_appendsAndKeepsTheFirstLayer() throws Exception {
     Digest image = TestEnvelopes.randomDigest();
-    AttestationPublisher publisher = new AttestationPublisher(clients);
+    AttestationPublisher publisher = new AttestationPublisher(clients, LOCKS);
     PublishedAttestation first = publisher.publish(repo, image, KEYS.provenanceEnvelope(repo, image, "one"), TestEnvelopes.SLSA_V1, null);
     PublishedAttestation second = publisher.publish(repo, image, KEYS.provenanceEnvelope(repo, image, "two"), TestEnvelopes.SLSA_V1, null);
 
@@ -82,7 +85,7 @@ class AttestationPublisherTest {
   void publish_sameEnvelopeTwice_doesNotDuplicateTheLayer() throws Exception {
     Digest image = TestEnvelopes.randomDigest();
     byte[] envelope = KEYS.provenanceEnvelope(repo, image, "again");
-    AttestationPublisher publisher = new AttestationPublisher(clients);
+    AttestationPublisher publisher = new AttestationPublisher(clients, LOCKS);
     PublishedAttestation first = publisher.publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
     PublishedAttestation second = publisher.publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
 
@@ -96,7 +99,7 @@ class AttestationPublisherTest {
     byte[] envelope = KEYS.provenanceEnvelope(repo, image, "count");
     RegistryClients counted = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
 
-    new AttestationPublisher(counted).publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
+    new AttestationPublisher(counted, LOCKS).publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
 
     // layer POST+PUT, manifest GET, config POST+PUT, manifest PUT, manifest HEAD (the lost-update check)
     assertThat(counted.requestsSent()).isEqualTo(7);
@@ -111,9 +114,9 @@ class AttestationPublisherTest {
     List<Future<PublishedAttestation>> results = new ArrayList<>();
     for (int i = 0; i < writers; i++) {
       byte[] envelope = KEYS.provenanceEnvelope(repo, image, "writer-" + i);
-      // one publisher and client pool each, as separate CI manager replicas would have
+      // one publisher and client pool each, sharing the locks, as CI manager replicas sharing one database
       AttestationPublisher publisher = new AttestationPublisher(
-          new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort()))));
+          new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort()))), LOCKS);
       results.add(pool.submit(() -> {
         start.await();
         return publisher.publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null);
@@ -134,7 +137,7 @@ class AttestationPublisherTest {
   void publish_eightThreadsThroughOnePublisher_takeTurnsWithoutRedoingAnyWrite() throws Exception {
     Digest image = TestEnvelopes.randomDigest();
     RegistryClients counted = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
-    AttestationPublisher shared = new AttestationPublisher(counted);
+    AttestationPublisher shared = new AttestationPublisher(counted, LOCKS);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<PublishedAttestation>> results = new ArrayList<>();
@@ -159,7 +162,7 @@ class AttestationPublisherTest {
   @Test
   void publish_result_isReadableBySkopeo() throws Exception {
     Digest image = TestEnvelopes.randomDigest();
-    PublishedAttestation published = new AttestationPublisher(clients)
+    PublishedAttestation published = new AttestationPublisher(clients, LOCKS)
         .publish(repo, image, KEYS.provenanceEnvelope(repo, image, "skopeo"), TestEnvelopes.SLSA_V1, null);
 
     String raw = skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + published.reference());

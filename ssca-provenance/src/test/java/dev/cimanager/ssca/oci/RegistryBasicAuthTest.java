@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class RegistryBasicAuthTest {
     Digest image = TestEnvelopes.randomDigest();
     RegistryClients clients = clients();
 
-    PublishedAttestation published = new AttestationPublisher(clients)
+    PublishedAttestation published = new AttestationPublisher(clients, new InProcessAttestationLocks())
         .publish(repo, image, KEYS.provenanceEnvelope(repo, image, "basic"), TestEnvelopes.SLSA_V1, new RegistryCredentials("ci", "s3cret"));
 
     assertThat(published.layerCount()).isEqualTo(1);
@@ -49,7 +50,7 @@ class RegistryBasicAuthTest {
     Digest image = TestEnvelopes.randomDigest();
     byte[] envelope = KEYS.provenanceEnvelope(repo, image, "wrong");
 
-    assertThatThrownBy(() -> new AttestationPublisher(clients())
+    assertThatThrownBy(() -> new AttestationPublisher(clients(), new InProcessAttestationLocks())
         .publish(repo, image, envelope, TestEnvelopes.SLSA_V1, new RegistryCredentials("ci", "not-it")))
         .isInstanceOf(RegistryException.class)
         .hasMessage("tried to push blob " + Digest.of(envelope) + " to " + repo + " but failed because registry "

@@ -12,6 +12,7 @@ import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
 import dev.cimanager.ssca.signing.PublicKeys;
+import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class AttestationVerifierTest {
     registry = LocalRegistry.start();
     clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
     repo = RepositoryRef.parse(registry.hostPort() + "/demo/app");
-    publisher = new AttestationPublisher(clients);
+    publisher = new AttestationPublisher(clients, new InProcessAttestationLocks());
     verifier = new AttestationVerifier(clients);
   }
 

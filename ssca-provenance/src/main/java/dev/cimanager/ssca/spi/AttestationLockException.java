@@ -1,0 +1,15 @@
+package dev.cimanager.ssca.spi;
+
+/**
+ * The lock on an attestation could not be taken: the storage behind it failed, or the wait was
+ * interrupted. Nothing was written to the registry.
+ */
+public class AttestationLockException extends RuntimeException {
+  public AttestationLockException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  protected AttestationLockException(String message) {
+    super(message);
+  }
+}
