@@ -9,7 +9,6 @@ import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.execution.runners.BuildAndPushRunner;
-import dev.cimanager.app.execution.runners.RunStepRunner;
 import dev.cimanager.app.execution.runners.StepContext;
 import dev.cimanager.app.execution.runners.StepRunner;
 import dev.cimanager.app.execution.steps.ClonedSource;
@@ -26,7 +25,6 @@ import dev.cimanager.app.pipelines.ExpressionResolver;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
-import dev.cimanager.app.pipelines.RunSpec;
 import dev.cimanager.app.pipelines.Stage;
 import dev.cimanager.app.pipelines.Step;
 import dev.cimanager.app.secrets.ResolvedSecret;
@@ -70,7 +68,7 @@ public final class ExecutionRunner {
 
   @Inject
   ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
-      ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush, RunStepRunner runStep,
+      ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush,
       DataDirectory dataDirectory, Clock clock) {
     this.store = store;
     this.logStore = logStore;
@@ -78,7 +76,7 @@ public final class ExecutionRunner {
     this.parser = parser;
     this.connectors = connectors;
     this.cloner = cloner;
-    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush, RunSpec.TYPE, runStep);
+    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush);
     this.dataDirectory = dataDirectory;
     this.clock = clock;
   }

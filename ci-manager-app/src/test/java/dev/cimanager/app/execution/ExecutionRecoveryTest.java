@@ -25,7 +25,7 @@ class ExecutionRecoveryTest {
     Instant started = Instant.parse("2026-01-02T03:04:05.678Z");
     StepRun runningStep = new StepRun("BuildAndPush", "Build and Push", "BuildAndPushDockerRegistry",
         ExecutionStatus.RUNNING, null, started, null, null);
-    StepRun queuedStep = new StepRun("Later", "Later", "Run", ExecutionStatus.QUEUED, null, null, null, null);
+    StepRun queuedStep = new StepRun("Later", "Later", "BuildAndPushDockerRegistry", ExecutionStatus.QUEUED, null, null, null, null);
     Execution running = execution(acme.accountId(), "crashed-running", 1, ExecutionStatus.RUNNING, List.of(
         new StageRun("build", "Build", ExecutionStatus.RUNNING, null, started, null, List.of(runningStep, queuedStep)),
         new StageRun("deploy", "Deploy", ExecutionStatus.QUEUED, null, null, null, List.of(queuedStep))));
