@@ -1,5 +1,7 @@
 package dev.cimanager.app.execution.steps;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.stream.Stream;
 public final class BuildahBuilder {
 
   private static final Pattern VERSION = Pattern.compile("buildah version (\\S+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root;
   private final Path runRoot;
@@ -201,17 +204,20 @@ public final class BuildahBuilder {
     }
   }
 
-  private static Path writeAuthFile(Path buildDir, ImageBuild build) {
+  /** The containers-auth.json for {@code build}'s registry, or null for anonymous access. */
+  static Path writeAuthFile(Path buildDir, ImageBuild build) {
     if (build.credentials() == null) {
       return null;
     }
     String auth = Base64.getEncoder().encodeToString(
         (build.credentials().username() + ":" + build.credentials().password()).getBytes(StandardCharsets.UTF_8));
-    String json = "{\"auths\":{\"" + build.registry() + "\":{\"auth\":\"" + auth + "\"}}}";
+    // Jackson, not concatenation: a registry name is escaped properly whatever it holds
+    ObjectNode json = JSON.createObjectNode();
+    json.putObject("auths").putObject(build.registry()).put("auth", auth);
     try {
       Path file = Files.createFile(buildDir.resolve("auth.json"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(file, json);
+      Files.write(file, JSON.writeValueAsBytes(json));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the registry auth file", e);
