@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -103,7 +104,7 @@ public final class BuildahBuilder {
       built = true;
       List<PushedImage.BaseImage> resolvedBases = new ArrayList<>();
       for (String baseImage : baseImages) {
-        resolvedBases.add(new PushedImage.BaseImage(baseImage, baseDigest(baseImage, log)));
+        resolvedBase(baseImage, inspectBaseDigest(baseImage, log), log).ifPresent(resolvedBases::add);
       }
       String digest = null;
       for (String tag : build.tags()) {
@@ -165,12 +166,24 @@ public final class BuildahBuilder {
     return digest;
   }
 
-  private String baseDigest(String baseImage, StepLog log) {
+  private List<String> inspectBaseDigest(String baseImage, StepLog log) {
     List<String> command = buildah("inspect");
     command.addAll(List.of("--type", "image", "--format", "{{.FromImageDigest}}", baseImage));
-    List<String> output = runner.run("read the digest of base image " + baseImage, command, Path.of("."), env(),
-        log);
-    return output.isEmpty() ? "" : output.get(output.size() - 1).trim();
+    return runner.run("read the digest of base image " + baseImage, command, Path.of("."), env(), log);
+  }
+
+  /**
+   * The base image with the digest {@code buildah inspect} printed last, or empty (and a log line) when it
+   * printed none: the provenance then lists no entry for it rather than an invalid one failing the step.
+   */
+  static Optional<PushedImage.BaseImage> resolvedBase(String baseImage, List<String> inspectOutput, StepLog log) {
+    String digest = inspectOutput.isEmpty() ? "" : inspectOutput.get(inspectOutput.size() - 1).trim();
+    if (!PushedImage.DIGEST.matcher(digest).matches()) {
+      log.append("(buildah printed no digest for base image " + baseImage
+          + "; it is left out of the provenance's resolvedDependencies)");
+      return Optional.empty();
+    }
+    return Optional.of(new PushedImage.BaseImage(baseImage, digest));
   }
 
   private void removeLocalImage(String localName, StepLog log) {

@@ -99,6 +99,18 @@ class BuildahBuilderTest {
   }
 
   @Test
+  void resolvedBase_noDigestPrinted_isLeftOutAndLogged() {
+    String digest = "sha256:" + "a".repeat(64);
+
+    assertThat(BuildahBuilder.resolvedBase("127.0.0.1:5000/base:1", List.of(), log)).isEmpty();
+    assertThat(BuildahBuilder.resolvedBase("127.0.0.1:5000/base:1", List.of(""), log)).isEmpty();
+    assertThat(log.lines()).contains("(buildah printed no digest for base image 127.0.0.1:5000/base:1; it is left "
+        + "out of the provenance's resolvedDependencies)");
+    assertThat(BuildahBuilder.resolvedBase("127.0.0.1:5000/base:1", List.of("noise", digest), log))
+        .contains(new PushedImage.BaseImage("127.0.0.1:5000/base:1", digest));
+  }
+
+  @Test
   void buildAndPush_everyTagServesThePushedDigest() throws Exception {
     writeSource(workspace, DOCKERFILE);
 
