@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bounded worker pool that runs executions ({@code execution.workers} at once; the rest wait QUEUED,
  * in order). Dropwizard-managed: {@link #start} first fails the executions a previous process left
- * QUEUED or RUNNING (nothing would ever finish them), before the server accepts requests.
+ * QUEUED or RUNNING (nothing would ever finish them) and deletes their workspaces, before the server
+ * accepts requests.
  */
 public final class ExecutionEngine implements Managed {
 
@@ -27,13 +28,16 @@ public final class ExecutionEngine implements Managed {
 
   private final ExecutionStore store;
   private final ExecutionRunner runner;
+  private final ExecutionWorkspaces workspaces;
   private final Clock clock;
   private final int workers;
   private volatile ExecutorService pool;
 
-  ExecutionEngine(ExecutionStore store, ExecutionRunner runner, Clock clock, int workers) {
+  ExecutionEngine(ExecutionStore store, ExecutionRunner runner, ExecutionWorkspaces workspaces, Clock clock,
+      int workers) {
     this.store = store;
     this.runner = runner;
+    this.workspaces = workspaces;
     this.clock = clock;
     this.workers = workers;
   }
@@ -81,13 +85,16 @@ public final class ExecutionEngine implements Managed {
     for (String executionId : store.activeExecutionIds()) {
       Optional<Execution> found = store.find(executionId);
       if (found.isEmpty() || found.get().status().isFinal()) {
-        // a crash between the writes of an insert or a final save
+        // a crash between the writes of an insert or a final save (which the runner follows with the delete)
         store.forgetActive(executionId);
+        workspaces.delete(executionId);
         continue;
       }
       Execution execution = found.get();
       String reason = execution.status() == ExecutionStatus.QUEUED ? RESTARTED_WHILE_QUEUED : RESTARTED_WHILE_RUNNING;
       store.save(execution.interrupted(reason, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+      // a crash mid-build leaves the clone and build files behind; nothing will run in them again
+      workspaces.delete(executionId);
       LOG.warn("execution {} was {} when the server stopped; marked FAILED", executionId, execution.status());
     }
   }

@@ -1,7 +1,6 @@
 package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.config.DataDirectory;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.GitConnector;
@@ -37,11 +36,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +60,13 @@ public final class ExecutionRunner {
   private final ConnectorService connectors;
   private final GitCloner cloner;
   private final Map<String, StepRunner> runners;
-  private final DataDirectory dataDirectory;
+  private final ExecutionWorkspaces workspaces;
   private final Clock clock;
 
   @Inject
   ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
       ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush,
-      DataDirectory dataDirectory, Clock clock) {
+      ExecutionWorkspaces workspaces, Clock clock) {
     this.store = store;
     this.logStore = logStore;
     this.runningLogs = runningLogs;
@@ -77,7 +74,7 @@ public final class ExecutionRunner {
     this.connectors = connectors;
     this.cloner = cloner;
     this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush);
-    this.dataDirectory = dataDirectory;
+    this.workspaces = workspaces;
     this.clock = clock;
   }
 
@@ -100,7 +97,7 @@ public final class ExecutionRunner {
 
     Run(Execution queued) {
       this.execution = queued;
-      this.workspace = dataDirectory.workspaces().resolve(queued.executionId());
+      this.workspace = workspaces.of(queued.executionId());
     }
 
     void run() {
@@ -124,7 +121,7 @@ public final class ExecutionRunner {
         saveQuietly(execution.interrupted(
             secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
       } finally {
-        deleteWorkspace();
+        workspaces.delete(execution.executionId());
       }
     }
 
@@ -280,17 +277,6 @@ public final class ExecutionRunner {
       } catch (RuntimeException e) {
         // start-up recovery marks it FAILED: it stays in the active set until saved in a final status
         LOG.error("could not save the failure of execution {}", next.executionId(), e);
-      }
-    }
-
-    private void deleteWorkspace() {
-      if (!Files.exists(workspace)) {
-        return;
-      }
-      try (Stream<Path> paths = Files.walk(workspace)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not delete the workspace {} of execution {}", workspace, execution.executionId(), e);
       }
     }
   }

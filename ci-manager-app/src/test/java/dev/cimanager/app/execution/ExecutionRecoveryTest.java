@@ -9,6 +9,8 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,11 @@ class ExecutionRecoveryTest {
         new StageRun("build", "Build", ExecutionStatus.QUEUED, null, null, null, List.of(queuedStep))));
     APP.service(ExecutionStore.class).insert(running);
     APP.service(ExecutionStore.class).insert(queued);
+    Path runningWorkspace = APP.dataDir().resolve("workspaces/crashed-running");
+    Files.createDirectories(runningWorkspace.resolve("build/src"));
+    Files.writeString(runningWorkspace.resolve("build/src/Dockerfile"), "FROM scratch\n");
+    Path queuedWorkspace = Files.createDirectories(APP.dataDir().resolve("workspaces/crashed-queued"));
+    Path otherWorkspace = Files.createDirectories(APP.dataDir().resolve("workspaces/not-active"));
 
     APP.restart();
     acme = APP.client(acme.token());
@@ -53,6 +60,9 @@ class ExecutionRecoveryTest {
     assertThat(afterQueued.get("failureMessage").asText())
         .isEqualTo("the server restarted before this execution could run");
     assertThat(APP.service(ExecutionStore.class).activeExecutionIds()).isEmpty();
+    assertThat(runningWorkspace).doesNotExist();
+    assertThat(queuedWorkspace).doesNotExist();
+    assertThat(otherWorkspace).exists();
   }
 
   private static Execution execution(String accountId, String executionId, long sequenceId, ExecutionStatus status,
