@@ -1,7 +1,6 @@
 package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.config.DataDirectory;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.GitConnector;
@@ -9,7 +8,6 @@ import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.execution.runners.BuildAndPushRunner;
-import dev.cimanager.app.execution.runners.RunStepRunner;
 import dev.cimanager.app.execution.runners.StepContext;
 import dev.cimanager.app.execution.runners.StepRunner;
 import dev.cimanager.app.execution.steps.ClonedSource;
@@ -26,7 +24,6 @@ import dev.cimanager.app.pipelines.ExpressionResolver;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
-import dev.cimanager.app.pipelines.RunSpec;
 import dev.cimanager.app.pipelines.Stage;
 import dev.cimanager.app.pipelines.Step;
 import dev.cimanager.app.secrets.ResolvedSecret;
@@ -39,11 +36,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,21 +60,21 @@ public final class ExecutionRunner {
   private final ConnectorService connectors;
   private final GitCloner cloner;
   private final Map<String, StepRunner> runners;
-  private final DataDirectory dataDirectory;
+  private final ExecutionWorkspaces workspaces;
   private final Clock clock;
 
   @Inject
   ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
-      ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush, RunStepRunner runStep,
-      DataDirectory dataDirectory, Clock clock) {
+      ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush,
+      ExecutionWorkspaces workspaces, Clock clock) {
     this.store = store;
     this.logStore = logStore;
     this.runningLogs = runningLogs;
     this.parser = parser;
     this.connectors = connectors;
     this.cloner = cloner;
-    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush, RunSpec.TYPE, runStep);
-    this.dataDirectory = dataDirectory;
+    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush);
+    this.workspaces = workspaces;
     this.clock = clock;
   }
 
@@ -102,7 +97,7 @@ public final class ExecutionRunner {
 
     Run(Execution queued) {
       this.execution = queued;
-      this.workspace = dataDirectory.workspaces().resolve(queued.executionId());
+      this.workspace = workspaces.of(queued.executionId());
     }
 
     void run() {
@@ -126,7 +121,7 @@ public final class ExecutionRunner {
         saveQuietly(execution.interrupted(
             secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
       } finally {
-        deleteWorkspace();
+        workspaces.delete(execution.executionId());
       }
     }
 
@@ -282,17 +277,6 @@ public final class ExecutionRunner {
       } catch (RuntimeException e) {
         // start-up recovery marks it FAILED: it stays in the active set until saved in a final status
         LOG.error("could not save the failure of execution {}", next.executionId(), e);
-      }
-    }
-
-    private void deleteWorkspace() {
-      if (!Files.exists(workspace)) {
-        return;
-      }
-      try (Stream<Path> paths = Files.walk(workspace)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not delete the workspace {} of execution {}", workspace, execution.executionId(), e);
       }
     }
   }

@@ -48,7 +48,7 @@ public final class ExecutionService {
    * Starts a MANUAL run of pipeline {@code pipelineIdentifier} in {@code project}.
    *
    * @param branch overrides the codebase's branch, or null
-   * @throws ApiException 404 for an unknown pipeline, 400 for a bad branch
+   * @throws ApiException 404 for an unknown pipeline, 400 for a bad branch, 429 when the queue is full
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
    */
   public Execution startManual(Caller caller, Scope project, String pipelineIdentifier, String branch) {
@@ -65,14 +65,16 @@ public final class ExecutionService {
             + "' has no codebase (properties.ci.codebase) to build a branch of");
       }
     }
-    long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
-    Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(), project.projectId(),
-        pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED,
-        new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null), branch, pipeline.yaml(),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
-    store.insert(execution);
-    engine.submit(execution.executionId());
-    return execution;
+    // the sequence id is taken only once the queue has room: a refused start leaves no gap and no record
+    return engine.enqueue(() -> {
+      long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
+      Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(),
+          project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED,
+          new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null), branch, pipeline.yaml(),
+          clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
+      store.insert(execution);
+      return execution;
+    });
   }
 
   private static List<StageRun> plan(Pipeline pipeline) {

@@ -32,8 +32,9 @@ public final class ExecutionsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ExecutionEngine engine(ExecutionStore store, ExecutionRunner runner, Clock clock) {
-    ExecutionEngine engine = new ExecutionEngine(store, runner, clock, settings.getWorkers());
+  ExecutionEngine engine(ExecutionStore store, ExecutionRunner runner, ExecutionWorkspaces workspaces, Clock clock) {
+    ExecutionEngine engine = new ExecutionEngine(store, runner, workspaces, clock, settings.getWorkers(),
+        settings.getMaxQueued());
     lifecycle.manage(engine);
     return engine;
   }

@@ -245,10 +245,8 @@ public final class PipelineParser {
     StepSpec spec;
     switch (type) {
       case BuildAndPushSpec.TYPE -> spec = readBuildAndPush(node.object("spec", "Step spec"));
-      case RunSpec.TYPE -> spec = readRun(node.object("spec", "Step spec"));
       default -> {
-        node.problem("type", "unknown step type '" + type + "'; supported: "
-            + BuildAndPushSpec.TYPE + ", " + RunSpec.TYPE);
+        node.problem("type", "unknown step type '" + type + "': supported step types: " + BuildAndPushSpec.TYPE);
         return null;
       }
     }
@@ -298,28 +296,6 @@ public final class PipelineParser {
       return null;
     }
     return new BuildAndPushSpec(connectorRef, repo, tags, dockerfile, context, buildArgs, labels);
-  }
-
-  private RunSpec readRun(YamlNode spec) {
-    if (spec == null) {
-      return null;
-    }
-    String shellName = spec.optionalText("shell", RunSpec.Shell.SH.yamlName());
-    RunSpec.Shell shell = null;
-    for (RunSpec.Shell candidate : RunSpec.Shell.values()) {
-      if (candidate.yamlName().equals(shellName)) {
-        shell = candidate;
-      }
-    }
-    if (shell == null) {
-      spec.problem("shell", "unknown shell '" + shellName + "'; supported: Sh, Bash");
-    }
-    String command = spec.text("command", "Command");
-    if (command != null && Expressions.containsExpression(command)) {
-      spec.problem("command", "expressions are not supported in commands yet");
-      return null;
-    }
-    return shell == null || command == null ? null : new RunSpec(shell, command);
   }
 
   /** A path inside the workspace: relative, no {@code ..} escaping it. */

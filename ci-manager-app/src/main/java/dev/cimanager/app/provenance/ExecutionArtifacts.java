@@ -47,7 +47,7 @@ final class ExecutionArtifacts {
     if (record.isPresent()) {
       return new Artifact(pushed, record.get(), status(execution, record.get()), failureMessage(execution, record.get()));
     }
-    // the hook failed before the module could record anything (e.g. no key reference): the step says why
+    // the hook failed after the push but before the module could record anything: the step says why
     return failedStepMessage(execution, pushed)
         .map(message -> new Artifact(pushed, null, ProvenanceStatus.FAILED, message))
         .orElseGet(() -> new Artifact(pushed, null, null, null));

@@ -10,13 +10,15 @@ import dev.cimanager.ssca.api.ProvenanceException;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.api.RegistryCredentials;
 import dev.cimanager.ssca.api.SigningKeyRef;
+import dev.cimanager.ssca.spi.SecretScope;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
  * Generates, signs, stores and pushes the SLSA provenance of every image a Build stage with {@code
  * slsa_provenance.enabled} pushes, in process and inside the step: a provenance failure fails the step
- * (and so the stage) with a message naming the secret reference or registry and the cause.
+ * (and so the stage) with a message naming the secret reference or registry and the cause. The signing
+ * key is checked before the build, so a secret or key failure leaves nothing pushed.
  */
 @Singleton
 final class SlsaProvenanceHook implements ImagePushedListener {
@@ -27,6 +29,27 @@ final class SlsaProvenanceHook implements ImagePushedListener {
   @Inject
   SlsaProvenanceHook(ProvenanceService provenance) {
     this.provenance = provenance;
+  }
+
+  /**
+   * Resolves the key and password secrets and loads the key before the build, so a missing secret, a
+   * wrong secret type or a wrong password fails the step with nothing pushed (the key stays cached for
+   * the attestation).
+   */
+  @Override
+  public void beforeBuild(ImagePushedEvent.ExecutionInfo execution, ImagePushedEvent.StageInfo stage, StepLog log) {
+    ImagePushedEvent.SlsaSettings settings = stage.slsaProvenance();
+    if (!settings.enabled()) {
+      return;
+    }
+    SigningKeyRef keyRef = keyRef(settings);
+    log.append(PREFIX + "checking the signing key " + keyRef.privateKey() + " before the build");
+    try {
+      provenance.checkSigningKey(new SecretScope(execution.accountId(), execution.orgIdentifier(),
+          execution.projectIdentifier()), keyRef);
+    } catch (ProvenanceException e) {
+      throw fail(log, e.getMessage() + "; nothing was built or pushed", e);
+    }
   }
 
   @Override

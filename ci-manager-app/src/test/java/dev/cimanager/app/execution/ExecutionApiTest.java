@@ -212,42 +212,19 @@ class ExecutionApiTest {
 
   @Test
   void get_anotherAccountsExecution() throws Exception {
-    ApiResponse saved = acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/private_run", """
-        pipeline:
-          identifier: private_run
-          name: Private run
-          orgIdentifier: default
-          projectIdentifier: demo
-          stages:
-            - stage:
-                identifier: greet
-                name: Greet
-                type: CI
-                spec:
-                  cloneCodebase: false
-                  execution:
-                    steps:
-                      - step:
-                          identifier: hello
-                          name: Hello
-                          type: Run
-                          spec:
-                            shell: Sh
-                            command: echo hello from the workspace
-        """);
-    assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
+    putPipeline(acme, "private_run", "account.local_registry");
     String executionId = acme.postJson(executionsPath("private_run"), "").json().get("executionId").asText();
     JsonNode execution = awaitEnd(executionId, new ArrayList<>());
     ApiClient other = APP.newAccount();
 
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
-    String logPath = "/api/v1/executions/" + executionId + "/stages/greet/steps/hello/logs";
-    assertThat(acme.get(logPath).body()).contains("hello from the workspace");
+    String logPath = "/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs";
+    assertThat(acme.get(logPath).body()).contains("Checked out " + mainCommit.name());
     assertThat(other.get("/api/v1/executions/" + executionId).status()).isEqualTo(404);
     assertThat(other.get("/api/v1/executions/" + executionId).code()).isEqualTo("EXECUTION_NOT_FOUND");
     assertThat(other.get(logPath).status()).isEqualTo(404);
     assertThat(other.get(executionsPath("private_run")).status()).isEqualTo(404);
-    assertThat(acme.get("/api/v1/executions/" + executionId + "/stages/greet/steps/nope/logs").code())
+    assertThat(acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/nope/logs").code())
         .isEqualTo("STEP_NOT_FOUND");
     assertThat(APP.anonymous().get("/api/v1/executions/" + executionId).status()).isEqualTo(401);
   }

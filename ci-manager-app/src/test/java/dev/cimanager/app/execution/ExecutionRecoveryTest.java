@@ -9,6 +9,8 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class ExecutionRecoveryTest {
     Instant started = Instant.parse("2026-01-02T03:04:05.678Z");
     StepRun runningStep = new StepRun("BuildAndPush", "Build and Push", "BuildAndPushDockerRegistry",
         ExecutionStatus.RUNNING, null, started, null, null);
-    StepRun queuedStep = new StepRun("Later", "Later", "Run", ExecutionStatus.QUEUED, null, null, null, null);
+    StepRun queuedStep = new StepRun("Later", "Later", "BuildAndPushDockerRegistry", ExecutionStatus.QUEUED, null, null, null, null);
     Execution running = execution(acme.accountId(), "crashed-running", 1, ExecutionStatus.RUNNING, List.of(
         new StageRun("build", "Build", ExecutionStatus.RUNNING, null, started, null, List.of(runningStep, queuedStep)),
         new StageRun("deploy", "Deploy", ExecutionStatus.QUEUED, null, null, null, List.of(queuedStep))));
@@ -33,6 +35,11 @@ class ExecutionRecoveryTest {
         new StageRun("build", "Build", ExecutionStatus.QUEUED, null, null, null, List.of(queuedStep))));
     APP.service(ExecutionStore.class).insert(running);
     APP.service(ExecutionStore.class).insert(queued);
+    Path runningWorkspace = APP.dataDir().resolve("workspaces/crashed-running");
+    Files.createDirectories(runningWorkspace.resolve("build/src"));
+    Files.writeString(runningWorkspace.resolve("build/src/Dockerfile"), "FROM scratch\n");
+    Path queuedWorkspace = Files.createDirectories(APP.dataDir().resolve("workspaces/crashed-queued"));
+    Path otherWorkspace = Files.createDirectories(APP.dataDir().resolve("workspaces/not-active"));
 
     APP.restart();
     acme = APP.client(acme.token());
@@ -53,6 +60,9 @@ class ExecutionRecoveryTest {
     assertThat(afterQueued.get("failureMessage").asText())
         .isEqualTo("the server restarted before this execution could run");
     assertThat(APP.service(ExecutionStore.class).activeExecutionIds()).isEmpty();
+    assertThat(runningWorkspace).doesNotExist();
+    assertThat(queuedWorkspace).doesNotExist();
+    assertThat(otherWorkspace).exists();
   }
 
   private static Execution execution(String accountId, String executionId, long sequenceId, ExecutionStatus status,

@@ -116,7 +116,7 @@ class PipelineParserTest {
                           type: Foo
                       - step:
                           identifier: BuildAndPush
-                          name: Run
+                          name: Again
                           type: Run
                           spec:
                             command: make
@@ -141,8 +141,10 @@ class PipelineParserTest {
             + "<+pipeline.identifier>, <+codebase.commitSha>, <+codebase.branch>, <+codebase.tag>, <+trigger.type>",
         "pipeline.stages[0].stage.spec.execution.steps[1].step.identifier: '1bad' is not a valid identifier "
             + "(letters, digits and _, not starting with a digit, at most 128 characters)",
-        "pipeline.stages[0].stage.spec.execution.steps[1].step.type: unknown step type 'Foo'; supported: "
-            + "BuildAndPushDockerRegistry, Run",
+        "pipeline.stages[0].stage.spec.execution.steps[1].step.type: unknown step type 'Foo': supported step "
+            + "types: BuildAndPushDockerRegistry",
+        "pipeline.stages[0].stage.spec.execution.steps[2].step.type: unknown step type 'Run': supported step "
+            + "types: BuildAndPushDockerRegistry",
         "pipeline.stages[1].stage.name: Name is required",
         "pipeline.stages[1].stage.type: unknown stage type 'Custom'; only CI stages are supported",
         "pipeline.stages[1].stage.spec.execution.steps: Steps must have at least one entry");
@@ -156,9 +158,12 @@ class PipelineParserTest {
         - step:
             identifier: BuildAndPush
             name: Again
-            type: Run
+            type: BuildAndPushDockerRegistry
             spec:
-              command: echo hi
+              connectorRef: account.local_registry
+              repo: demo/app
+              tags:
+                - "2.0"
         """);
 
     assertThat(problems(yaml)).containsExactly(
@@ -232,7 +237,8 @@ class PipelineParserTest {
   }
 
   @Test
-  void parse_runStep() throws IOException {
+  void parse_runStep_isUnknownStepType() throws IOException {
+    // Run steps executed arbitrary shell commands as the server user; they are not in the contract
     String yaml = withSecondStep("""
         - step:
             identifier: test
@@ -243,9 +249,8 @@ class PipelineParserTest {
               command: make test
         """);
 
-    Step step = parser.parse(KEY, yaml).stages().get(0).steps().get(1);
-
-    assertThat(step.spec()).isEqualTo(new RunSpec(RunSpec.Shell.BASH, "make test"));
+    assertThat(problems(yaml)).containsExactly("pipeline.stages[0].stage.spec.execution.steps[1].step.type: "
+        + "unknown step type 'Run': supported step types: BuildAndPushDockerRegistry");
   }
 
   @Test

@@ -170,7 +170,30 @@ public final class ProvenanceService {
     }
   }
 
+  /**
+   * Checks, before anything is built or pushed, that {@link #attest} could sign with {@code keyRef}:
+   * resolves both secrets and loads the key. The loaded key is cached, so the later attest does not pay
+   * for it again. Stores nothing.
+   *
+   * @throws ProvenanceException stage SECRETS or SIGN, with the message attest would give
+   */
+  public void checkSigningKey(SecretScope scope, SigningKeyRef keyRef) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(keyRef, "keyRef");
+    signer(scope, keyRef);
+  }
+
   private byte[] sign(SecretScope scope, SigningKeyRef keyRef, byte[] statement) {
+    Signer signer = signer(scope, keyRef);
+    try {
+      return new DsseSigner(signer).sign(Envelope.IN_TOTO_PAYLOAD_TYPE, statement).toJson();
+    } catch (RuntimeException e) {
+      throw ProvenanceException.failed(Stage.SIGN, null, "tried to sign the provenance with the key "
+          + keyRef.privateKey() + " but failed because " + e.getMessage(), e);
+    }
+  }
+
+  private Signer signer(SecretScope scope, SigningKeyRef keyRef) {
     ResolvedSecret keyFile;
     ResolvedSecret password;
     try {
@@ -180,23 +203,16 @@ public final class ProvenanceService {
       throw ProvenanceException.failed(Stage.SECRETS, null,
           "tried to read the signing key secrets but failed because " + e.getMessage(), e);
     }
-    Signer signer;
     try {
       byte[] passwordBytes = password.value();
       // the same reference names different secrets in different accounts, orgs and projects
       String qualifiedRef = scope.accountId() + "/" + scope.orgIdentifier() + "/" + scope.projectIdentifier()
           + "/" + keyRef.privateKey();
-      signer = signers.get(signers.key(qualifiedRef, String.valueOf(keyFile.version()), passwordBytes),
+      return signers.get(signers.key(qualifiedRef, String.valueOf(keyFile.version()), passwordBytes),
           () -> SigningKeys.load(keyFile.value(), passwordBytes));
     } catch (KeyLoadingException e) {
       throw ProvenanceException.failed(Stage.SIGN, null, "tried to load the signing key " + keyRef.privateKey()
           + " with the password " + keyRef.password() + " but failed because " + e.getMessage(), e);
-    }
-    try {
-      return new DsseSigner(signer).sign(Envelope.IN_TOTO_PAYLOAD_TYPE, statement).toJson();
-    } catch (RuntimeException e) {
-      throw ProvenanceException.failed(Stage.SIGN, null, "tried to sign the provenance with the key "
-          + keyRef.privateKey() + " but failed because " + e.getMessage(), e);
     }
   }
 

@@ -169,6 +169,41 @@ class ProvenanceServiceTest {
   }
 
   @Test
+  void checkSigningKey_validKey_passesAndStoresNothing() {
+    service.checkSigningKey(context().secretScope(), KEY_REF);
+
+    assertThat(store.all()).isEmpty();
+    assertNothingPushed();
+  }
+
+  @Test
+  void checkSigningKey_badSecrets_failWithAttestsMessagesAndStoreNothing() {
+    SigningKeyRef missing = new SigningKeyRef("org.release_key", "account.cosign_password");
+    secrets.file("account.file_password", "hello".getBytes(StandardCharsets.UTF_8), 1);
+    secrets.text("account.wrong_password", "not-hello", 1);
+
+    assertThatThrownBy(() -> service.checkSigningKey(context().secretScope(), missing))
+        .isInstanceOfSatisfying(ProvenanceException.class,
+            e -> assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SECRETS))
+        .hasMessageContaining("secret org.release_key does not exist in account acme, org default");
+    assertThatThrownBy(() -> service.checkSigningKey(context().secretScope(),
+        new SigningKeyRef("account.cosign_private_key", "account.file_password")))
+        .isInstanceOfSatisfying(ProvenanceException.class,
+            e -> assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SECRETS))
+        .hasMessage("tried to read the signing key secrets but failed because "
+            + "account.file_password is a SecretFile but a text secret is required");
+    assertThatThrownBy(() -> service.checkSigningKey(context().secretScope(),
+        new SigningKeyRef("account.cosign_private_key", "account.wrong_password")))
+        .isInstanceOfSatisfying(ProvenanceException.class,
+            e -> assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SIGN))
+        .hasMessageStartingWith("tried to load the signing key account.cosign_private_key with the password "
+            + "account.wrong_password but failed because ")
+        .hasMessageNotContaining("not-hello");
+    assertThat(store.all()).isEmpty();
+    assertNothingPushed();
+  }
+
+  @Test
   void attest_registryRejectsCredentials_keepsSignedRecordPushFailed() {
     RegistryCredentials wrong = new RegistryCredentials("ci", "wrong");
 

@@ -26,9 +26,10 @@ import java.util.Set;
 
 /**
  * {@code BuildAndPushDockerRegistry}: resolves the step's expressions and its DockerRegistry connector
- * (with the password secret), builds and pushes with buildah, records the pushed image in the step's
- * outcome at once, then hands an {@link ImagePushedEvent} to every {@link ImagePushedListener} (SLSA
- * provenance), whose failure fails the step.
+ * (with the password secret), lets every {@link ImagePushedListener} check what it will need (SLSA
+ * provenance: the signing key) before anything is built, builds and pushes with buildah, records the pushed
+ * image in the step's outcome at once, then hands an {@link ImagePushedEvent} to every listener, whose
+ * failure fails the step.
  */
 @Singleton
 public final class BuildAndPushRunner implements StepRunner {
@@ -68,6 +69,11 @@ public final class BuildAndPushRunner implements StepRunner {
           + " CI_MANAGER_INSECURE_REGISTRIES to allow plain HTTP)");
     }
     Credentials credentials = credentials(context, connector, spec);
+    ImagePushedEvent.ExecutionInfo execution = executionInfo(context.execution());
+    ImagePushedEvent.StageInfo stage = new ImagePushedEvent.StageInfo(context.stage().identifier(), slsa);
+    for (ImagePushedListener listener : listeners) {
+      beforeBuild(listener, execution, stage, context);
+    }
     Instant sourceDate = context.codebaseIfPresent().map(ClonedSource::commitTime).orElse(Instant.EPOCH);
 
     PushedImage pushed = builder.buildAndPush(new ImageBuild(context.workspace(), spec.dockerfile(), spec.context(),
@@ -76,8 +82,8 @@ public final class BuildAndPushRunner implements StepRunner {
     context.recordOutcome().accept(new Execution.ImageOutcome(pushed.image(), pushed.tags(), pushed.digest()));
 
     ImagePushedEvent event = new ImagePushedEvent(
-        executionInfo(context.execution()),
-        new ImagePushedEvent.StageInfo(context.stage().identifier(), slsa),
+        execution,
+        stage,
         new ImagePushedEvent.StepInfo(context.step().identifier(), spec),
         context.codebaseIfPresent().map(source -> new ImagePushedEvent.CodebaseInfo(source.repositoryUrl(),
             source.branch(), source.tag(), null, source.commitSha(), source.commitTime())).orElse(null),
@@ -115,6 +121,18 @@ public final class BuildAndPushRunner implements StepRunner {
     }
     password.ifPresent(context.secrets()::add);
     return new Credentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
+  }
+
+  private static void beforeBuild(ImagePushedListener listener, ImagePushedEvent.ExecutionInfo execution,
+      ImagePushedEvent.StageInfo stage, StepContext context) {
+    try {
+      listener.beforeBuild(execution, stage, context.log());
+    } catch (StepFailedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StepFailedException("tried to prepare the build of step '" + context.step().identifier() + "' ("
+          + listener.getClass().getSimpleName() + ") but failed unexpectedly: " + e, e);
+    }
   }
 
   private static void notify(ImagePushedListener listener, ImagePushedEvent event) {

@@ -1,5 +1,7 @@
 package dev.cimanager.app.execution.steps;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -34,6 +37,7 @@ import java.util.stream.Stream;
 public final class BuildahBuilder {
 
   private static final Pattern VERSION = Pattern.compile("buildah version (\\S+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root;
   private final Path runRoot;
@@ -100,7 +104,7 @@ public final class BuildahBuilder {
       built = true;
       List<PushedImage.BaseImage> resolvedBases = new ArrayList<>();
       for (String baseImage : baseImages) {
-        resolvedBases.add(new PushedImage.BaseImage(baseImage, baseDigest(baseImage, log)));
+        resolvedBase(baseImage, inspectBaseDigest(baseImage, log), log).ifPresent(resolvedBases::add);
       }
       String digest = null;
       for (String tag : build.tags()) {
@@ -162,12 +166,24 @@ public final class BuildahBuilder {
     return digest;
   }
 
-  private String baseDigest(String baseImage, StepLog log) {
+  private List<String> inspectBaseDigest(String baseImage, StepLog log) {
     List<String> command = buildah("inspect");
     command.addAll(List.of("--type", "image", "--format", "{{.FromImageDigest}}", baseImage));
-    List<String> output = runner.run("read the digest of base image " + baseImage, command, Path.of("."), env(),
-        log);
-    return output.isEmpty() ? "" : output.get(output.size() - 1).trim();
+    return runner.run("read the digest of base image " + baseImage, command, Path.of("."), env(), log);
+  }
+
+  /**
+   * The base image with the digest {@code buildah inspect} printed last, or empty (and a log line) when it
+   * printed none: the provenance then lists no entry for it rather than an invalid one failing the step.
+   */
+  static Optional<PushedImage.BaseImage> resolvedBase(String baseImage, List<String> inspectOutput, StepLog log) {
+    String digest = inspectOutput.isEmpty() ? "" : inspectOutput.get(inspectOutput.size() - 1).trim();
+    if (!PushedImage.DIGEST.matcher(digest).matches()) {
+      log.append("(buildah printed no digest for base image " + baseImage
+          + "; it is left out of the provenance's resolvedDependencies)");
+      return Optional.empty();
+    }
+    return Optional.of(new PushedImage.BaseImage(baseImage, digest));
   }
 
   private void removeLocalImage(String localName, StepLog log) {
@@ -201,17 +217,20 @@ public final class BuildahBuilder {
     }
   }
 
-  private static Path writeAuthFile(Path buildDir, ImageBuild build) {
+  /** The containers-auth.json for {@code build}'s registry, or null for anonymous access. */
+  static Path writeAuthFile(Path buildDir, ImageBuild build) {
     if (build.credentials() == null) {
       return null;
     }
     String auth = Base64.getEncoder().encodeToString(
         (build.credentials().username() + ":" + build.credentials().password()).getBytes(StandardCharsets.UTF_8));
-    String json = "{\"auths\":{\"" + build.registry() + "\":{\"auth\":\"" + auth + "\"}}}";
+    // Jackson, not concatenation: a registry name is escaped properly whatever it holds
+    ObjectNode json = JSON.createObjectNode();
+    json.putObject("auths").putObject(build.registry()).put("auth", auth);
     try {
       Path file = Files.createFile(buildDir.resolve("auth.json"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(file, json);
+      Files.write(file, JSON.writeValueAsBytes(json));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the registry auth file", e);

@@ -11,16 +11,29 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one external command with a timeout, copying its merged stdout/stderr into a {@link StepLog}
  * line by line. A non-zero exit or a timeout becomes a {@link StepFailedException} naming the action
  * and quoting the command's last log lines.
+ *
+ * <p>A child starts with a cleared environment plus {@link #INHERITED_VARIABLES}: the server's own
+ * environment holds its admin token and master key ({@code CI_MANAGER_*}), which no build tool needs and
+ * a Dockerfile's {@code RUN} could otherwise print.
  */
 final class CommandRunner {
 
   static final int TAIL_LINES = 15;
+
+  /**
+   * What buildah and skopeo need from the server's environment: where programs and home are, temp files,
+   * the locale, the rootless runtime directory, and a custom CA bundle for registries with private TLS.
+   */
+  static final Set<String> INHERITED_VARIABLES = Set.of("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG",
+      "LC_ALL", "XDG_RUNTIME_DIR", "SSL_CERT_FILE", "SSL_CERT_DIR");
 
   private final Duration timeout;
 
@@ -35,7 +48,10 @@ final class CommandRunner {
   List<String> run(String action, List<String> command, Path workingDir, Map<String, String> env, StepLog log) {
     log.append("$ " + String.join(" ", command));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
-    builder.environment().putAll(env);
+    Map<String, String> environment = builder.environment();
+    Map<String, String> child = childEnvironment(System.getenv(), env);
+    environment.clear();
+    environment.putAll(child);
     Process process;
     try {
       process = builder.start();
@@ -67,6 +83,18 @@ final class CommandRunner {
           + process.exitValue() + tail(log));
     }
     return List.copyOf(output);
+  }
+
+  /** The allowlisted variables of {@code parent}, then {@code extra} (which wins). */
+  static Map<String, String> childEnvironment(Map<String, String> parent, Map<String, String> extra) {
+    Map<String, String> child = new TreeMap<>();
+    parent.forEach((name, value) -> {
+      if (INHERITED_VARIABLES.contains(name)) {
+        child.put(name, value);
+      }
+    });
+    child.putAll(extra);
+    return child;
   }
 
   private static void copyLines(Process process, StepLog log, List<String> output) {

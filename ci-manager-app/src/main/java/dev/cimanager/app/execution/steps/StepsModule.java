@@ -13,7 +13,6 @@ public final class StepsModule extends AbstractModule {
   /** A vfs build copies every layer: generous, but a hung process still ends. */
   static final Duration BUILDAH_COMMAND_TIMEOUT = Duration.ofMinutes(30);
   static final Duration GIT_TIMEOUT = Duration.ofMinutes(2);
-  static final Duration SHELL_TIMEOUT = Duration.ofMinutes(30);
 
   @Provides
   @Singleton
@@ -25,11 +24,5 @@ public final class StepsModule extends AbstractModule {
   @Singleton
   GitCloner gitCloner() {
     return new GitCloner(GIT_TIMEOUT);
-  }
-
-  @Provides
-  @Singleton
-  ShellStep shellStep() {
-    return new ShellStep(SHELL_TIMEOUT);
   }
 }

@@ -2,13 +2,12 @@
  * The building blocks of the step runners, free of pipelines' orchestration: {@link
  * dev.cimanager.app.execution.steps.GitCloner} (JGit clone of a branch or tag), {@link
  * dev.cimanager.app.execution.steps.BuildahBuilder} (reproducible buildah build and push, digest as the
- * registry serves it) and {@link dev.cimanager.app.execution.steps.ShellStep} ({@code Run} steps). Each
- * writes the lines of the processes it runs into a {@link dev.cimanager.app.execution.steps.StepLog},
+ * registry serves it). Each writes the lines of the processes it runs into a {@link dev.cimanager.app.execution.steps.StepLog},
  * masked by the function the engine passes in, and fails with a
  * {@link dev.cimanager.app.execution.steps.StepFailedException} whose message becomes the step's
  * {@code failureMessage}.
  *
- * <p>Depends on {@code dev.cimanager.app.pipelines} (ref types, {@code RunSpec}) and the app's config
+ * <p>Depends on {@code dev.cimanager.app.pipelines} (ref types) and the app's config
  * records; never on REST resources, Mongo or the SSCA module.
  */
 package dev.cimanager.app.execution.steps;

@@ -3,6 +3,8 @@ package dev.cimanager.app.execution.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.app.pipelines.Codebase;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
@@ -10,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +79,36 @@ class BuildahBuilderTest {
       ARG TOKEN
       COPY hello.txt /hello.txt
       """;
+
+  @Test
+  void writeAuthFile_quotesAndBackslashes_stayValidJson() throws Exception {
+    String user = "ci\"user\\";
+    String password = "p\"w\\d}\n";
+    String oddRegistry = "reg\"istry\\:5000";
+    ImageBuild quoted = new ImageBuild(workspace, "Dockerfile", ".", oddRegistry, "demo/app", List.of("1"),
+        Map.of(), Map.of(), new Credentials(user, password), COMMIT_TIME);
+
+    Path file = BuildahBuilder.writeAuthFile(workspace, quoted);
+
+    JsonNode auths = new ObjectMapper().readTree(file.toFile()).get("auths");
+    assertThat(auths.size()).isEqualTo(1);
+    String auth = auths.get(oddRegistry).get("auth").asText();
+    assertThat(new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8)).isEqualTo(user + ":" + password);
+    assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
+  void resolvedBase_noDigestPrinted_isLeftOutAndLogged() {
+    String digest = "sha256:" + "a".repeat(64);
+
+    assertThat(BuildahBuilder.resolvedBase("127.0.0.1:5000/base:1", List.of(), log)).isEmpty();
+    assertThat(BuildahBuilder.resolvedBase("127.0.0.1:5000/base:1", List.of(""), log)).isEmpty();
+    assertThat(log.lines()).contains("(buildah printed no digest for base image 127.0.0.1:5000/base:1; it is left "
+        + "out of the provenance's resolvedDependencies)");
+    assertThat(BuildahBuilder.resolvedBase("127.0.0.1:5000/base:1", List.of("noise", digest), log))
+        .contains(new PushedImage.BaseImage("127.0.0.1:5000/base:1", digest));
+  }
 
   @Test
   void buildAndPush_everyTagServesThePushedDigest() throws Exception {
