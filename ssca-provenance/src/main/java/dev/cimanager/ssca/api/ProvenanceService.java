@@ -208,7 +208,10 @@ public final class ProvenanceService {
       // the same reference names different secrets in different accounts, orgs and projects
       String qualifiedRef = scope.accountId() + "/" + scope.orgIdentifier() + "/" + scope.projectIdentifier()
           + "/" + keyRef.privateKey();
-      return signers.get(signers.key(qualifiedRef, String.valueOf(keyFile.version()), passwordBytes),
+      // the content digest keeps a deleted and re-created secret (its version restarts at 1) from
+      // reaching the old key's cached signer
+      String revision = keyFile.version() + ":" + Digest.of(keyFile.value()).hex();
+      return signers.get(signers.key(qualifiedRef, revision, passwordBytes),
           () -> SigningKeys.load(keyFile.value(), passwordBytes));
     } catch (KeyLoadingException e) {
       throw ProvenanceException.failed(Stage.SIGN, null, "tried to load the signing key " + keyRef.privateKey()

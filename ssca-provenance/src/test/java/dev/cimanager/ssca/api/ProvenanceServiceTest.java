@@ -112,6 +112,19 @@ class ProvenanceServiceTest {
   }
 
   @Test
+  void attest_keySecretReplacedWithSameVersionAndPassword_signsWithTheNewKey() throws IOException {
+    service.attest(context(), KEY_REF, GOOD);
+    String other = "/cosign/encrypted-keys/cosign-keystest-sigstore-p256-pw-hello";
+    secrets.file("account.cosign_private_key", resource(other + ".key"), 1);
+
+    service.attest(context(), KEY_REF, GOOD);
+
+    VerificationResult byNewKey = service.verify(image.name(), image.digest(), resource(other + ".derived.pub"), GOOD);
+    assertThat(byNewKey.verifiedStatements()).hasSize(1);
+    assertThat(byNewKey.failures()).hasSize(1);
+  }
+
+  @Test
   void attest_validKey_storesTheExactEnvelopeItPushed() throws Exception {
     AttestationResult result = service.attest(context(), KEY_REF, GOOD);
 
