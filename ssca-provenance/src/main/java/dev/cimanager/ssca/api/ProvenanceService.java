@@ -15,7 +15,6 @@ import dev.cimanager.ssca.provenance.StatementBuilder;
 import dev.cimanager.ssca.signing.DsseSigner;
 import dev.cimanager.ssca.signing.Envelope;
 import dev.cimanager.ssca.signing.KeyLoadingException;
-import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.signing.Signer;
 import dev.cimanager.ssca.signing.SignerCache;
 import dev.cimanager.ssca.signing.SigningKeys;
@@ -28,10 +27,7 @@ import dev.cimanager.ssca.spi.ResolvedSecret;
 import dev.cimanager.ssca.spi.SecretResolutionException;
 import dev.cimanager.ssca.spi.SecretResolver;
 import dev.cimanager.ssca.spi.SecretScope;
-import dev.cimanager.ssca.verify.AttestationNotFoundException;
 import dev.cimanager.ssca.verify.AttestationVerifier;
-import dev.cimanager.ssca.verify.VerificationReport;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -58,18 +54,18 @@ public final class ProvenanceService {
   private final ProvenanceStore store;
   private final SignerCache signers;
   private final AttestationPublisher publisher;
-  private final AttestationVerifier verifier;
+  private final AttestationVerification verification;
   private final Clock clock;
   private final PredicateBuilder predicates = new PredicateBuilder();
   private final StatementBuilder statements = new StatementBuilder();
 
   ProvenanceService(SecretResolver secrets, ProvenanceStore store, SignerCache signers,
-      AttestationPublisher publisher, AttestationVerifier verifier, Clock clock) {
+      AttestationPublisher publisher, AttestationVerification verification, Clock clock) {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.store = Objects.requireNonNull(store, "store");
     this.signers = Objects.requireNonNull(signers, "signers");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
-    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.verification = Objects.requireNonNull(verification, "verification");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -85,7 +81,7 @@ public final class ProvenanceService {
       Set<String> insecureRegistries, Clock clock) {
     RegistryClients clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecureRegistries));
     return new ProvenanceService(secrets, store, new SignerCache(), new AttestationPublisher(clients, locks),
-        new AttestationVerifier(clients), clock);
+        new AttestationVerification(new AttestationVerifier(clients)), clock);
   }
 
   /**
@@ -134,30 +130,10 @@ public final class ProvenanceService {
   }
 
   /**
-   * Verifies the image's attestations with {@code publicKeyPem} as {@code cosign verify-attestation
-   * --key KEY --type slsaprovenance1} does.
-   *
-   * @param image {@code registry/repository}
-   * @param digest {@code sha256:<hex>} of the image manifest
-   * @throws ProvenanceException (stage VERIFY) when the key cannot be read, the image has no
-   *     attestation or the registry cannot be read
+   * Verifies the image's attestations with {@code publicKeyPem}; see {@link AttestationVerification#verify}.
    */
   public VerificationResult verify(String image, String digest, byte[] publicKeyPem, RegistryCredentials credentials) {
-    String what = "verify the attestations of " + image + "@" + digest;
-    try {
-      PublicKey key = PublicKeys.parse(publicKeyPem);
-      VerificationReport report =
-          verifier.verify(RepositoryRef.parse(image), Digest.parse(digest), key, credentials);
-      return new VerificationResult(report.reference(),
-          report.verified().stream().map(v -> v.statementJson()).toList(),
-          report.failures().stream().map(Object::toString).toList());
-    } catch (KeyLoadingException e) {
-      throw ProvenanceException.failed(Stage.VERIFY, null,
-          "tried to " + what + " but failed because the public key is unusable: " + e.getMessage(), e);
-    } catch (AttestationNotFoundException | RegistryException | IllegalArgumentException e) {
-      throw ProvenanceException.failed(Stage.VERIFY, null, "tried to " + what + " but failed because "
-          + e.getMessage(), e);
-    }
+    return verification.verify(image, digest, publicKeyPem, credentials);
   }
 
   private byte[] statement(ExecutionContext ctx) {

@@ -3,17 +3,9 @@ package dev.cimanager.app.provenance.commands;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cimanager.ssca.oci.Digest;
-import dev.cimanager.ssca.oci.RegistryClients;
-import dev.cimanager.ssca.oci.RegistryConfig;
-import dev.cimanager.ssca.oci.RegistryException;
-import dev.cimanager.ssca.oci.RepositoryRef;
-import dev.cimanager.ssca.signing.KeyLoadingException;
-import dev.cimanager.ssca.signing.PublicKeys;
-import dev.cimanager.ssca.verify.AttestationNotFoundException;
-import dev.cimanager.ssca.verify.AttestationVerifier;
-import dev.cimanager.ssca.verify.LayerFailure;
-import dev.cimanager.ssca.verify.VerificationReport;
+import dev.cimanager.ssca.api.AttestationVerification;
+import dev.cimanager.ssca.api.ProvenanceException;
+import dev.cimanager.ssca.api.VerificationResult;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -22,7 +14,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.Set;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -67,24 +58,20 @@ public final class VerifyAttestationCommand extends Command {
       URI registry = registryUrl(namespace.getString("registry"));
       String hostPort = registry.getPort() < 0 ? registry.getHost() : registry.getHost() + ":" + registry.getPort();
       boolean insecure = namespace.getBoolean("insecure") || "http".equalsIgnoreCase(registry.getScheme());
-      RepositoryRef repository = new RepositoryRef(hostPort, namespace.getString("repository"));
-      Digest digest = Digest.parse(digestText);
-      PublicKey key = PublicKeys.parse(readKey(Path.of(namespace.getString("key"))));
-      RegistryClients clients =
-          new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecure ? Set.of(hostPort) : Set.of()));
-      VerificationReport report = new AttestationVerifier(clients).verify(repository, digest, key, null);
-      boolean verified = !report.verified().isEmpty();
-      summary.put("verified", verified);
-      summary.put("image", repository + "@" + digest);
-      summary.put("attestationRef", report.reference());
-      summary.put("verifiedLayers", report.verified().size());
-      summary.putArray("failures").addAll(report.failures().stream()
-          .map(LayerFailure::toString).map(JSON.getNodeFactory()::textNode).toList());
+      String image = hostPort + "/" + namespace.getString("repository");
+      byte[] key = readKey(Path.of(namespace.getString("key")));
+      VerificationResult result = AttestationVerification.create(insecure ? Set.of(hostPort) : Set.of())
+          .verify(image, digestText, key, null);
+      summary.put("verified", result.verified());
+      summary.put("image", image + "@" + digestText);
+      summary.put("attestationRef", result.attestationRef());
+      summary.put("verifiedLayers", result.verifiedStatements().size());
+      summary.putArray("failures").addAll(result.failures().stream().map(JSON.getNodeFactory()::textNode).toList());
       print(summary);
-      if (!verified) {
-        throw new CommandException("no attestation of " + repository + "@" + digest + " verified with the key");
+      if (!result.verified()) {
+        throw new CommandException("no attestation of " + image + "@" + digestText + " verified with the key");
       }
-    } catch (KeyLoadingException | IllegalArgumentException | AttestationNotFoundException | RegistryException e) {
+    } catch (ProvenanceException | IllegalArgumentException e) {
       summary.put("verified", false);
       summary.put("digest", digestText);
       summary.put("error", e.getMessage());
