@@ -22,7 +22,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
   @Override
   public Response toResponse(WebApplicationException e) {
-    var wrapped = ErrorResponses.wrappedApiException(e);
+    var wrapped = ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
     if (wrapped.isPresent()) {
       return ErrorResponses.of(wrapped.get());
     }
