@@ -170,6 +170,23 @@ class SecretsApiTest {
   }
 
   @Test
+  void createFile_badMultipart_isInvalidMultipart() {
+    byte[] garbage = "not multipart at all".getBytes(StandardCharsets.UTF_8);
+
+    ApiResponse noBoundary = acme.send("POST", "/api/v1/secrets/file", "multipart/form-data", garbage);
+    ApiResponse badParts =
+        acme.send("POST", "/api/v1/orgs/default/secrets/file", "multipart/form-data; boundary=xyz", garbage);
+
+    for (ApiResponse response : java.util.List.of(noBoundary, badParts)) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(response.code()).isEqualTo("INVALID_MULTIPART");
+      assertThat(response.message())
+          .startsWith("the body is not valid multipart/form-data: ")
+          .endsWith("; send the parts identifier, name and file");
+    }
+  }
+
+  @Test
   void create_emptyTextValueIsValid() {
     ApiResponse created = acme.postJson("/api/v1/secrets/text", Map.of("identifier", "empty_pw", "name", "E", "value", ""));
 
