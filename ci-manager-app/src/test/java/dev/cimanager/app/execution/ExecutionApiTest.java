@@ -194,12 +194,20 @@ class ExecutionApiTest {
     putPipeline(acme, "bad_body", "account.local_registry");
 
     ApiResponse notJson = acme.postJson(executionsPath("bad_body"), "{branch");
+    ApiResponse branchNotAString = acme.postJson(executionsPath("bad_body"), Map.of("branch", java.util.List.of("main")));
     ApiResponse badBranch = acme.postJson(executionsPath("bad_body"), Map.of("branch", "no spaces allowed"));
+    ApiResponse text = acme.send("POST", executionsPath("bad_body"), "text/plain",
+        "branch=main".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(notJson.status()).isEqualTo(400);
-    assertThat(notJson.code()).isEqualTo("INVALID_REQUEST");
+    assertThat(notJson.code()).isEqualTo("INVALID_JSON");
+    assertThat(branchNotAString.status()).isEqualTo(400);
+    assertThat(branchNotAString.code()).isEqualTo("INVALID_JSON");
+    assertThat(branchNotAString.message()).contains("'branch'");
     assertThat(badBranch.status()).isEqualTo(400);
     assertThat(badBranch.message()).startsWith("branch:");
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
