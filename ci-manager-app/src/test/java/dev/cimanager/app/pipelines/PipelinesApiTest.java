@@ -116,20 +116,38 @@ class PipelinesApiTest {
   }
 
   @Test
-  void put_malformedYaml_namesLineAndColumn() {
+  void put_malformedYaml_oneLineWithLineAndColumn() {
     ApiResponse response = acme.putYaml(PATH + "/build_app", "pipeline:\n  identifier: [oops\n");
 
     expectStatus(response, 400);
-    assertThat(response.json().get("errors").get(0).get("path").asText()).startsWith("line ");
-    assertThat(response.message()).contains("malformed YAML");
+    assertThat(response.json().get("errors").get(0).get("path").asText()).isEqualTo("$");
+    assertThat(response.message()).isEqualTo("The pipeline YAML has 1 problem: $: malformed YAML: "
+        + "expected ',' or ']', but got <stream end> (line 3, column 1)");
   }
 
   @Test
-  void put_emptyBody() {
-    ApiResponse response = acme.send("PUT", PATH + "/build_app", "application/yaml", new byte[0]);
+  void put_rootNotAPipelineMap() {
+    ApiResponse empty = acme.send("PUT", PATH + "/build_app", "application/yaml", new byte[0]);
+    ApiResponse list = acme.putYaml(PATH + "/build_app", "- pipeline\n");
+    ApiResponse otherKey = acme.putYaml(PATH + "/build_app", "pipelines:\n  identifier: build_app\n");
 
-    expectStatus(response, 400);
-    assertThat(response.message()).isEqualTo("The pipeline YAML has 1 problem: pipeline: Pipeline is required");
+    for (ApiResponse response : java.util.List.of(empty, list, otherKey)) {
+      expectStatus(response, 400);
+      assertThat(response.message()).isEqualTo(
+          "The pipeline YAML has 1 problem: $: the YAML document's root must be a map with the key 'pipeline'");
+    }
+  }
+
+  @Test
+  void put_contentTypes() {
+    byte[] yaml = example.replace("identifier: build_app", "identifier: typed").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    for (String type : java.util.List.of("application/yaml", "application/x-yaml", "text/yaml", "text/plain; charset=utf-8")) {
+      assertThat(acme.send("PUT", PATH + "/typed", type, yaml).status()).as(type).isIn(200, 201);
+    }
+    ApiResponse json = acme.send("PUT", PATH + "/typed", "application/json", yaml);
+    expectStatus(json, 415);
+    assertThat(json.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
