@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.ExecutionStore;
+import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.TestApp;
@@ -56,6 +57,45 @@ class ArtifactsApiTest {
         .isEqualTo("the push did not finish (the server stopped); push it again");
   }
 
+  @Test
+  void byDigest_listsTheCallersArtifactsWithTheirExecution_neverAnotherAccounts() {
+    ApiClient other = APP.newAccount();
+    String digest = randomDigest();
+    Execution mine = storeExecution(acme, ExecutionStatus.SUCCESS, digest);
+    records.save(record(mine, digest, ProvenanceStatus.PUSHED));
+    Execution theirs = storeExecution(other, ExecutionStatus.SUCCESS, digest);
+    records.save(record(theirs, digest, ProvenanceStatus.PUSHED));
+
+    ApiResponse response = acme.get("/api/v1/artifacts?digest=" + digest);
+    ApiResponse otherView = other.get("/api/v1/artifacts?digest=" + digest);
+    ApiResponse unknown = acme.get("/api/v1/artifacts?digest=" + randomDigest());
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode found = response.json().get("artifacts");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).get("executionId").asText()).isEqualTo(mine.executionId());
+    assertThat(found.get(0).get("pipelineIdentifier").asText()).isEqualTo("p");
+    assertThat(found.get(0).get("orgIdentifier").asText()).isEqualTo("default");
+    assertThat(found.get(0).get("projectIdentifier").asText()).isEqualTo("demo");
+    assertThat(found.get(0).get("id").asText()).isEqualTo("build.push");
+    assertThat(found.get(0).get("digest").asText()).isEqualTo(digest);
+    assertThat(found.get(0).get("provenance").get("status").asText()).isEqualTo("PUSHED");
+    assertThat(otherView.json().get("artifacts")).hasSize(1);
+    assertThat(otherView.json().get("artifacts").get(0).get("executionId").asText()).isEqualTo(theirs.executionId());
+    assertThat(unknown.json().get("artifacts")).isEmpty();
+  }
+
+  @Test
+  void byDigest_malformedOrMissing_isInvalidDigest() {
+    for (String query : List.of("?digest=sha256:abc", "?digest=sha512:" + "a".repeat(128), "")) {
+      ApiResponse response = acme.get("/api/v1/artifacts" + query);
+
+      assertThat(response.status()).as(query + " " + response).isEqualTo(400);
+      assertThat(response.code()).isEqualTo("INVALID_DIGEST");
+      assertThat(response.message()).startsWith("digest: ");
+    }
+  }
+
   static JsonNode artifacts(ApiClient client, String executionId) {
     ApiResponse response = client.get("/api/v1/executions/" + executionId + "/artifacts");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -72,8 +112,9 @@ class ArtifactsApiTest {
     Execution.StepRun step = new Execution.StepRun("push", "Push", "BuildAndPushDockerRegistry", status, null, now,
         null, new Execution.ImageOutcome("127.0.0.1:5000/demo/app", List.of("1.0"), digest));
     Execution.StageRun stage = new Execution.StageRun("build", "Build", status, null, now, null, List.of(step));
+    long sequenceId = executions.nextSequenceId(account.accountId(), new PipelineKey("default", "demo", "p"));
     Execution execution = new Execution(UUID.randomUUID().toString(), account.accountId(), "default", "demo", "p",
-        1, status, new Execution.Trigger(TriggerType.MANUAL, "Test User", null), null, "pipeline: {}", now,
+        sequenceId, status, new Execution.Trigger(TriggerType.MANUAL, "Test User", null), null, "pipeline: {}", now,
         status.isFinal() ? now : null, null, null, List.of(stage));
     executions.insert(execution);
     if (status.isFinal()) {
