@@ -33,6 +33,11 @@ class PipelinesApiTest {
     expectStatus(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
         "name", "App repo", "type", "Git", "spec", Map.of("url", "file:///srv/git/app.git",
             "connectionType", "Repo", "authentication", Map.of("type", "Anonymous")))), 201);
+    // the SLSA secrets the example names; saving checks they exist with the right type
+    expectStatus(acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_private_key", "name", "K"),
+        "file", new byte[] {1}), 201);
+    expectStatus(acme.postJson("/api/v1/secrets/text", Map.of("identifier", "cosign_password", "name", "P",
+        "value", "pw")), 201);
   }
 
   private static void expectStatus(ApiResponse response, int status) {
@@ -104,6 +109,26 @@ class PipelinesApiTest {
         .contains("connector account.local_registry is a DockerRegistry connector but a Git connector is required")
         .contains("connector org.nope not found");
     expectStatus(acme.get(PATH + "/wrong_refs"), 404);
+  }
+
+  @Test
+  void put_slsaSecretsMissingOrOfTheWrongType() {
+    String yaml = example
+        .replace("private_key: account.cosign_private_key", "private_key: org.no_such_key")
+        .replace("password: account.cosign_password", "password: account.cosign_private_key")
+        .replace("identifier: build_app", "identifier: wrong_secrets");
+
+    ApiResponse response = acme.putYaml(PATH + "/wrong_secrets", yaml);
+
+    expectStatus(response, 400);
+    assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
+    assertThat(response.json().get("errors").findValuesAsText("path")).containsExactly(
+        "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key",
+        "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.password");
+    assertThat(response.message())
+        .contains("spec.private_key: secret org.no_such_key not found")
+        .contains("spec.password: secret account.cosign_private_key is a SecretFile but a SecretText is required");
+    expectStatus(acme.get(PATH + "/wrong_secrets"), 404);
   }
 
   @Test
