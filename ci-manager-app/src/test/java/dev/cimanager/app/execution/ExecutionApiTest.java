@@ -190,6 +190,7 @@ class ExecutionApiTest {
     assertThat(response.code()).isEqualTo("PIPELINE_NOT_FOUND");
     assertThat(response.message()).contains("no_such_pipeline");
     assertThat(withoutBody.status()).isEqualTo(404);
+    assertThat(withoutBody.code()).isEqualTo("PIPELINE_NOT_FOUND");
   }
 
   @Test
