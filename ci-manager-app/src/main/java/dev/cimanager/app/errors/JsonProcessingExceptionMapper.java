@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
   @Override
   public Response toResponse(JsonProcessingException e) {
-    var wrapped = ErrorResponses.wrappedApiException(e);
+    var wrapped = ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
     if (wrapped.isPresent()) {
       return ErrorResponses.of(wrapped.get());
     }

@@ -15,7 +15,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
   @Override
   public Response toResponse(Throwable e) {
-    var wrapped = ErrorResponses.wrappedApiException(e);
+    var wrapped = ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
     if (wrapped.isPresent()) {
       return ErrorResponses.of(wrapped.get());
     }

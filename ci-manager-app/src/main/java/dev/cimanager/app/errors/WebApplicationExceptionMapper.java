@@ -22,7 +22,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
   @Override
   public Response toResponse(WebApplicationException e) {
-    var wrapped = ErrorResponses.wrappedApiException(e);
+    var wrapped = ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
     if (wrapped.isPresent()) {
       return ErrorResponses.of(wrapped.get());
     }
@@ -53,6 +53,14 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         code = "UNSUPPORTED_MEDIA_TYPE";
         message = "Content-Type " + headers.getMediaType() + " is not supported by " + method + " " + path;
       }
+      case 400 -> {
+        // A Jersey 400 on a multipart request comes from its multipart reader: the body did not parse.
+        boolean multipart = headers.getMediaType() != null && "multipart".equals(headers.getMediaType().getType());
+        code = multipart ? "INVALID_MULTIPART" : "BAD_REQUEST";
+        message = multipart
+            ? "the body is not valid multipart/form-data: " + rootCause(e) + "; send the parts identifier, name and file"
+            : describe(e, method, path);
+      }
       default -> {
         if (status >= 500) {
           LOG.error("Jersey answered {} to {} {}", status, method, path, e);
@@ -66,6 +74,14 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
       return Response.fromResponse(mapped).allow(original.getAllowedMethods()).build();
     }
     return mapped;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   private static String describe(WebApplicationException e, String method, String path) {

@@ -1,5 +1,6 @@
 package dev.cimanager.app.pipelines;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses and validates pipeline YAML (the Harness v0 shape of {@code contract/examples/pipeline-slsa.yaml})
@@ -34,6 +36,9 @@ public final class PipelineParser {
       Pattern.compile("[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
   /** An OCI tag (distribution spec). */
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
+  /** The path of a problem with the document as a whole (it does not parse, or has no pipeline). */
+  static final String DOCUMENT = "$";
 
   private final YAMLMapper mapper;
 
@@ -56,12 +61,11 @@ public final class PipelineParser {
     try {
       root = mapper.readTree(yaml);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "pipeline"
-          : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new InvalidPipelineException(List.of(new PipelineProblem(where, "malformed YAML: " + e.getOriginalMessage())));
+      throw new InvalidPipelineException(List.of(new PipelineProblem(DOCUMENT, malformed(e))));
     }
-    if (root == null || root.isMissingNode() || !root.isObject()) {
-      throw new InvalidPipelineException(List.of(new PipelineProblem("pipeline", "Pipeline is required")));
+    if (root == null || root.isMissingNode() || !root.isObject() || !root.has("pipeline")) {
+      throw new InvalidPipelineException(List.of(new PipelineProblem(DOCUMENT,
+          "the YAML document's root must be a map with the key 'pipeline'")));
     }
     YamlNode pipelineNode = new YamlNode(root, "", problems).object("pipeline", "Pipeline");
     Pipeline pipeline = pipelineNode == null ? null : readPipeline(key, pipelineNode, yaml);
@@ -69,6 +73,22 @@ public final class PipelineParser {
       throw new InvalidPipelineException(problems);
     }
     return pipeline;
+  }
+
+  /**
+   * One line: snakeyaml's problem (its message spans lines with a caret drawing) or Jackson's first line,
+   * and where it is.
+   */
+  private static String malformed(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
+        && marked.getProblemMark() != null) {
+      return "malformed YAML: " + marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 1)
+          + ", column " + (marked.getProblemMark().getColumn() + 1) + ")";
+    }
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    JsonLocation at = e.getLocation();
+    return "malformed YAML: " + message.lines().findFirst().orElse("unreadable")
+        + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
   }
 
   private Pipeline readPipeline(PipelineKey key, YamlNode node, String yaml) {

@@ -3,6 +3,8 @@ package dev.cimanager.app.pipelines;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.secrets.SecretService;
+import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -10,18 +12,20 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Checks at save time that the connectors a pipeline names exist in its project's reach and have the
- * right type, reporting each miss with its YAML path like any other problem. Secrets are left to run
- * time: their values may legitimately be rotated or created after the pipeline.
+ * Checks at save time that the connectors and the SLSA provenance secrets a pipeline names exist in its
+ * project's reach and have the right type, reporting each miss with its YAML path like any other problem.
+ * Secret values are not read: they may be rotated after the pipeline is saved.
  */
 @Singleton
 public final class PipelineReferences {
 
   private final ConnectorService connectors;
+  private final SecretService secrets;
 
   @Inject
-  PipelineReferences(ConnectorService connectors) {
+  PipelineReferences(ConnectorService connectors, SecretService secrets) {
     this.connectors = connectors;
+    this.secrets = secrets;
   }
 
   public List<PipelineProblem> problems(Scope project, Pipeline pipeline) {
@@ -29,6 +33,7 @@ public final class PipelineReferences {
     pipeline.codebaseIfPresent().ifPresent(codebase -> check(problems, "pipeline.properties.ci.codebase.connectorRef",
         ref -> connectors.resolveGit(project, ref), codebase.connectorRef()));
     for (Stage stage : pipeline.stages()) {
+      stage.slsaProvenanceIfPresent().ifPresent(slsa -> checkSecrets(problems, project, slsa));
       for (Step step : stage.steps()) {
         if (step.spec() instanceof BuildAndPushSpec spec) {
           check(problems, step.yamlPath() + ".spec.connectorRef",
@@ -37,6 +42,23 @@ public final class PipelineReferences {
       }
     }
     return problems;
+  }
+
+  private void checkSecrets(List<PipelineProblem> problems, Scope project, SlsaProvenance slsa) {
+    String spec = slsa.yamlPath() + ".attestation.spec";
+    if (isLiteral(slsa.privateKeyRef())) {
+      check(problems, spec + ".private_key", ref -> secrets.metadata(project, ref, SecretType.SecretFile),
+          slsa.privateKeyRef());
+    }
+    if (isLiteral(slsa.passwordRef())) {
+      check(problems, spec + ".password", ref -> secrets.metadata(project, ref, SecretType.SecretText),
+          slsa.passwordRef());
+    }
+  }
+
+  /** A reference written out, not absent nor an expression resolved at run time. */
+  private static boolean isLiteral(String reference) {
+    return reference != null && !reference.contains("<+");
   }
 
   private static void check(List<PipelineProblem> problems, String path, Consumer<String> resolve, String reference) {

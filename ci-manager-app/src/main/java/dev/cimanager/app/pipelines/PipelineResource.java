@@ -7,6 +7,7 @@ import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.contracts.pipelines.PipelineListResponse;
 import dev.cimanager.contracts.pipelines.PipelineResponse;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,8 +19,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Pipelines of a project: {@code PUT} the YAML (any text content type; {@code application/yaml} is the
- * contract's), list them, and read one back exactly as stored.
+ * Pipelines of a project: {@code PUT} the YAML, list them, and read one back exactly as stored. {@code PUT}
+ * takes {@code application/yaml} (the contract's), the other YAML types in use, and {@code text/plain}, which
+ * is what a browser's or script's plain string body defaults to; anything else is 415.
  */
 @Path("/api/v1/orgs/{org}/projects/{project}/pipelines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +45,7 @@ public final class PipelineResource {
 
   @PUT
   @Path("{pipeline}")
+  @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
   public Response save(@Context Caller caller, @PathParam("org") String org, @PathParam("project") String project,
       @PathParam("pipeline") String identifier, String yaml) {
     Scope scope = scopes.project(caller, org, project);

@@ -80,7 +80,8 @@ public final class ArtifactResource {
     ProvenanceStatus status = artifact.status();
     if (status != ProvenanceStatus.PUSH_FAILED) {
       throw ApiException.conflict("NOT_PUSH_FAILED", "the provenance of artifact '" + artifactId + "' is "
-          + (status == null ? "not generated (its stage does not enable slsa_provenance)" : status)
+          + (status != null ? status : artifact.record() != null ? "still being pushed"
+              : "not generated (its stage does not enable slsa_provenance)")
           + "; only a PUSH_FAILED attestation can be re-pushed");
     }
     ProvenanceRecord record = artifact.record();
@@ -99,6 +100,9 @@ public final class ArtifactResource {
 
   private ExecutionArtifacts.Artifact signed(Caller caller, String executionId, String artifactId) {
     ExecutionArtifacts.Artifact artifact = artifact(execution(caller, executionId), artifactId);
+    if (artifact.record() != null && artifact.record().envelope() != null) {
+      return artifact; // signed, whether or not its push has finished
+    }
     if (artifact.status() == null) {
       throw ApiException.notFound("PROVENANCE_NOT_FOUND", "artifact '" + artifactId + "' of execution '"
           + executionId + "' has no SLSA provenance: its stage does not enable slsa_provenance");

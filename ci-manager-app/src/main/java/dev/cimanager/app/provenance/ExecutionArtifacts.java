@@ -23,6 +23,8 @@ final class ExecutionArtifacts {
   /** What the hook would have attested when it failed before the module recorded anything. */
   static final String PREDICATE_TYPE = "https://slsa.dev/provenance/v1";
 
+  static final String UNFINISHED_PUSH = "the push did not finish (the server stopped); push it again";
+
   private final ProvenanceStore store;
 
   @Inject
@@ -53,19 +55,23 @@ final class ExecutionArtifacts {
         .orElseGet(() -> new Artifact(pushed, null, null, null));
   }
 
-  /** A PENDING record of a finished execution is a push the server never finished: it can be re-pushed. */
-  private static ProvenanceStatus status(Execution execution, ProvenanceRecord record) {
+  /**
+   * The API never shows PENDING (the contract's statuses are PUSHED, PUSH_FAILED, FAILED): while the
+   * execution runs, a PENDING record shows no provenance yet (null); once it has ended, a PENDING record is
+   * a push the server never finished, shown PUSH_FAILED so it can be re-pushed.
+   */
+  static ProvenanceStatus status(Execution execution, ProvenanceRecord record) {
     return switch (record.status()) {
       case PUSHED -> ProvenanceStatus.PUSHED;
       case PUSH_FAILED -> ProvenanceStatus.PUSH_FAILED;
       case FAILED -> ProvenanceStatus.FAILED;
-      case PENDING -> finished(execution) ? ProvenanceStatus.PUSH_FAILED : ProvenanceStatus.PENDING;
+      case PENDING -> finished(execution) ? ProvenanceStatus.PUSH_FAILED : null;
     };
   }
 
-  private static String failureMessage(Execution execution, ProvenanceRecord record) {
-    if (record.status() == dev.cimanager.ssca.spi.ProvenanceStatus.PENDING && finished(execution)) {
-      return "the push of the signed attestation did not finish (the server stopped during it); re-push it";
+  static String failureMessage(Execution execution, ProvenanceRecord record) {
+    if (record.status() == dev.cimanager.ssca.spi.ProvenanceStatus.PENDING) {
+      return finished(execution) ? UNFINISHED_PUSH : null;
     }
     return record.failureMessage();
   }

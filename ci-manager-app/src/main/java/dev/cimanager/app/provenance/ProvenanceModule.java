@@ -25,6 +25,7 @@ public final class ProvenanceModule extends AbstractModule {
     bind(SecretResolver.class).to(SecretServiceResolver.class);
     ImagePushedListeners.in(binder()).addBinding().to(SlsaProvenanceHook.class);
     JerseyComponents.in(binder()).addBinding().to(ArtifactResource.class);
+    JerseyComponents.in(binder()).addBinding().to(ArtifactLookupResource.class);
   }
 
   /** Creates the collections' indexes once, at start-up (the injector is built in PRODUCTION stage). */

@@ -31,16 +31,33 @@ public final class SecretService {
   public ResolvedSecret resolve(Scope from, String reference, SecretType expected) {
     ScopedReference ref = ScopedReference.resolve("secret", reference, from);
     SecretStore.DecryptedSecret secret =
-        store
-            .read(ref.scope(), ref.identifier())
-            .orElseThrow(
-                () -> ApiException.badRequest("SECRET_NOT_FOUND", "secret " + ref.reference() + " not found"));
-    SecretType actual = secret.metadata().type();
-    if (actual != expected) {
+        store.read(ref.scope(), ref.identifier()).orElseThrow(() -> notFound(ref));
+    requireType(ref, secret.metadata(), expected);
+    return new ResolvedSecret(ref.reference(), expected, secret.metadata().version(), secret.value());
+  }
+
+  /**
+   * Checks that {@code reference} resolves from {@code from} to a secret of type {@code expected}, without
+   * decrypting it (e.g. when a pipeline is saved).
+   *
+   * @throws ApiException as {@link #resolve}
+   */
+  public SecretMetadata metadata(Scope from, String reference, SecretType expected) {
+    ScopedReference ref = ScopedReference.resolve("secret", reference, from);
+    SecretMetadata metadata = store.find(ref.scope(), ref.identifier()).orElseThrow(() -> notFound(ref));
+    requireType(ref, metadata, expected);
+    return metadata;
+  }
+
+  private static ApiException notFound(ScopedReference ref) {
+    return ApiException.badRequest("SECRET_NOT_FOUND", "secret " + ref.reference() + " not found");
+  }
+
+  private static void requireType(ScopedReference ref, SecretMetadata metadata, SecretType expected) {
+    if (metadata.type() != expected) {
       throw ApiException.badRequest(
           "SECRET_TYPE_MISMATCH",
-          "secret " + ref.reference() + " is a " + actual + " but a " + expected + " is required");
+          "secret " + ref.reference() + " is a " + metadata.type() + " but a " + expected + " is required");
     }
-    return new ResolvedSecret(ref.reference(), actual, secret.metadata().version(), secret.value());
   }
 }

@@ -43,7 +43,7 @@ public final class SecretStore {
   /** Stores a new secret (version 1); 409 {@code DUPLICATE_IDENTIFIER} when the scope already has it. */
   public SecretMetadata create(Scope scope, String identifier, String name, SecretType type, byte[] value) {
     String id = scope.idOf(identifier);
-    EncryptedValue encrypted = cipher.encrypt(value, id);
+    EncryptedValue encrypted = cipher.encrypt(value, id, 1L);
     Date now = Date.from(clock.instant());
     Document doc =
         new Document("_id", id)
@@ -82,21 +82,25 @@ public final class SecretStore {
               + " body (" + (existing.type() == SecretType.SecretFile ? "multipart/form-data" : "JSON") + ")");
     }
     String id = scope.idOf(identifier);
-    EncryptedValue encrypted = cipher.encrypt(value, id);
-    Document updated =
-        secrets.findOneAndUpdate(
-            Filters.eq("_id", id),
-            Updates.combine(
-                Updates.set("name", name),
-                Updates.set("wrappedKey", new Binary(encrypted.wrappedKey())),
-                Updates.set("ciphertext", new Binary(encrypted.ciphertext())),
-                Updates.set("updatedAt", Date.from(clock.instant())),
-                Updates.inc("version", 1L)),
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    if (updated == null) {
-      throw notFound(scope, identifier);
+    // The ciphertext is bound to the version it is stored as, so the update only applies over the version it
+    // was encrypted after; a concurrent update makes it read the new version and encrypt again.
+    for (long current = existing.version(); ; ) {
+      EncryptedValue encrypted = cipher.encrypt(value, id, current + 1);
+      Document updated =
+          secrets.findOneAndUpdate(
+              Filters.and(Filters.eq("_id", id), Filters.eq("version", current)),
+              Updates.combine(
+                  Updates.set("name", name),
+                  Updates.set("wrappedKey", new Binary(encrypted.wrappedKey())),
+                  Updates.set("ciphertext", new Binary(encrypted.ciphertext())),
+                  Updates.set("updatedAt", Date.from(clock.instant())),
+                  Updates.set("version", current + 1)),
+              new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      if (updated != null) {
+        return toMetadata(scope, updated);
+      }
+      current = find(scope, identifier).orElseThrow(() -> notFound(scope, identifier)).version();
     }
-    return toMetadata(scope, updated);
   }
 
   public void delete(Scope scope, String identifier) {
@@ -134,7 +138,7 @@ public final class SecretStore {
         cipher.decrypt(
             new EncryptedValue(
                 doc.get("wrappedKey", Binary.class).getData(), doc.get("ciphertext", Binary.class).getData()),
-            id);
+            id, ((Number) doc.get("version")).longValue());
     return Optional.of(new DecryptedSecret(toMetadata(scope, doc), value));
   }
 

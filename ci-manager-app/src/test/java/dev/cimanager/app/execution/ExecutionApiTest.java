@@ -65,6 +65,9 @@ class ExecutionApiTest {
     BuildFixtures.project(acme, "demo");
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+    // the pipelines name the SLSA secrets (disabled), and saving checks that they exist
+    BuildFixtures.fileSecret(acme, "cosign_private_key", "unused".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    BuildFixtures.textSecret(acme, "cosign_password", "unused");
   }
 
   @AfterAll
@@ -187,6 +190,7 @@ class ExecutionApiTest {
     assertThat(response.code()).isEqualTo("PIPELINE_NOT_FOUND");
     assertThat(response.message()).contains("no_such_pipeline");
     assertThat(withoutBody.status()).isEqualTo(404);
+    assertThat(withoutBody.code()).isEqualTo("PIPELINE_NOT_FOUND");
   }
 
   @Test
@@ -194,12 +198,20 @@ class ExecutionApiTest {
     putPipeline(acme, "bad_body", "account.local_registry");
 
     ApiResponse notJson = acme.postJson(executionsPath("bad_body"), "{branch");
+    ApiResponse branchNotAString = acme.postJson(executionsPath("bad_body"), Map.of("branch", java.util.List.of("main")));
     ApiResponse badBranch = acme.postJson(executionsPath("bad_body"), Map.of("branch", "no spaces allowed"));
+    ApiResponse text = acme.send("POST", executionsPath("bad_body"), "text/plain",
+        "branch=main".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(notJson.status()).isEqualTo(400);
-    assertThat(notJson.code()).isEqualTo("INVALID_REQUEST");
+    assertThat(notJson.code()).isEqualTo("INVALID_JSON");
+    assertThat(branchNotAString.status()).isEqualTo(400);
+    assertThat(branchNotAString.code()).isEqualTo("INVALID_JSON");
+    assertThat(branchNotAString.message()).contains("'branch'");
     assertThat(badBranch.status()).isEqualTo(400);
     assertThat(badBranch.message()).startsWith("branch:");
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test

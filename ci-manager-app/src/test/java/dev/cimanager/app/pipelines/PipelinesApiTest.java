@@ -33,6 +33,11 @@ class PipelinesApiTest {
     expectStatus(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
         "name", "App repo", "type", "Git", "spec", Map.of("url", "file:///srv/git/app.git",
             "connectionType", "Repo", "authentication", Map.of("type", "Anonymous")))), 201);
+    // the SLSA secrets the example names; saving checks they exist with the right type
+    expectStatus(acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_private_key", "name", "K"),
+        "file", new byte[] {1}), 201);
+    expectStatus(acme.postJson("/api/v1/secrets/text", Map.of("identifier", "cosign_password", "name", "P",
+        "value", "pw")), 201);
   }
 
   private static void expectStatus(ApiResponse response, int status) {
@@ -107,6 +112,26 @@ class PipelinesApiTest {
   }
 
   @Test
+  void put_slsaSecretsMissingOrOfTheWrongType() {
+    String yaml = example
+        .replace("private_key: account.cosign_private_key", "private_key: org.no_such_key")
+        .replace("password: account.cosign_password", "password: account.cosign_private_key")
+        .replace("identifier: build_app", "identifier: wrong_secrets");
+
+    ApiResponse response = acme.putYaml(PATH + "/wrong_secrets", yaml);
+
+    expectStatus(response, 400);
+    assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
+    assertThat(response.json().get("errors").findValuesAsText("path")).containsExactly(
+        "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key",
+        "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.password");
+    assertThat(response.message())
+        .contains("spec.private_key: secret org.no_such_key not found")
+        .contains("spec.password: secret account.cosign_private_key is a SecretFile but a SecretText is required");
+    expectStatus(acme.get(PATH + "/wrong_secrets"), 404);
+  }
+
+  @Test
   void put_pathDoesNotMatchYaml() {
     ApiResponse response = acme.putYaml(PATH + "/other_pipeline", example);
 
@@ -116,20 +141,38 @@ class PipelinesApiTest {
   }
 
   @Test
-  void put_malformedYaml_namesLineAndColumn() {
+  void put_malformedYaml_oneLineWithLineAndColumn() {
     ApiResponse response = acme.putYaml(PATH + "/build_app", "pipeline:\n  identifier: [oops\n");
 
     expectStatus(response, 400);
-    assertThat(response.json().get("errors").get(0).get("path").asText()).startsWith("line ");
-    assertThat(response.message()).contains("malformed YAML");
+    assertThat(response.json().get("errors").get(0).get("path").asText()).isEqualTo("$");
+    assertThat(response.message()).isEqualTo("The pipeline YAML has 1 problem: $: malformed YAML: "
+        + "expected ',' or ']', but got <stream end> (line 3, column 1)");
   }
 
   @Test
-  void put_emptyBody() {
-    ApiResponse response = acme.send("PUT", PATH + "/build_app", "application/yaml", new byte[0]);
+  void put_rootNotAPipelineMap() {
+    ApiResponse empty = acme.send("PUT", PATH + "/build_app", "application/yaml", new byte[0]);
+    ApiResponse list = acme.putYaml(PATH + "/build_app", "- pipeline\n");
+    ApiResponse otherKey = acme.putYaml(PATH + "/build_app", "pipelines:\n  identifier: build_app\n");
 
-    expectStatus(response, 400);
-    assertThat(response.message()).isEqualTo("The pipeline YAML has 1 problem: pipeline: Pipeline is required");
+    for (ApiResponse response : java.util.List.of(empty, list, otherKey)) {
+      expectStatus(response, 400);
+      assertThat(response.message()).isEqualTo(
+          "The pipeline YAML has 1 problem: $: the YAML document's root must be a map with the key 'pipeline'");
+    }
+  }
+
+  @Test
+  void put_contentTypes() {
+    byte[] yaml = example.replace("identifier: build_app", "identifier: typed").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    for (String type : java.util.List.of("application/yaml", "application/x-yaml", "text/yaml", "text/plain; charset=utf-8")) {
+      assertThat(acme.send("PUT", PATH + "/typed", type, yaml).status()).as(type).isIn(200, 201);
+    }
+    ApiResponse json = acme.send("PUT", PATH + "/typed", "application/json", yaml);
+    expectStatus(json, 415);
+    assertThat(json.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test

@@ -77,7 +77,6 @@ class SlsaProvenanceApiTest {
     BuildFixtures.fileSecret(acme, "vector_key", resource(VECTOR + ".key"));
     BuildFixtures.textSecret(acme, "vector_password", "hello");
     BuildFixtures.textSecret(acme, "wrong_password", "not-hello");
-    BuildFixtures.fileSecret(acme, "password_as_file", "hello".getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(acme, "not_a_key", "this is not a key\n".getBytes(StandardCharsets.UTF_8));
   }
 
@@ -194,14 +193,25 @@ class SlsaProvenanceApiTest {
 
   @Test
   void missingSecret_failsTheStepNamingTheReferenceAndPushesNoAttestation() throws Exception {
-    assertProvenanceFails("missing_key", "demo/fail-missing", "account.no_such_key", "account.cosign_password",
-        "secret account.no_such_key not found");
+    // saving checks the secret exists; it can still be deleted before the run
+    BuildFixtures.fileSecret(acme, "deleted_key", "unused".getBytes(StandardCharsets.UTF_8));
+    putPipeline("missing_key", "demo/fail-missing", "account.deleted_key", "account.cosign_password");
+    assertThat(acme.delete("/api/v1/secrets/deleted_key").status()).isEqualTo(204);
+
+    assertProvenanceFails("missing_key", "demo/fail-missing", "account.deleted_key", "account.cosign_password",
+        "secret account.deleted_key not found");
   }
 
   @Test
   void passwordSecretOfTheWrongType_failsTheStep() throws Exception {
-    assertProvenanceFails("password_type", "demo/fail-type", "account.vector_key", "account.password_as_file",
-        "secret account.password_as_file is a SecretFile but a SecretText is required");
+    // saving checks the type; the secret can still be re-created as a file secret before the run
+    BuildFixtures.textSecret(acme, "retyped_password", "hello");
+    putPipeline("password_type", "demo/fail-type", "account.vector_key", "account.retyped_password");
+    assertThat(acme.delete("/api/v1/secrets/retyped_password").status()).isEqualTo(204);
+    BuildFixtures.fileSecret(acme, "retyped_password", "hello".getBytes(StandardCharsets.UTF_8));
+
+    assertProvenanceFails("password_type", "demo/fail-type", "account.vector_key", "account.retyped_password",
+        "secret account.retyped_password is a SecretFile but a SecretText is required");
   }
 
   @Test
@@ -350,7 +360,9 @@ class SlsaProvenanceApiTest {
    */
   private static String assertProvenanceFails(String pipeline, String repo, String keyRef, String passwordRef,
       String expectedInMessage) throws Exception {
-    putPipeline(pipeline, repo, keyRef, passwordRef);
+    if (acme.get("/api/v1/orgs/default/projects/demo/pipelines/" + pipeline).status() == 404) {
+      putPipeline(pipeline, repo, keyRef, passwordRef);
+    }
 
     JsonNode execution = awaitEnd(start(pipeline));
     String executionId = execution.get("executionId").asText();

@@ -131,6 +131,24 @@ class SecretsApiTest {
   }
 
   @Test
+  void read_oldVersionsCiphertextReplayedOntoTheCurrentVersion_failsToDecrypt() {
+    acme.postJson("/api/v1/secrets/text", Map.of("identifier", "replayed", "name", "R", "value", "old-value"));
+    var secrets = APP.service(MongoDatabase.class).getCollection("secrets");
+    var id = Filters.eq("_id", acme.accountId() + ":replayed");
+    Document version1 = secrets.find(id).first();
+    acme.putJson("/api/v1/secrets/replayed", Map.of("name", "R", "value", "new-value"));
+
+    secrets.updateOne(id, new Document("$set", new Document("wrappedKey", version1.get("wrappedKey"))
+        .append("ciphertext", version1.get("ciphertext"))));
+
+    assertThatThrownBy(() -> APP.service(SecretService.class)
+            .resolve(Scope.account(acme.accountId()), "account.replayed", SecretType.SecretText))
+        .hasMessage("tried to decrypt secret " + acme.accountId() + ":replayed version 2 but failed: wrong master key,"
+            + " or the stored ciphertext is not this secret version's (tampered, or copied from another secret or"
+            + " version)");
+  }
+
+  @Test
   void storedDocument_isEncryptedAtRest() {
     String value = "plaintext-that-must-not-be-stored-" + System.nanoTime();
     acme.postJson("/api/v1/secrets/text", Map.of("identifier", "at_rest", "name", "AR", "value", value));
@@ -167,6 +185,23 @@ class SecretsApiTest {
     assertThat(noFile.message()).contains("file");
     assertThat(unknownProject.status()).isEqualTo(404);
     assertThat(unknownProject.code()).isEqualTo("PROJECT_NOT_FOUND");
+  }
+
+  @Test
+  void createFile_badMultipart_isInvalidMultipart() {
+    byte[] garbage = "not multipart at all".getBytes(StandardCharsets.UTF_8);
+
+    ApiResponse noBoundary = acme.send("POST", "/api/v1/secrets/file", "multipart/form-data", garbage);
+    ApiResponse badParts =
+        acme.send("POST", "/api/v1/orgs/default/secrets/file", "multipart/form-data; boundary=xyz", garbage);
+
+    for (ApiResponse response : java.util.List.of(noBoundary, badParts)) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(response.code()).isEqualTo("INVALID_MULTIPART");
+      assertThat(response.message())
+          .startsWith("the body is not valid multipart/form-data: ")
+          .endsWith("; send the parts identifier, name and file");
+    }
   }
 
   @Test

@@ -105,13 +105,16 @@ public final class ApiClient {
 
   /** Any request; {@code contentType} and {@code body} may be null. */
   public ApiResponse send(String method, String path, String contentType, byte[] body) {
+    return sendWithHeaders(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
+  }
+
+  /** Any request with extra {@code headers} (e.g. {@code Content-Encoding}); {@code body} may be null. */
+  public ApiResponse sendWithHeaders(String method, String path, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
+    headers.forEach(request::header);
     request.method(
         method,
         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

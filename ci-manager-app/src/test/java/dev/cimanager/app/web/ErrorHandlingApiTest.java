@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,6 +97,20 @@ class ErrorHandlingApiTest {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void gzipEncodingOfANonGzipBody_isInvalidBody() {
+    byte[] notGzip = "{\"identifier\":\"zipped\",\"name\":\"Zipped\"}".getBytes(StandardCharsets.UTF_8);
+
+    ApiResponse org = acme.sendWithHeaders("POST", "/api/v1/orgs",
+        Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), notGzip);
+    ApiResponse pipeline = acme.sendWithHeaders("PUT", "/api/v1/orgs/default/projects/none/pipelines/x",
+        Map.of("Content-Type", "application/yaml", "Content-Encoding", "gzip"), notGzip);
+
+    assertError(org, 400, "INVALID_BODY");
+    assertThat(org.message()).startsWith("the request body could not be read:");
+    assertError(pipeline, 400, "INVALID_BODY");
   }
 
   @Test

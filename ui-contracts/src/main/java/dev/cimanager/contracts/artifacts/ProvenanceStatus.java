@@ -7,7 +7,5 @@ public enum ProvenanceStatus {
   /** Signed and stored, but the registry push failed: can be re-pushed. */
   PUSH_FAILED,
   /** Not signed (secret, key or signing failure); nothing was pushed. */
-  FAILED,
-  /** Signed and stored; the push is running (only while the execution runs). */
-  PENDING
+  FAILED
 }
