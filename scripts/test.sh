@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 ensure_packages "${TEST_PACKAGES[@]}"
-mvn -B verify "$@"
+mvn -B clean verify "$@"
