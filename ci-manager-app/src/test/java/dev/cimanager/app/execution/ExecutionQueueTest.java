@@ -12,10 +12,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class ExecutionQueueTest {
       assertThat(listed.findValuesAsText("executionId")).containsExactlyInAnyOrder(
           running.json().get("executionId").asText(), queued.json().get("executionId").asText());
 
-      git.close();
+      git.release();
       awaitEnd(acme, running.json().get("executionId").asText());
       awaitEnd(acme, queued.json().get("executionId").asText());
       ApiResponse afterwards = acme.postJson(path, "");
@@ -82,18 +83,33 @@ class ExecutionQueueTest {
     throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT);
   }
 
-  /** Accepts HTTP connections and never answers, until closed (which resets them). */
+  /**
+   * Accepts HTTP connections and holds them unanswered until {@link #release()}; from then on it answers
+   * every request, held or new, with 404, so the clones fail at once instead of depending on how a reset
+   * connection is noticed.
+   */
   private static final class SilentGitServer implements AutoCloseable {
+    private static final byte[] NOT_FOUND =
+        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
     final CountDownLatch connected = new CountDownLatch(1);
     private final ServerSocket server;
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+    private final List<Socket> held = new ArrayList<>();
+    private boolean released;
 
     SilentGitServer() throws IOException {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       Thread acceptor = new Thread(() -> {
         try {
           while (true) {
-            accepted.add(server.accept());
+            Socket socket = server.accept();
+            synchronized (this) {
+              if (released) {
+                answerNotFound(socket);
+              } else {
+                held.add(socket);
+              }
+            }
             connected.countDown();
           }
         } catch (IOException closed) {
@@ -108,12 +124,24 @@ class ExecutionQueueTest {
       return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/app.git");
     }
 
+    synchronized void release() {
+      released = true;
+      held.forEach(SilentGitServer::answerNotFound);
+      held.clear();
+    }
+
+    private static void answerNotFound(Socket socket) {
+      try (socket) {
+        socket.getOutputStream().write(NOT_FOUND);
+      } catch (IOException gone) {
+        // the client already left
+      }
+    }
+
     @Override
     public void close() throws IOException {
+      release();
       server.close();
-      for (Socket socket : accepted) {
-        socket.close();
-      }
     }
   }
 
