@@ -3,6 +3,8 @@ package dev.cimanager.app.accounts;
 import dev.cimanager.app.errors.ApiException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Turns the caller and a request's {@code {org}}/{@code {project}} path parameters into a {@link Scope},
@@ -34,6 +36,17 @@ public final class ScopeResolver {
           "PROJECT_NOT_FOUND", "project '" + projectId + "' not found in org '" + orgId + "'");
     }
     return Scope.project(caller.accountId(), orgId, projectId);
+  }
+
+  /** The scope a request's path names: project with {@code {project}}, org with {@code {org}}, else account. */
+  public Scope fromPath(Caller caller, UriInfo uri) {
+    MultivaluedMap<String, String> params = uri.getPathParameters();
+    String org = params.getFirst("org");
+    String project = params.getFirst("project");
+    if (project != null) {
+      return project(caller, org, project);
+    }
+    return org != null ? org(caller, org) : account(caller);
   }
 
   private void requireOrg(String accountId, String orgId) {

@@ -3,6 +3,7 @@ package dev.cimanager.app.connectors;
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Identifiers;
 import dev.cimanager.app.accounts.Scope;
+import dev.cimanager.app.accounts.ScopeResolver;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.contracts.connectors.ConnectorRequest;
 import dev.cimanager.contracts.connectors.ConnectorResponse;
@@ -23,12 +24,17 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class ConnectorEndpoints {
   private final ConnectorStore store;
+  private final ScopeResolver scopes;
 
-  ConnectorEndpoints(ConnectorStore store) {
+  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes) {
     this.store = store;
+    this.scopes = scopes;
   }
 
-  abstract Scope scope(Caller caller, UriInfo uri);
+  /** The scope named by the request path, checked to exist in the caller's account. */
+  private Scope scope(Caller caller, UriInfo uri) {
+    return scopes.fromPath(caller, uri);
+  }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package dev.cimanager.app.secrets;
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Identifiers;
 import dev.cimanager.app.accounts.Scope;
+import dev.cimanager.app.accounts.ScopeResolver;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.contracts.secrets.SecretListResponse;
 import dev.cimanager.contracts.secrets.SecretResponse;
@@ -39,13 +40,17 @@ public abstract class SecretEndpoints {
   static final int MAX_FILE_BYTES = 1024 * 1024;
 
   private final SecretStore store;
+  private final ScopeResolver scopes;
 
-  SecretEndpoints(SecretStore store) {
+  SecretEndpoints(SecretStore store, ScopeResolver scopes) {
     this.store = store;
+    this.scopes = scopes;
   }
 
   /** The scope named by the request path, checked to exist in the caller's account. */
-  abstract Scope scope(Caller caller, UriInfo uri);
+  private Scope scope(Caller caller, UriInfo uri) {
+    return scopes.fromPath(caller, uri);
+  }
 
   @POST
   @Path("text")
