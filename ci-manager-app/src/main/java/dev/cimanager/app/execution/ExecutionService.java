@@ -52,25 +52,38 @@ public final class ExecutionService {
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
    */
   public Execution startManual(Caller caller, Scope project, String pipelineIdentifier, String branch) {
+    if (branch != null && (!BRANCH.matcher(branch).matches() || branch.contains(".."))) {
+      throw ApiException.invalid("branch: '" + branch + "' is not a valid branch name");
+    }
+    return start(project, pipelineIdentifier, new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null,
+        null, branch == null ? null : CodebaseRef.branchTip(branch)));
+  }
+
+  /**
+   * Starts a run of pipeline {@code pipelineIdentifier} in {@code project} for whatever {@code trigger} says
+   * started it (a person, a webhook, a schedule), building {@code trigger.codebase()} when it names a ref.
+   *
+   * @throws ApiException 404 for an unknown pipeline, 400 when a ref is asked of a pipeline without codebase,
+   *     429 when the queue is full
+   * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
+   */
+  public Execution start(Scope project, String pipelineIdentifier, Execution.Trigger trigger) {
     StoredPipeline stored = pipelines.find(project, pipelineIdentifier)
         .orElseThrow(() -> ApiException.notFound("PIPELINE_NOT_FOUND", "pipeline '" + pipelineIdentifier
             + "' not found in project '" + project.projectId() + "' of org '" + project.orgId() + "'"));
     Pipeline pipeline = parser.parse(stored.key(), stored.yaml());
-    if (branch != null) {
-      if (!BRANCH.matcher(branch).matches() || branch.contains("..")) {
-        throw ApiException.invalid("branch: '" + branch + "' is not a valid branch name");
-      }
-      if (pipeline.codebaseIfPresent().isEmpty()) {
-        throw ApiException.invalid("branch: pipeline '" + pipelineIdentifier
-            + "' has no codebase (properties.ci.codebase) to build a branch of");
-      }
+    CodebaseRef ref = trigger.codebase();
+    if (ref != null && pipeline.codebaseIfPresent().isEmpty()) {
+      throw ApiException.invalid((ref.tag() == null ? "branch" : "tag") + ": pipeline '" + pipelineIdentifier
+          + "' has no codebase (properties.ci.codebase) to build " + (ref.tag() == null ? "a branch" : "a tag")
+          + " of");
     }
     // the sequence id is taken only once the queue has room: a refused start leaves no gap and no record
     return engine.enqueue(() -> {
       long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
       Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(),
-          project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED,
-          new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null), branch, pipeline.yaml(),
+          project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED, trigger,
+          ref == null ? null : ref.branch(), pipeline.yaml(),
           clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
       store.insert(execution);
       return execution;
