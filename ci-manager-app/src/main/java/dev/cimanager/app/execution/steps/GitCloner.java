@@ -108,7 +108,9 @@ public final class GitCloner {
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
           ObjectId tip = repository.resolve(FETCHED + "^{commit}");
-          ObjectId id = repository.resolve(wanted + "^{commit}");
+          // the fresh repository holds only what the ref reaches: a missing object is a commit it does not contain
+          ObjectId id = repository.getObjectDatabase().has(ObjectId.fromString(wanted))
+              ? repository.resolve(wanted + "^{commit}") : null;
           RevCommit commit = id == null ? null : walk.parseCommit(id);
           if (tip == null || commit == null || !walk.isMergedInto(commit, walk.parseCommit(tip))) {
             throw new StepFailedException("tried to check out commit " + wanted + " of " + what + " of " + url
