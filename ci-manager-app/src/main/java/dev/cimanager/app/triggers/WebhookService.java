@@ -108,6 +108,10 @@ public final class WebhookService {
       LOG.warn("webhook delivery {} to trigger {}: could not start a run: {}", deliveryId, triggerId,
           e.getMessage());
       throw e;
+    } catch (RuntimeException e) {
+      // not started: let the provider's redelivery try again rather than find a claim that started nothing
+      deliveries.release(triggerId, deliveryId);
+      throw e;
     }
     deliveries.finish(triggerId, deliveryId, "STARTED", null, List.of(execution.executionId()));
     triggers.recordFire(project, key, new StoredTrigger.LastFire(now, execution.executionId(), "STARTED", null));
