@@ -14,7 +14,7 @@ const ROUTES = [
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/?$/, view: pipelines, names: ['org', 'project'] },
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/new-pipeline$/, view: newPipeline, names: ['org', 'project'] },
   {
-    pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/pipelines\/([^/]+)(?:\/(executions|settings|yaml))?$/,
+    pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/pipelines\/([^/]+)(?:\/(executions|settings|yaml|triggers))?$/,
     view: pipeline, names: ['org', 'project', 'pipeline', 'tab'],
   },
   { pattern: /^\/executions\/([^/]+)(?:\/(pipeline|artifacts))?$/, view: execution, names: ['executionId', 'tab'] },

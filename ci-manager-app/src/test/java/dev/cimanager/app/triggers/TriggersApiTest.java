@@ -256,6 +256,7 @@ class TriggersApiTest {
   void webhook_unsignedOrWronglySigned_401StartsNothing() {
     String url = saveWebhook("signed", "Push", MAIN_ONLY);
     byte[] body = push("main", headOfMain());
+    int before = executions("build_app").size();
 
     ApiResponse unsigned = WebhookFixtures.github(APP.anonymous(), url, "push", "d-unsigned", null, body);
     ApiResponse wrong = WebhookFixtures.github(APP.anonymous(), url, "push", "d-wrong",
@@ -269,7 +270,7 @@ class TriggersApiTest {
       assertThat(response.status()).as(response.toString()).isEqualTo(401);
       assertThat(response.code()).isEqualTo("INVALID_SIGNATURE");
     }
-    assertThat(executions("build_app")).isEmpty();
+    assertThat(executions("build_app")).hasSize(before);
     // a correct delivery after all that still works: the refused ones claimed no delivery id
     ApiResponse good = WebhookFixtures.github(APP.anonymous(), url, "push", "d-unsigned",
         WebhookFixtures.githubSignature(SECRET, body), body);

@@ -18,6 +18,10 @@ public record GitSource(String url, Codebase.BuildType refType, String ref, Cred
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(refType, "refType");
     Objects.requireNonNull(ref, "ref");
+    if (fetchRef != null && fetchRef.equals(standardRef(refType, ref))) {
+      // the branch's or tag's own ref: nothing special to fetch, and messages name the branch or tag
+      fetchRef = null;
+    }
   }
 
   public GitSource(String url, Codebase.BuildType refType, String ref, Credentials credentials) {
@@ -26,9 +30,10 @@ public record GitSource(String url, Codebase.BuildType refType, String ref, Cred
 
   /** The full ref name, e.g. {@code refs/heads/main}, {@code refs/tags/v1.0} or {@code refs/pull/7/head}. */
   public String fullRef() {
-    if (fetchRef != null) {
-      return fetchRef;
-    }
+    return fetchRef != null ? fetchRef : standardRef(refType, ref);
+  }
+
+  private static String standardRef(Codebase.BuildType refType, String ref) {
     return (refType == Codebase.BuildType.BRANCH ? "refs/heads/" : "refs/tags/") + ref;
   }
 }
