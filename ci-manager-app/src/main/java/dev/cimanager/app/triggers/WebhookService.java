@@ -19,8 +19,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -70,7 +72,7 @@ public final class WebhookService {
     }
     String triggerId = TriggerRepository.idOf(project, key);
     authenticate(project, triggerId, webhook, delivery);
-    if (delivery.contentType() != null && !delivery.contentType().toLowerCase(java.util.Locale.ROOT)
+    if (delivery.contentType() != null && !delivery.contentType().toLowerCase(Locale.ROOT)
         .startsWith("application/json")) {
       throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type '" + delivery.contentType()
           + "' is not accepted: configure the webhook to send application/json");
@@ -132,7 +134,7 @@ public final class WebhookService {
     boolean valid = webhook.provider() == GitProvider.GITHUB
         ? WebhookSignatures.githubValid(delivery.header("X-Hub-Signature-256"), delivery.body(), secret)
         : WebhookSignatures.gitlabValid(delivery.header("X-Gitlab-Token"), secret);
-    java.util.Arrays.fill(secret, (byte) 0);
+    Arrays.fill(secret, (byte) 0);
     if (!valid) {
       LOG.info("webhook delivery to trigger {} refused: missing or wrong {}", triggerId,
           webhook.provider() == GitProvider.GITHUB ? "X-Hub-Signature-256" : "X-Gitlab-Token");

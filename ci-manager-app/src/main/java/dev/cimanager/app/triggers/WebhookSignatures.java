@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,7 +22,7 @@ final class WebhookSignatures {
     }
     byte[] sent;
     try {
-      sent = HexFormat.of().parseHex(header.substring(GITHUB_PREFIX.length()).toLowerCase(java.util.Locale.ROOT));
+      sent = HexFormat.of().parseHex(header.substring(GITHUB_PREFIX.length()).toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return false;
     }
