@@ -61,6 +61,6 @@ public record PayloadCondition(String key, ConditionOperator operator, String va
 
   @Override
   public String toString() {
-    return key + " " + operator.yamlName() + " " + value;
+    return key + " " + operator.yamlName() + " " + String.join(", ", values);
   }
 }

@@ -10,6 +10,7 @@ import dev.cimanager.app.pipelines.PipelineProblem;
 import dev.cimanager.app.pipelines.PipelineRepository;
 import dev.cimanager.app.pipelines.PipelineResource;
 import dev.cimanager.app.pipelines.StoredPipeline;
+import dev.cimanager.contracts.triggers.DeliveryResponse;
 import dev.cimanager.contracts.triggers.TriggerListResponse;
 import dev.cimanager.contracts.triggers.TriggerResponse;
 import jakarta.inject.Inject;
@@ -40,17 +41,20 @@ public final class TriggerResource {
   private final TriggerParser parser;
   private final TriggerReferences references;
   private final TriggerRepository repository;
+  private final WebhookDeliveries deliveries;
   private final Clock clock;
 
   @Inject
   TriggerResource(ScopeResolver scopes, PipelineRepository pipelines, PipelineParser pipelineParser,
-      TriggerParser parser, TriggerReferences references, TriggerRepository repository, Clock clock) {
+      TriggerParser parser, TriggerReferences references, TriggerRepository repository,
+      WebhookDeliveries deliveries, Clock clock) {
     this.scopes = scopes;
     this.pipelines = pipelines;
     this.pipelineParser = pipelineParser;
     this.parser = parser;
     this.references = references;
     this.repository = repository;
+    this.deliveries = deliveries;
     this.clock = clock;
   }
 
@@ -89,6 +93,22 @@ public final class TriggerResource {
     Scope scope = scopes.project(caller, org, project);
     return response(repository.find(scope, new TriggerKey(org, project, pipelineId, triggerId))
         .orElseThrow(() -> notFound(triggerId, pipelineId)));
+  }
+
+  /** One delivery's record, by the provider's delivery id: what it started, or why nothing. */
+  @GET
+  @Path("{trigger}/deliveries/{delivery}")
+  public DeliveryResponse delivery(@Context Caller caller, @PathParam("org") String org,
+      @PathParam("project") String project, @PathParam("pipeline") String pipelineId,
+      @PathParam("trigger") String triggerId, @PathParam("delivery") String deliveryId) {
+    Scope scope = scopes.project(caller, org, project);
+    TriggerKey key = new TriggerKey(org, project, pipelineId, triggerId);
+    repository.find(scope, key).orElseThrow(() -> notFound(triggerId, pipelineId));
+    WebhookDeliveries.Delivery delivery = deliveries.find(TriggerRepository.idOf(scope, key), deliveryId)
+        .orElseThrow(() -> ApiException.notFound("DELIVERY_NOT_FOUND", "trigger '" + triggerId
+            + "' received no delivery '" + deliveryId + "'"));
+    return new DeliveryResponse(delivery.deliveryId(), delivery.event(), delivery.result(), delivery.reason(),
+        delivery.executionIds(), delivery.receivedAt() == null ? null : delivery.receivedAt().toString());
   }
 
   @DELETE

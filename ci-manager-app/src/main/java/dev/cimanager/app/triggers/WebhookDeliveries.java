@@ -72,6 +72,11 @@ public final class WebhookDeliveries {
     deliveries.deleteOne(Filters.eq("_id", triggerId + "#" + deliveryId));
   }
 
+  /** Delivery {@code deliveryId} of trigger {@code triggerId}, as recorded. */
+  Optional<Delivery> find(String triggerId, String deliveryId) {
+    return Optional.ofNullable(read(triggerId + "#" + deliveryId));
+  }
+
   private Delivery awaitFirst(String id) {
     long deadline = System.nanoTime() + WAIT_FOR_FIRST_MILLIS * 1_000_000;
     Delivery delivery = read(id);

@@ -26,6 +26,8 @@ import java.util.Map;
 @Unauthenticated
 public final class WebhookResource {
 
+  static final String OUTCOME_HEADER = "X-Delivery-Outcome";
+
   private final WebhookService webhooks;
 
   @Inject
@@ -47,8 +49,17 @@ public final class WebhookResource {
     MediaType type = headers.getMediaType();
     WebhookDelivery delivery = new WebhookDelivery(first,
         type == null ? null : type.getType() + "/" + type.getSubtype(), body == null ? new byte[0] : body);
-    var executionIds = webhooks.handle(Scope.project(account, org, project),
+    WebhookService.Outcome outcome = webhooks.handle(Scope.project(account, org, project),
         new TriggerKey(org, project, pipeline, trigger), delivery);
-    return Response.status(Response.Status.ACCEPTED).entity(new WebhookResponse(executionIds)).build();
+    // providers show response headers in their delivery logs: why a delivery started nothing is visible there
+    return Response.status(Response.Status.ACCEPTED).header(OUTCOME_HEADER, headerSafe(outcome.summary()))
+        .entity(new WebhookResponse(outcome.executionIds())).build();
+  }
+
+  /** Printable ASCII only (a condition value from YAML may hold anything), at most 500 characters. */
+  static String headerSafe(String text) {
+    StringBuilder safe = new StringBuilder();
+    text.codePoints().limit(500).forEach(c -> safe.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+    return safe.toString();
   }
 }

@@ -60,11 +60,16 @@ public final class WebhookService {
   }
 
   /**
-   * @return the executions the delivery started (the first time, for a redelivery); empty when it started none
+   * What a delivery did: the executions it started (the first time, for a redelivery; empty when none) and,
+   * for the provider's delivery log, a sentence saying so or why nothing started.
+   */
+  public record Outcome(List<String> executionIds, String summary) {}
+
+  /**
    * @throws ApiException 404 unknown trigger, 401 {@code INVALID_SIGNATURE}, 400/415 for a bad delivery,
    *     429 when the queue is full
    */
-  public List<String> handle(Scope project, TriggerKey key, WebhookDelivery delivery) {
+  public Outcome handle(Scope project, TriggerKey key, WebhookDelivery delivery) {
     StoredTrigger stored = triggers.find(project, key).orElseThrow(() -> notFound(key));
     TriggerDefinition trigger = parser.parse(stored.key(), stored.yaml());
     if (!(trigger.source() instanceof TriggerDefinition.Webhook webhook)) {
@@ -90,14 +95,14 @@ public final class WebhookService {
     if (first.isPresent()) {
       LOG.info("webhook delivery {} to trigger {}: a redelivery; it started {} the first time", deliveryId,
           triggerId, first.get().executionIds());
-      return first.get().executionIds();
+      return new Outcome(first.get().executionIds(), "redelivery of " + deliveryId + ": started nothing new");
     }
     String ignored = whyIgnored(trigger, webhook, event);
     if (ignored != null) {
       deliveries.finish(triggerId, deliveryId, "IGNORED", ignored, List.of());
       LOG.info("webhook delivery {} to trigger {}: {} event started nothing: {}", deliveryId, triggerId,
           event.name(), ignored);
-      return List.of();
+      return new Outcome(List.of(), "started nothing: " + ignored);
     }
     Execution execution;
     try {
@@ -119,7 +124,7 @@ public final class WebhookService {
     triggers.recordFire(project, key, new StoredTrigger.LastFire(now, execution.executionId(), "STARTED", null));
     LOG.info("webhook delivery {} to trigger {}: {} event started execution {} of commit {}", deliveryId,
         triggerId, event.name(), execution.executionId(), event.commitSha());
-    return List.of(execution.executionId());
+    return new Outcome(List.of(execution.executionId()), "started execution " + execution.executionId());
   }
 
   private void authenticate(Scope project, String triggerId, TriggerDefinition.Webhook webhook,

@@ -326,8 +326,9 @@ class TriggersApiTest {
 
     ApiResponse matching = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
         push("main", sha, "src/App.java"));
-    ApiResponse otherBranch = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
-        push("feature", sha, "src/App.java"));
+    byte[] featurePush = push("feature", sha, "src/App.java");
+    ApiResponse otherBranch = WebhookFixtures.github(APP.anonymous(), url, "push", "d-other-branch",
+        WebhookFixtures.githubSignature(SECRET, featurePush), featurePush);
     ApiResponse otherFiles = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
         push("main", sha, "README.md"));
     ApiResponse ping = WebhookFixtures.github(APP.anonymous(), url, "ping", SECRET,
@@ -344,6 +345,21 @@ class TriggersApiTest {
       assertThat(ignored.status()).as(ignored.toString()).isEqualTo(202);
       assertThat(ignored.json().get("executionIds")).isEmpty();
     }
+    // why a delivery started nothing: in the answer's header (providers log it) and in its record
+    assertThat(otherBranch.header("X-Delivery-Outcome"))
+        .isEqualTo("started nothing: condition 'targetBranch In main, release' does not hold (the event's"
+            + " targetBranch is 'feature')");
+    assertThat(pullRequest.header("X-Delivery-Outcome")).contains("a Push trigger does not take PullRequest events");
+    ApiResponse record = acme.get(PIPELINES + "build_app/triggers/conditional/deliveries/d-other-branch");
+    assertThat(record.status()).as(record.toString()).isEqualTo(200);
+    assertThat(record.json().get("result").asText()).isEqualTo("IGNORED");
+    assertThat(record.json().get("event").asText()).isEqualTo("push");
+    assertThat(record.json().get("reason").asText()).contains("targetBranch");
+    assertThat(record.body()).doesNotContain("octocat").doesNotContain(SECRET);
+    assertThat(acme.get(PIPELINES + "build_app/triggers/conditional/deliveries/nope").code())
+        .isEqualTo("DELIVERY_NOT_FOUND");
+    assertThat(APP.newAccount().get(PIPELINES + "build_app/triggers/conditional/deliveries/d-other-branch")
+        .status()).isEqualTo(404);
   }
 
   @Test
