@@ -41,11 +41,12 @@ final class GithubEvents {
     if (ref.startsWith("refs/heads/")) {
       String branch = refName("refs/heads/", ref.substring("refs/heads/".length()), "ref");
       return new WebhookEvent("push", WebhookEventType.PUSH, null, branch, null, branch, null, after, ref,
-          changedFiles(body), sender);
+          changedFiles(body), sender, null);
     }
     if (ref.startsWith("refs/tags/")) {
       String tag = refName("refs/tags/", ref.substring("refs/tags/".length()), "ref");
-      return new WebhookEvent("push", WebhookEventType.TAG, null, null, tag, null, null, after, ref, null, sender);
+      return new WebhookEvent("push", WebhookEventType.TAG, null, null, tag, null, null, after, ref, null, sender,
+          null);
     }
     return WebhookEvent.ignored("push", "ref " + ref + " is neither a branch nor a tag");
   }
@@ -63,6 +64,6 @@ final class GithubEvents {
     String sender = optionalText(body, "sender.login");
     sender = sender != null ? sender : text(body, "pull_request.user.login");
     return new WebhookEvent("pull_request", WebhookEventType.PULL_REQUEST, null, source, null, target, number, head,
-        "refs/pull/" + number + "/head", null, sender);
+        "refs/pull/" + number + "/head", null, sender, PullRequestActions.ofGithub(action));
   }
 }

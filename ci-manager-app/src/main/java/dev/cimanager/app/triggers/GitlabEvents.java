@@ -42,7 +42,7 @@ final class GitlabEvents {
     String branch = refName("refs/heads/", ref.substring("refs/heads/".length()), "ref");
     String commit = optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
     return new WebhookEvent("push", WebhookEventType.PUSH, null, branch, null, branch, null, commit, ref,
-        changedFiles(body), sender(body));
+        changedFiles(body), sender(body), null);
   }
 
   private static WebhookEvent tagPush(JsonNode body) {
@@ -57,7 +57,7 @@ final class GitlabEvents {
     // checkout_sha is the tagged commit; after may be an annotated tag's own object
     String commit = optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
     return new WebhookEvent("tag_push", WebhookEventType.TAG, null, null, tag, null, null, commit, ref, null,
-        sender(body));
+        sender(body), null);
   }
 
   private static WebhookEvent mergeRequest(JsonNode body) {
@@ -77,7 +77,7 @@ final class GitlabEvents {
     String sender = optionalText(body, "user.username");
     sender = sender != null ? sender : text(body, "user.name");
     return new WebhookEvent("merge_request", WebhookEventType.PULL_REQUEST, null, source, null, target, iid, head,
-        "refs/merge-requests/" + iid + "/head", null, sender);
+        "refs/merge-requests/" + iid + "/head", null, sender, PullRequestActions.ofGitlab(action));
   }
 
   private static String sender(JsonNode body) {

@@ -37,9 +37,11 @@ public record TriggerDefinition(
    *
    * @param connectorRef the Git connector the events come from (the pipeline's codebase connector)
    * @param secretRef the text secret the provider signs with (GitHub) or sends (GitLab)
+   * @param actions for PullRequest triggers, the pull request actions taken ({@code Open}, {@code Reopen},
+   *     {@code Synchronize}); empty for all of them
    */
   public record Webhook(GitProvider provider, WebhookEventType event, String connectorRef, String secretRef,
-      List<PayloadCondition> conditions) implements Source {
+      List<PayloadCondition> conditions, List<String> actions) implements Source {
 
     public Webhook {
       Objects.requireNonNull(provider, "provider");
@@ -47,6 +49,7 @@ public record TriggerDefinition(
       Objects.requireNonNull(connectorRef, "connectorRef");
       Objects.requireNonNull(secretRef, "secretRef");
       conditions = List.copyOf(conditions);
+      actions = List.copyOf(actions);
     }
   }
 

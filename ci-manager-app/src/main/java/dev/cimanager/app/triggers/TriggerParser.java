@@ -115,10 +115,39 @@ public final class TriggerParser {
     String connectorRef = reference(eventSpec, "connectorRef", "Connector reference");
     String secretRef = reference(eventSpec, "secret", "Webhook secret reference");
     List<PayloadCondition> conditions = conditions(eventSpec, event);
+    List<String> actions = actions(eventSpec, event);
     if (provider == null || event == null || connectorRef == null || secretRef == null) {
       return null;
     }
-    return new TriggerDefinition.Webhook(provider, event, connectorRef, secretRef, conditions);
+    return new TriggerDefinition.Webhook(provider, event, connectorRef, secretRef, conditions, actions);
+  }
+
+  /** Harness' optional {@code actions} of a PullRequest trigger, as {@link PullRequestActions} names. */
+  private static List<String> actions(YamlNode eventSpec, WebhookEventType event) {
+    JsonNode raw = eventSpec.raw("actions");
+    if (raw == null || raw.isNull() || raw.isArray() && raw.isEmpty()) {
+      return List.of();
+    }
+    if (event != null && event != WebhookEventType.PULL_REQUEST) {
+      eventSpec.problem("actions", "actions apply to PullRequest triggers only");
+      return List.of();
+    }
+    if (!raw.isArray()) {
+      eventSpec.problem("actions", "expected a list but got " + YamlNode.describe(raw));
+      return List.of();
+    }
+    List<String> actions = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      String action = raw.get(i).isTextual() ? PullRequestActions.ofYaml(raw.get(i).textValue()) : null;
+      if (action == null) {
+        eventSpec.problem("actions[" + i + "]", "'" + raw.get(i).asText() + "' is not a pull request action that"
+            + " starts a build; expected " + String.join(", ", PullRequestActions.ALL) + " (GitLab's Update or Sync"
+            + " mean Synchronize)");
+      } else if (!actions.contains(action)) {
+        actions.add(action);
+      }
+    }
+    return actions;
   }
 
   private List<PayloadCondition> conditions(YamlNode eventSpec, WebhookEventType event) {

@@ -196,6 +196,10 @@ public final class WebhookService {
     if (event.kind() != webhook.event()) {
       return "a " + webhook.event().yamlName() + " trigger does not take " + event.kind().yamlName() + " events";
     }
+    if (!webhook.actions().isEmpty() && !webhook.actions().contains(event.action())) {
+      return "pull request action " + event.action() + " is not one of the trigger's actions "
+          + String.join(", ", webhook.actions());
+    }
     for (PayloadCondition condition : webhook.conditions()) {
       boolean holds = condition.key().equals("changedFiles")
           ? event.changedFiles() != null && condition.testAll(event.changedFiles())

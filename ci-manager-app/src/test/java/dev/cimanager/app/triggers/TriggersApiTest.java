@@ -363,6 +363,39 @@ class TriggersApiTest {
   }
 
   @Test
+  void pullRequestActions_limitWhichActionsStartRuns() {
+    String path = PIPELINES + "build_app/triggers/pr_opened";
+    ApiResponse saved = acme.putYaml(path, webhookYaml("pr_opened", "build_app", "Github", "PullRequest", "")
+        .replace("secret: account.github_webhook_secret", "secret: account.github_webhook_secret\n"
+            + "          actions: [Open]"));
+    ApiResponse badAction = acme.putYaml(path, webhookYaml("pr_opened", "build_app", "Github", "PullRequest", "")
+        .replace("secret: account.github_webhook_secret", "secret: account.github_webhook_secret\n"
+            + "          actions: [Open, Close]"));
+    ApiResponse pushWithActions = acme.putYaml(PIPELINES + "build_app/triggers/push_actions",
+        webhookYaml("push_actions", "build_app", "Github", "Push", "")
+            .replace("secret: account.github_webhook_secret", "secret: account.github_webhook_secret\n"
+                + "          actions: [Open]"));
+    assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+    String url = saved.json().get("webhookUrl").asText();
+    String sha = headOfMain();
+
+    ApiResponse opened = WebhookFixtures.github(APP.anonymous(), url, "pull_request", SECRET,
+        WebhookFixtures.payload("github-pull-request.json",
+            Map.of("ACTION", "opened", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
+    ApiResponse synchronize = WebhookFixtures.github(APP.anonymous(), url, "pull_request", SECRET,
+        WebhookFixtures.payload("github-pull-request.json",
+            Map.of("ACTION", "synchronize", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
+
+    assertThat(opened.json().get("executionIds")).hasSize(1);
+    assertThat(synchronize.json().get("executionIds")).isEmpty();
+    assertThat(synchronize.header("X-Delivery-Outcome")).contains("Synchronize is not one of the trigger's actions");
+    assertThat(badAction.status()).isEqualTo(400);
+    assertThat(paths(badAction)).containsExactly("trigger.source.spec.spec.spec.actions[1]");
+    assertThat(pushWithActions.status()).isEqualTo(400);
+    assertThat(paths(pushWithActions)).containsExactly("trigger.source.spec.spec.spec.actions");
+  }
+
+  @Test
   void webhook_badDeliveries_4xxNeverServerErrors() {
     String url = saveWebhook("strict", "Push", MAIN_ONLY);
     byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
