@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -18,6 +19,8 @@ import org.bson.Document;
  */
 @Singleton
 public final class ScheduleFires {
+
+  static final Duration KEPT = Duration.ofHours(1);
 
   private final MongoCollection<Document> fires;
 
@@ -42,6 +45,15 @@ public final class ScheduleFires {
       }
       throw e;
     }
+  }
+
+  /**
+   * Forgets the claims of {@code triggerId} due more than {@link #KEPT} before {@code due}, so the collection
+   * holds about one claim per trigger and hour. Claims are only ever made for the latest due time, so an older
+   * one is never claimed again by an instance whose clock is within that much of the others'.
+   */
+  void prune(String triggerId, Instant due) {
+    fires.deleteMany(Filters.and(Filters.eq("triggerId", triggerId), Filters.lt("dueAt", Date.from(due.minus(KEPT)))));
   }
 
   void record(String triggerId, Instant due, String executionId, String failure) {

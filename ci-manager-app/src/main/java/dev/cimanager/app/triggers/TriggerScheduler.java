@@ -102,6 +102,7 @@ public final class TriggerScheduler implements Managed {
     if (!fires.claim(triggerId, due.get(), now)) {
       return false;
     }
+    fires.prune(triggerId, due.get());
     try {
       Execution execution = executions.start(stored.project(), stored.key().pipelineIdentifier(),
           new Execution.Trigger(TriggerType.SCHEDULED, trigger.identifier(), null, trigger.identifier(), null));

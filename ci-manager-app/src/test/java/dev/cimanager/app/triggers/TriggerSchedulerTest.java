@@ -105,7 +105,7 @@ class TriggerSchedulerTest {
   @Test
   void missedDueTimes_startOneRunNotABurst() {
     saveSchedule("hourly_app", "hourly", "0 * * * *", "UTC");
-    List<Instant> due = CronSchedule.parse("0 * * * *", "UTC").nextDue(Instant.now(), 6);
+    List<Instant> due = CronSchedule.parse("0 * * * *", "UTC").nextDue(Instant.now(), 9);
     // no instance ran through five due times; one comes up half an hour after the fifth
     MutableClock clock = new MutableClock(due.get(4).plus(Duration.ofMinutes(30)));
 
@@ -119,6 +119,12 @@ class TriggerSchedulerTest {
     assertThat(caughtUp).isEqualTo(1);
     assertThat(again).isEqualTo(1);
     assertThat(executions("hourly_app")).hasSize(2);
+    // claims due more than an hour before the latest are pruned: a trigger keeps a handful of documents
+    clock.set(due.get(8));
+    scheduler(clock).tick();
+    assertThat(executions("hourly_app")).hasSize(3);
+    assertThat(APP.service(com.mongodb.client.MongoDatabase.class).getCollection("schedule_fires")
+        .countDocuments(com.mongodb.client.model.Filters.regex("_id", "/hourly@"))).isEqualTo(1);
   }
 
   @Test
