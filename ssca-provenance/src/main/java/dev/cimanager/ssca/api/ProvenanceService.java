@@ -81,7 +81,7 @@ public final class ProvenanceService {
       Set<String> insecureRegistries, Clock clock) {
     RegistryClients clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecureRegistries));
     return new ProvenanceService(secrets, store, new SignerCache(), new AttestationPublisher(clients, locks),
-        new AttestationVerification(new AttestationVerifier(clients)), clock);
+        new AttestationVerification(new AttestationVerifier(clients), clients, clock), clock);
   }
 
   /**
@@ -134,6 +134,11 @@ public final class ProvenanceService {
    */
   public VerificationResult verify(String image, String digest, byte[] publicKeyPem, RegistryCredentials credentials) {
     return verification.verify(image, digest, publicKeyPem, credentials);
+  }
+
+  /** The SLSA Verification step's check; see {@link AttestationVerification#verify(ImageToVerify)}. */
+  public Verdict verify(ImageToVerify request) {
+    return verification.verify(request);
   }
 
   private byte[] statement(ExecutionContext ctx) {
