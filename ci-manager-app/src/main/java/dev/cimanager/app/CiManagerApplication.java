@@ -106,7 +106,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new PipelinesModule(),
                 new StepsModule(),
                 new ExecutionsModule(config.getExecution(), environment.lifecycle()),
-                new ProvenanceModule(),
+                new ProvenanceModule(config.getProvenance().identity()),
                 new PolicySetsModule(),
                 new VerificationModule()));
 

@@ -6,6 +6,7 @@ import dev.cimanager.contracts.policysets.PolicyJson;
 import dev.cimanager.contracts.policysets.PolicySetRequest;
 import dev.cimanager.ssca.api.InvalidPolicyException;
 import dev.cimanager.ssca.api.Policies;
+import dev.cimanager.ssca.api.PolicySet;
 import dev.cimanager.ssca.api.PolicySeverity;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,22 @@ import java.util.List;
  * Checks a policy set request field by field, then compiles every expression: a set that is stored
  * always compiles. Policy-level problems answer 400 {@code INVALID_POLICY} naming the policy.
  */
-final class PolicySetValidator {
+public final class PolicySetValidator {
   static final int MAX_POLICIES = 200;
   static final int MAX_MESSAGE_LENGTH = 1024;
 
   private PolicySetValidator() {}
+
+  /**
+   * A policy set file (the API's request body) as the SSCA module evaluates it, for the
+   * {@code verify-attestation --policy FILE} command.
+   *
+   * @throws ApiException as the API would answer it
+   */
+  public static PolicySet fromFile(PolicySetRequest request, String file) {
+    String identifier = Identifiers.require("identifier", request.identifier());
+    return StoredPolicySet.toPolicySet(file, 0, identifier, policies(request));
+  }
 
   /** The request's policies, normalised (name defaults to the identifier, severity to {@code error}). */
   static List<PolicyJson> policies(PolicySetRequest request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cimanager.app.provenance.commands.CommandLine;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
@@ -34,7 +35,9 @@ class SlsaVerificationApiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
   @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort())
+      .with("provenance.builderId", "https://ci.acme.example/builders/ci")
+      .with("provenance.buildTypeBaseUrl", "https://ci.acme.example/docs");
 
   private static final Path CONTRACT = Path.of("/work/shared/contract/examples");
   private static final Duration MAX_WAIT = Duration.ofMinutes(4);
@@ -42,9 +45,11 @@ class SlsaVerificationApiTest {
   private static final String VERIFY_STEP = "pipeline.stages[0].stage.spec.execution.steps[0].step";
 
   @TempDir static Path origin;
+  @TempDir static Path files;
 
   private static ApiClient acme;
   private static JsonNode contractRun;
+  private static CosignKeyPair keys;
 
   @BeforeAll
   static void createRepositoryAccountSecretsConnectorsAndPolicies() throws Exception {
@@ -53,7 +58,7 @@ class SlsaVerificationApiTest {
     BuildFixtures.project(acme, "demo");
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    CosignKeyPair keys = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    keys = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
     BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
     BuildFixtures.fileSecret(acme, "cosign_public_key", keys.publicKeyPem());
@@ -76,7 +81,8 @@ class SlsaVerificationApiTest {
             "expression", "predicate.buildDefinition.externalParameters.codeMetadata.branch.startsWith('release/')",
             "message", "the image was not built from a release branch", "severity", severity),
         Map.of("identifier", "pinned_builder", "name", "Our builder",
-            "expression", "predicate.runDetails.builder.id.startsWith('https://')",
+            "expression", "predicate.runDetails.builder.id == 'https://ci.acme.example/builders/ci'"
+                + " && predicate.buildDefinition.buildType == 'https://ci.acme.example/docs/docs/buildtype/ci-manager-build-v1.md'",
             "message", "unknown builder", "severity", "error")));
   }
 
@@ -264,6 +270,33 @@ class SlsaVerificationApiTest {
     body.remove("digest");
     body.put("public_key", "account.missing_key");
     assertThat(acme.postJson(path, body).json().get("code").asText()).isEqualTo("SECRET_NOT_FOUND");
+  }
+
+  @Test
+  void verifyAttestationCommand_withPolicyFiles_appliesThemFromALaptop() throws Exception {
+    String digest = builtDigest();
+    Path key = Files.write(files.resolve("cosign.pub"), keys.publicKeyPem());
+    Path denying = Files.writeString(files.resolve("release_only.json"),
+        new ObjectMapper().writeValueAsString(policySet("release_only", "error")));
+
+    CommandLine.Result passed = verifyCommand(digest, key, CONTRACT.resolve("policyset-release.json"));
+    CommandLine.Result denied = verifyCommand(digest, key, denying);
+
+    assertThat(passed.succeeded()).as(passed.toString()).isTrue();
+    JsonNode summary = new ObjectMapper().readTree(passed.stdout());
+    assertThat(summary.get("status").asText()).isEqualTo("PASSED");
+    assertThat(summary.get("policies")).hasSize(3);
+    assertThat(summary.at("/policies/0/policySet").asText()).isEqualTo("release_policy");
+    assertThat(denied.succeeded()).isFalse();
+    assertThat(new ObjectMapper().readTree(denied.stdout()).get("status").asText()).isEqualTo("FAILED");
+    assertThat(denied.stderr()).contains("release_only/release_branch: the image was not built from a release branch");
+  }
+
+  private static CommandLine.Result verifyCommand(String digest, Path key, Path policy) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    return CommandLine.run(CommandLine.verifyAttestation(out), out, "verify-attestation",
+        "--registry", REGISTRY.url().toString(), "--repository", "demo/app", "--digest", digest,
+        "--key", key.toString(), "--policy", policy.toString());
   }
 
   private static void putVerifyPipeline(String identifier, String imageLine, String publicKey, String policySet) {
