@@ -23,8 +23,10 @@ public final class PolicyCache {
     Key key = new Key(set.cacheKey(), set.version());
     synchronized (entries) {
       CompiledPolicySet cached = entries.get(key);
-      if (cached != null && cached.reference().equals(set.reference())) {
-        return cached;
+      if (cached != null) {
+        // the same stored set may be referenced as account.x from one place and x from another
+        return cached.reference().equals(set.reference()) ? cached
+            : new CompiledPolicySet(set.reference(), cached.version(), cached.policies());
       }
     }
     // compiled outside the lock: two threads may compile the same version once each, harmlessly
