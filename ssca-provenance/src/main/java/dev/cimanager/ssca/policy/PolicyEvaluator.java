@@ -14,27 +14,42 @@ import java.util.List;
  * comprehension after {@link CelEnvironment#MAX_COMPREHENSION_ITERATIONS} iterations, and a listener
  * stops the evaluation after {@link #MAX_STEPS} evaluated sub-expressions or {@link #MAX_NANOS}
  * (nested comprehensions multiply iterations, so the first bound alone is not enough). An evaluation
- * that errs or is stopped is a denial carrying the error.
+ * that errs or is stopped is a denial carrying the error. A whole verification shares one more
+ * budget, {@link #MAX_TOTAL_NANOS}, so hundreds of slow policies cannot hold a worker for minutes:
+ * policies left when it runs out are denied without running.
  */
 public final class PolicyEvaluator {
   static final long MAX_STEPS = 200_000;
   static final long MAX_NANOS = 100_000_000L;
+  /** What all the policies of one verification may take together. */
+  public static final long MAX_TOTAL_NANOS = 2_000_000_000L;
 
   private PolicyEvaluator() {}
 
+  /** Evaluates with a budget of its own of {@link #MAX_TOTAL_NANOS}. */
   public static List<PolicyResult> evaluate(CompiledPolicySet set, PolicyInput input) {
+    return evaluate(set, input, System.nanoTime() + MAX_TOTAL_NANOS);
+  }
+
+  /** @param deadline {@link System#nanoTime()} after which no policy runs (shared by a verification) */
+  public static List<PolicyResult> evaluate(CompiledPolicySet set, PolicyInput input, long deadline) {
     List<PolicyResult> results = new ArrayList<>(set.policies().size());
     for (CompiledPolicy compiled : set.policies()) {
-      results.add(evaluate(set.reference(), compiled, input));
+      results.add(evaluate(set.reference(), compiled, input, deadline));
     }
     return results;
   }
 
-  static PolicyResult evaluate(String setReference, CompiledPolicy compiled, PolicyInput input) {
+  static PolicyResult evaluate(String setReference, CompiledPolicy compiled, PolicyInput input, long deadline) {
     Policy policy = compiled.policy();
+    long now = System.nanoTime();
+    if (now - deadline >= 0) {
+      return deny(setReference, policy, "evaluation skipped: the verification's policies ran out of their "
+          + (MAX_TOTAL_NANOS / 1_000_000) + " ms budget");
+    }
     Object value;
     try {
-      value = compiled.program().trace(input.variables(), new Budget());
+      value = compiled.program().trace(input.variables(), new Budget(Math.min(now + MAX_NANOS, deadline)));
     } catch (CelEvaluationException e) {
       return deny(setReference, policy, "evaluation failed: " + oneLine(e.getMessage()));
     } catch (BudgetExceededException e) {
@@ -74,8 +89,12 @@ public final class PolicyEvaluator {
 
   /** Counts evaluated sub-expressions of one evaluation; stops it at either bound. Not thread-safe. */
   private static final class Budget implements CelEvaluationListener {
-    private final long deadline = System.nanoTime() + MAX_NANOS;
+    private final long deadline;
     private long steps;
+
+    Budget(long deadline) {
+      this.deadline = deadline;
+    }
 
     @Override
     public void callback(CelExpr expr, Object result) {
@@ -83,7 +102,8 @@ public final class PolicyEvaluator {
         throw new BudgetExceededException("the expression exceeded its budget of " + MAX_STEPS + " evaluation steps");
       }
       if ((steps & 0xff) == 0 && System.nanoTime() - deadline > 0) {
-        throw new BudgetExceededException("the expression ran longer than " + (MAX_NANOS / 1_000_000) + " ms");
+        throw new BudgetExceededException("the expression ran out of time (" + (MAX_NANOS / 1_000_000)
+            + " ms per policy, " + (MAX_TOTAL_NANOS / 1_000_000) + " ms per verification)");
       }
     }
   }

@@ -102,9 +102,10 @@ public final class ImageVerifier {
       }
     }
     Instant now = clock.instant();
+    long deadline = System.nanoTime() + PolicyEvaluator.MAX_TOTAL_NANOS;
     List<PolicyResult> chosen = null;
     for (VerifiedAttestation attestation : report.verified()) {
-      List<PolicyResult> results = evaluate(compiled, attestation, repo, digest, now);
+      List<PolicyResult> results = evaluate(compiled, attestation, repo, digest, now, deadline);
       if (chosen == null || results.stream().noneMatch(PolicyResult::fails)) {
         chosen = results;
       }
@@ -125,11 +126,11 @@ public final class ImageVerifier {
   }
 
   private static List<PolicyResult> evaluate(List<CompiledPolicySet> sets, VerifiedAttestation attestation,
-      RepositoryRef repo, Digest digest, Instant now) {
+      RepositoryRef repo, Digest digest, Instant now, long deadline) {
     PolicyInput input = PolicyInput.of(attestation.statementJson(), repo.toString(), digest.toString(), now);
     List<PolicyResult> results = new ArrayList<>();
     for (CompiledPolicySet set : sets) {
-      results.addAll(PolicyEvaluator.evaluate(set, input));
+      results.addAll(PolicyEvaluator.evaluate(set, input, deadline));
     }
     return results;
   }

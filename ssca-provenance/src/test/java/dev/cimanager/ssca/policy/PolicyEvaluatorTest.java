@@ -135,6 +135,15 @@ class PolicyEvaluatorTest {
   }
 
   @Test
+  void exhaustedVerificationBudget_deniesTheRemainingPoliciesWithoutRunningThem() {
+    CompiledPolicySet set = PolicyCompiler.compile(new PolicySet("k", 1, "account.p",
+        List.of(policy("late", "true", PolicySeverity.ERROR))));
+    PolicyResult result = PolicyEvaluator.evaluate(set, input(), System.nanoTime() - 1).get(0);
+    assertThat(result.status()).isEqualTo(PolicyStatus.DENY);
+    assertThat(result.message()).contains("evaluation skipped").contains("2000 ms budget");
+  }
+
+  @Test
   void cache_compilesEachVersionOnce() {
     PolicyCache cache = new PolicyCache();
     PolicySet v1 = new PolicySet("acct:p", 1, "account.p", List.of(policy("a", "true", PolicySeverity.ERROR)));
