@@ -287,6 +287,9 @@ export function render(ctx) {
     const message = state.rowMessages.get(a.id);
     const note = h('div', { class: 'row-message', testid: 'artifact-message' },
       message ? h('span', { class: message.kind === 'error' ? 'field-error' : 'muted' }, message.text) : null);
+    if (!p && a.verification?.stepIdentifier === a.stepIdentifier) {
+      return h('p', { class: 'muted', testid: 'provenance-not-built' }, 'Verified here, not built by this run');
+    }
     if (!p) {
       return h('div', { class: 'provenance' },
         h('p', { class: 'muted', testid: 'provenance-not-enabled' }, 'SLSA provenance not enabled for this stage'));
