@@ -5,6 +5,8 @@ import dev.cimanager.app.accounts.Identifiers;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopeResolver;
 import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.contracts.policysets.PolicyEvaluationRequest;
+import dev.cimanager.contracts.policysets.PolicyEvaluationResponse;
 import dev.cimanager.contracts.policysets.PolicySetListResponse;
 import dev.cimanager.contracts.policysets.PolicySetRequest;
 import dev.cimanager.contracts.policysets.PolicySetResponse;
@@ -26,10 +28,22 @@ import jakarta.ws.rs.core.UriInfo;
 public abstract class PolicySetEndpoints {
   private final PolicySetStore store;
   private final ScopeResolver scopes;
+  private final PolicyTrial trial;
 
-  PolicySetEndpoints(PolicySetStore store, ScopeResolver scopes) {
+  PolicySetEndpoints(PolicySetStore store, ScopeResolver scopes, PolicyTrial trial) {
     this.store = store;
     this.scopes = scopes;
+    this.trial = trial;
+  }
+
+  /** Tries policies (not saved) on the stored provenance of an execution's artifact; see {@link PolicyTrial}. */
+  @POST
+  @Path("evaluate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PolicyEvaluationResponse evaluate(@Context Caller caller, @Context UriInfo uri,
+      PolicyEvaluationRequest request) {
+    scopes.fromPath(caller, uri);
+    return trial.evaluate(caller, request);
   }
 
   @POST

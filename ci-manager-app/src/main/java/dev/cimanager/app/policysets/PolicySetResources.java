@@ -11,24 +11,24 @@ public final class PolicySetResources {
   @Path("/api/v1/policysets")
   public static final class AccountPolicySets extends PolicySetEndpoints {
     @Inject
-    AccountPolicySets(PolicySetStore store, ScopeResolver scopes) {
-      super(store, scopes);
+    AccountPolicySets(PolicySetStore store, ScopeResolver scopes, PolicyTrial trial) {
+      super(store, scopes, trial);
     }
   }
 
   @Path("/api/v1/orgs/{org}/policysets")
   public static final class OrgPolicySets extends PolicySetEndpoints {
     @Inject
-    OrgPolicySets(PolicySetStore store, ScopeResolver scopes) {
-      super(store, scopes);
+    OrgPolicySets(PolicySetStore store, ScopeResolver scopes, PolicyTrial trial) {
+      super(store, scopes, trial);
     }
   }
 
   @Path("/api/v1/orgs/{org}/projects/{project}/policysets")
   public static final class ProjectPolicySets extends PolicySetEndpoints {
     @Inject
-    ProjectPolicySets(PolicySetStore store, ScopeResolver scopes) {
-      super(store, scopes);
+    ProjectPolicySets(PolicySetStore store, ScopeResolver scopes, PolicyTrial trial) {
+      super(store, scopes, trial);
     }
   }
 }

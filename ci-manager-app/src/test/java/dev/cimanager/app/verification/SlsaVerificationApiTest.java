@@ -273,6 +273,29 @@ class SlsaVerificationApiTest {
   }
 
   @Test
+  void policyTrial_evaluatesUnsavedPoliciesAgainstTheProvenanceOfARun() throws Exception {
+    String executionId = contractRun().get("executionId").asText();
+    String path = "/api/v1/orgs/default/projects/demo/policysets/evaluate";
+    @SuppressWarnings("unchecked")
+    List<Object> policies = (List<Object>) policySet("trial", "warning").get("policies");
+
+    ApiResponse tried = acme.postJson(path, Map.of("policies", policies, "executionId", executionId,
+        "artifactId", "build.BuildAndPush"));
+
+    assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+    assertThat(tried.json().get("status").asText()).isEqualTo("WARNING");
+    assertThat(tried.json().get("digest").asText()).isEqualTo(builtDigest());
+    assertThat(tried.json().at("/policies/0/status").asText()).isEqualTo("DENY");
+    assertThat(tried.json().at("/policies/1/status").asText()).isEqualTo("PASS");
+    ApiResponse invalid = acme.postJson(path, Map.of("executionId", executionId, "policies",
+        List.of(Map.of("identifier", "broken", "expression", "predicate.("))));
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().get("code").asText()).isEqualTo("INVALID_POLICY");
+    assertThat(APP.newAccount().postJson("/api/v1/policysets/evaluate", Map.of("policies", policies,
+        "executionId", executionId)).status()).isEqualTo(404);
+  }
+
+  @Test
   void verifyAttestationCommand_withPolicyFiles_appliesThemFromALaptop() throws Exception {
     String digest = builtDigest();
     Path key = Files.write(files.resolve("cosign.pub"), keys.publicKeyPem());
