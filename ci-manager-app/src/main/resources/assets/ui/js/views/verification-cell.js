@@ -22,7 +22,12 @@ export function verificationCell(a) {
 function policyDetail(policies, denied) {
   return h('details', { class: 'policy-detail', testid: 'policy-detail' },
     h('summary', null, `Policies: ${policies.length} evaluated, ${denied} denied`),
-    h('table', { class: 'table policy-table', testid: 'policy-table' },
+    policyTable(policies));
+}
+
+/** A captioned table of policy results (`policySet`, `identifier`, `status`, `severity`, `message`). */
+export function policyTable(policies) {
+  return h('table', { class: 'table policy-table', testid: 'policy-table' },
       h('caption', { class: 'sr-only' }, 'Policy results'),
       h('thead', null, h('tr', null, ['Policy set', 'Policy', 'Result', 'Severity', 'Message']
         .map((label) => h('th', { scope: 'col' }, label)))),
@@ -35,5 +40,5 @@ function policyDetail(policies, denied) {
       h('td', { class: p.status === 'PASS' ? 'ok' : p.severity === 'warning' ? 'warn' : 'failure' },
         p.status === 'PASS' ? 'Pass' : 'Deny'),
       h('td', null, p.severity),
-      h('td', null, p.message ?? ''))))));
+      h('td', null, p.message ?? '')))));
 }

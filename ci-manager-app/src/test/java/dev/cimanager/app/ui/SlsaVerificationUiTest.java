@@ -82,6 +82,7 @@ class SlsaVerificationUiTest {
     }
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
     browser = Browser.start(APP.baseUrl());
+    signIn();
   }
 
   @AfterAll
@@ -97,10 +98,6 @@ class SlsaVerificationUiTest {
 
   @Test
   void artifactsTab_showsTheVerdictTheSignatureLineAndThePolicyDetail() {
-    browser.open("#/signin");
-    browser.visible("token-input").sendKeys(acme.token());
-    browser.visible("signin-submit").click();
-    browser.visible("user-name");
     browser.open("#/executions/" + executionId + "/artifacts");
     WebElement row = browser.visible(By.cssSelector("[data-testid='artifact-row'][data-artifact-id='build.BuildAndPush']"));
 
@@ -124,6 +121,46 @@ class SlsaVerificationUiTest {
     assertThat(cell.findElements(testId("policy-row"))).hasSize(4);
     assertThat(browser.all("verification-cell").stream().map(WebElement::isDisplayed)).containsOnly(true);
     browser.screenshot("20-artifacts-slsa-verification");
+  }
+
+  @Test
+  void policySetsPage_evaluatesAgainstARunThenSaves_andShowsCompileErrors() {
+    browser.open("#/orgs/default/projects/demo/policysets");
+    WebElement row = browser.visible(By.cssSelector("[data-testid='policy-set-row'][data-policy-set='release_policy']"));
+    assertThat(row.getText()).contains("account.release_policy");
+    browser.visible("policy-execution").sendKeys(executionId);
+
+    browser.visible("policy-evaluate").click();
+    assertThat(browser.visible("policy-evaluation").getDomAttribute("data-status")).isEqualTo("PASSED");
+    assertThat(browser.all("policy-row")).hasSize(2);
+
+    row.findElement(testId("edit-policy-set")).click();
+    assertThat(browser.focusedTestId()).isEqualTo("policy-json");
+    browser.visible("policy-evaluate").click();
+    browser.awaitAttribute(testId("policy-evaluation"), "data-status", "WARNING", Browser.WAIT);
+    assertThat(browser.visible(By.cssSelector("[data-testid='policy-row'][data-policy='signed_off']"))
+        .getDomAttribute("data-status")).isEqualTo("DENY");
+    browser.screenshot("21-policy-sets-evaluate");
+
+    browser.visible("policy-save").click();
+    assertThat(browser.visible("policy-saved").getText()).isEqualTo("Saved release_policy.");
+    assertThat(acme.get("/api/v1/policysets/release_policy").json().get("version").asLong()).isEqualTo(2);
+
+    WebElement editor = browser.visible("policy-json");
+    editor.clear();
+    editor.sendKeys("{\"identifier\":\"broken\",\"name\":\"Broken\",\"policies\":[{\"identifier\":\"bad\","
+        + "\"expression\":\"predicate.(\"}]}");
+    browser.visible("policy-save").click();
+    WebElement error = browser.visible("policy-error");
+    assertThat(error.getDomAttribute("role")).isEqualTo("alert");
+    assertThat(error.getText()).contains("policy 'bad' is invalid").contains("INVALID_POLICY");
+  }
+
+  private static void signIn() {
+    browser.open("#/signin");
+    browser.visible("token-input").sendKeys(acme.token());
+    browser.visible("signin-submit").click();
+    browser.visible("user-name");
   }
 
   private static void expect(ApiResponse response, int status) {
