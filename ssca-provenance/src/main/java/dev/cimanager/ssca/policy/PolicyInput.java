@@ -8,12 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-/**
- * The variables one verified provenance gives every policy: converted once, shared by all policies.
- *
- * @param image {@code registry/repository}
- * @param digest {@code sha256:<hex>}
- */
+/** The variables one verified provenance gives every policy: converted once, shared by all policies. */
 public record PolicyInput(Map<String, Object> variables) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -21,7 +16,11 @@ public record PolicyInput(Map<String, Object> variables) {
     variables = Map.copyOf(variables);
   }
 
-  /** @throws IllegalArgumentException when the statement is not a JSON object */
+  /**
+   * @param image {@code registry/repository}
+   * @param digest {@code sha256:<hex>}
+   * @throws IllegalArgumentException when the statement is not a JSON object
+   */
   public static PolicyInput of(byte[] statementJson, String image, String digest, Instant now) {
     JsonNode statement;
     try {
