@@ -20,6 +20,8 @@ import dev.cimanager.app.errors.WebApplicationExceptionMapper;
 import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
+import dev.cimanager.app.policysets.PolicySetsModule;
+import dev.cimanager.app.verification.VerificationModule;
 import dev.cimanager.app.provenance.ProvenanceModule;
 import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
 import dev.cimanager.app.provenance.commands.VerifyAttestationCommand;
@@ -104,7 +106,9 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new PipelinesModule(),
                 new StepsModule(),
                 new ExecutionsModule(config.getExecution(), environment.lifecycle()),
-                new ProvenanceModule()));
+                new ProvenanceModule(config.getProvenance().identity()),
+                new PolicySetsModule(),
+                new VerificationModule()));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.
