@@ -103,7 +103,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ConnectorsModule(),
                 new PipelinesModule(),
                 new StepsModule(),
-                new ExecutionsModule(config.getExecution(), environment.lifecycle()),
+                new ExecutionsModule(config.getExecution(), config.getMongo().getUri().isBlank(), environment),
                 new ProvenanceModule()));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {

@@ -28,27 +28,31 @@ import org.bson.Document;
  *   <li>{@code execution_counters}: one per pipeline, {@code _id} = {@code acct/org/project/pipeline},
  *       {@code seq} the highest sequence id handed out ({@code $max}, a hint where to start: a pipeline's
  *       executions newest first are lookups from it down, and the next id is tried from it up);
- *   <li>{@code active_executions}: {@code _id} = execution id of every QUEUED or RUNNING execution, so
- *       start-up finds those a crash left behind without scanning all executions.
+ *   <li>{@code execution_queue}: the entry of every execution that has not ended ({@link ExecutionQueue}),
+ *       written before the execution so a crash never leaves an execution nobody will end.
  * </ul>
+ * An execution document carries the {@code leaseVersion} of the run writing it: {@link #saveFenced}
+ * writes only while that version is current, so an instance that lost its lease cannot overwrite the
+ * new owner's result.
  */
 @Singleton
 public final class ExecutionStore {
 
   /** Far above any realistic number of runs of one pipeline requested at the same moment. */
   private static final int MAX_SEQUENCE_ATTEMPTS = 1_000;
+  private static final String LEASE_VERSION = "leaseVersion";
 
   private final MongoCollection<Document> executions;
   private final MongoCollection<Document> counters;
   private final MongoCollection<Document> byPipeline;
-  private final MongoCollection<Document> active;
+  private final ExecutionQueue queue;
 
   @Inject
-  ExecutionStore(MongoDatabase database) {
+  ExecutionStore(MongoDatabase database, ExecutionQueue queue) {
     this.executions = database.getCollection("executions");
     this.counters = database.getCollection("execution_counters");
     this.byPipeline = database.getCollection("pipeline_executions");
-    this.active = database.getCollection("active_executions");
+    this.queue = queue;
   }
 
   /**
@@ -100,10 +104,13 @@ public final class ExecutionStore {
     return last;
   }
 
-  /** Stores a new (QUEUED) execution and marks it active. */
+  /**
+   * Stores a new (QUEUED) execution with its (PENDING) queue entry; the engine makes the entry claimable
+   * once this returns.
+   */
   public void insert(Execution execution) {
-    active.insertOne(new Document("_id", execution.executionId()));
-    executions.insertOne(ExecutionDocuments.toDocument(execution));
+    queue.addPending(execution.executionId(), execution.accountId(), execution.startedAt());
+    executions.insertOne(ExecutionDocuments.toDocument(execution).append(LEASE_VERSION, 0L));
     PipelineKey key = new PipelineKey(execution.orgIdentifier(), execution.projectIdentifier(),
         execution.pipelineIdentifier());
     // the entry nextSequenceId reserved (upserted for an id that was not reserved through it)
@@ -111,13 +118,35 @@ public final class ExecutionStore {
         Updates.set("executionId", execution.executionId()), new UpdateOptions().upsert(true));
   }
 
-  /** Replaces the stored execution with {@code execution}; once it has ended it is no longer active. */
+  /**
+   * Replaces the stored execution with {@code execution}, whoever runs it; once it has ended its queue
+   * entry goes. For writers that hold no lease (ending an execution nobody has claimed).
+   */
   public void save(Execution execution) {
     executions.replaceOne(Filters.eq("_id", execution.executionId()), ExecutionDocuments.toDocument(execution),
         new ReplaceOptions().upsert(false));
     if (execution.status().isFinal()) {
-      forgetActive(execution.executionId());
+      queue.remove(execution.executionId());
     }
+  }
+
+  /**
+   * Replaces the stored execution if {@code leaseVersion} is still the one it carries.
+   *
+   * @throws LeaseLostException when another instance has taken the execution over
+   */
+  void saveFenced(Execution execution, long leaseVersion) {
+    long matched = executions.replaceOne(
+        Filters.and(Filters.eq("_id", execution.executionId()), Filters.eq(LEASE_VERSION, leaseVersion)),
+        ExecutionDocuments.toDocument(execution).append(LEASE_VERSION, leaseVersion)).getMatchedCount();
+    if (matched == 0) {
+      throw new LeaseLostException(execution.executionId(), leaseVersion);
+    }
+  }
+
+  /** Makes {@code leaseVersion} (just claimed) the execution's current one: older owners' writes now fail. */
+  void fence(String executionId, long leaseVersion) {
+    executions.updateOne(Filters.eq("_id", executionId), Updates.max(LEASE_VERSION, leaseVersion));
   }
 
   /** The execution, if it exists in {@code accountId} (another account's answers empty). */
@@ -143,18 +172,6 @@ public final class ExecutionStore {
       }
     }
     return result;
-  }
-
-  /** Drops {@code executionId} from the active set (its execution has ended or was never stored). */
-  public void forgetActive(String executionId) {
-    active.deleteOne(Filters.eq("_id", executionId));
-  }
-
-  /** Ids of every execution still QUEUED or RUNNING according to the store. */
-  public List<String> activeExecutionIds() {
-    List<String> ids = new ArrayList<>();
-    active.find().forEach(doc -> ids.add(doc.getString("_id")));
-    return ids;
   }
 
   private static String pipelineId(String accountId, PipelineKey pipeline) {

@@ -43,7 +43,8 @@ class SequenceIdConcurrencyTest {
     MongoServer server = new MongoServer(backend);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
-      ExecutionStore store = new ExecutionStore(client.getDatabase("test"));
+      var database = client.getDatabase("test");
+      ExecutionStore store = new ExecutionStore(database, new ExecutionQueue(database));
       PipelineKey pipeline = new PipelineKey("default", "demo", "build_app");
       List<Future<List<Long>>> results = new ArrayList<>();
       for (int thread = 0; thread < THREADS; thread++) {
