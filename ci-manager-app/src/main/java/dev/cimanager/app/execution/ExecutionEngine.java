@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A dispatcher claims queued executions whenever a worker is free: woken at once by a start on this
  *       instance or a finished run, and polling every {@code pollInterval} for starts on other instances.
- *       Of the queued ones it claims first those of the account with the fewest running, then the oldest,
- *       so one account's backlog cannot starve the others.
+ *       Of the queued ones it claims first those of the account with the fewest running, then of the
+ *       account this instance served least recently, then the oldest: one account's backlog delays another
+ *       account's run by at most one slot.
  *   <li>The same pass takes over executions whose lease expired (their instance died): one that had not
  *       started goes back to the queue, one that had ends FAILED "instance X stopped while running this
  *       execution". Nothing is run twice: a started run is never run again.
@@ -57,6 +58,9 @@ public final class ExecutionEngine implements Managed {
   private final int maxQueued;
   private final boolean exclusiveDatabase;
   private final Map<String, RunHandle> running = new ConcurrentHashMap<>();
+  /** The number of this instance's last claim of each account's runs (only the dispatcher touches it). */
+  private final Map<String, Long> lastClaimed = new HashMap<>();
+  private long claims;
   private final Object wakeup = new Object();
   private boolean signalled;
   private volatile boolean claiming;
@@ -212,7 +216,8 @@ public final class ExecutionEngine implements Managed {
 
   /**
    * Claims queued executions while workers are free: each time one of the account with the fewest
-   * executions running (on any instance, counting those claimed in this pass), the oldest first.
+   * executions running (on any instance, counting those claimed in this pass), then of the account served
+   * least recently, the oldest first.
    */
   private void claimFairly(List<QueueEntry> entries, Instant now) {
     Map<String, Integer> runningPerAccount = new HashMap<>();
@@ -227,12 +232,14 @@ public final class ExecutionEngine implements Managed {
     while (claiming && running.size() < workers && !queued.isEmpty()) {
       QueueEntry next = queued.stream()
           .min(Comparator.<QueueEntry>comparingInt(entry -> runningPerAccount.getOrDefault(entry.accountId(), 0))
+              .thenComparingLong(entry -> lastClaimed.getOrDefault(entry.accountId(), 0L))
               .thenComparing(QueueEntry::queuedAt))
           .orElseThrow();
       queued.remove(next);
       Optional<QueueEntry> claimed = queue.claim(next, identity.id(), now.plus(timings.leaseDuration()));
       if (claimed.isPresent()) {
         runningPerAccount.merge(next.accountId(), 1, Integer::sum);
+        lastClaimed.put(next.accountId(), ++claims);
         startRun(claimed.get());
       }
     }
