@@ -267,7 +267,9 @@ public final class ExecutionEngine implements Managed {
       store.fence(executionId, handle.leaseVersion());
       runner.run(executionId, handle);
     } catch (RuntimeException e) {
-      LOG.error("execution {} could not be run", executionId, e);
+      if (!endStopped(handle)) {
+        LOG.error("execution {} could not be run", executionId, e);
+      }
     } finally {
       handle.finish();
       try {
@@ -279,6 +281,23 @@ public final class ExecutionEngine implements Managed {
       running.remove(executionId);
       signal();
     }
+  }
+
+  /**
+   * A stop that interrupted the run before the runner could take care of it (a database call at its very
+   * start): end the execution as the stop says. False when there was no stop to honour.
+   */
+  private boolean endStopped(RunHandle handle) {
+    Optional<RunStop> stop = handle.stop();
+    if (stop.isEmpty() || stop.get() instanceof RunStop.LeaseLost) {
+      return stop.isPresent();
+    }
+    Thread.interrupted();
+    Optional<Execution> found = store.find(handle.executionId()).filter(execution -> !execution.status().isFinal());
+    found.ifPresent(execution -> store.saveFenced(stop.get() instanceof RunStop.Aborted aborted
+        ? execution.aborted(aborted.by(), now())
+        : execution.interrupted(((RunStop.Failed) stop.get()).reason(), now()), handle.leaseVersion()));
+    return true;
   }
 
   /**

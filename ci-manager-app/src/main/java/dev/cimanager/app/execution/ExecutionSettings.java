@@ -70,11 +70,6 @@ public class ExecutionSettings {
   @NotNull
   private Duration shutdownGrace = Duration.seconds(30);
 
-  /** How often a push that failed transiently (registry 5xx, connection reset) is tried again. */
-  @Min(0)
-  @Max(10)
-  private int pushRetries = 3;
-
   @JsonProperty
   public String getInstanceId() {
     return instanceId;
@@ -123,15 +118,5 @@ public class ExecutionSettings {
   @JsonProperty
   public void setShutdownGrace(Duration shutdownGrace) {
     this.shutdownGrace = shutdownGrace;
-  }
-
-  @JsonProperty
-  public int getPushRetries() {
-    return pushRetries;
-  }
-
-  @JsonProperty
-  public void setPushRetries(int pushRetries) {
-    this.pushRetries = pushRetries;
   }
 }

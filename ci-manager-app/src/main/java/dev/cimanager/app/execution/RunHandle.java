@@ -32,11 +32,9 @@ final class RunHandle implements RunControl {
     return Optional.ofNullable(stop);
   }
 
+  /** The worker starts the run; a stop asked before is seen by the run's own checks, not by an interrupt. */
   synchronized void bind(Thread thread) {
     this.worker = thread;
-    if (stop != null) {
-      thread.interrupt();
-    }
   }
 
   /** Asks the run to stop for {@code reason}; the first reason wins. */

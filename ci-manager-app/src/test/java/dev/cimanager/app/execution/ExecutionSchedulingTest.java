@@ -71,7 +71,7 @@ class ExecutionSchedulingTest {
     assertThat(foreign.status()).as(foreign.toString()).isEqualTo(404);
     assertThat(foreign.code()).isEqualTo("EXECUTION_NOT_FOUND");
 
-    assertThat(sleepingBuilds()).as("the build is running").isNotEmpty();
+    awaitSleepingBuild();
     Instant asked = Instant.now();
     ApiResponse abortRunning = acme.postJson("/api/v1/executions/" + running + "/abort", "");
     assertThat(abortRunning.status()).as(abortRunning.toString()).isEqualTo(202);
@@ -155,6 +155,16 @@ class ExecutionSchedulingTest {
       ExecutionFixtures.sleep(Duration.ofMillis(100));
     }
     throw new AssertionError("the log of " + executionId + " never showed " + text);
+  }
+
+  private static void awaitSleepingBuild() {
+    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+    while (sleepingBuilds().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the build's RUN never started");
+      }
+      ExecutionFixtures.sleep(Duration.ofMillis(100));
+    }
   }
 
   private static List<ProcessHandle> sleepingBuilds() {
