@@ -51,6 +51,7 @@ public final class ExecutionEngine implements Managed {
   private final ExecutionRunner runner;
   private final ExecutionWorkspaces workspaces;
   private final InstanceRegistry instances;
+  private final LegacyActiveExecutions legacy;
   private final Clock clock;
   private final InstanceIdentity identity;
   private final EngineTimings timings;
@@ -74,13 +75,14 @@ public final class ExecutionEngine implements Managed {
    *     lease found at start-up belongs to a dead process whatever its owner, and is taken over at once
    */
   ExecutionEngine(ExecutionStore store, ExecutionQueue queue, ExecutionRunner runner, ExecutionWorkspaces workspaces,
-      InstanceRegistry instances, Clock clock, InstanceIdentity identity, EngineTimings timings, int workers,
+      InstanceRegistry instances, LegacyActiveExecutions legacy, Clock clock, InstanceIdentity identity, EngineTimings timings, int workers,
       int maxQueued, boolean exclusiveDatabase) {
     this.store = store;
     this.queue = queue;
     this.runner = runner;
     this.workspaces = workspaces;
     this.instances = instances;
+    this.legacy = legacy;
     this.clock = clock;
     this.identity = identity;
     this.timings = timings;
@@ -351,6 +353,10 @@ public final class ExecutionEngine implements Managed {
    */
   private void recoverAtStart() {
     Instant now = now();
+    int legacyFailed = legacy.failLeftovers(now);
+    if (legacyFailed > 0) {
+      LOG.warn("failed {} executions an earlier version left unfinished", legacyFailed);
+    }
     for (QueueEntry entry : queue.all()) {
       boolean mineBefore = exclusiveDatabase || identity.id().equals(entry.owner());
       if (entry.state() == QueueEntry.State.RUNNING && mineBefore) {

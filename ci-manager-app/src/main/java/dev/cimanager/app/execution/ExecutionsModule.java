@@ -41,8 +41,8 @@ public final class ExecutionsModule extends AbstractModule {
   @Provides
   @Singleton
   ExecutionEngine engine(ExecutionStore store, ExecutionQueue queue, ExecutionRunner runner,
-      ExecutionWorkspaces workspaces, InstanceRegistry instances, Clock clock) {
-    ExecutionEngine engine = new ExecutionEngine(store, queue, runner, workspaces, instances, clock,
+      ExecutionWorkspaces workspaces, InstanceRegistry instances, LegacyActiveExecutions legacy, Clock clock) {
+    ExecutionEngine engine = new ExecutionEngine(store, queue, runner, workspaces, instances, legacy, clock,
         InstanceIdentity.resolve(settings.getInstanceId(), clock.instant()), EngineTimings.of(settings),
         settings.getWorkers(), settings.getMaxQueued(), exclusiveDatabase);
     environment.lifecycle().manage(engine);

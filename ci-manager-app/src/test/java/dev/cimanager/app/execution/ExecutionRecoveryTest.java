@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.testing.ApiClient;
@@ -68,6 +69,24 @@ class ExecutionRecoveryTest {
     assertThat(APP.service(ExecutionQueue.class).all()).isEmpty();
     assertThat(runningWorkspace).doesNotExist();
     assertThat(otherWorkspace).exists();
+  }
+
+  /** An execution the single-instance version left unfinished (listed in active_executions) is failed. */
+  @Test
+  void start_failsWhatTheEarlierVersionLeftActive() throws Exception {
+    ApiClient acme = APP.newAccount();
+    Execution left = execution(acme.accountId(), "legacy-running", 1, ExecutionStatus.RUNNING, List.of());
+    MongoDatabase database = APP.service(MongoDatabase.class);
+    database.getCollection("executions").insertOne(ExecutionDocuments.toDocument(left));
+    database.getCollection("active_executions").insertOne(new Document("_id", "legacy-running"));
+
+    APP.restart();
+    acme = APP.client(acme.token());
+
+    JsonNode after = acme.get("/api/v1/executions/legacy-running").json();
+    assertThat(after.get("status").asText()).isEqualTo("FAILED");
+    assertThat(after.get("failureMessage").asText()).isEqualTo("the server restarted while this execution was running");
+    assertThat(APP.service(MongoDatabase.class).getCollection("active_executions").countDocuments()).isZero();
   }
 
   private static Execution execution(String accountId, String executionId, long sequenceId, ExecutionStatus status,
