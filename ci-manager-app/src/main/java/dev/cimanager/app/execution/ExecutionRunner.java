@@ -258,9 +258,12 @@ public final class ExecutionRunner {
       Optional<RunStop> stop = control.stop();
       if (stop.isPresent()) {
         Thread.interrupted();
-        log.append("Step stopped: " + describe(stop.get()));
-        logStore.save(execution.executionId(), stage.identifier(), step.identifier(), log.text());
         runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
+        if (!(stop.get() instanceof RunStop.LeaseLost)) {
+          // the execution is no longer this instance's to write once another took it over
+          log.append("Step stopped: " + describe(stop.get()));
+          logStore.save(execution.executionId(), stage.identifier(), step.identifier(), log.text());
+        }
         throw new RunStoppedException(stop.get());
       }
       String stepFailure = failure == null ? null : secrets.apply(failure);
@@ -312,10 +315,7 @@ public final class ExecutionRunner {
     }
 
     private String describe(RunStop stop) {
-      if (stop instanceof RunStop.Aborted aborted) {
-        return "aborted by " + aborted.by();
-      }
-      return stop instanceof RunStop.Failed failed ? failed.reason() : "another instance took this execution over";
+      return stop instanceof RunStop.Aborted aborted ? "aborted by " + aborted.by() : ((RunStop.Failed) stop).reason();
     }
 
     private void save(Execution next) {
