@@ -105,7 +105,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ConnectorsModule(),
                 new PipelinesModule(),
                 new StepsModule(),
-                new ExecutionsModule(config.getExecution(), environment.lifecycle()),
+                new ExecutionsModule(config.getExecution(), config.getMongo().getUri().isBlank(), environment),
                 new ProvenanceModule(config.getProvenance().identity()),
                 new PolicySetsModule(),
                 new VerificationModule()));

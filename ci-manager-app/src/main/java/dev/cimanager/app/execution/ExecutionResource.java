@@ -7,11 +7,13 @@ import dev.cimanager.app.execution.steps.StepLog;
 import dev.cimanager.contracts.executions.ExecutionResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * An execution and its step logs, by execution id. (A separate root resource from the pipeline's
@@ -24,18 +26,32 @@ public final class ExecutionResource {
   private final ExecutionStore store;
   private final StepLogStore logs;
   private final RunningStepLogs runningLogs;
+  private final ExecutionAborts aborts;
 
   @Inject
-  ExecutionResource(ExecutionStore store, StepLogStore logs, RunningStepLogs runningLogs) {
+  ExecutionResource(ExecutionStore store, StepLogStore logs, RunningStepLogs runningLogs, ExecutionAborts aborts) {
     this.store = store;
     this.logs = logs;
     this.runningLogs = runningLogs;
+    this.aborts = aborts;
   }
 
   @GET
   @Path("{executionId}")
   public ExecutionResponse get(@Context Caller caller, @PathParam("executionId") String executionId) {
     return ExecutionResponses.of(find(caller, executionId));
+  }
+
+  /**
+   * Aborts a queued or running execution (202): a queued one is ABORTED in the answer, a running one ends
+   * ABORTED within seconds, on whichever instance runs it. 409 {@code EXECUTION_ENDED} once it has ended.
+   */
+  @POST
+  @Path("{executionId}/abort")
+  public Response abort(@Context Caller caller, @PathParam("executionId") String executionId) {
+    return Response.status(Response.Status.ACCEPTED)
+        .entity(ExecutionResponses.of(aborts.abort(caller, executionId)))
+        .build();
   }
 
   /** The step's log, masked; empty while the step has not started. */

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * Runs one execution to its end: RUNNING, then each stage (clone, then its steps in order), then SUCCESS
  * or FAILED, saving the execution after every transition. A failed step fails its stage; the stage's
  * remaining steps and all later stages become SKIPPED. Whatever goes wrong, the execution ends in a final
- * status with a message, and its workspace is deleted.
+ * status with a message, and its workspace is deleted. Every write carries the run's lease version, and
+ * between steps (or when the engine interrupts a step's command) the run stops if the engine asks it to:
+ * ABORTED, FAILED because the instance stops, or silently when another instance took it over.
  */
 @Singleton
 public final class ExecutionRunner {
@@ -80,14 +82,14 @@ public final class ExecutionRunner {
     this.clock = clock;
   }
 
-  /** Runs the stored QUEUED execution {@code executionId}; returns when it has ended. */
-  public void run(String executionId) {
+  /** Runs the stored QUEUED execution {@code executionId} under {@code control}; returns when it has ended. */
+  void run(String executionId, RunControl control) {
     Optional<Execution> queued = store.find(executionId);
     if (queued.isEmpty() || queued.get().status() != ExecutionStatus.QUEUED) {
       LOG.warn("execution {} is not queued any more; not running it", executionId);
       return;
     }
-    new Run(queued.get()).run();
+    new Run(queued.get(), control).run();
   }
 
   /** The mutable state of one run; only its worker thread touches it. */
@@ -96,9 +98,11 @@ public final class ExecutionRunner {
     private Execution execution;
     private final ExecutionSecrets secrets = new ExecutionSecrets();
     private final Path workspace;
+    private final RunControl control;
 
-    Run(Execution queued) {
+    Run(Execution queued, RunControl control) {
       this.execution = queued;
+      this.control = control;
       this.workspace = workspaces.of(queued.executionId());
     }
 
@@ -118,17 +122,49 @@ public final class ExecutionRunner {
         save(failure == null
             ? execution.withStatus(ExecutionStatus.SUCCESS, null, now())
             : execution.withStatus(ExecutionStatus.FAILED, failure, now()));
+      } catch (RunStoppedException e) {
+        end(e.stop());
+      } catch (LeaseLostException e) {
+        LOG.warn("execution {} was taken over by another instance; this one stops running it", execution.executionId());
       } catch (RuntimeException | Error e) {
-        LOG.error("execution {} failed unexpectedly", execution.executionId(), e);
-        saveQuietly(execution.interrupted(
-            secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
+        Optional<RunStop> stop = control.stop();
+        if (stop.isPresent()) {
+          // the engine's interrupt surfaced from a database call instead of a step's command
+          end(stop.get());
+        } else {
+          LOG.error("execution {} failed unexpectedly", execution.executionId(), e);
+          saveQuietly(execution.interrupted(
+              secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
+        }
       } finally {
         workspaces.delete(execution.executionId());
       }
     }
 
+    private void end(RunStop stop) {
+      // the interrupt that stopped a command must not fail the final writes too
+      Thread.interrupted();
+      if (stop instanceof RunStop.Aborted aborted) {
+        saveQuietly(execution.aborted(aborted.by(), now()));
+        LOG.info("execution {} aborted by {}", execution.executionId(), aborted.by());
+      } else if (stop instanceof RunStop.Failed failed) {
+        saveQuietly(execution.interrupted(failed.reason(), now()));
+      } else {
+        LOG.warn("execution {} was taken over by another instance; this one stops running it",
+            execution.executionId());
+      }
+    }
+
+    private void stopIfAsked() {
+      Optional<RunStop> stop = control.stop();
+      if (stop.isPresent()) {
+        throw new RunStoppedException(stop.get());
+      }
+    }
+
     /** Runs stage {@code index}; returns null when it succeeded, else the execution's failure message. */
     private String runStage(Pipeline pipeline, int index) {
+      stopIfAsked();
       Stage stage = pipeline.stages().get(index);
       save(execution.withStage(index, run -> run.withStatus(ExecutionStatus.RUNNING, null, now(), null)));
       Path stageWorkspace = workspace.resolve(stage.identifier());
@@ -199,6 +235,7 @@ public final class ExecutionRunner {
 
     /** Runs one step; returns null when it succeeded, else its failure message. */
     private String runStep(int stageIndex, int stepIndex, Stage stage, Step step, Path stageWorkspace, StepLog log) {
+      stopIfAsked();
       Instant startedAt = now();
       save(execution.withStage(stageIndex, run -> run.withStep(stepIndex,
           s -> s.withStatus(ExecutionStatus.RUNNING, null, startedAt, null))));
@@ -219,6 +256,17 @@ public final class ExecutionRunner {
       } catch (RuntimeException | Error e) {
         LOG.error("step {} of execution {} failed unexpectedly", step.identifier(), execution.executionId(), e);
         failure = "tried to run step '" + step.identifier() + "' but it failed unexpectedly: " + e;
+      }
+      Optional<RunStop> stop = control.stop();
+      if (stop.isPresent()) {
+        Thread.interrupted();
+        runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
+        if (!(stop.get() instanceof RunStop.LeaseLost)) {
+          // the execution is no longer this instance's to write once another took it over
+          log.append("Step stopped: " + describe(stop.get()));
+          logStore.save(execution.executionId(), stage.identifier(), step.identifier(), log.text());
+        }
+        throw new RunStoppedException(stop.get());
       }
       String stepFailure = failure == null ? null : secrets.apply(failure);
       if (stepFailure != null) {
@@ -268,8 +316,12 @@ public final class ExecutionRunner {
       return Scope.project(execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
     }
 
+    private String describe(RunStop stop) {
+      return stop instanceof RunStop.Aborted aborted ? "aborted by " + aborted.by() : ((RunStop.Failed) stop).reason();
+    }
+
     private void save(Execution next) {
-      store.save(next);
+      store.saveFenced(next, control.leaseVersion());
       execution = next;
     }
 
@@ -277,7 +329,7 @@ public final class ExecutionRunner {
       try {
         save(next);
       } catch (RuntimeException e) {
-        // start-up recovery marks it FAILED: it stays in the active set until saved in a final status
+        // its queue entry stays until the lease expires; the instance taking it over then marks it FAILED
         LOG.error("could not save the failure of execution {}", next.executionId(), e);
       }
     }

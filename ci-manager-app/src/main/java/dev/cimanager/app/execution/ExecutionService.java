@@ -66,7 +66,7 @@ public final class ExecutionService {
       }
     }
     // the sequence id is taken only once the queue has room: a refused start leaves no gap and no record
-    return engine.enqueue(() -> {
+    return engine.enqueue(project.accountId(), () -> {
       long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
       Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(),
           project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED,

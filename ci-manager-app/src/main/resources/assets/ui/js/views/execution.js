@@ -30,6 +30,8 @@ export function render(ctx) {
     busy: new Set(), // artifact ids with a retry in flight
     renderedSignature: null,
     headerSignature: null,
+    aborting: false,
+    abortError: null,
   };
   let timer = null;
   ctx.onDispose(() => clearTimeout(timer));
@@ -115,7 +117,7 @@ export function render(ctx) {
     page.dataset.status = e.status;
     // Rebuild only when something but the clock changed, so focus and the spinner survive each poll.
     const { stages, ...summary } = e;
-    const headerSignature = JSON.stringify([summary, state.pollError?.message]);
+    const headerSignature = JSON.stringify([summary, state.pollError?.message, state.aborting, state.abortError?.message]);
     if (headerSignature === state.headerSignature) {
       header.querySelector('[data-testid="execution-duration"]').textContent = formatDuration(durationBetween(e.startedAt, e.endedAt));
       return;
@@ -137,15 +139,37 @@ export function render(ctx) {
           h('span', { class: 'muted', testid: 'execution-sequence' }, `#${e.sequenceId}`)),
         statusBadge(e.status, 'execution-status'),
         h('span', { class: `live ${active ? '' : 'invisible'}`, testid: 'live-indicator', 'aria-hidden': String(!active) },
-          spinner('Refreshing'), ' Refreshing every 2 s')),
+          spinner('Refreshing'), ' Refreshing every 2 s'),
+        active ? h('button', {
+          type: 'button', class: 'btn btn-small', testid: 'abort-execution', disabled: state.aborting,
+          onclick: abort,
+        }, state.aborting ? 'Aborting…' : 'Abort') : null),
       h('dl', { class: 'meta' },
         meta('Trigger', triggerText(e.trigger), 'execution-trigger'),
         meta('Started', h('time', { datetime: e.startedAt ?? '' }, formatTime(e.startedAt)), 'execution-started'),
         meta('Ended', active ? '—' : h('time', { datetime: e.endedAt ?? '' }, formatTime(e.endedAt)), 'execution-ended'),
-        meta('Duration', formatDuration(durationBetween(e.startedAt, e.endedAt)), 'execution-duration')),
+        meta('Duration', formatDuration(durationBetween(e.startedAt, e.endedAt)), 'execution-duration'),
+        e.abortedBy ? meta('Aborted by', e.abortedBy, 'execution-aborted-by') : null),
       h('div', { class: 'reserved-slim', testid: 'poll-error-slot' },
         state.pollError ? h('p', { class: 'alert alert-warn', role: 'status', testid: 'poll-error' },
-          `Could not refresh: ${state.pollError.message}`) : null));
+          `Could not refresh: ${state.pollError.message}`) : null,
+        state.abortError ? h('p', { class: 'alert alert-error', role: 'alert', testid: 'abort-error' },
+          `Could not abort: ${state.abortError.message}`) : null));
+  }
+
+  // A running build stops within seconds, on whichever instance runs it; the poll shows ABORTED then.
+  async function abort() {
+    state.aborting = true;
+    state.abortError = null;
+    renderHeader();
+    try {
+      await api.post(path`/executions/${executionId}/abort`);
+    } catch (error) {
+      state.abortError = error;
+    }
+    if (!ctx.isCurrent()) return;
+    state.aborting = false;
+    tick();
   }
 
   // ---- Pipeline tab ----------------------------------------------------------------------------

@@ -44,6 +44,8 @@ public final class BuildahBuilder {
   private final Path tmp;
   private final Set<String> insecureRegistries;
   private final CommandRunner runner;
+  private final CommandRetry pushRetry;
+  private final CommandRetry buildRetry;
   private volatile String version;
 
   /**
@@ -58,6 +60,8 @@ public final class BuildahBuilder {
     this.tmp = base.resolve("tmp");
     this.insecureRegistries = Set.copyOf(insecureRegistries);
     this.runner = new CommandRunner(commandTimeout);
+    this.pushRetry = CommandRetry.pushes();
+    this.buildRetry = CommandRetry.builds();
   }
 
   /** The buildah version, e.g. {@code 1.28.2}, for the provenance's builder versions. */
@@ -99,8 +103,9 @@ public final class BuildahBuilder {
     boolean built = false;
     try {
       Path authFile = writeAuthFile(buildDir, build);
-      runner.run("build " + build.image(), budCommand(build, dockerfile, context, authFile, baseImages, localName),
-          workspace, env(), log);
+      List<String> bud = budCommand(build, dockerfile, context, authFile, baseImages, localName);
+      // two builds of one commit create identical layers at once in the shared storage; one may lose the race
+      buildRetry.run(build.image(), log, () -> runner.run("build " + build.image(), bud, workspace, env(), log));
       built = true;
       List<PushedImage.BaseImage> resolvedBases = new ArrayList<>();
       for (String baseImage : baseImages) {
@@ -157,7 +162,8 @@ public final class BuildahBuilder {
       command.add("--tls-verify=false");
     }
     command.addAll(List.of(localName, "docker://" + destination));
-    runner.run("push " + destination, command, build.workspace(), env(), log);
+    // a registry 5xx or two builds pushing one tag at once must not fail the step: retried with backoff
+    pushRetry.run(destination, log, () -> runner.run("push " + destination, command, build.workspace(), env(), log));
     String digest = read(digestFile).trim();
     if (!PushedImage.DIGEST.matcher(digest).matches()) {
       throw new StepFailedException("tried to push " + destination + " but buildah reported the digest '"
