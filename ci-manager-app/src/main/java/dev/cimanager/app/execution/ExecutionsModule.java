@@ -28,6 +28,7 @@ public final class ExecutionsModule extends AbstractModule {
     var jersey = JerseyComponents.in(binder());
     jersey.addBinding().to(ExecutionResource.class);
     jersey.addBinding().to(PipelineExecutionResource.class);
+    jersey.addBinding().to(RerunResource.class);
   }
 
   @Provides
