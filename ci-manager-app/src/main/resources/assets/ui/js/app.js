@@ -1,6 +1,7 @@
 // The shell: hash routing, the signed-in header, and the lifecycle of the current view.
 import { api, session } from './api.js';
 import { h, replaceChildren } from './dom.js';
+import { allowHashChange } from './leave-guard.js';
 import * as signIn from './views/signin.js';
 import * as home from './views/home.js';
 import * as pipelines from './views/pipelines.js';
@@ -159,6 +160,7 @@ window.addEventListener('api:unauthorized', () => {
   signOut('Your session ended: the token was not accepted. Sign in again.');
 });
 window.addEventListener('hashchange', () => {
+  if (!allowHashChange()) return;
   route().then(() => { if (document.activeElement === document.body) main.focus({ preventScroll: true }); });
 });
 route();

@@ -19,7 +19,9 @@ export function secretSelect(scope, { type, label, testid, value = '' }) {
       if (created) await reload(created.reference);
     },
   }, '+ New secret');
-  const field = h('div', { class: 'field' }, h('label', { for: id }, label), h('div', { class: 'picker-row' }, select, addNew));
+  const error = h('p', { class: 'field-error', id: `${id}-error`, testid: `${testid}-error` });
+  select.setAttribute('aria-describedby', error.id);
+  const field = h('div', { class: 'field' }, h('label', { for: id }, label), h('div', { class: 'picker-row' }, select, addNew), error);
   async function reload(selected = select.value || value) {
     const levels = scope.level === 'project' ? ['project', 'org', 'account'] : scope.level === 'org' ? ['org', 'account'] : ['account'];
     const lists = await Promise.all(levels.map((level) =>
@@ -30,6 +32,6 @@ export function secretSelect(scope, { type, label, testid, value = '' }) {
     if (selected && !options.some((o) => o.value === selected)) select.append(h('option', { value: selected, selected: true }, `${selected} (not found)`));
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }
-  reload();
-  return { field, select, reload };
+  const ready = reload();
+  return { field, select, reload, ready, setError: (m) => { error.textContent = m ?? ''; if (m) select.setAttribute('aria-invalid', 'true'); else select.removeAttribute('aria-invalid'); } };
 }
