@@ -1,14 +1,14 @@
 // A native select of the connectors of one type a project can reach, with "+ New connector" that
 // creates one in place (at project scope) and selects it.
 import { api } from '../api.js';
-import { h, uniqueId } from '../dom.js';
+import { h, uniqueId, replaceChildren } from '../dom.js';
 import { scopePrefix } from '../identifiers.js';
 
 export function connectorSelect(scope, { type, label, testid, value = '' }) {
   const id = uniqueId('connector');
   const select = h('select', { id, testid }, h('option', { value }, value || 'Loading…'));
   const addNew = h('button', {
-    type: 'button', class: 'btn btn-small', testid: `${testid}-new`, 'aria-label': `New connector for ${label}`,
+    type: 'button', class: 'btn btn-small', testid: `${testid}-new`, 'aria-label': `+ New connector for ${label}`,
     onclick: async () => {
       const { openConnectorDialog } = await import('./connector-dialogs.js');
       const created = await openConnectorDialog(scope, { type });
@@ -23,7 +23,7 @@ export function connectorSelect(scope, { type, label, testid, value = '' }) {
     const lists = await Promise.all(levels.map((level) =>
       api.get(`${scopePrefix({ ...scope, level })}/connectors`).then((r) => r.connectors).catch(() => [])));
     const options = lists.flat().filter((c) => c.type === type).map((c) => ({ value: c.reference, label: `${c.name} (${c.reference})` }));
-    select.replaceChildren(h('option', { value: '' }, options.length ? 'Choose a connector' : 'No connectors yet: create one'),
+    replaceChildren(select, h('option', { value: '' }, options.length ? 'Choose a connector' : 'No connectors yet: create one'),
       options.map((o) => h('option', { value: o.value, selected: o.value === selected }, o.label)));
     if (selected && !options.some((o) => o.value === selected)) select.append(h('option', { value: selected, selected: true }, `${selected} (not found)`));
     select.dispatchEvent(new Event('change', { bubbles: true }));

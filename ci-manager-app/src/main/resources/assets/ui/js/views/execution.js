@@ -123,7 +123,7 @@ export function render(ctx) {
   function renderAll(force = false) {
     renderHeader();
     const signature = JSON.stringify([state.tab, state.stageFilter, state.execution, state.artifacts,
-      state.artifactsError?.message, [...state.logs], [...state.rowMessages], [...state.busy]]);
+      state.artifactsError?.message, [...state.logs], [...state.logSearch], state.wrap, [...state.rowMessages], [...state.busy]]);
     if (!force && signature === state.renderedSignature) return;
     state.renderedSignature = signature;
     const focusKey = document.activeElement?.dataset?.focusKey;
@@ -138,7 +138,12 @@ export function render(ctx) {
       const atBottom = old && old.scrollTop + old.clientHeight >= old.scrollHeight - 4;
       el.scrollTop = !old || atBottom ? el.scrollHeight : old.scrollTop;
     }
-    if (focusKey) panel.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
+    if (focusKey) {
+      const target = panel.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+      target?.focus({ preventScroll: true });
+      // a rebuilt search box keeps the caret where typing continues
+      if (target?.tagName === 'INPUT') target.setSelectionRange(target.value.length, target.value.length);
+    }
   }
 
   function renderHeader() {

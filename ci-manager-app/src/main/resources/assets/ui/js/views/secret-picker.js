@@ -1,7 +1,7 @@
 // A native select of the secrets a project can reach (project, org, account), with "+ New secret"
 // that creates one in place and selects it.
 import { api } from '../api.js';
-import { h, uniqueId } from '../dom.js';
+import { h, uniqueId, replaceChildren } from '../dom.js';
 import { scopePrefix } from '../identifiers.js';
 
 /**
@@ -12,7 +12,7 @@ export function secretSelect(scope, { type, label, testid, value = '' }) {
   const id = uniqueId('secret');
   const select = h('select', { id, testid }, h('option', { value }, value || 'Loading…'));
   const addNew = h('button', {
-    type: 'button', class: 'btn btn-small', testid: `${testid}-new`, 'aria-label': `New secret for ${label}`,
+    type: 'button', class: 'btn btn-small', testid: `${testid}-new`, 'aria-label': `+ New secret for ${label}`,
     onclick: async () => {
       const { openSecretDialog } = await import('./secret-dialogs.js');
       const created = await openSecretDialog(scope, { type });
@@ -27,7 +27,7 @@ export function secretSelect(scope, { type, label, testid, value = '' }) {
     const lists = await Promise.all(levels.map((level) =>
       api.get(`${scopePrefix({ ...scope, level })}/secrets?type=${type}`).then((r) => r.secrets).catch(() => [])));
     const options = lists.flat().map((s) => ({ value: s.reference, label: `${s.name} (${s.reference})` }));
-    select.replaceChildren(h('option', { value: '' }, options.length ? 'Choose a secret' : 'No secrets yet: create one'),
+    replaceChildren(select, h('option', { value: '' }, options.length ? 'Choose a secret' : 'No secrets yet: create one'),
       options.map((o) => h('option', { value: o.value, selected: o.value === selected }, o.label)));
     if (selected && !options.some((o) => o.value === selected)) select.append(h('option', { value: selected, selected: true }, `${selected} (not found)`));
     select.dispatchEvent(new Event('change', { bubbles: true }));
