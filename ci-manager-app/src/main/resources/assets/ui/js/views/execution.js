@@ -31,6 +31,7 @@ export function render(ctx) {
     logSearch: new Map(), // "stage/step" -> search text
     wrap: true,
     headerMessage: null,
+    pipelineName: null, // from the project's pipeline list; the identifier until it is known
     endedAnnounced: false,
     rowMessages: new Map(), // artifact id -> {kind, text}
     busy: new Set(), // artifact ids with a retry in flight
@@ -59,8 +60,9 @@ export function render(ctx) {
       state.pollError = null;
       if (wasActive && !ACTIVE.has(execution.status)) announce(`Run #${execution.sequenceId} ended: ${statusText(execution.status)}`);
       autoOpenLogs(execution);
+      if (state.pipelineName === null) loadPipelineName(execution);
       await Promise.all([
-        state.tab === 'artifacts' || state.artifacts ? loadArtifacts() : null,
+        state.tab === 'artifacts' || state.artifacts || !ACTIVE.has(execution.status) ? loadArtifacts() : null,
         ...[...state.logs.keys()].map((k) => loadLogs(k)),
       ]);
     } catch (error) {
@@ -81,6 +83,21 @@ export function render(ctx) {
       state.artifactsError = null;
     } catch (error) {
       state.artifactsError = error;
+    }
+  }
+
+  async function loadPipelineName(e) {
+    state.pipelineName = e.pipelineIdentifier;
+    try {
+      const { pipelines } = await api.get(path`/orgs/${e.orgIdentifier}/projects/${e.projectIdentifier}/pipelines`);
+      const found = pipelines.find((p) => p.identifier === e.pipelineIdentifier);
+      if (found?.name && ctx.isCurrent()) {
+        state.pipelineName = found.name;
+        state.headerSignature = null;
+        renderHeader();
+      }
+    } catch {
+      // the identifier stays
     }
   }
 
@@ -161,7 +178,8 @@ export function render(ctx) {
     tabs.hidden = false;
     panelSlot.hidden = false;
     page.dataset.status = e.status;
-    document.title = `${e.pipelineIdentifier} #${e.sequenceId} · ${statusText(e.status)} · CI Manager`;
+    const pipelineName = state.pipelineName ?? e.pipelineIdentifier;
+    document.title = `${pipelineName} #${e.sequenceId} · ${statusText(e.status)} · CI Manager`;
     // Rebuild only when something but the clock changed, so focus and the spinner survive each poll.
     const { stages, ...summary } = e;
     const headerSignature = JSON.stringify([summary, state.pollError?.message, state.headerMessage, failedStep(e)?.step?.identifier]);
@@ -174,7 +192,7 @@ export function render(ctx) {
     ctx.setCrumbs([
       { label: e.orgIdentifier },
       { label: e.projectIdentifier, href: projectHash(e.orgIdentifier, e.projectIdentifier) },
-      { label: e.pipelineIdentifier, href: `${pipelineHash}/executions` },
+      { label: pipelineName, href: `${pipelineHash}/executions` },
       { label: `#${e.sequenceId}` },
     ]);
     const active = ACTIVE.has(e.status);
@@ -182,7 +200,7 @@ export function render(ctx) {
     replaceChildren(header,
       h('div', { class: 'exec-title' },
         h('h1', { testid: 'execution-title' },
-          h('a', { href: `${pipelineHash}/executions`, testid: 'execution-pipeline' }, e.pipelineIdentifier), ' ',
+          h('a', { href: `${pipelineHash}/executions`, testid: 'execution-pipeline', dataset: { pipeline: e.pipelineIdentifier } }, pipelineName), ' ',
           h('span', { class: 'muted', testid: 'execution-sequence' }, `#${e.sequenceId}`)),
         statusBadge(e.status, 'execution-status'),
         h('span', { class: `live ${active ? '' : 'invisible'}`, testid: 'live-indicator', 'aria-hidden': String(!active) },
@@ -250,8 +268,13 @@ export function render(ctx) {
             onclick: () => toggleLogs(logKey),
           }, logs ? 'Hide logs' : 'Show logs')))];
         if (step.failureMessage) {
-          rows.push(h('tr', { class: 'subrow' }, h('td', { colspan: '5' },
-            h('p', { class: 'alert alert-error', testid: 'step-failure' }, step.failureMessage))));
+          // a failed .att push re-pushed since (Artifacts tab): say so instead of the stale "push it again"
+          const repushed = state.artifacts?.find((a) => a.stageIdentifier === stage.identifier
+            && a.stepIdentifier === step.identifier && a.provenance?.status === 'PUSHED');
+          rows.push(h('tr', { class: 'subrow' }, h('td', { colspan: '5' }, repushed && /^SLSA provenance: /.test(step.failureMessage)
+            ? h('p', { class: 'alert alert-info', testid: 'step-failure', dataset: { resolved: 'true' } },
+              `SLSA provenance: the attestation has since been pushed to ${repushed.provenance.attestationRef}; the push during this run had failed.`)
+            : h('p', { class: 'alert alert-error', testid: 'step-failure' }, step.failureMessage))));
         }
         if (logs) {
           rows.push(h('tr', { class: 'subrow' }, h('td', { colspan: '5', id: logsId },

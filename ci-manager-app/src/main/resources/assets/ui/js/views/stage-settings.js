@@ -225,7 +225,8 @@ function secretField(label, name, { secrets, errors }, selected, kind, scope) {
   const groups = ['account', 'org', 'project'].map((scope) => {
     const inScope = secrets.filter((s) => s.scope === scope);
     return inScope.length ? h('optgroup', { label: SCOPE_LABELS[scope] },
-      inScope.map((s) => h('option', { value: s.reference, title: s.name ?? '' }, s.reference))) : null;
+      inScope.map((s) => h('option', { value: s.reference, title: s.name ?? '' },
+        s.name && s.name !== s.reference ? `${s.name} (${s.reference})` : s.reference))) : null;
   });
   const known = secrets.some((s) => s.reference === selected);
   const select = h('select', { id, testid: `${name}-select`, 'aria-describedby': `${hintId} ${errorId}` },
@@ -243,7 +244,9 @@ function secretField(label, name, { secrets, errors }, selected, kind, scope) {
     const scopeLabel = SCOPE_LABELS[secret.scope] ?? 'Project';
     let group = [...select.querySelectorAll('optgroup')].find((g) => g.label === scopeLabel);
     if (!group) select.append(group = h('optgroup', { label: scopeLabel }));
-    if (![...select.options].some((o) => o.value === secret.reference)) group.append(h('option', { value: secret.reference, title: secret.name }, secret.reference));
+    if (![...select.options].some((o) => o.value === secret.reference)) {
+      group.append(h('option', { value: secret.reference, title: secret.name }, `${secret.name} (${secret.reference})`));
+    }
     if (choose) {
       select.value = secret.reference;
       select.dispatchEvent(new Event('change'));

@@ -225,8 +225,9 @@ class NewUserJourneyUiTest {
 
     assertThat(browser.visible("execution-commit").getText()).isEqualTo(commit.name().substring(0, 7));
     assertThat(browser.visible("execution-branch").getText()).isEqualTo("main");
+    assertThat(browser.visible("execution-pipeline").getText()).as("names over identifiers").isEqualTo("Build app");
     assertThat(browser.visible("announcer").getAttribute("textContent")).contains("ended: Success");
-    assertThat(browser.driver().getTitle()).contains("#1").contains("Success");
+    assertThat(browser.driver().getTitle()).isEqualTo("Build app #1 · Success · CI Manager");
     assertThat(browser.all("execution-failure")).isEmpty();
     String logs = browser.visible("step-logs").getText();
     assertThat(logs).contains("SLSA provenance: signed with cosign_private_key");

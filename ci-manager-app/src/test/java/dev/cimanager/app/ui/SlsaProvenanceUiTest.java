@@ -372,7 +372,9 @@ class SlsaProvenanceUiTest {
     browser.visible("tab-pipeline").click();
     WebElement stepFailure = browser.visible("step-failure");
 
-    assertThat(stepFailure.getText()).startsWith("SLSA provenance: ").contains(REGISTRY.hostPort());
+    assertThat(stepFailure.getText()).startsWith("SLSA provenance: ").contains(REGISTRY.hostPort())
+        .contains("has since been pushed").doesNotContain("push it again");
+    assertThat(stepFailure.getDomAttribute("data-resolved")).isEqualTo("true");
     assertWithinItsStage("step-failure");
     assertWithinItsStage("step-logs-toggle");
     browser.screenshot("15-execution-pipeline-failed");
