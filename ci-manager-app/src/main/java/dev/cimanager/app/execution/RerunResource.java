@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /api/v1/executions/{id}/rerun}: a new MANUAL run of the same pipeline with the same run request
- * (the branch the original asked for, or the codebase's). 202 like a run.
+ * {@code POST /api/v1/executions/{id}/rerun}: a new MANUAL run of the same pipeline YAML, branch request and
+ * commit as the original (see {@link ExecutionService#rerun}). 202 like a run.
  */
 @Path("/api/v1/executions/{executionId}/rerun")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +37,7 @@ public final class RerunResource {
     Execution original = store.find(caller.accountId(), executionId)
         .orElseThrow(() -> ApiException.notFound("EXECUTION_NOT_FOUND", "execution '" + executionId + "' not found"));
     Scope project = scopes.project(caller, original.orgIdentifier(), original.projectIdentifier());
-    Execution started = executions.startManual(caller, project, original.pipelineIdentifier(), original.branch());
+    Execution started = executions.rerun(caller, project, original);
     return Response.status(Response.Status.ACCEPTED)
         .entity(new StartExecutionResponse(started.executionId(), started.status()))
         .build();
