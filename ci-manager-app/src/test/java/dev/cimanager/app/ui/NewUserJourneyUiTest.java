@@ -193,6 +193,15 @@ class NewUserJourneyUiTest {
     new Select(browser.visible("private-key-select")).selectByValue("cosign_private_key");
     new Select(browser.visible("password-select")).selectByValue("cosign_password");
     browser.screenshot("journey-11-stage-settings");
+
+    browser.visible("tab-executions").click(); // unsaved: the page asks first, and staying keeps the edits
+    var alert = browser.await(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()::apply,
+        "the unsaved-changes question");
+    assertThat(alert.getText()).contains("unsaved changes");
+    alert.dismiss();
+    assertThat(browser.visible("slsa-toggle").isSelected()).isTrue();
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/settings");
+
     browser.visible("settings-save").click();
     browser.visible("settings-saved");
 
