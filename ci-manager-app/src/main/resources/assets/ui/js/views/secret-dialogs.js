@@ -154,7 +154,9 @@ export async function confirmDelete(scope, kind, item) {
       ...found.connectors.map((c) => `connector ${c.name} (${c.reference})`)];
     replaceChildren(usage, uses.length
       ? h('div', { class: 'alert alert-warn', testid: 'delete-warning' },
-        h('p', null, `Used by ${uses.length === 1 ? 'one' : uses.length} ${uses.length === 1 ? 'place' : 'places'}; they will fail until it is re-created:`),
+        h('p', null, uses.length === 1
+          ? 'Used by one pipeline or connector; deleting it makes that fail until it is created again:'
+          : `Used by ${uses.length} pipelines or connectors; deleting it makes them fail until it is created again:`),
         h('ul', null, uses.map((u) => h('li', null, u))))
       : h('p', { class: 'muted', testid: 'delete-unused' }, 'Nothing refers to it.'));
   }).catch((error) => replaceChildren(usage, errorBox(error, 'usage-error')));
