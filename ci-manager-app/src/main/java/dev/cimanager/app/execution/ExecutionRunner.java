@@ -66,11 +66,12 @@ public final class ExecutionRunner {
   private final Map<String, StepRunner> runners;
   private final ExecutionWorkspaces workspaces;
   private final Clock clock;
+  private final RerunCommits rerunCommits;
 
   @Inject
   ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
       ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush,
-      SlsaVerificationRunner slsaVerification, ExecutionWorkspaces workspaces, Clock clock) {
+      SlsaVerificationRunner slsaVerification, ExecutionWorkspaces workspaces, Clock clock, RerunCommits rerunCommits) {
     this.store = store;
     this.logStore = logStore;
     this.runningLogs = runningLogs;
@@ -80,6 +81,7 @@ public final class ExecutionRunner {
     this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush, SlsaVerificationSpec.TYPE, slsaVerification);
     this.workspaces = workspaces;
     this.clock = clock;
+    this.rerunCommits = rerunCommits;
   }
 
   /** Runs the stored QUEUED execution {@code executionId} under {@code control}; returns when it has ended. */
@@ -227,7 +229,8 @@ public final class ExecutionRunner {
       GitSource source = execution.branch() != null
           ? new GitSource(connector.url().toString(), Codebase.BuildType.BRANCH, execution.branch(), credentials)
           : new GitSource(connector.url().toString(), codebase.buildType(), codebase.ref(), credentials);
-      ClonedSource cloned = cloner.cloneInto(source, stageWorkspace, log);
+      ClonedSource cloned = cloner.cloneInto(source, stageWorkspace, log,
+          rerunCommits.find(execution.executionId()).orElse(null));
       if (execution.codebase() == null) {
         save(execution.withCodebase(cloned));
       }

@@ -32,16 +32,18 @@ public final class ExecutionService {
   private final ExecutionStore store;
   private final ExecutionEngine engine;
   private final Clock clock;
+  private final RerunCommits rerunCommits;
   private final SecureRandom random = new SecureRandom();
 
   @Inject
   ExecutionService(PipelineRepository pipelines, PipelineParser parser, ExecutionStore store, ExecutionEngine engine,
-      Clock clock) {
+      Clock clock, RerunCommits rerunCommits) {
     this.pipelines = pipelines;
     this.parser = parser;
     this.store = store;
     this.engine = engine;
     this.clock = clock;
+    this.rerunCommits = rerunCommits;
   }
 
   /**
@@ -65,6 +67,21 @@ public final class ExecutionService {
             + "' has no codebase (properties.ci.codebase) to build a branch of");
       }
     }
+    return enqueue(caller, project, pipeline, branch, null);
+  }
+
+  /**
+   * Re-runs {@code original}: a new MANUAL run of the same pipeline YAML (as it was for the original, later
+   * edits do not count), the same branch request, and the commit the original built (when it cloned one).
+   */
+  public Execution rerun(Caller caller, Scope project, Execution original) {
+    Pipeline pipeline = parser.parse(new dev.cimanager.app.pipelines.PipelineKey(original.orgIdentifier(),
+        original.projectIdentifier(), original.pipelineIdentifier()), original.pipelineYaml());
+    String commit = original.codebaseIfPresent().map(c -> c.commitSha()).orElse(null);
+    return enqueue(caller, project, pipeline, original.branch(), commit);
+  }
+
+  private Execution enqueue(Caller caller, Scope project, Pipeline pipeline, String branch, String commit) {
     // the sequence id is taken only once the queue has room: a refused start leaves no gap and no record
     return engine.enqueue(project.accountId(), () -> {
       long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
@@ -72,6 +89,9 @@ public final class ExecutionService {
           project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED,
           new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null), branch, pipeline.yaml(),
           clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
+      if (commit != null) {
+        rerunCommits.pin(execution.executionId(), commit); // before the runner can see the execution
+      }
       store.insert(execution);
       return execution;
     });

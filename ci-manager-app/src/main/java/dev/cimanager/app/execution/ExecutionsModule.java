@@ -36,6 +36,8 @@ public final class ExecutionsModule extends AbstractModule {
     jersey.addBinding().to(ExecutionResource.class);
     jersey.addBinding().to(PipelineExecutionResource.class);
     jersey.addBinding().to(InstanceResource.class);
+
+    jersey.addBinding().to(RerunResource.class);
   }
 
   @Provides

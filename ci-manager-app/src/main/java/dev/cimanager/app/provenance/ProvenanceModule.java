@@ -32,6 +32,9 @@ public final class ProvenanceModule extends AbstractModule {
     ImagePushedListeners.in(binder()).addBinding().to(SlsaProvenanceHook.class);
     JerseyComponents.in(binder()).addBinding().to(ArtifactResource.class);
     JerseyComponents.in(binder()).addBinding().to(ArtifactLookupResource.class);
+    JerseyComponents.in(binder()).addBinding().to(CosignKeyPairEndpoints.AccountKeyPair.class);
+    JerseyComponents.in(binder()).addBinding().to(CosignKeyPairEndpoints.OrgKeyPair.class);
+    JerseyComponents.in(binder()).addBinding().to(CosignKeyPairEndpoints.ProjectKeyPair.class);
   }
 
   /** Creates the collections' indexes once, at start-up (the injector is built in PRODUCTION stage). */
