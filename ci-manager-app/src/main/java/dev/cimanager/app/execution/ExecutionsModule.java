@@ -2,6 +2,7 @@ package dev.cimanager.app.execution;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.cimanager.app.execution.steps.LeftoverBuilds;
 import dev.cimanager.app.web.JerseyComponents;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import jakarta.inject.Singleton;
@@ -32,7 +33,10 @@ public final class ExecutionsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ExecutionEngine engine(ExecutionStore store, ExecutionRunner runner, ExecutionWorkspaces workspaces, Clock clock) {
+  ExecutionEngine engine(ExecutionStore store, ExecutionRunner runner, ExecutionWorkspaces workspaces, Clock clock,
+      LeftoverBuilds leftoverBuilds) {
+    // managed first, so started first: a dead process's builds stop before this one's can start
+    lifecycle.manage(leftoverBuilds);
     ExecutionEngine engine = new ExecutionEngine(store, runner, workspaces, clock, settings.getWorkers(),
         settings.getMaxQueued());
     lifecycle.manage(engine);

@@ -46,7 +46,15 @@ final class CommandRunner {
    * @return the lines the command printed (already masked)
    */
   List<String> run(String action, List<String> command, Path workingDir, Map<String, String> env, StepLog log) {
-    log.append("$ " + String.join(" ", command));
+    return run(action, command, command, workingDir, env, log);
+  }
+
+  /**
+   * @param shown the command as the log shows it ({@code command} may wrap it, e.g. in a time limit)
+   */
+  List<String> run(String action, List<String> command, List<String> shown, Path workingDir,
+      Map<String, String> env, StepLog log) {
+    log.append("$ " + String.join(" ", shown));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     Map<String, String> child = childEnvironment(System.getenv(), env);
@@ -56,11 +64,11 @@ final class CommandRunner {
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new StepFailedException("tried to " + action + " but could not start " + command.get(0)
+      throw new StepFailedException("tried to " + action + " but could not start " + shown.get(0)
           + ": " + e.getMessage(), e);
     }
     List<String> output = Collections.synchronizedList(new ArrayList<>());
-    Thread reader = new Thread(() -> copyLines(process, log, output), "step-log-" + command.get(0));
+    Thread reader = new Thread(() -> copyLines(process, log, output), "step-log-" + shown.get(0));
     reader.setDaemon(true);
     reader.start();
     try {
@@ -79,7 +87,7 @@ final class CommandRunner {
       throw new StepFailedException("tried to " + action + " but the step was interrupted", e);
     }
     if (process.exitValue() != 0) {
-      throw new StepFailedException("tried to " + action + " but " + command.get(0) + " exited with "
+      throw new StepFailedException("tried to " + action + " but " + shown.get(0) + " exited with "
           + process.exitValue() + tail(log));
     }
     return List.copyOf(output);
