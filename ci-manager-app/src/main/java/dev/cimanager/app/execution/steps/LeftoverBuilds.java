@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +62,7 @@ public final class LeftoverBuilds implements Managed {
     String storageRoot = paths.root().toString();
     long self = ProcessHandle.current().pid();
     List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
-        .filter(process -> process.pid() != self)
+        .filter(process -> process.pid() != self && running(process.pid()))
         .filter(process -> process.info().arguments().map(args -> List.of(args).contains(storageRoot)).orElse(false))
         .toList();
     List<ProcessHandle> all = new ArrayList<>();
@@ -73,17 +71,33 @@ public final class LeftoverBuilds implements Managed {
       process.descendants().forEach(all::add);
     }
     all.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle process : all) {
+    Instant deadline = Instant.now().plus(EXIT_WAIT);
+    while (all.stream().anyMatch(process -> running(process.pid()))) {
+      if (Instant.now().isAfter(deadline)) {
+        LOG.warn("leftover build processes did not exit within {} s", EXIT_WAIT.toSeconds());
+        break;
+      }
       try {
-        process.onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.warn("leftover build process {} did not exit within {} s", process.pid(), EXIT_WAIT.toSeconds());
+        Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return all.size();
+        break;
       }
     }
     return all.size();
+  }
+
+  /**
+   * Whether {@code pid} still runs. Not {@link ProcessHandle#isAlive()}: a killed process whose parent is
+   * gone stays a zombie until PID 1 reaps it, which some container inits do late.
+   */
+  static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private List<Path> buildDirs() {
