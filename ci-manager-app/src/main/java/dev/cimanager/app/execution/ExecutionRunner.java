@@ -151,7 +151,7 @@ public final class ExecutionRunner {
       }
       for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
         Step step = stage.steps().get(stepIndex);
-        StepLog log = new StepLog(secrets);
+        StepLog log = new StepLog(secrets, secrets::add);
         if (stepIndex == 0) {
           // the implicit clone has no step of its own: its lines open the first step's log
           cloneLog.lines().forEach(log::append);
