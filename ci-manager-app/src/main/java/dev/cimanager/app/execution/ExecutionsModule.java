@@ -2,6 +2,7 @@ package dev.cimanager.app.execution;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.execution.steps.LeftoverBuilds;
 import dev.cimanager.app.web.JerseyComponents;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
@@ -29,6 +30,12 @@ public final class ExecutionsModule extends AbstractModule {
     var jersey = JerseyComponents.in(binder());
     jersey.addBinding().to(ExecutionResource.class);
     jersey.addBinding().to(PipelineExecutionResource.class);
+  }
+
+  @Provides
+  @Singleton
+  StepLogStore stepLogStore(MongoDatabase database) {
+    return new StepLogStore(database, settings.getMaxStepLogBytes());
   }
 
   @Provides
