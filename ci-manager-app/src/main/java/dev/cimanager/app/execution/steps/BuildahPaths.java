@@ -38,6 +38,13 @@ record BuildahPaths(Path dataDir, Path root, Path runRoot, Path tmp) {
       for (Path dir : new Path[] {dataDir, tmp.getParent(), tmp}) {
         allowTraversal(dir);
       }
+      for (Path dir = dataDir.getParent(); dir != null; dir = dir.getParent()) {
+        if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+          throw new StepFailedException("tried to build but the directory " + dir + " above the data directory"
+              + " is not searchable by others (mode o+x): isolated builds run as host uids 100000+ and must"
+              + " reach their files under " + tmp + " (chmod o+x " + dir + ", or move the data directory)");
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not prepare buildah's directories under " + dataDir, e);
     }

@@ -68,6 +68,21 @@ class LeftoverBuildsTest {
   }
 
   @Test
+  void build_underADataDirOthersCannotTraverse_failsNamingTheDirectory() throws Exception {
+    Path parent = Files.createDirectories(dataDirA.resolve("closed"));
+    Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    writeSource(workspaceA);
+    BuildahBuilder builder = new BuildahBuilder(parent.resolve("data"), Set.of(), Duration.ofMinutes(1));
+    ImageBuild build = new ImageBuild(workspaceA, "Dockerfile", ".", "127.0.0.1:1", "closed/app", List.of("1"),
+        Map.of(), Map.of(), null, Instant.EPOCH);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.buildAndPush(build, new StepLog(line -> line)))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("tried to build but the directory " + parent + " above the data directory is not"
+            + " searchable by others (mode o+x)");
+  }
+
+  @Test
   void timeLimit_endsTheBuildAndItsContainer_withoutTheServer() throws Exception {
     writeSource(workspaceA);
     BuildahPaths paths = BuildahPaths.under(dataDirA);
