@@ -138,7 +138,8 @@ class HostileBuildTest {
     List<String> hostile = Arrays.stream(log.split("\n")).filter(line -> line.startsWith("HOSTILE ")).toList();
     System.out.println(String.join("\n", hostile));
     assertThat(log).as(String.join("\n", hostile)).doesNotContain(canaryContent);
-    assertThat(hostile).as("every attempt printed its line").anyMatch(l -> l.startsWith("HOSTILE breakout canary: failed"))
+    assertThat(hostile).as("every attempt printed its line")
+        .anyMatch(l -> l.startsWith("HOSTILE breakout canary: failed"))
         .anyMatch(l -> l.startsWith("HOSTILE breakout data dir: failed"))
         .anyMatch(l -> l.startsWith("HOSTILE read canary: failed"))
         .anyMatch(l -> l.startsWith("HOSTILE read data dir: failed"))

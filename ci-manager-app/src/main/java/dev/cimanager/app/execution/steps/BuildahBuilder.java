@@ -67,7 +67,10 @@ public final class BuildahBuilder {
     this(dataDir, insecureRegistries, commandTimeout, BuildIsolation.NAMESPACES);
   }
 
-  /** @param isolation how {@code RUN} steps are isolated; other than {@link BuildIsolation#NAMESPACES} only in benchmarks */
+  /**
+   * @param isolation how {@code RUN} steps are isolated: {@link BuildIsolation#NAMESPACES} but in the
+   *     benchmark comparing it with what came before
+   */
   public BuildahBuilder(Path dataDir, Set<String> insecureRegistries, Duration commandTimeout,
       BuildIsolation isolation) {
     this.paths = BuildahPaths.under(dataDir);
@@ -120,8 +123,8 @@ public final class BuildahBuilder {
     try {
       Path authFile = writeAuthFile(buildDir, build);
       List<String> bud = budCommand(build, dockerfile, context, authFile, baseImages, localName, buildDir);
-      runner.run("build " + build.image(), BuildTimeLimit.wrap(bud, commandTimeout.plus(BuildTimeLimit.GRACE), runcRoot(buildDir)), bud,
-          workspace, env(buildDir), log);
+      List<String> limited = BuildTimeLimit.wrap(bud, commandTimeout.plus(BuildTimeLimit.GRACE), runcRoot(buildDir));
+      runner.run("build " + build.image(), limited, bud, workspace, env(buildDir), log);
       built = true;
       List<PushedImage.BaseImage> resolvedBases = new ArrayList<>();
       for (String baseImage : baseImages) {
