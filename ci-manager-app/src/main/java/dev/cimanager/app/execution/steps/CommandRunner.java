@@ -29,7 +29,7 @@ final class CommandRunner {
 
   static final int TAIL_LINES = 15;
   /** How many of its last output lines a command's result keeps (its log keeps them all, up to its limit). */
-  static final int OUTPUT_LINES = 1000;
+  static final int OUTPUT_LINES = 200;
 
   /**
    * What buildah and skopeo need from the server's environment: where programs and home are, temp files,

@@ -203,8 +203,11 @@ public final class StepLog {
     batchBytes = 0;
   }
 
+  /** Room past {@link #MAX_LINE_CHARS} for the note of a line a {@link BoundedLineReader} already cut. */
+  private static final int NOTE_ROOM = 100;
+
   private static String cut(String line) {
-    if (line.length() <= MAX_LINE_CHARS) {
+    if (line.length() <= MAX_LINE_CHARS + NOTE_ROOM) {
       return line;
     }
     int end = Character.isHighSurrogate(line.charAt(MAX_LINE_CHARS - 1)) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
