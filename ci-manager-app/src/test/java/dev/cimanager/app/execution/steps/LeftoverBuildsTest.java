@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import dev.cimanager.app.testing.TestApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +31,9 @@ class LeftoverBuildsTest {
       COPY busybox /bin/busybox
       RUN ["/bin/busybox", "sleep", "600"]
       """;
+
+  @RegisterExtension
+  static final TestApp APP = new TestApp();
 
   @TempDir
   Path dataDirA;
@@ -65,6 +70,20 @@ class LeftoverBuildsTest {
     assertThat(buildB).failsWithin(Duration.ofSeconds(30));
     assertThat(LeftoverBuilds.running(containerB)).isFalse();
     assertThat(processesNaming(dataDirB)).isEmpty();
+  }
+
+  @Test
+  void serverStart_stopsTheBuildsLeftInItsDataDirectory() throws Exception {
+    // a build of the server's data directory the running server does not know: as a dead process left it
+    CompletableFuture<Void> leftover = sleepingBuild(APP.dataDir(), workspaceA);
+    long container = awaitContainer(APP.dataDir());
+
+    APP.restart();
+
+    assertThat(LeftoverBuilds.running(container)).isFalse();
+    assertThat(processesNaming(APP.dataDir())).isEmpty();
+    assertThat(buildDirs(APP.dataDir())).isEmpty();
+    assertThat(leftover).failsWithin(Duration.ofSeconds(30));
   }
 
   @Test
