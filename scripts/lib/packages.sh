@@ -1,5 +1,5 @@
 # Debian packages the demo and the tests start as real processes.
-DEMO_PACKAGES=(docker-registry buildah runc uidmap skopeo git curl jq python3 python3-cryptography)
+DEMO_PACKAGES=(docker-registry buildah runc uidmap containernetworking-plugins skopeo git curl jq python3 python3-cryptography)
 TEST_PACKAGES=("${DEMO_PACKAGES[@]}" chromium chromium-driver busybox-static gcc libc6-dev)
 
 # ensure_packages PKG...: installs whichever of them is missing (apt-get, as root or with sudo).
