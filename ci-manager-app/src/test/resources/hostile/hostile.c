@@ -4,7 +4,8 @@
  *
  *   hostile breakout   chroot/fchdir/chdir("..") escape, then read $CANARY and list $DATA_DIR
  *   hostile read       read $CANARY and list $DATA_DIR without escaping
- *   hostile connect    TCP connect to 127.0.0.1 on each port of $PORTS (comma-separated)
+ *   hostile connect    TCP connect on each port of $PORTS (comma-separated) to 127.0.0.1 and to the
+ *                      default gateway (the host's address on the build's network)
  *   hostile signal     kill($SERVER_PID, 0) and whether /proc/$SERVER_PID exists
  */
 #include <dirent.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -69,21 +71,50 @@ static void breakout(void) {
   read_targets("breakout");
 }
 
+/* The default route's gateway (the host's side of the build's network), network byte order, or 0. */
+static in_addr_t gateway(void) {
+  FILE *routes = fopen("/proc/net/route", "r");
+  char line[256];
+  unsigned int destination, via;
+  in_addr_t found = 0;
+  while (routes != NULL && fgets(line, sizeof line, routes) != NULL) {
+    if (sscanf(line, "%*s %x %x", &destination, &via) == 2 && destination == 0 && via != 0) {
+      found = (in_addr_t) via;
+    }
+  }
+  if (routes != NULL) {
+    fclose(routes);
+  }
+  return found;
+}
+
+static void connect_to(in_addr_t host, const char *port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  struct timeval limit = {3, 0};
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+  struct sockaddr_in address = {0};
+  address.sin_family = AF_INET;
+  address.sin_port = htons((unsigned short) atoi(port));
+  address.sin_addr.s_addr = host;
+  char name[INET_ADDRSTRLEN];
+  inet_ntop(AF_INET, &address.sin_addr, name, sizeof name);
+  if (connect(fd, (struct sockaddr *) &address, sizeof address) == 0) {
+    printf("HOSTILE connect %s:%s: CONNECTED\n", name, port);
+  } else {
+    printf("HOSTILE connect %s:%s: failed (%s)\n", name, port, strerror(errno));
+  }
+  close(fd);
+}
+
 static void connect_ports(void) {
   char ports[1024];
+  in_addr_t host_side = gateway();
   snprintf(ports, sizeof ports, "%s", env("PORTS"));
   for (char *port = strtok(ports, ","); port != NULL; port = strtok(NULL, ",")) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in address = {0};
-    address.sin_family = AF_INET;
-    address.sin_port = htons((unsigned short) atoi(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *) &address, sizeof address) == 0) {
-      printf("HOSTILE connect 127.0.0.1:%s: CONNECTED\n", port);
-    } else {
-      printf("HOSTILE connect 127.0.0.1:%s: failed (%s)\n", port, strerror(errno));
+    connect_to(htonl(INADDR_LOOPBACK), port);
+    if (host_side != 0) {
+      connect_to(host_side, port);
     }
-    close(fd);
   }
 }
 
