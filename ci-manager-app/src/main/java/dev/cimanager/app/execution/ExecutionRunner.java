@@ -191,7 +191,7 @@ public final class ExecutionRunner {
       }
       for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
         Step step = stage.steps().get(stepIndex);
-        StepLog log = new StepLog(secrets);
+        StepLog log = logStore.open(execution.executionId(), stage.identifier(), step.identifier(), secrets);
         if (stepIndex == 0) {
           // the implicit clone has no step of its own: its lines open the first step's log
           cloneLog.lines().forEach(log::append);
@@ -267,7 +267,7 @@ public final class ExecutionRunner {
         if (!(stop.get() instanceof RunStop.LeaseLost)) {
           // the execution is no longer this instance's to write once another took it over
           log.append("Step stopped: " + describe(stop.get()));
-          logStore.save(execution.executionId(), stage.identifier(), step.identifier(), log.text());
+          log.close();
         }
         throw new RunStoppedException(stop.get());
       }
@@ -275,7 +275,7 @@ public final class ExecutionRunner {
       if (stepFailure != null) {
         log.append("Step failed: " + stepFailure);
       }
-      logStore.save(execution.executionId(), stage.identifier(), step.identifier(), log.text());
+      log.close();
       runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
       save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, s -> s.withStatus(
           stepFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED, stepFailure, startedAt, now()))));
@@ -283,11 +283,7 @@ public final class ExecutionRunner {
     }
 
     private void skipStep(int stageIndex, int stepIndex, StepLog log) {
-      if (!log.lines().isEmpty()) {
-        StageRun stage = execution.stages().get(stageIndex);
-        logStore.save(execution.executionId(), stage.identifier(), stage.steps().get(stepIndex).identifier(),
-            log.text());
-      }
+      log.close();
       save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, skipped())));
     }
 

@@ -1,6 +1,7 @@
 package dev.cimanager.app.execution;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cimanager.app.execution.steps.StepLog;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code execution:} in the configuration: how many executions this instance runs at once, how many more
  * one account may have waiting QUEUED (a start beyond that answers 429), and, for several instances on one
- * MongoDB, this instance's id and the lease timings (see docs/API.md "Several instances").
+ * MongoDB, this instance's id and the lease timings (see docs/API.md "Several instances"); and the size limit of each
+ * step's stored log.
  */
 public class ExecutionSettings {
 
@@ -24,6 +26,11 @@ public class ExecutionSettings {
   @Min(1)
   @Max(100_000)
   private int maxQueued = 100;
+
+  /** The most bytes one step's stored log keeps; it then ends with a truncation line. */
+  @Min(1024)
+  @Max(1024L * 1024 * 1024)
+  private long maxStepLogBytes = StepLog.DEFAULT_MAX_BYTES;
 
   @JsonProperty
   public int getWorkers() {
@@ -118,5 +125,15 @@ public class ExecutionSettings {
   @JsonProperty
   public void setShutdownGrace(Duration shutdownGrace) {
     this.shutdownGrace = shutdownGrace;
+  }
+
+  @JsonProperty
+  public long getMaxStepLogBytes() {
+    return maxStepLogBytes;
+  }
+
+  @JsonProperty
+  public void setMaxStepLogBytes(long maxStepLogBytes) {
+    this.maxStepLogBytes = maxStepLogBytes;
   }
 }

@@ -2,6 +2,8 @@ package dev.cimanager.app.execution;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.mongodb.client.MongoDatabase;
+import dev.cimanager.app.execution.steps.LeftoverBuilds;
 import dev.cimanager.app.web.JerseyComponents;
 import io.dropwizard.core.setup.Environment;
 import jakarta.inject.Singleton;
@@ -36,14 +38,22 @@ public final class ExecutionsModule extends AbstractModule {
     jersey.addBinding().to(ExecutionResource.class);
     jersey.addBinding().to(PipelineExecutionResource.class);
     jersey.addBinding().to(InstanceResource.class);
-
     jersey.addBinding().to(RerunResource.class);
   }
 
   @Provides
   @Singleton
+  StepLogStore stepLogStore(MongoDatabase database) {
+    return new StepLogStore(database, settings.getMaxStepLogBytes());
+  }
+
+  @Provides
+  @Singleton
   ExecutionEngine engine(ExecutionStore store, ExecutionQueue queue, ExecutionRunner runner,
-      ExecutionWorkspaces workspaces, InstanceRegistry instances, LegacyActiveExecutions legacy, Clock clock) {
+      ExecutionWorkspaces workspaces, InstanceRegistry instances, LegacyActiveExecutions legacy, Clock clock,
+      LeftoverBuilds leftoverBuilds) {
+    // managed first, so started first: a dead process's builds stop before this one's can start
+    environment.lifecycle().manage(leftoverBuilds);
     ExecutionEngine engine = new ExecutionEngine(store, queue, runner, workspaces, instances, legacy, clock,
         InstanceIdentity.resolve(settings.getInstanceId(), clock.instant()), EngineTimings.of(settings),
         settings.getWorkers(), settings.getMaxQueued(), exclusiveDatabase);
