@@ -21,6 +21,8 @@ mvn -B -q -DskipTests package
 JAR="$ROOT/ci-manager-app/target/ci-manager-app.jar"
 
 WORK=$(mktemp -d /tmp/ci-manager-demo.XXXXXX)
+# o+x: isolated builds run as host uids 100000+ and must traverse to their files under $WORK/data
+chmod 711 "$WORK"
 REG_PORT=$(free_port); HTTP_PORT=$(free_port); ADMIN_PORT=$(free_port)
 REGISTRY="127.0.0.1:$REG_PORT"
 API="http://127.0.0.1:$HTTP_PORT/api/v1"

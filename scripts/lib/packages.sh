@@ -1,6 +1,6 @@
 # Debian packages the demo and the tests start as real processes.
-DEMO_PACKAGES=(docker-registry buildah skopeo git curl jq python3 python3-cryptography)
-TEST_PACKAGES=("${DEMO_PACKAGES[@]}" chromium chromium-driver)
+DEMO_PACKAGES=(docker-registry buildah runc uidmap containernetworking-plugins skopeo git curl jq python3 python3-cryptography)
+TEST_PACKAGES=("${DEMO_PACKAGES[@]}" chromium chromium-driver busybox-static gcc libc6-dev)
 
 # ensure_packages PKG...: installs whichever of them is missing (apt-get, as root or with sudo).
 ensure_packages() {

@@ -20,6 +20,8 @@ import dev.cimanager.app.errors.WebApplicationExceptionMapper;
 import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
+import dev.cimanager.app.policysets.PolicySetsModule;
+import dev.cimanager.app.verification.VerificationModule;
 import dev.cimanager.app.provenance.ProvenanceModule;
 import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
 import dev.cimanager.app.provenance.commands.VerifyAttestationCommand;
@@ -104,8 +106,10 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ConnectorsModule(),
                 new PipelinesModule(),
                 new StepsModule(),
-                new ExecutionsModule(config.getExecution(), environment.lifecycle()),
-                new ProvenanceModule(),
+                new ExecutionsModule(config.getExecution(), config.getMongo().getUri().isBlank(), environment),
+                new ProvenanceModule(config.getProvenance().identity()),
+                new PolicySetsModule(),
+                new VerificationModule(),
                 new TriggersModule(environment.lifecycle())));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {

@@ -2,6 +2,7 @@ package dev.cimanager.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cimanager.app.config.MongoSettings;
+import dev.cimanager.app.config.ProvenanceSettings;
 import dev.cimanager.app.config.SecuritySettings;
 import dev.cimanager.app.execution.ExecutionSettings;
 import io.dropwizard.core.Configuration;
@@ -19,6 +20,7 @@ public class CiManagerConfiguration extends Configuration {
   @Valid @NotNull private SecuritySettings security = new SecuritySettings();
   @NotNull private String insecureRegistries = "";
   @Valid @NotNull private ExecutionSettings execution = new ExecutionSettings();
+  @Valid @NotNull private ProvenanceSettings provenance = new ProvenanceSettings();
 
   @JsonProperty
   public String getDataDir() {
@@ -70,5 +72,16 @@ public class CiManagerConfiguration extends Configuration {
   @JsonProperty
   public void setExecution(ExecutionSettings execution) {
     this.execution = execution;
+  }
+
+  /** The builder identity SLSA provenance states. */
+  @JsonProperty
+  public ProvenanceSettings getProvenance() {
+    return provenance;
+  }
+
+  @JsonProperty
+  public void setProvenance(ProvenanceSettings provenance) {
+    this.provenance = provenance;
   }
 }

@@ -25,7 +25,7 @@ export function path(strings, ...values) {
   return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeURIComponent(values[i]) : ''), '');
 }
 
-async function send(apiPath, { method = 'GET', json, yaml, accept = 'application/json', token = session.token() } = {}) {
+async function send(apiPath, { method = 'GET', json, yaml, form, accept = 'application/json', token = session.token() } = {}) {
   const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
   let body;
@@ -35,6 +35,8 @@ async function send(apiPath, { method = 'GET', json, yaml, accept = 'application
   } else if (yaml !== undefined) {
     headers['Content-Type'] = 'application/yaml';
     body = yaml;
+  } else if (form !== undefined) {
+    body = form; // FormData: the browser sets multipart/form-data with its boundary
   }
   let response;
   try {
@@ -66,6 +68,12 @@ export const api = {
     return (await send(apiPath, { accept: 'text/plain', ...options })).text();
   },
   get: (apiPath) => api.json(apiPath),
+  put: (apiPath, json = {}) => api.json(apiPath, { method: 'PUT', json }),
+  del: (apiPath) => api.json(apiPath, { method: 'DELETE' }),
+  /** multipart/form-data (file secrets); `method` POST to create, PUT to update. */
+  form: (apiPath, form, method = 'POST') => api.json(apiPath, { method, form }),
+  /** The raw response, for reads that use headers too (incremental logs). */
+  response: (apiPath, options) => send(apiPath, options),
   post: (apiPath, json = {}) => api.json(apiPath, { method: 'POST', json }),
   getYaml: (apiPath) => api.text(apiPath, { accept: 'application/yaml, text/yaml;q=0.9, */*;q=0.1' }),
   putYaml: async (apiPath, yaml) => {

@@ -1,18 +1,29 @@
 // The shell: hash routing, the signed-in header, and the lifecycle of the current view.
 import { api, session } from './api.js';
 import { h, replaceChildren } from './dom.js';
+import { allowHashChange } from './leave-guard.js';
 import * as signIn from './views/signin.js';
 import * as home from './views/home.js';
 import * as pipelines from './views/pipelines.js';
 import * as pipeline from './views/pipeline.js';
 import * as newPipeline from './views/new-pipeline.js';
 import * as execution from './views/execution.js';
+import * as policySets from './views/policy-sets.js';
+
+import * as projects from './views/projects.js';
+import * as secrets from './views/secrets.js';
+import * as connectors from './views/connectors.js';
 
 const ROUTES = [
   { pattern: /^\/signin$/, view: signIn, names: [], public: true },
   { pattern: /^\/?$/, view: home, names: [] },
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/?$/, view: pipelines, names: ['org', 'project'] },
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/new-pipeline$/, view: newPipeline, names: ['org', 'project'] },
+  { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/policysets$/, view: policySets, names: ['org', 'project'] },
+
+  { pattern: /^\/projects$/, view: projects, names: [] },
+  { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/secrets$/, view: secrets, names: ['org', 'project'] },
+  { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/connectors$/, view: connectors, names: ['org', 'project'] },
   {
     pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/pipelines\/([^/]+)(?:\/(executions|settings|yaml|triggers))?$/,
     view: pipeline, names: ['org', 'project', 'pipeline', 'tab'],
@@ -153,6 +164,7 @@ window.addEventListener('api:unauthorized', () => {
   signOut('Your session ended: the token was not accepted. Sign in again.');
 });
 window.addEventListener('hashchange', () => {
+  if (!allowHashChange()) return;
   route().then(() => { if (document.activeElement === document.body) main.focus({ preventScroll: true }); });
 });
 route();

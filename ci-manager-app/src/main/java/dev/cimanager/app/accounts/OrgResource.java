@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -55,6 +56,17 @@ public final class OrgResource {
     return orgs.findOrg(caller.accountId(), org).orElseThrow();
   }
 
+  /** Renames the org: {@code {"name"}}; an identifier in the body must be the path's (identifiers never change). */
+  @PUT
+  @Path("{org}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public OrgResponse rename(@Context Caller caller, @PathParam("org") String org, CreateOrgRequest request) {
+    scopes.org(caller, org);
+    String name = renamedTo(org, request == null ? null : request.identifier(), request == null ? null : request.name());
+    orgs.renameOrg(caller.accountId(), org, name);
+    return new OrgResponse(org, name);
+  }
+
   @GET
   @Path("{org}/projects")
   public ProjectListResponse projects(@Context Caller caller, @PathParam("org") String org) {
@@ -77,6 +89,27 @@ public final class OrgResource {
     return Response.status(Response.Status.CREATED)
         .entity(new ProjectResponse(identifier, name, org))
         .build();
+  }
+
+  /** Renames the project: {@code {"name"}}; its identifier stays. */
+  @PUT
+  @Path("{org}/projects/{project}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProjectResponse renameProject(@Context Caller caller, @PathParam("org") String org,
+      @PathParam("project") String project, CreateProjectRequest request) {
+    scopes.project(caller, org, project);
+    String name = renamedTo(project, request == null ? null : request.identifier(),
+        request == null ? null : request.name());
+    orgs.renameProject(caller.accountId(), org, project, name);
+    return new ProjectResponse(project, name, org);
+  }
+
+  private static String renamedTo(String pathId, String bodyId, String name) {
+    if (bodyId != null && !bodyId.isEmpty() && !bodyId.equals(pathId)) {
+      throw ApiException.invalid("identifier '" + bodyId + "' does not match '" + pathId
+          + "' in the path: identifiers cannot be changed, only names");
+    }
+    return Identifiers.requireName("name", name);
   }
 
   @GET

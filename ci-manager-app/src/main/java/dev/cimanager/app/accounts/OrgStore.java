@@ -4,6 +4,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.storage.MongoDocuments;
 import dev.cimanager.contracts.accounts.OrgResponse;
@@ -57,6 +58,18 @@ public final class OrgStore {
             .append("name", name)
             .append("createdAt", new Date()),
         "project '" + identifier + "' already exists in org '" + orgId + "'");
+  }
+
+  /** Renames an org; its identifier (and so every reference to it) stays. @return false when it does not exist */
+  public boolean renameOrg(String accountId, String orgId, String name) {
+    return orgs.updateOne(Filters.eq("_id", Scope.org(accountId, orgId).key()), Updates.set("name", name))
+        .getMatchedCount() == 1;
+  }
+
+  /** Renames a project; its identifier stays. @return false when it does not exist */
+  public boolean renameProject(String accountId, String orgId, String projectId, String name) {
+    return projects.updateOne(Filters.eq("_id", Scope.project(accountId, orgId, projectId).key()),
+        Updates.set("name", name)).getMatchedCount() == 1;
   }
 
   public Optional<OrgResponse> findOrg(String accountId, String orgId) {

@@ -9,7 +9,9 @@ import dev.cimanager.contracts.connectors.ConnectorRequest;
 import dev.cimanager.contracts.connectors.ConnectorResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,16 +21,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 
 /** Connector endpoints, identical at every scope; subclasses say where they are mounted. */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class ConnectorEndpoints {
   private final ConnectorStore store;
   private final ScopeResolver scopes;
+  private final ConnectionTester tester;
 
-  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes) {
+  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes, ConnectionTester tester) {
     this.store = store;
     this.scopes = scopes;
+    this.tester = tester;
   }
 
   /** The scope named by the request path, checked to exist in the caller's account. */
@@ -73,11 +78,61 @@ public abstract class ConnectorEndpoints {
   @Path("{id}")
   public ConnectorResponse get(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
     Scope scope = scope(caller, uri);
-    return store
-        .find(scope, id)
-        .map(doc -> ConnectorStore.toResponse(scope, doc))
-        .orElseThrow(
-            () -> ApiException.notFound(
-                "CONNECTOR_NOT_FOUND", "connector '" + id + "' not found at " + scope.level().jsonName() + " scope"));
+    return ConnectorStore.toResponse(scope, existing(scope, id));
+  }
+
+  /** Replaces the connector (same body as create); its type cannot change, pipelines rely on it. */
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ConnectorResponse update(
+      @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, ConnectorRequest request) {
+    Scope scope = scope(caller, uri);
+    if (request == null) {
+      throw ApiException.invalid("request body is required: {\"identifier\",\"name\",\"type\",\"spec\"}");
+    }
+    if (request.identifier() != null && !request.identifier().isEmpty() && !request.identifier().equals(id)) {
+      throw ApiException.invalid("identifier '" + request.identifier() + "' does not match the connector '" + id
+          + "' in the path");
+    }
+    Document current = existing(scope, id);
+    String type = request.type() == null ? current.getString("type") : request.type();
+    if (!type.equals(current.getString("type"))) {
+      throw ApiException.invalid("type: connector '" + id + "' is a " + current.getString("type")
+          + " connector and cannot become a " + type + " connector; create a new one");
+    }
+    String name = Identifiers.requireName("name", request.name());
+    Connector connector = ConnectorSpecs.parse(scope, id, name, type, request.spec());
+    if (!store.replace(connector, request.description(), request.spec())) {
+      throw notFound(scope, id);
+    }
+    return ConnectorStore.toResponse(scope, existing(scope, id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
+    Scope scope = scope(caller, uri);
+    if (!store.delete(scope, id)) {
+      throw notFound(scope, id);
+    }
+    return Response.noContent().build();
+  }
+
+  /** Tries the connector as a run would and answers {@code {"ok","message"}} (200 whatever the outcome). */
+  @POST
+  @Path("{id}/test")
+  public ConnectionTester.Result test(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
+    Scope scope = scope(caller, uri);
+    return tester.test(ConnectorStore.toConnector(scope, existing(scope, id)));
+  }
+
+  private Document existing(Scope scope, String id) {
+    return store.find(scope, id).orElseThrow(() -> notFound(scope, id));
+  }
+
+  private static ApiException notFound(Scope scope, String id) {
+    return ApiException.notFound(
+        "CONNECTOR_NOT_FOUND", "connector '" + id + "' not found at " + scope.level().jsonName() + " scope");
   }
 }

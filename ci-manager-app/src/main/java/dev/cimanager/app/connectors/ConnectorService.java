@@ -8,6 +8,7 @@ import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,11 @@ public final class ConnectorService {
         .map(doc -> ConnectorStore.toConnector(ref.scope(), doc))
         .orElseThrow(
             () -> ApiException.badRequest("CONNECTOR_NOT_FOUND", "connector " + ref.reference() + " not found"));
+  }
+
+  /** The connectors stored at {@code scope} (not those of the scopes above it), by identifier. */
+  public List<Connector> listIn(Scope scope) {
+    return store.list(scope).stream().map(doc -> ConnectorStore.toConnector(scope, doc)).toList();
   }
 
   /** {@link #resolve} that also requires a DockerRegistry connector. */

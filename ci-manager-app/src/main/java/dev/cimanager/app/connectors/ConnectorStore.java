@@ -57,6 +57,22 @@ public final class ConnectorStore {
     }
   }
 
+  /** Replaces name, description and spec; the identifier, type and creation time stay. @return false if missing */
+  boolean replace(Connector connector, String description, Map<String, Object> spec) {
+    Scope scope = connector.scope();
+    return connectors.updateOne(Filters.eq("_id", scope.idOf(connector.identifier())),
+        com.mongodb.client.model.Updates.combine(
+            com.mongodb.client.model.Updates.set("name", connector.name()),
+            com.mongodb.client.model.Updates.set("description", description),
+            com.mongodb.client.model.Updates.set("spec", new Document(spec)),
+            com.mongodb.client.model.Updates.set("updatedAt", new Date()))).getMatchedCount() == 1;
+  }
+
+  /** @return false when there was no such connector */
+  boolean delete(Scope scope, String identifier) {
+    return connectors.deleteOne(Filters.eq("_id", scope.idOf(identifier))).getDeletedCount() == 1;
+  }
+
   Optional<Document> find(Scope scope, String identifier) {
     return Optional.ofNullable(connectors.find(Filters.eq("_id", scope.idOf(identifier))).first());
   }

@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
  * @param pipelineYaml the pipeline as it was when the run was requested (later edits do not change it)
  * @param codebase the source the first cloning stage checked out, or null
  * @param failureMessage why the execution FAILED, or null
+ * @param abortedBy the user who aborted it, null unless ABORTED
  */
 public record Execution(
     String executionId,
@@ -35,7 +36,17 @@ public record Execution(
     Instant endedAt,
     String failureMessage,
     ClonedSource codebase,
-    List<StageRun> stages) {
+    List<StageRun> stages,
+    String abortedBy) {
+
+  /** An execution nobody aborted. */
+  public Execution(String executionId, String accountId, String orgIdentifier, String projectIdentifier,
+      String pipelineIdentifier, long sequenceId, ExecutionStatus status, Trigger trigger, String branch,
+      String pipelineYaml, Instant startedAt, Instant endedAt, String failureMessage, ClonedSource codebase,
+      List<StageRun> stages) {
+    this(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId, status, trigger,
+        branch, pipelineYaml, startedAt, endedAt, failureMessage, codebase, stages, null);
+  }
 
   public Execution {
     Objects.requireNonNull(executionId, "executionId");
@@ -174,19 +185,19 @@ public record Execution(
 
   public Execution withStatus(ExecutionStatus newStatus, String newFailureMessage, Instant newEndedAt) {
     return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        newStatus, trigger, branch, pipelineYaml, startedAt, newEndedAt, newFailureMessage, codebase, stages);
+        newStatus, trigger, branch, pipelineYaml, startedAt, newEndedAt, newFailureMessage, codebase, stages, abortedBy);
   }
 
   public Execution withCodebase(ClonedSource newCodebase) {
     return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        status, trigger, branch, pipelineYaml, startedAt, endedAt, failureMessage, newCodebase, stages);
+        status, trigger, branch, pipelineYaml, startedAt, endedAt, failureMessage, newCodebase, stages, abortedBy);
   }
 
   public Execution withStage(int index, UnaryOperator<StageRun> change) {
     List<StageRun> changed = new ArrayList<>(stages);
     changed.set(index, change.apply(stages.get(index)));
     return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        status, trigger, branch, pipelineYaml, startedAt, endedAt, failureMessage, codebase, changed);
+        status, trigger, branch, pipelineYaml, startedAt, endedAt, failureMessage, codebase, changed, abortedBy);
   }
 
   /**
@@ -194,13 +205,29 @@ public record Execution(
    * still RUNNING become FAILED with the reason. Used when the engine cannot go on (a restart, a bug).
    */
   public Execution interrupted(String reason, Instant now) {
+    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
+        ExecutionStatus.FAILED, trigger, branch, pipelineYaml, startedAt, now, reason, codebase,
+        endStages(ExecutionStatus.FAILED, reason, now), abortedBy);
+  }
+
+  /**
+   * This execution ended ABORTED by {@code by}: stages and steps still QUEUED become SKIPPED, those still
+   * RUNNING become ABORTED.
+   */
+  public Execution aborted(String by, Instant now) {
+    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
+        ExecutionStatus.ABORTED, trigger, branch, pipelineYaml, startedAt, now, null, codebase,
+        endStages(ExecutionStatus.ABORTED, null, now), by);
+  }
+
+  private List<StageRun> endStages(ExecutionStatus runningBecome, String reason, Instant now) {
     List<StageRun> ended = new ArrayList<>();
     for (StageRun stage : stages) {
       List<StepRun> steps = new ArrayList<>();
       for (StepRun step : stage.steps()) {
         steps.add(switch (step.status()) {
           case QUEUED -> step.withStatus(ExecutionStatus.SKIPPED, null, step.startedAt(), null);
-          case RUNNING -> step.withStatus(ExecutionStatus.FAILED, reason, step.startedAt(), now);
+          case RUNNING -> step.withStatus(runningBecome, reason, step.startedAt(), now);
           default -> step;
         });
       }
@@ -208,11 +235,10 @@ public record Execution(
           stage.startedAt(), stage.endedAt(), steps);
       ended.add(switch (stage.status()) {
         case QUEUED -> withSteps.withStatus(ExecutionStatus.SKIPPED, null, stage.startedAt(), null);
-        case RUNNING -> withSteps.withStatus(ExecutionStatus.FAILED, reason, stage.startedAt(), now);
+        case RUNNING -> withSteps.withStatus(runningBecome, reason, stage.startedAt(), now);
         default -> withSteps;
       });
     }
-    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        ExecutionStatus.FAILED, trigger, branch, pipelineYaml, startedAt, now, reason, codebase, ended);
+    return ended;
   }
 }

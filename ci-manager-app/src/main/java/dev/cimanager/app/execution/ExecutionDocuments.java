@@ -36,7 +36,8 @@ final class ExecutionDocuments {
         .append("endedAt", date(execution.endedAt()))
         .append("failureMessage", execution.failureMessage())
         .append("codebase", execution.codebaseIfPresent().map(ExecutionDocuments::toDocument).orElse(null))
-        .append("stages", execution.stages().stream().map(ExecutionDocuments::toDocument).toList());
+        .append("stages", execution.stages().stream().map(ExecutionDocuments::toDocument).toList())
+        .append("abortedBy", execution.abortedBy());
   }
 
   static Execution fromDocument(Document doc) {
@@ -59,7 +60,8 @@ final class ExecutionDocuments {
         instant(doc.getDate("endedAt")),
         doc.getString("failureMessage"),
         codebase == null ? null : codebaseFrom(codebase),
-        doc.getList("stages", Document.class).stream().map(ExecutionDocuments::stageFrom).toList());
+        doc.getList("stages", Document.class).stream().map(ExecutionDocuments::stageFrom).toList(),
+        doc.getString("abortedBy"));
   }
 
   private static Document toDocument(CodebaseRef ref) {

@@ -32,7 +32,8 @@ public final class ExecutionResponses {
             .map(source -> new CodebaseResponse(source.repositoryUrl(), source.branch(), source.tag(),
                 source.commitSha()))
             .orElse(null),
-        execution.stages().stream().map(ExecutionResponses::stage).toList());
+        execution.stages().stream().map(ExecutionResponses::stage).toList(),
+        execution.abortedBy());
   }
 
   private static TriggerResponse trigger(Execution.Trigger trigger) {

@@ -24,9 +24,11 @@ import dev.cimanager.app.pipelines.ExpressionResolver;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
+import dev.cimanager.app.pipelines.SlsaVerificationSpec;
 import dev.cimanager.app.pipelines.Stage;
 import dev.cimanager.app.pipelines.Step;
 import dev.cimanager.app.secrets.ResolvedSecret;
+import dev.cimanager.app.verification.SlsaVerificationRunner;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -46,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * Runs one execution to its end: RUNNING, then each stage (clone, then its steps in order), then SUCCESS
  * or FAILED, saving the execution after every transition. A failed step fails its stage; the stage's
  * remaining steps and all later stages become SKIPPED. Whatever goes wrong, the execution ends in a final
- * status with a message, and its workspace is deleted.
+ * status with a message, and its workspace is deleted. Every write carries the run's lease version, and
+ * between steps (or when the engine interrupts a step's command) the run stops if the engine asks it to:
+ * ABORTED, FAILED because the instance stops, or silently when another instance took it over.
  */
 @Singleton
 public final class ExecutionRunner {
@@ -62,30 +66,32 @@ public final class ExecutionRunner {
   private final Map<String, StepRunner> runners;
   private final ExecutionWorkspaces workspaces;
   private final Clock clock;
+  private final RerunCommits rerunCommits;
 
   @Inject
   ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
       ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush,
-      ExecutionWorkspaces workspaces, Clock clock) {
+      SlsaVerificationRunner slsaVerification, ExecutionWorkspaces workspaces, Clock clock, RerunCommits rerunCommits) {
     this.store = store;
     this.logStore = logStore;
     this.runningLogs = runningLogs;
     this.parser = parser;
     this.connectors = connectors;
     this.cloner = cloner;
-    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush);
+    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush, SlsaVerificationSpec.TYPE, slsaVerification);
     this.workspaces = workspaces;
     this.clock = clock;
+    this.rerunCommits = rerunCommits;
   }
 
-  /** Runs the stored QUEUED execution {@code executionId}; returns when it has ended. */
-  public void run(String executionId) {
+  /** Runs the stored QUEUED execution {@code executionId} under {@code control}; returns when it has ended. */
+  void run(String executionId, RunControl control) {
     Optional<Execution> queued = store.find(executionId);
     if (queued.isEmpty() || queued.get().status() != ExecutionStatus.QUEUED) {
       LOG.warn("execution {} is not queued any more; not running it", executionId);
       return;
     }
-    new Run(queued.get()).run();
+    new Run(queued.get(), control).run();
   }
 
   /** The mutable state of one run; only its worker thread touches it. */
@@ -94,9 +100,11 @@ public final class ExecutionRunner {
     private Execution execution;
     private final ExecutionSecrets secrets = new ExecutionSecrets();
     private final Path workspace;
+    private final RunControl control;
 
-    Run(Execution queued) {
+    Run(Execution queued, RunControl control) {
       this.execution = queued;
+      this.control = control;
       this.workspace = workspaces.of(queued.executionId());
     }
 
@@ -116,17 +124,49 @@ public final class ExecutionRunner {
         save(failure == null
             ? execution.withStatus(ExecutionStatus.SUCCESS, null, now())
             : execution.withStatus(ExecutionStatus.FAILED, failure, now()));
+      } catch (RunStoppedException e) {
+        end(e.stop());
+      } catch (LeaseLostException e) {
+        LOG.warn("execution {} was taken over by another instance; this one stops running it", execution.executionId());
       } catch (RuntimeException | Error e) {
-        LOG.error("execution {} failed unexpectedly", execution.executionId(), e);
-        saveQuietly(execution.interrupted(
-            secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
+        Optional<RunStop> stop = control.stop();
+        if (stop.isPresent()) {
+          // the engine's interrupt surfaced from a database call instead of a step's command
+          end(stop.get());
+        } else {
+          LOG.error("execution {} failed unexpectedly", execution.executionId(), e);
+          saveQuietly(execution.interrupted(
+              secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
+        }
       } finally {
         workspaces.delete(execution.executionId());
       }
     }
 
+    private void end(RunStop stop) {
+      // the interrupt that stopped a command must not fail the final writes too
+      Thread.interrupted();
+      if (stop instanceof RunStop.Aborted aborted) {
+        saveQuietly(execution.aborted(aborted.by(), now()));
+        LOG.info("execution {} aborted by {}", execution.executionId(), aborted.by());
+      } else if (stop instanceof RunStop.Failed failed) {
+        saveQuietly(execution.interrupted(failed.reason(), now()));
+      } else {
+        LOG.warn("execution {} was taken over by another instance; this one stops running it",
+            execution.executionId());
+      }
+    }
+
+    private void stopIfAsked() {
+      Optional<RunStop> stop = control.stop();
+      if (stop.isPresent()) {
+        throw new RunStoppedException(stop.get());
+      }
+    }
+
     /** Runs stage {@code index}; returns null when it succeeded, else the execution's failure message. */
     private String runStage(Pipeline pipeline, int index) {
+      stopIfAsked();
       Stage stage = pipeline.stages().get(index);
       save(execution.withStage(index, run -> run.withStatus(ExecutionStatus.RUNNING, null, now(), null)));
       Path stageWorkspace = workspace.resolve(stage.identifier());
@@ -151,7 +191,7 @@ public final class ExecutionRunner {
       }
       for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
         Step step = stage.steps().get(stepIndex);
-        StepLog log = new StepLog(secrets);
+        StepLog log = logStore.open(execution.executionId(), stage.identifier(), step.identifier(), secrets);
         if (stepIndex == 0) {
           // the implicit clone has no step of its own: its lines open the first step's log
           cloneLog.lines().forEach(log::append);
@@ -194,7 +234,8 @@ public final class ExecutionRunner {
           : execution.branch() != null
           ? new GitSource(connector.url().toString(), Codebase.BuildType.BRANCH, execution.branch(), credentials)
           : new GitSource(connector.url().toString(), codebase.buildType(), codebase.ref(), credentials);
-      ClonedSource cloned = cloner.cloneInto(source, stageWorkspace, log);
+      ClonedSource cloned = cloner.cloneInto(source, stageWorkspace, log,
+          rerunCommits.find(execution.executionId()).orElse(null));
       if (execution.codebase() == null) {
         save(execution.withCodebase(cloned));
       }
@@ -202,6 +243,7 @@ public final class ExecutionRunner {
 
     /** Runs one step; returns null when it succeeded, else its failure message. */
     private String runStep(int stageIndex, int stepIndex, Stage stage, Step step, Path stageWorkspace, StepLog log) {
+      stopIfAsked();
       Instant startedAt = now();
       save(execution.withStage(stageIndex, run -> run.withStep(stepIndex,
           s -> s.withStatus(ExecutionStatus.RUNNING, null, startedAt, null))));
@@ -223,11 +265,22 @@ public final class ExecutionRunner {
         LOG.error("step {} of execution {} failed unexpectedly", step.identifier(), execution.executionId(), e);
         failure = "tried to run step '" + step.identifier() + "' but it failed unexpectedly: " + e;
       }
+      Optional<RunStop> stop = control.stop();
+      if (stop.isPresent()) {
+        Thread.interrupted();
+        runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
+        if (!(stop.get() instanceof RunStop.LeaseLost)) {
+          // the execution is no longer this instance's to write once another took it over
+          log.append("Step stopped: " + describe(stop.get()));
+          log.close();
+        }
+        throw new RunStoppedException(stop.get());
+      }
       String stepFailure = failure == null ? null : secrets.apply(failure);
       if (stepFailure != null) {
         log.append("Step failed: " + stepFailure);
       }
-      logStore.save(execution.executionId(), stage.identifier(), step.identifier(), log.text());
+      log.close();
       runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
       save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, s -> s.withStatus(
           stepFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED, stepFailure, startedAt, now()))));
@@ -235,11 +288,7 @@ public final class ExecutionRunner {
     }
 
     private void skipStep(int stageIndex, int stepIndex, StepLog log) {
-      if (!log.lines().isEmpty()) {
-        StageRun stage = execution.stages().get(stageIndex);
-        logStore.save(execution.executionId(), stage.identifier(), stage.steps().get(stepIndex).identifier(),
-            log.text());
-      }
+      log.close();
       save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, skipped())));
     }
 
@@ -272,8 +321,12 @@ public final class ExecutionRunner {
       return Scope.project(execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
     }
 
+    private String describe(RunStop stop) {
+      return stop instanceof RunStop.Aborted aborted ? "aborted by " + aborted.by() : ((RunStop.Failed) stop).reason();
+    }
+
     private void save(Execution next) {
-      store.save(next);
+      store.saveFenced(next, control.leaseVersion());
       execution = next;
     }
 
@@ -281,7 +334,7 @@ public final class ExecutionRunner {
       try {
         save(next);
       } catch (RuntimeException e) {
-        // start-up recovery marks it FAILED: it stays in the active set until saved in a final status
+        // its queue entry stays until the lease expires; the instance taking it over then marks it FAILED
         LOG.error("could not save the failure of execution {}", next.executionId(), e);
       }
     }

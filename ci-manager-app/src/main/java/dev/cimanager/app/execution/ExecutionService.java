@@ -32,16 +32,18 @@ public final class ExecutionService {
   private final ExecutionStore store;
   private final ExecutionEngine engine;
   private final Clock clock;
+  private final RerunCommits rerunCommits;
   private final SecureRandom random = new SecureRandom();
 
   @Inject
   ExecutionService(PipelineRepository pipelines, PipelineParser parser, ExecutionStore store, ExecutionEngine engine,
-      Clock clock) {
+      Clock clock, RerunCommits rerunCommits) {
     this.pipelines = pipelines;
     this.parser = parser;
     this.store = store;
     this.engine = engine;
     this.clock = clock;
+    this.rerunCommits = rerunCommits;
   }
 
   /**
@@ -78,13 +80,36 @@ public final class ExecutionService {
           + "' has no codebase (properties.ci.codebase) to build " + (ref.tag() == null ? "a branch" : "a tag")
           + " of");
     }
+    return enqueue(trigger, project, pipeline, null);
+  }
+
+  /**
+   * Re-runs {@code original}: a new MANUAL run of the same pipeline YAML (as it was for the original, later
+   * edits do not count), the same branch request, and the commit the original built (when it cloned one).
+   */
+  public Execution rerun(Caller caller, Scope project, Execution original) {
+    Pipeline pipeline = parser.parse(new dev.cimanager.app.pipelines.PipelineKey(original.orgIdentifier(),
+        original.projectIdentifier(), original.pipelineIdentifier()), original.pipelineYaml());
+    String commit = original.codebaseIfPresent().map(c -> c.commitSha()).orElse(null);
+    // a webhook run's ref (a tag, a pull request) is asked again; its commit comes with it or from the pin
+    CodebaseRef ref = original.trigger().codebase() != null ? original.trigger().codebase()
+        : original.branch() == null ? null : CodebaseRef.branchTip(original.branch());
+    return enqueue(new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null, null, ref), project, pipeline,
+        commit);
+  }
+
+  private Execution enqueue(Execution.Trigger trigger, Scope project, Pipeline pipeline, String commit) {
+    CodebaseRef ref = trigger.codebase();
     // the sequence id is taken only once the queue has room: a refused start leaves no gap and no record
-    return engine.enqueue(() -> {
+    return engine.enqueue(project.accountId(), () -> {
       long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
       Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(),
           project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED, trigger,
           ref == null ? null : ref.branch(), pipeline.yaml(),
           clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
+      if (commit != null) {
+        rerunCommits.pin(execution.executionId(), commit); // before the runner can see the execution
+      }
       store.insert(execution);
       return execution;
     });

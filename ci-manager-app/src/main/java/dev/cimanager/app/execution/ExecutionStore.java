@@ -1,11 +1,12 @@
 package dev.cimanager.app.execution;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.cimanager.app.pipelines.PipelineKey;
 import jakarta.inject.Inject;
@@ -20,55 +21,132 @@ import org.bson.Document;
  * indexes, see DESIGN.md "Storage"):
  * <ul>
  *   <li>{@code executions}: the execution document, {@code _id} = execution id;
- *   <li>{@code execution_counters}: one per pipeline, {@code _id} = {@code acct/org/project/pipeline},
- *       {@code seq} the last sequence id handed out ({@code $inc}, so concurrent runs never share one);
  *   <li>{@code pipeline_executions}: {@code _id} = {@code acct/org/project/pipeline/<12-digit seq>} to
- *       the execution id: a pipeline's executions newest first are lookups from the counter down;
- *   <li>{@code active_executions}: {@code _id} = execution id of every QUEUED or RUNNING execution, so
- *       start-up finds those a crash left behind without scanning all executions.
+ *       the execution id. Inserting this entry is what hands out a sequence id: its unique {@code _id}
+ *       refuses a second writer of the same number, who tries the next one. (A {@code $inc} counter read
+ *       back with {@code findOneAndUpdate} is not enough: the embedded server returns duplicates.)
+ *   <li>{@code execution_counters}: one per pipeline, {@code _id} = {@code acct/org/project/pipeline},
+ *       {@code seq} the highest sequence id handed out ({@code $max}, a hint where to start: a pipeline's
+ *       executions newest first are lookups from it down, and the next id is tried from it up);
+ *   <li>{@code execution_queue}: the entry of every execution that has not ended ({@link ExecutionQueue}),
+ *       written before the execution so a crash never leaves an execution nobody will end.
  * </ul>
+ * An execution document carries the {@code leaseVersion} of the run writing it: {@link #saveFenced}
+ * writes only while that version is current, so an instance that lost its lease cannot overwrite the
+ * new owner's result.
  */
 @Singleton
 public final class ExecutionStore {
 
+  /** Far above any realistic number of runs of one pipeline requested at the same moment. */
+  private static final int MAX_SEQUENCE_ATTEMPTS = 1_000;
+  private static final String LEASE_VERSION = "leaseVersion";
+
   private final MongoCollection<Document> executions;
   private final MongoCollection<Document> counters;
   private final MongoCollection<Document> byPipeline;
-  private final MongoCollection<Document> active;
+  private final ExecutionQueue queue;
 
   @Inject
-  ExecutionStore(MongoDatabase database) {
+  ExecutionStore(MongoDatabase database, ExecutionQueue queue) {
     this.executions = database.getCollection("executions");
     this.counters = database.getCollection("execution_counters");
     this.byPipeline = database.getCollection("pipeline_executions");
-    this.active = database.getCollection("active_executions");
+    this.queue = queue;
   }
 
-  /** The next sequence id of the pipeline (1 for its first execution). */
+  /**
+   * Hands out the next sequence id of the pipeline (1 for its first execution) by reserving its
+   * {@code pipeline_executions} entry; {@link #insert} later fills in the execution id. Concurrent callers
+   * never get the same id, on the embedded server as on a real MongoDB.
+   */
   public long nextSequenceId(String accountId, PipelineKey pipeline) {
-    Document counter = counters.findOneAndUpdate(Filters.eq("_id", pipelineId(accountId, pipeline)),
-        Updates.inc("seq", 1L),
-        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-    return ((Number) counter.get("seq")).longValue();
+    long candidate = lastSequenceId(accountId, pipeline) + 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        byPipeline.insertOne(new Document("_id", sequenceKey(accountId, pipeline, candidate)));
+        break;
+      } catch (MongoWriteException e) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= MAX_SEQUENCE_ATTEMPTS) {
+          throw e;
+        }
+        // another run took this number: continue above the highest one known now
+        candidate = Math.max(candidate + 1, lastSequenceId(accountId, pipeline) + 1);
+      }
+    }
+    raiseCounter(pipelineId(accountId, pipeline), candidate);
+    return candidate;
   }
 
-  /** Stores a new (QUEUED) execution and marks it active. */
+  private void raiseCounter(String pipelineId, long sequenceId) {
+    try {
+      counters.updateOne(Filters.eq("_id", pipelineId), Updates.max("seq", sequenceId),
+          new UpdateOptions().upsert(true));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      // two first-ever upserts raced and the other created the counter: it exists now
+      counters.updateOne(Filters.eq("_id", pipelineId), Updates.max("seq", sequenceId));
+    }
+  }
+
+  /**
+   * The highest sequence id handed out: the counter, then upwards while entries exist (a crash between
+   * the reservation and the counter update leaves the counter one behind).
+   */
+  private long lastSequenceId(String accountId, PipelineKey pipeline) {
+    Document counter = counters.find(Filters.eq("_id", pipelineId(accountId, pipeline))).first();
+    long last = counter == null ? 0 : ((Number) counter.get("seq")).longValue();
+    while (byPipeline.find(Filters.eq("_id", sequenceKey(accountId, pipeline, last + 1))).first() != null) {
+      last++;
+    }
+    return last;
+  }
+
+  /**
+   * Stores a new (QUEUED) execution with its (PENDING) queue entry; the engine makes the entry claimable
+   * once this returns.
+   */
   public void insert(Execution execution) {
-    active.insertOne(new Document("_id", execution.executionId()));
-    executions.insertOne(ExecutionDocuments.toDocument(execution));
+    queue.addPending(execution.executionId(), execution.accountId(), execution.startedAt());
+    executions.insertOne(ExecutionDocuments.toDocument(execution).append(LEASE_VERSION, 0L));
     PipelineKey key = new PipelineKey(execution.orgIdentifier(), execution.projectIdentifier(),
         execution.pipelineIdentifier());
-    byPipeline.insertOne(new Document("_id", sequenceKey(execution.accountId(), key, execution.sequenceId()))
-        .append("executionId", execution.executionId()));
+    // the entry nextSequenceId reserved (upserted for an id that was not reserved through it)
+    byPipeline.updateOne(Filters.eq("_id", sequenceKey(execution.accountId(), key, execution.sequenceId())),
+        Updates.set("executionId", execution.executionId()), new UpdateOptions().upsert(true));
   }
 
-  /** Replaces the stored execution with {@code execution}; once it has ended it is no longer active. */
+  /**
+   * Replaces the stored execution with {@code execution}, whoever runs it; once it has ended its queue
+   * entry goes. For writers that hold no lease (ending an execution nobody has claimed).
+   */
   public void save(Execution execution) {
     executions.replaceOne(Filters.eq("_id", execution.executionId()), ExecutionDocuments.toDocument(execution),
         new ReplaceOptions().upsert(false));
     if (execution.status().isFinal()) {
-      forgetActive(execution.executionId());
+      queue.remove(execution.executionId());
     }
+  }
+
+  /**
+   * Replaces the stored execution if {@code leaseVersion} is still the one it carries.
+   *
+   * @throws LeaseLostException when another instance has taken the execution over
+   */
+  void saveFenced(Execution execution, long leaseVersion) {
+    long matched = executions.replaceOne(
+        Filters.and(Filters.eq("_id", execution.executionId()), Filters.eq(LEASE_VERSION, leaseVersion)),
+        ExecutionDocuments.toDocument(execution).append(LEASE_VERSION, leaseVersion)).getMatchedCount();
+    if (matched == 0) {
+      throw new LeaseLostException(execution.executionId(), leaseVersion);
+    }
+  }
+
+  /** Makes {@code leaseVersion} (just claimed) the execution's current one: older owners' writes now fail. */
+  void fence(String executionId, long leaseVersion) {
+    executions.updateOne(Filters.eq("_id", executionId), Updates.max(LEASE_VERSION, leaseVersion));
   }
 
   /** The execution, if it exists in {@code accountId} (another account's answers empty). */
@@ -84,29 +162,16 @@ public final class ExecutionStore {
 
   /** Up to {@code limit} executions of the pipeline, newest (highest sequence id) first. */
   public List<Execution> listNewestFirst(String accountId, PipelineKey pipeline, int limit) {
-    Document counter = counters.find(Filters.eq("_id", pipelineId(accountId, pipeline))).first();
-    long last = counter == null ? 0 : ((Number) counter.get("seq")).longValue();
+    long last = lastSequenceId(accountId, pipeline);
     List<Execution> result = new ArrayList<>();
     for (long seq = last; seq >= 1 && result.size() < limit; seq--) {
       Document entry = byPipeline.find(Filters.eq("_id", sequenceKey(accountId, pipeline, seq))).first();
       if (entry != null) {
-        // a sequence id without an entry was handed out to a request that then failed to store
-        find(accountId, entry.getString("executionId")).ifPresent(result::add);
+        // an entry without execution id was reserved by a request that then failed to store
+        Optional.ofNullable(entry.getString("executionId")).flatMap(id -> find(accountId, id)).ifPresent(result::add);
       }
     }
     return result;
-  }
-
-  /** Drops {@code executionId} from the active set (its execution has ended or was never stored). */
-  public void forgetActive(String executionId) {
-    active.deleteOne(Filters.eq("_id", executionId));
-  }
-
-  /** Ids of every execution still QUEUED or RUNNING according to the store. */
-  public List<String> activeExecutionIds() {
-    List<String> ids = new ArrayList<>();
-    active.find().forEach(doc -> ids.add(doc.getString("_id")));
-    return ids;
   }
 
   private static String pipelineId(String accountId, PipelineKey pipeline) {

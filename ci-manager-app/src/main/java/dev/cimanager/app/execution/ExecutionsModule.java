@@ -2,24 +2,33 @@ package dev.cimanager.app.execution;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.mongodb.client.MongoDatabase;
+import dev.cimanager.app.execution.steps.LeftoverBuilds;
 import dev.cimanager.app.web.JerseyComponents;
-import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import io.dropwizard.core.setup.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The stage execution engine: the worker pool (Dropwizard-managed, sized by {@link ExecutionSettings}),
- * the REST resources and the (empty by default) set of {@link ImagePushedListener}s. The step building
- * blocks come from {@link dev.cimanager.app.execution.steps.StepsModule}.
+ * The stage execution engine: the worker pool on the shared queue (Dropwizard-managed, sized and timed by
+ * {@link ExecutionSettings}) with its lease health check, the REST resources and the (empty by default)
+ * set of {@link ImagePushedListener}s. The step building blocks come from
+ * {@link dev.cimanager.app.execution.steps.StepsModule}.
  */
 public final class ExecutionsModule extends AbstractModule {
 
   private final ExecutionSettings settings;
-  private final LifecycleEnvironment lifecycle;
+  private final boolean exclusiveDatabase;
+  private final Environment environment;
 
-  public ExecutionsModule(ExecutionSettings settings, LifecycleEnvironment lifecycle) {
+  /**
+   * @param exclusiveDatabase whether the database is this process's alone (the embedded server), so that
+   *     what a previous process left running is taken over at start-up instead of after its lease expires
+   */
+  public ExecutionsModule(ExecutionSettings settings, boolean exclusiveDatabase, Environment environment) {
     this.settings = settings;
-    this.lifecycle = lifecycle;
+    this.exclusiveDatabase = exclusiveDatabase;
+    this.environment = environment;
   }
 
   @Override
@@ -28,14 +37,28 @@ public final class ExecutionsModule extends AbstractModule {
     var jersey = JerseyComponents.in(binder());
     jersey.addBinding().to(ExecutionResource.class);
     jersey.addBinding().to(PipelineExecutionResource.class);
+    jersey.addBinding().to(InstanceResource.class);
+    jersey.addBinding().to(RerunResource.class);
   }
 
   @Provides
   @Singleton
-  ExecutionEngine engine(ExecutionStore store, ExecutionRunner runner, ExecutionWorkspaces workspaces, Clock clock) {
-    ExecutionEngine engine = new ExecutionEngine(store, runner, workspaces, clock, settings.getWorkers(),
-        settings.getMaxQueued());
-    lifecycle.manage(engine);
+  StepLogStore stepLogStore(MongoDatabase database) {
+    return new StepLogStore(database, settings.getMaxStepLogBytes());
+  }
+
+  @Provides
+  @Singleton
+  ExecutionEngine engine(ExecutionStore store, ExecutionQueue queue, ExecutionRunner runner,
+      ExecutionWorkspaces workspaces, InstanceRegistry instances, LegacyActiveExecutions legacy, Clock clock,
+      LeftoverBuilds leftoverBuilds) {
+    // managed first, so started first: a dead process's builds stop before this one's can start
+    environment.lifecycle().manage(leftoverBuilds);
+    ExecutionEngine engine = new ExecutionEngine(store, queue, runner, workspaces, instances, legacy, clock,
+        InstanceIdentity.resolve(settings.getInstanceId(), clock.instant()), EngineTimings.of(settings),
+        settings.getWorkers(), settings.getMaxQueued(), exclusiveDatabase);
+    environment.lifecycle().manage(engine);
+    environment.healthChecks().register("execution-leases", new LeaseHealthCheck(engine, clock));
     return engine;
   }
 }

@@ -3,48 +3,109 @@ package dev.cimanager.app.execution;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.cimanager.app.execution.steps.LogSink;
+import dev.cimanager.app.execution.steps.StepLog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.bson.Document;
 
 /**
- * Finished steps' logs ({@code step_logs}, {@code _id} = {@code <executionId>/<stage>/<step>}), already
- * masked. A log over {@link #MAX_BYTES} keeps its end, where the failure is.
+ * Steps' logs, already masked, stored as they are written: {@code step_log_chunks} holds each log in
+ * chunks of {@link #CHUNK_LINES} lines ({@code _id} = {@code <executionId>/<stage>/<step>#<n>}), so a
+ * line number names its chunk and a read from line N touches only the chunks from N on. Logs stored
+ * whole by earlier versions ({@code step_logs}, one {@code text}) are still read.
  */
-@Singleton
 public final class StepLogStore {
 
-  static final int MAX_BYTES = 2 * 1024 * 1024;
+  static final int CHUNK_LINES = 256;
 
-  private final MongoCollection<Document> logs;
+  private final MongoCollection<Document> chunks;
+  private final MongoCollection<Document> legacy;
+  private final long maxBytes;
 
-  @Inject
-  StepLogStore(MongoDatabase database) {
-    this.logs = database.getCollection("step_logs");
+  /** @param maxBytes the limit of each step's stored log ({@code execution.maxStepLogBytes}) */
+  StepLogStore(MongoDatabase database, long maxBytes) {
+    this.chunks = database.getCollection("step_log_chunks");
+    this.legacy = database.getCollection("step_logs");
+    this.maxBytes = maxBytes;
   }
 
-  public void save(String executionId, String stageIdentifier, String stepIdentifier, String text) {
-    logs.replaceOne(Filters.eq("_id", id(executionId, stageIdentifier, stepIdentifier)),
-        new Document("_id", id(executionId, stageIdentifier, stepIdentifier)).append("text", capped(text)),
-        new ReplaceOptions().upsert(true));
+  /** A new, empty log of the step that streams here, masked by the run's secrets. */
+  StepLog open(String executionId, String stageIdentifier, String stepIdentifier, ExecutionSecrets secrets) {
+    return new StepLog(secrets, secrets::add, sink(id(executionId, stageIdentifier, stepIdentifier)), maxBytes);
   }
 
-  public Optional<String> find(String executionId, String stageIdentifier, String stepIdentifier) {
-    Document doc = logs.find(Filters.eq("_id", id(executionId, stageIdentifier, stepIdentifier))).first();
-    return Optional.ofNullable(doc).map(d -> d.getString("text"));
-  }
-
-  private static String capped(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= MAX_BYTES) {
-      return text;
+  /** The stored lines from {@code from} (0-based) on; empty when the step has stored none. */
+  StepLog.Slice from(String executionId, String stageIdentifier, String stepIdentifier, int from) {
+    String key = id(executionId, stageIdentifier, stepIdentifier);
+    List<String> lines = new ArrayList<>();
+    int chunk = from / CHUNK_LINES;
+    while (true) {
+      Document doc = chunks.find(Filters.eq("_id", chunkId(key, chunk))).first();
+      if (doc == null) {
+        if (chunk == 0) {
+          return legacy(key, from);
+        }
+        break;
+      }
+      List<String> chunkLines = doc.getList("lines", String.class);
+      int skip = Math.max(0, from - chunk * CHUNK_LINES);
+      lines.addAll(chunkLines.subList(Math.min(skip, chunkLines.size()), chunkLines.size()));
+      if (chunkLines.size() < CHUNK_LINES) {
+        break;
+      }
+      chunk++;
     }
-    String tail = new String(bytes, bytes.length - MAX_BYTES, MAX_BYTES, StandardCharsets.UTF_8);
-    int lineStart = tail.indexOf('\n');
-    return "(log truncated to its last " + MAX_BYTES + " bytes)\n" + tail.substring(lineStart + 1);
+    return new StepLog.Slice(lines, from + lines.size());
+  }
+
+  private StepLog.Slice legacy(String key, int from) {
+    Document doc = legacy.find(Filters.eq("_id", key)).first();
+    String text = doc == null || doc.getString("text") == null ? "" : doc.getString("text");
+    List<String> all = text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    List<String> lines = all.subList(Math.min(from, all.size()), all.size());
+    return new StepLog.Slice(lines, from + lines.size());
+  }
+
+  private LogSink sink(String key) {
+    return new LogSink() {
+      @Override
+      public void write(int firstLine, List<String> lines) {
+        int line = firstLine;
+        int index = 0;
+        while (index < lines.size()) {
+          int chunk = line / CHUNK_LINES;
+          int room = CHUNK_LINES - line % CHUNK_LINES;
+          List<String> part = lines.subList(index, Math.min(lines.size(), index + room));
+          chunks.updateOne(Filters.eq("_id", chunkId(key, chunk)),
+              Updates.pushEach("lines", part, new PushOptions()), new UpdateOptions().upsert(true));
+          line += part.size();
+          index += part.size();
+        }
+      }
+
+      @Override
+      public List<String> read(int from, int to) {
+        List<String> lines = new ArrayList<>();
+        for (int chunk = from / CHUNK_LINES; chunk * CHUNK_LINES < to; chunk++) {
+          Document doc = chunks.find(Filters.eq("_id", chunkId(key, chunk))).first();
+          List<String> chunkLines = doc == null ? List.of() : doc.getList("lines", String.class);
+          int start = chunk * CHUNK_LINES;
+          for (int i = Math.max(from, start); i < Math.min(to, start + chunkLines.size()); i++) {
+            lines.add(chunkLines.get(i - start));
+          }
+        }
+        return lines;
+      }
+    };
+  }
+
+  private static String chunkId(String key, int chunk) {
+    return key + "#" + chunk;
   }
 
   private static String id(String executionId, String stageIdentifier, String stepIdentifier) {

@@ -11,5 +11,11 @@ public final class PipelinesModule extends AbstractModule {
     var jersey = JerseyComponents.in(binder());
     jersey.addBinding().to(PipelineResource.class);
     jersey.addBinding().to(InvalidPipelineExceptionMapper.class);
+    jersey.addBinding().to(UsageEndpoints.AccountSecret.class);
+    jersey.addBinding().to(UsageEndpoints.OrgSecret.class);
+    jersey.addBinding().to(UsageEndpoints.ProjectSecret.class);
+    jersey.addBinding().to(UsageEndpoints.AccountConnector.class);
+    jersey.addBinding().to(UsageEndpoints.OrgConnector.class);
+    jersey.addBinding().to(UsageEndpoints.ProjectConnector.class);
   }
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.execution.ImagePushedListeners;
 import dev.cimanager.app.web.JerseyComponents;
+import dev.cimanager.ssca.api.BuilderIdentity;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.SecretResolver;
@@ -19,6 +20,11 @@ import java.time.Clock;
  * engine hook that attests every pushed image, and the Artifacts API.
  */
 public final class ProvenanceModule extends AbstractModule {
+  private final BuilderIdentity identity;
+
+  public ProvenanceModule(BuilderIdentity identity) {
+    this.identity = identity;
+  }
 
   @Override
   protected void configure() {
@@ -26,6 +32,9 @@ public final class ProvenanceModule extends AbstractModule {
     ImagePushedListeners.in(binder()).addBinding().to(SlsaProvenanceHook.class);
     JerseyComponents.in(binder()).addBinding().to(ArtifactResource.class);
     JerseyComponents.in(binder()).addBinding().to(ArtifactLookupResource.class);
+    JerseyComponents.in(binder()).addBinding().to(CosignKeyPairEndpoints.AccountKeyPair.class);
+    JerseyComponents.in(binder()).addBinding().to(CosignKeyPairEndpoints.OrgKeyPair.class);
+    JerseyComponents.in(binder()).addBinding().to(CosignKeyPairEndpoints.ProjectKeyPair.class);
   }
 
   /** Creates the collections' indexes once, at start-up (the injector is built in PRODUCTION stage). */
@@ -44,6 +53,6 @@ public final class ProvenanceModule extends AbstractModule {
   ProvenanceService provenanceService(SecretResolver secrets, ProvenanceStore store, MongoDatabase database,
       InsecureRegistries insecureRegistries, Clock clock) {
     return ProvenanceService.create(secrets, store, new MongoAttestationLocks(database), insecureRegistries.hostPorts(),
-        clock);
+        clock, identity);
   }
 }

@@ -1,5 +1,7 @@
 package dev.cimanager.app.provenance;
 
+import dev.cimanager.app.accounts.Scope;
+import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.ImagePushedEvent;
 import dev.cimanager.app.execution.ImagePushedListener;
 import dev.cimanager.app.execution.steps.StepFailedException;
@@ -10,6 +12,8 @@ import dev.cimanager.ssca.api.ProvenanceException;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.api.RegistryCredentials;
 import dev.cimanager.ssca.api.SigningKeyRef;
+import dev.cimanager.app.secrets.SecretService;
+import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.spi.SecretScope;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -25,10 +29,12 @@ final class SlsaProvenanceHook implements ImagePushedListener {
   static final String PREFIX = "SLSA provenance: ";
 
   private final ProvenanceService provenance;
+  private final SecretService secrets;
 
   @Inject
-  SlsaProvenanceHook(ProvenanceService provenance) {
+  SlsaProvenanceHook(ProvenanceService provenance, SecretService secrets) {
     this.provenance = provenance;
+    this.secrets = secrets;
   }
 
   /**
@@ -43,6 +49,7 @@ final class SlsaProvenanceHook implements ImagePushedListener {
       return;
     }
     SigningKeyRef keyRef = keyRef(settings);
+    hideSigningSecrets(execution, keyRef, log);
     log.append(PREFIX + "checking the signing key " + keyRef.privateKey() + " before the build");
     try {
       provenance.checkSigningKey(new SecretScope(execution.accountId(), execution.orgIdentifier(),
@@ -62,6 +69,8 @@ final class SlsaProvenanceHook implements ImagePushedListener {
     String subject = event.image().image() + "@" + event.image().digest();
     log.append(PREFIX + "generating the provenance of " + subject);
     SigningKeyRef keyRef = keyRef(settings);
+    // again: a secret updated since beforeBuild is what attest resolves now
+    hideSigningSecrets(event.execution(), keyRef, log);
     ExecutionContext context;
     RegistryCredentials credentials;
     try {
@@ -79,6 +88,24 @@ final class SlsaProvenanceHook implements ImagePushedListener {
       throw fail(log, e.getMessage(), e);
     }
     log.append(PREFIX + "signed with " + keyRef.privateKey() + ", pushed " + result.attestationRef());
+  }
+
+  /**
+   * Hides the key's and its password's values in the run's logs and messages, as the registry and Git
+   * passwords are. A secret that does not resolve is left to the key check, which names the problem.
+   */
+  private void hideSigningSecrets(ImagePushedEvent.ExecutionInfo execution, SigningKeyRef keyRef, StepLog log) {
+    Scope project = Scope.project(execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
+    hide(project, keyRef.privateKey(), SecretType.SecretFile, log);
+    hide(project, keyRef.password(), SecretType.SecretText, log);
+  }
+
+  private void hide(Scope project, String reference, SecretType type, StepLog log) {
+    try {
+      log.hide(secrets.resolve(project, reference, type));
+    } catch (ApiException e) {
+      // not found or of the wrong type: nothing to hide, and checkSigningKey fails the step naming it
+    }
   }
 
   private static SigningKeyRef keyRef(ImagePushedEvent.SlsaSettings settings) {

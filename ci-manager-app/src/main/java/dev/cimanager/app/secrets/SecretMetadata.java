@@ -9,7 +9,7 @@ import java.time.Instant;
 public record SecretMetadata(
     Scope scope, String identifier, String name, SecretType type, long version, Instant createdAt, Instant updatedAt) {
 
-  SecretResponse toResponse() {
+  public SecretResponse toResponse() {
     return new SecretResponse(
         identifier,
         name,

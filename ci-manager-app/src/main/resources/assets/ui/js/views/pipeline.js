@@ -6,6 +6,7 @@ import { tabList, tabPanel } from '../tabs.js';
 import { projectHash, rememberProject } from './context.js';
 import { openRunDialog } from './run-dialog.js';
 import { renderStageSettings } from './stage-settings.js';
+import { guardLeaving } from '../leave-guard.js';
 import { triggersPanel } from './triggers.js';
 
 const POLL_MS = 2000;
@@ -35,10 +36,23 @@ export function render(ctx) {
       }, 'Run pipeline')),
     list, panelSlot));
 
+  const title = ctx.main.querySelector('[data-testid=pipeline-title]');
+  const tabLabel = (tab) => tabs.find((t) => t.id === tab)?.label ?? '';
+  let pipelineName = pipeline;
+  const setTitle = (tab) => { document.title = `${tabLabel(tab)} · ${pipelineName} · CI Manager`; };
+  api.get(path`/orgs/${org}/projects/${project}/pipelines`).then(({ pipelines }) => {
+    const found = pipelines.find((p) => p.identifier === pipeline);
+    if (!found || !ctx.isCurrent() || !found.name || found.name === pipeline) return;
+    pipelineName = found.name;
+    title.replaceChildren(found.name, h('span', { class: 'muted small' }, ` ${pipeline}`));
+    setTitle(list.querySelector('[aria-selected=true]')?.id?.replace(/^tab-/, '') ?? 'executions');
+  }).catch(() => {});
+
   let stopPanel = () => {};
   const show = (tab) => {
     stopPanel();
     list.select(tab);
+    setTitle(tab);
     const panel = tabPanel(tab);
     panelSlot.replaceChildren(panel);
     const panelCtx = { ...ctx, isCurrent: () => ctx.isCurrent() && panelSlot.contains(panel) };
@@ -97,10 +111,15 @@ function yamlPanel(ctx, panel) {
   panel.append(loading('Loading YAML…'));
   api.getYaml(pipelinePath).then((yaml) => {
     if (!ctx.isCurrent()) return;
-    panel.replaceChildren(yamlForm(yaml, async (text) => {
+    let saved = yaml;
+    const form = yamlForm(yaml, async (text) => {
       await api.putYaml(pipelinePath, text);
+      saved = text;
       announce('Pipeline saved');
-    }));
+    });
+    panel.replaceChildren(form);
+    const area = form.querySelector('textarea');
+    ctx.onDispose(guardLeaving(() => area.isConnected && area.value !== saved));
   }, (error) => {
     if (ctx.isCurrent()) panel.replaceChildren(errorBox(error, 'yaml-load-error'));
   });

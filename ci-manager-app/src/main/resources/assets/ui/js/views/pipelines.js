@@ -4,18 +4,22 @@ import { h, errorBox, loading } from '../dom.js';
 import { formatTime } from '../format.js';
 import { contextPicker, rememberProject, projectHash } from './context.js';
 import { openRunDialog } from './run-dialog.js';
+import { projectNav } from './scope-nav.js';
 
 export async function render(ctx) {
   const { org, project } = ctx.params;
   rememberProject(org, project);
   ctx.setCrumbs([{ label: org }, { label: project, href: projectHash(org, project) }]);
+  document.title = `Pipelines · ${project} · CI Manager`;
   const list = h('div', { class: 'list-area', testid: 'pipelines-area' }, loading('Loading pipelines…'));
   const pickerSlot = h('div', { class: 'picker-slot' });
   ctx.main.append(h('section', { class: 'page', testid: 'pipelines-page' },
     pickerSlot,
+    projectNav(org, project, 'pipelines'),
     h('div', { class: 'page-head' },
       h('h1', null, 'Pipelines'),
-      h('a', { class: 'btn', href: `${projectHash(org, project)}/new-pipeline`, testid: 'new-pipeline' }, 'New pipeline')),
+      h('a', { class: 'btn', href: `${projectHash(org, project)}/new-pipeline`, testid: 'new-pipeline' }, 'New pipeline'),
+      h('a', { class: 'btn', href: `${projectHash(org, project)}/policysets`, testid: 'policy-sets-link' }, 'Policy sets')),
     list));
   const [picker] = await Promise.all([contextPicker(ctx, org, project), load()]);
   if (ctx.isCurrent()) pickerSlot.replaceChildren(picker);
@@ -41,12 +45,12 @@ export async function render(ctx) {
         h('td', { 'data-label': 'Name' }, h('a', { href: `${base(p)}/executions`, testid: 'pipeline-link' }, p.name || p.identifier)),
         h('td', { 'data-label': 'Identifier' }, h('code', null, p.identifier)),
         h('td', { 'data-label': 'Updated' }, formatTime(p.updatedAt)),
-        h('td', { class: 'row-actions' },
+        h('td', null, h('div', { class: 'row-actions' },
           h('button', {
             type: 'button', class: 'btn btn-primary btn-small', testid: 'run-pipeline',
             'aria-label': `Run ${p.name || p.identifier}`,
             onclick: () => openRunDialog(ctx, org, project, p.identifier, p.name || p.identifier),
           }, 'Run'),
-          h('a', { class: 'btn btn-small', href: `${base(p)}/settings`, testid: 'pipeline-settings-link' }, 'Stage settings'))))));
+          h('a', { class: 'btn btn-small', href: `${base(p)}/settings`, testid: 'pipeline-settings-link' }, 'Stage settings')))))));
   }
 }

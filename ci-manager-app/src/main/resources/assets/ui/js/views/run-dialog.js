@@ -11,6 +11,7 @@ export function openRunDialog(ctx, org, project, pipeline, label = pipeline) {
     h('h2', { id: 'run-title' }, `Run ${label}`),
     h('label', { for: 'run-branch' }, 'Branch ', h('span', { class: 'muted' }, '(optional)')),
     branch,
+    h('p', { class: 'muted small', testid: 'run-default-branch', id: 'run-default-branch' }, 'Leave empty to build the pipeline\'s default branch.'),
     feedback,
     h('div', { class: 'actions' }, cancel, submit));
   const dialog = h('dialog', { class: 'dialog', testid: 'run-dialog', 'aria-labelledby': 'run-title' }, form);
@@ -29,7 +30,24 @@ export function openRunDialog(ctx, org, project, pipeline, label = pipeline) {
       replaceChildren(feedback, errorBox(error, 'run-error'));
     }
   });
+  branch.setAttribute('aria-describedby', 'run-default-branch');
+  api.getYaml(path`/orgs/${org}/projects/${project}/pipelines/${pipeline}`).then((yaml) => {
+    const found = defaultBranch(yaml);
+    const note = dialog.querySelector('[data-testid=run-default-branch]');
+    if (found && note) {
+      note.textContent = `Leave empty to build the default branch, ${found}.`;
+      branch.placeholder = found;
+    } else if (note) {
+      note.textContent = /codebase:/.test(yaml) ? note.textContent : 'This pipeline has no codebase: it builds without a branch.';
+    }
+  }).catch(() => {});
   document.body.append(dialog);
   dialog.showModal();
   branch.focus();
+}
+
+/** The codebase's branch in the pipeline YAML (`properties.ci.codebase.build.spec.branch`), or null. */
+export function defaultBranch(yaml) {
+  const match = /codebase:[\s\S]*?build:[\s\S]*?type:\s*branch[\s\S]*?branch:\s*["']?([^\s"'#]+)/.exec(yaml);
+  return match ? match[1] : null;
 }

@@ -4,6 +4,8 @@ import { api, path } from '../api.js';
 import { h, errorBox, loading, replaceChildren, spinner, announce, uniqueId } from '../dom.js';
 import { changedLines } from '../line-diff.js';
 import { listStages, setSlsaProvenance, validateSlsaSettings } from '../slsa-yaml.js';
+import { guardLeaving } from '../leave-guard.js';
+import { openSecretDialog, openKeyPairDialog } from './secret-dialogs.js';
 
 const SCOPE_LABELS = { account: 'Account', org: 'Organization', project: 'Project' };
 const OFF = { enabled: false, privateKey: '', password: '' };
@@ -14,7 +16,11 @@ export function renderStageSettings(ctx, panel) {
   panel.append(loading('Loading stage settings…'));
   Promise.all([api.getYaml(pipelinePath), loadSecrets(org, project, 'SecretFile'), loadSecrets(org, project, 'SecretText')])
     .then(([yaml, files, texts]) => {
-      if (ctx.isCurrent()) panel.replaceChildren(settingsForm(yaml, files, texts, pipelinePath));
+      if (!ctx.isCurrent()) return;
+      const scope = { level: 'project', org, project };
+      const form = settingsForm(yaml, files, texts, pipelinePath, scope);
+      panel.replaceChildren(form);
+      if (form.isDirty) ctx.onDispose(guardLeaving(form.isDirty));
     }, (error) => {
       if (ctx.isCurrent()) panel.replaceChildren(errorBox(error, 'settings-load-error'));
     });
@@ -46,7 +52,7 @@ async function loadSecrets(org, project, type) {
   return { secrets, errors };
 }
 
-function settingsForm(baseYaml, files, texts, pipelinePath) {
+function settingsForm(baseYaml, files, texts, pipelinePath, scope) {
   let base = baseYaml;
   let stages;
   try {
@@ -59,7 +65,7 @@ function settingsForm(baseYaml, files, texts, pipelinePath) {
       'This pipeline has no Build stage (type: CI). Add one in the Pipeline YAML tab.');
   }
   const initial = new Map(stages.map((s) => [s.identifier, toSettings(s.slsa)]));
-  const editors = stages.map((stage) => stageEditor(stage, initial.get(stage.identifier), files, texts, update));
+  const editors = stages.map((stage) => stageEditor(stage, initial.get(stage.identifier), files, texts, update, scope));
 
   const previewStatus = h('p', { class: 'muted preview-status', testid: 'yaml-preview-status' });
   const previewText = h('pre', { class: 'code yaml-preview', testid: 'yaml-preview-text', tabindex: '0', 'aria-label': 'YAML after saving' });
@@ -138,6 +144,7 @@ function settingsForm(baseYaml, files, texts, pipelinePath) {
   });
 
   update();
+  form.isDirty = () => pending !== null && pending !== base;
   return form;
 }
 
@@ -150,12 +157,21 @@ function sameSettings(a, b) {
   return a.enabled === b.enabled && a.privateKey === b.privateKey && a.password === b.password;
 }
 
-function stageEditor(stage, settings, files, texts, onChange) {
+function stageEditor(stage, settings, files, texts, onChange, scope) {
   const toggleId = uniqueId('slsa-toggle');
   const toggle = h('input', { type: 'checkbox', role: 'switch', id: toggleId, class: 'switch', testid: 'slsa-toggle', checked: settings.enabled });
-  const key = secretField('Private Key', 'private-key', files, settings.privateKey, 'file secret');
-  const password = secretField('Password', 'password', texts, settings.password, 'text secret');
-  const fields = h('div', { class: 'slsa-fields', testid: 'slsa-fields' }, key.element, password.element);
+  const key = secretField('Private Key', 'private-key', files, settings.privateKey, 'file secret', scope);
+  const password = secretField('Password', 'password', texts, settings.password, 'text secret', scope);
+  const keyPair = h('button', {
+    type: 'button', class: 'btn btn-small', testid: 'settings-generate-key-pair',
+    onclick: async () => {
+      const created = await openKeyPairDialog(scope);
+      if (!created) return;
+      key.add(created.privateKey, true);
+      password.add(created.password, true);
+    },
+  }, 'Generate Cosign key pair');
+  const fields = h('div', { class: 'slsa-fields', testid: 'slsa-fields' }, key.element, password.element, h('div', null, keyPair));
   const element = h('fieldset', { class: 'card stage-card', testid: 'stage-settings', dataset: { stage: stage.identifier } },
     h('legend', null, stage.name || stage.identifier, ' ', h('code', { class: 'muted' }, stage.identifier), ' ', h('span', { class: 'muted small' }, 'Build stage')),
     h('div', { class: 'switch-row' }, toggle, h('label', { for: toggleId }, 'Generate SLSA Provenance')),
@@ -164,6 +180,9 @@ function stageEditor(stage, settings, files, texts, onChange) {
   const syncDisabled = () => {
     key.select.disabled = !toggle.checked;
     password.select.disabled = !toggle.checked;
+    key.addButton.disabled = !toggle.checked;
+    password.addButton.disabled = !toggle.checked;
+    keyPair.disabled = !toggle.checked;
     fields.classList.toggle('disabled', !toggle.checked);
     if (!toggle.checked) { key.setError(null); password.setError(null); }
   };
@@ -199,14 +218,15 @@ function stageEditor(stage, settings, files, texts, onChange) {
   };
 }
 
-function secretField(label, name, { secrets, errors }, selected, kind) {
+function secretField(label, name, { secrets, errors }, selected, kind, scope) {
   const id = uniqueId(name);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const groups = ['account', 'org', 'project'].map((scope) => {
     const inScope = secrets.filter((s) => s.scope === scope);
     return inScope.length ? h('optgroup', { label: SCOPE_LABELS[scope] },
-      inScope.map((s) => h('option', { value: s.reference, title: s.name ?? '' }, s.reference))) : null;
+      inScope.map((s) => h('option', { value: s.reference, title: s.name ?? '' },
+        s.name && s.name !== s.reference ? `${s.name} (${s.reference})` : s.reference))) : null;
   });
   const known = secrets.some((s) => s.reference === selected);
   const select = h('select', { id, testid: `${name}-select`, 'aria-describedby': `${hintId} ${errorId}` },
@@ -218,14 +238,37 @@ function secretField(label, name, { secrets, errors }, selected, kind) {
     ? `No ${kind}s in account, organization or project scope.`
     : `${kind.charAt(0).toUpperCase() + kind.slice(1)}s from account, organization and project scope.`;
   const error = h('p', { class: 'field-error', id: errorId, testid: `${name}-error` });
+  const type = kind === 'file secret' ? 'SecretFile' : 'SecretText';
+  /** Adds a secret just created (in place) to the select, under its scope, and selects it. */
+  const add = (secret, choose) => {
+    const scopeLabel = SCOPE_LABELS[secret.scope] ?? 'Project';
+    let group = [...select.querySelectorAll('optgroup')].find((g) => g.label === scopeLabel);
+    if (!group) select.append(group = h('optgroup', { label: scopeLabel }));
+    if (![...select.options].some((o) => o.value === secret.reference)) {
+      group.append(h('option', { value: secret.reference, title: secret.name }, `${secret.name} (${secret.reference})`));
+    }
+    if (choose) {
+      select.value = secret.reference;
+      select.dispatchEvent(new Event('change'));
+    }
+  };
+  const addButton = h('button', {
+    type: 'button', class: 'btn btn-small', testid: `${name}-new`, 'aria-label': `+ New secret for ${label}`,
+    onclick: async () => {
+      const created = await openSecretDialog(scope, { type });
+      if (created) add(created, true);
+    },
+  }, '+ New secret');
   const element = h('div', { class: 'field' },
     h('label', { for: id }, label),
-    select,
+    h('div', { class: 'picker-row' }, select, addButton),
     h('p', { class: 'muted small', id: hintId }, hint, errors.map((e) => h('span', { class: 'warn' }, ' ', e))),
     error);
   return {
     element,
     select,
+    add,
+    addButton,
     setError(message) {
       error.textContent = message ?? '';
       if (message) select.setAttribute('aria-invalid', 'true');

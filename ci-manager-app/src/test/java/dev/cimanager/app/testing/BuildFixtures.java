@@ -38,6 +38,28 @@ public final class BuildFixtures {
     }
   }
 
+  /**
+   * Makes {@code dir} a Git repository with one commit on {@code main} holding {@code files} (relative
+   * path to content; executable when the name has no dot, e.g. a static binary). Author and time fixed.
+   */
+  public static RevCommit commitFiles(Path dir, Map<String, byte[]> files) throws java.io.IOException,
+      GitAPIException {
+    PersonIdent dev = new PersonIdent("Dev", "dev@example.com",
+        Date.from(Instant.parse("2024-05-01T12:00:00Z")), TimeZone.getTimeZone("UTC"));
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Path path = dir.resolve(file.getKey());
+        Files.createDirectories(path.getParent());
+        Files.write(path, file.getValue());
+        if (!file.getKey().contains(".") && !file.getKey().equals("Dockerfile")) {
+          path.toFile().setExecutable(true, false);
+        }
+      }
+      git.add().addFilepattern(".").call();
+      return git.commit().setMessage("app").setAuthor(dev).setCommitter(dev).call();
+    }
+  }
+
   /** Creates project {@code identifier} in org {@code default}. */
   public static void project(ApiClient client, String identifier) {
     created(client.postJson("/api/v1/orgs/default/projects", Map.of("identifier", identifier, "name", identifier)));

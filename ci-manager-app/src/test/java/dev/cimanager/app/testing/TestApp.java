@@ -81,6 +81,8 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     settings.put("security.masterKey", "");
     settings.put("security.adminToken", ADMIN_TOKEN);
     settings.put("insecureRegistries", "");
+    // a test class that ends with a run in flight should not wait the production grace for it
+    settings.put("execution.shutdownGrace", "2s");
     settings.putAll(extraSettings);
     List<ConfigOverride> overrides = new ArrayList<>();
     settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));

@@ -127,8 +127,12 @@ final class Browser implements AutoCloseable {
     return driver.executeScript(javascript, args);
   }
 
-  /** Saves the viewport as {@code target/screenshots/<name>.png}. */
+  /**
+   * Saves the viewport as {@code target/screenshots/<name>.png}, after checking the page (and any open
+   * dialog) with axe-core against WCAG 2.1 A and AA: every page or dialog a test shows is also checked.
+   */
   Path screenshot(String name) {
+    assertAccessible(name);
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
@@ -136,6 +140,47 @@ final class Browser implements AutoCloseable {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("tried to save screenshot " + name + " but failed", e);
+    }
+  }
+
+  /**
+   * Runs axe-core (vendored unmodified in {@code src/test/resources/axe/}, MPL-2.0) on the current document
+   * with the WCAG 2.0/2.1 A and AA rules, and fails listing each violation and the elements it hit.
+   */
+  void assertAccessible(String where) {
+    if (!Boolean.TRUE.equals(driver.executeScript("return !!window.axe"))) {
+      driver.executeScript(AXE_SOURCE);
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) driver.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+            + " resultTypes: ['violations']})"
+            + ".then(r => done(r.violations.map(v => ({id: v.id, help: v.help,"
+            + "  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + (n.failureSummary || ''))}))))"
+            + ".catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));");
+    if (!violations.isEmpty()) {
+      StringBuilder report = new StringBuilder("axe-core found WCAG 2.1 AA violations on " + where + ":");
+      for (Map<String, Object> v : violations) {
+        report.append("\n- ").append(v.get("id")).append(": ").append(v.get("help"));
+        for (Object node : (List<?>) v.get("nodes")) {
+          report.append("\n    ").append(node);
+        }
+      }
+      throw new AssertionError(report.toString());
+    }
+  }
+
+  private static final String AXE_SOURCE = readAxe();
+
+  private static String readAxe() {
+    try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+      if (in == null) {
+        throw new IllegalStateException("axe/axe.min.js is missing from the test resources");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

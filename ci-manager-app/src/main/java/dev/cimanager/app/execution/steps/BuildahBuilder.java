@@ -22,8 +22,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Builds an image with rootless-friendly {@code buildah} ({@code vfs} storage, {@code chroot}
- * isolation, no daemon) and pushes it with every tag.
+ * Builds an image with {@code buildah} ({@code vfs} storage, no daemon) and pushes it with every tag.
+ * A Dockerfile's {@code RUN} steps run isolated from the server ({@link BuildIsolation#NAMESPACES});
+ * pulling base images and pushing happen in buildah's own process, on the server's network.
+ *
+ * <p>Each build gets a private directory under {@code dataDir/buildah/tmp} holding its auth file, its
+ * temp files and runc's state of its containers ({@code runc --root}), so a build left by a crashed server
+ * is found and stopped by {@link LeftoverBuilds}; {@code buildah bud} runs under {@link BuildTimeLimit},
+ * which ends it and its containers even when the server is gone.
  *
  * <p>Reproducible: {@code --timestamp <commit time>} sets the image's created time and every file time in
  * its layers (checkouts give files the time of checkout), so building one commit twice pushes the same
@@ -36,14 +42,22 @@ import java.util.stream.Stream;
  */
 public final class BuildahBuilder {
 
+  /** The name prefix of the local image a build tags before pushing (removed after, or at next start-up). */
+  static final String LOCAL_IMAGE_PREFIX = "localhost/cimanager-build-";
+
   private static final Pattern VERSION = Pattern.compile("buildah version (\\S+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final BuildahPaths paths;
   private final Path root;
   private final Path runRoot;
   private final Path tmp;
   private final Set<String> insecureRegistries;
+  private final BuildIsolation isolation;
+  private final Duration commandTimeout;
   private final CommandRunner runner;
+  private final CommandRetry pushRetry;
+  private final CommandRetry buildRetry;
   private volatile String version;
 
   /**
@@ -52,12 +66,25 @@ public final class BuildahBuilder {
    * @param commandTimeout for each buildah command (build, each push)
    */
   public BuildahBuilder(Path dataDir, Set<String> insecureRegistries, Duration commandTimeout) {
-    Path base = dataDir.resolve("buildah");
-    this.root = base.resolve("root");
-    this.runRoot = base.resolve("runroot");
-    this.tmp = base.resolve("tmp");
+    this(dataDir, insecureRegistries, commandTimeout, BuildIsolation.NAMESPACES);
+  }
+
+  /**
+   * @param isolation how {@code RUN} steps are isolated: {@link BuildIsolation#NAMESPACES} but in the
+   *     benchmark comparing it with what came before
+   */
+  public BuildahBuilder(Path dataDir, Set<String> insecureRegistries, Duration commandTimeout,
+      BuildIsolation isolation) {
+    this.paths = BuildahPaths.under(dataDir);
+    this.root = paths.root();
+    this.runRoot = paths.runRoot();
+    this.tmp = paths.tmp();
     this.insecureRegistries = Set.copyOf(insecureRegistries);
+    this.isolation = isolation;
+    this.commandTimeout = commandTimeout;
     this.runner = new CommandRunner(commandTimeout);
+    this.pushRetry = CommandRetry.pushes();
+    this.buildRetry = CommandRetry.builds();
   }
 
   /** The buildah version, e.g. {@code 1.28.2}, for the provenance's builder versions. */
@@ -94,13 +121,16 @@ public final class BuildahBuilder {
     }
     String builderVersion = version();
     List<String> baseImages = DockerfileBaseImages.of(read(dockerfile));
-    String localName = "localhost/cimanager-build-" + UUID.randomUUID();
+    String localName = LOCAL_IMAGE_PREFIX + UUID.randomUUID();
     Path buildDir = createBuildDir();
     boolean built = false;
     try {
       Path authFile = writeAuthFile(buildDir, build);
-      runner.run("build " + build.image(), budCommand(build, dockerfile, context, authFile, baseImages, localName),
-          workspace, env(), log);
+      List<String> bud = budCommand(build, dockerfile, context, authFile, baseImages, localName, buildDir);
+      List<String> limited = BuildTimeLimit.wrap(bud, commandTimeout.plus(BuildTimeLimit.GRACE), runcRoot(buildDir));
+      // two builds of one commit create identical layers at once in the shared storage; one may lose the race
+      buildRetry.run(build.image(), log,
+          () -> runner.run("build " + build.image(), limited, bud, workspace, env(buildDir), log));
       built = true;
       List<PushedImage.BaseImage> resolvedBases = new ArrayList<>();
       for (String baseImage : baseImages) {
@@ -126,11 +156,15 @@ public final class BuildahBuilder {
   }
 
   private List<String> budCommand(ImageBuild build, Path dockerfile, Path context, Path authFile,
-      List<String> baseImages, String localName) {
+      List<String> baseImages, String localName, Path buildDir) {
     List<String> command = buildah("bud");
+    command.addAll(isolation.flags());
+    if (isolation.usesRunc()) {
+      command.addAll(List.of("--runtime-flag", "root=" + runcRoot(buildDir)));
+    }
     // --no-cache --force-rm: without them buildah 1.28 leaves the working container of every earlier stage
     // of a multi-stage build behind, each a full rootfs copy in vfs storage
-    command.addAll(List.of("--isolation", "chroot", "--format", "oci", "--no-cache", "--force-rm",
+    command.addAll(List.of("--format", "oci", "--no-cache", "--force-rm",
         "--timestamp", Long.toString(build.sourceDate().getEpochSecond()),
         "-f", dockerfile.toString()));
     build.buildArgs().forEach((key, value) -> command.addAll(List.of("--build-arg", key + "=" + value)));
@@ -157,7 +191,8 @@ public final class BuildahBuilder {
       command.add("--tls-verify=false");
     }
     command.addAll(List.of(localName, "docker://" + destination));
-    runner.run("push " + destination, command, build.workspace(), env(), log);
+    // a registry 5xx or two builds pushing one tag at once must not fail the step: retried with backoff
+    pushRetry.run(destination, log, () -> runner.run("push " + destination, command, build.workspace(), env(), log));
     String digest = read(digestFile).trim();
     if (!PushedImage.DIGEST.matcher(digest).matches()) {
       throw new StepFailedException("tried to push " + destination + " but buildah reported the digest '"
@@ -207,11 +242,21 @@ public final class BuildahBuilder {
     return Map.of("TMPDIR", tmp.toString());
   }
 
+  /** The build's temp files, container bundles included, in its own directory. */
+  private static Map<String, String> env(Path buildDir) {
+    return Map.of("TMPDIR", buildDir.toString());
+  }
+
+  static Path runcRoot(Path buildDir) {
+    return buildDir.resolve(BuildahPaths.RUNC_STATE);
+  }
+
   private Path createBuildDir() {
+    paths.prepare();
     try {
-      Files.createDirectories(tmp);
-      return Files.createTempDirectory(tmp, "build-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      // rwx--x--x: the build's user namespace must reach its bundle in here; the auth file stays 600
+      return Files.createTempDirectory(tmp, BuildahPaths.BUILD_DIR_PREFIX,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
     } catch (IOException e) {
       throw new UncheckedIOException("could not create a build directory under " + tmp, e);
     }

@@ -1,13 +1,14 @@
 package dev.cimanager.app.execution.steps;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 final class CommandRunner {
 
   static final int TAIL_LINES = 15;
+  /** How many of its last output lines a command's result keeps (its log keeps them all, up to its limit). */
+  static final int OUTPUT_LINES = 200;
 
   /**
    * What buildah and skopeo need from the server's environment: where programs and home are, temp files,
@@ -43,10 +46,18 @@ final class CommandRunner {
 
   /**
    * @param action what the command does, for messages: "build the image", "push ..."
-   * @return the lines the command printed (already masked)
+   * @return the last {@link #OUTPUT_LINES} lines the command printed (already masked)
    */
   List<String> run(String action, List<String> command, Path workingDir, Map<String, String> env, StepLog log) {
-    log.append("$ " + String.join(" ", command));
+    return run(action, command, command, workingDir, env, log);
+  }
+
+  /**
+   * @param shown the command as the log shows it ({@code command} may wrap it, e.g. in a time limit)
+   */
+  List<String> run(String action, List<String> command, List<String> shown, Path workingDir,
+      Map<String, String> env, StepLog log) {
+    log.append("$ " + String.join(" ", shown));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     Map<String, String> child = childEnvironment(System.getenv(), env);
@@ -56,11 +67,11 @@ final class CommandRunner {
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new StepFailedException("tried to " + action + " but could not start " + command.get(0)
+      throw new StepFailedException("tried to " + action + " but could not start " + shown.get(0)
           + ": " + e.getMessage(), e);
     }
-    List<String> output = Collections.synchronizedList(new ArrayList<>());
-    Thread reader = new Thread(() -> copyLines(process, log, output), "step-log-" + command.get(0));
+    Deque<String> output = new ArrayDeque<>();
+    Thread reader = new Thread(() -> copyLines(process, log, output), "step-log-" + shown.get(0));
     reader.setDaemon(true);
     reader.start();
     try {
@@ -79,10 +90,12 @@ final class CommandRunner {
       throw new StepFailedException("tried to " + action + " but the step was interrupted", e);
     }
     if (process.exitValue() != 0) {
-      throw new StepFailedException("tried to " + action + " but " + command.get(0) + " exited with "
+      throw new StepFailedException("tried to " + action + " but " + shown.get(0) + " exited with "
           + process.exitValue() + tail(log));
     }
-    return List.copyOf(output);
+    synchronized (output) {
+      return List.copyOf(output);
+    }
   }
 
   /** The allowlisted variables of {@code parent}, then {@code extra} (which wins). */
@@ -97,12 +110,18 @@ final class CommandRunner {
     return child;
   }
 
-  private static void copyLines(Process process, StepLog log, List<String> output) {
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+  private static void copyLines(Process process, StepLog log, Deque<String> output) {
+    try (Reader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+      BoundedLineReader lines = new BoundedLineReader(reader, StepLog.MAX_LINE_CHARS);
       String line;
-      while ((line = reader.readLine()) != null) {
-        output.add(log.append(line));
+      while ((line = lines.readLine()) != null) {
+        String kept = log.append(line);
+        synchronized (output) {
+          output.addLast(kept);
+          if (output.size() > OUTPUT_LINES) {
+            output.removeFirst();
+          }
+        }
       }
     } catch (IOException e) {
       log.append("(log stream closed: " + e.getMessage() + ")");

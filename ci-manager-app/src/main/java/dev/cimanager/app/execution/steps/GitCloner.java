@@ -47,6 +47,16 @@ public final class GitCloner {
    * @throws StepFailedException when the repository, the ref or the credentials are wrong
    */
   public ClonedSource cloneInto(GitSource source, Path workspace, StepLog log) {
+    return cloneInto(source, workspace, log, null);
+  }
+
+  /**
+   * {@link #cloneInto(GitSource, Path, StepLog)}, then checks out {@code commitSha} (a re-run builds the
+   * commit its original run built) when not null; it must be in the cloned branch's or tag's history.
+   *
+   * @throws StepFailedException also when that commit is no longer there (the branch was rewritten)
+   */
+  public ClonedSource cloneInto(GitSource source, Path workspace, StepLog log, String commitSha) {
     String url = withoutUserInfo(source.url());
     String what = source.fetchRef() != null ? "ref '" + source.fetchRef() + "'"
         : (source.refType() == Codebase.BuildType.BRANCH ? "branch '" : "tag '") + source.ref() + "'";
@@ -72,6 +82,9 @@ public final class GitCloner {
         ObjectId head = repository.resolve("HEAD^{commit}");
         if (head == null) {
           throw new StepFailedException("tried to clone " + what + " of " + url + " but nothing was checked out");
+        }
+        if (commitSha != null) {
+          head = checkoutPinned(git, head, commitSha, what, url, log);
         }
         try (RevWalk walk = new RevWalk(repository)) {
           RevCommit commit = walk.parseCommit(head);
@@ -153,6 +166,30 @@ public final class GitCloner {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but the repository has no "
           + what);
     }
+  }
+
+  /** Checks out {@code commitSha} if {@code tip}'s history holds it; returns it. */
+  private static ObjectId checkoutPinned(Git git, ObjectId tip, String commitSha, String what, String url, StepLog log)
+      throws IOException, GitAPIException {
+    if (!commitSha.matches("[0-9a-f]{40}")) {
+      throw new StepFailedException("tried to check out commit '" + commitSha + "' but it is not a full commit SHA");
+    }
+    ObjectId pinned = ObjectId.fromString(commitSha);
+    try (RevWalk walk = new RevWalk(git.getRepository())) {
+      RevCommit commit;
+      try {
+        commit = walk.parseCommit(pinned);
+      } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+        commit = null;
+      }
+      if (commit == null || !walk.isMergedInto(commit, walk.parseCommit(tip))) {
+        throw new StepFailedException("tried to check out commit " + commitSha + " of " + what + " of " + url
+            + " (the commit of the run being re-run) but that " + what + " no longer contains it");
+      }
+    }
+    git.checkout().setName(commitSha).call();
+    log.append("Re-run: checked out commit " + commitSha + " of the original run");
+    return pinned;
   }
 
   private int timeoutSeconds() {

@@ -22,6 +22,12 @@ public final class StepsModule extends AbstractModule {
 
   @Provides
   @Singleton
+  LeftoverBuilds leftoverBuilds(DataDirectory dataDirectory) {
+    return new LeftoverBuilds(dataDirectory.root());
+  }
+
+  @Provides
+  @Singleton
   GitCloner gitCloner() {
     return new GitCloner(GIT_TIMEOUT);
   }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real buildah (vfs, chroot, FROM scratch: offline) pushing to real docker-registry processes. */
+/** Real buildah (vfs, isolated RUN steps, FROM scratch: offline) pushing to real docker-registry processes. */
 class BuildahBuilderTest {
 
   private static final Instant COMMIT_TIME = Instant.parse("2024-03-01T10:00:00Z");

@@ -72,6 +72,25 @@ class GitClonerTest {
   }
 
   @Test
+  void cloneInto_pinnedCommit_checksOutTheEarlierCommitOfTheBranch() throws Exception {
+    ClonedSource cloned = cloner.cloneInto(new GitSource(url, Codebase.BuildType.BRANCH, "main", null), workspace, log,
+        first.name());
+
+    assertThat(cloned.commitSha()).isEqualTo(first.name());
+    assertThat(cloned.branch()).isEqualTo("main");
+    assertThat(Files.readString(workspace.resolve("hello.txt"))).isEqualTo("v1\n");
+  }
+
+  @Test
+  void cloneInto_pinnedCommitNotInTheBranch_failsNamingIt() {
+    String elsewhere = "0123456789abcdef0123456789abcdef01234567";
+    assertThatThrownBy(() -> cloner.cloneInto(new GitSource(url, Codebase.BuildType.BRANCH, "main", null), workspace,
+        log, elsewhere))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageContaining(elsewhere).hasMessageContaining("no longer contains it");
+  }
+
+  @Test
   void cloneInto_missingBranch() {
     assertThatThrownBy(() -> cloner.cloneInto(new GitSource(url, Codebase.BuildType.BRANCH, "develop", null),
         workspace, log))

@@ -1,0 +1,28 @@
+// The project's management links (Pipelines, Secrets, Connectors, Projects) and the scope switcher
+// (Project / Organization / Account) of the Secrets and Connectors pages.
+import { h } from '../dom.js';
+import { projectHash } from './context.js';
+
+export function projectNav(org, project, currentPage) {
+  const base = projectHash(org, project);
+  const links = [['pipelines', 'Pipelines', base], ['secrets', 'Secrets', `${base}/secrets`],
+    ['connectors', 'Connectors', `${base}/connectors`], ['projects', 'Projects', '#/projects']];
+  return h('nav', { class: 'subnav', 'aria-label': 'Project', testid: 'project-nav' },
+    h('ul', null, links.map(([key, label, href]) => h('li', null,
+      h('a', { href, testid: `nav-${key}`, 'aria-current': key === currentPage ? 'page' : null }, label)))));
+}
+
+export const LEVELS = [['project', 'Project'], ['org', 'Organization'], ['account', 'Account']];
+
+export function scopeSwitcher(org, project, page, level) {
+  const base = `${projectHash(org, project)}/${page}`;
+  return h('nav', { class: 'scope-switch', 'aria-label': 'Scope', testid: 'scope-switch' },
+    h('ul', null, LEVELS.map(([key, label]) => h('li', null,
+      h('a', { href: `${base}?scope=${key}`, testid: `scope-${key}`, 'aria-current': key === level ? 'page' : null },
+        label, key === 'project' ? ` ${project}` : key === 'org' ? ` ${org}` : '')))));
+}
+
+export function levelFrom(query) {
+  const value = query.get('scope');
+  return ['project', 'org', 'account'].includes(value) ? value : 'project';
+}

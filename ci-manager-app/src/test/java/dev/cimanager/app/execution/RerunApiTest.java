@@ -1,0 +1,126 @@
+package dev.cimanager.app.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cimanager.app.testing.ApiClient;
+import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.TestApp;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class RerunApiTest {
+  @RegisterExtension static final TestApp APP = new TestApp();
+
+  /**
+   * Its signing key secret is deleted after saving, so each run clones the codebase and then fails its step
+   * before building anything: quick, and the clone's commit is recorded.
+   */
+  private static final String YAML = """
+      pipeline:
+        identifier: app
+        name: App
+        orgIdentifier: default
+        projectIdentifier: demo
+        properties:
+          ci:
+            codebase:
+              connectorRef: repo
+              build:
+                type: branch
+                spec:
+                  branch: main
+        stages:
+          - stage:
+              identifier: build
+              name: Build
+              type: CI
+              spec:
+                cloneCodebase: true
+                slsa_provenance:
+                  enabled: true
+                  attestation:
+                    type: cosign
+                    spec:
+                      private_key: account.gone_key
+                      password: account.pw
+                execution:
+                  steps:
+                    - step:
+                        identifier: push
+                        name: Push
+                        type: BuildAndPushDockerRegistry
+                        spec:
+                          connectorRef: account.reg
+                          repo: demo/app
+                          tags: ["1"]
+      """;
+
+  @TempDir Path origin;
+
+  @Test
+  void rerun_buildsTheOriginalCommitAndYaml_notTheBranchHeadNorLaterEdits() throws Exception {
+    RevCommit first = BuildFixtures.commitScratchImage(origin);
+    ApiClient acme = APP.newAccount();
+    BuildFixtures.project(acme, "demo");
+    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "repo", origin.toUri());
+    BuildFixtures.registryConnector(acme, "", "reg", URI.create("http://127.0.0.1:9"));
+    BuildFixtures.fileSecret(acme, "gone_key", "not a key".getBytes());
+    BuildFixtures.textSecret(acme, "pw", "pw");
+    assertThat(acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/app", YAML).status()).isEqualTo(201);
+    assertThat(acme.delete("/api/v1/secrets/gone_key").status()).isEqualTo(204);
+    String original = acme.postJson("/api/v1/orgs/default/projects/demo/pipelines/app/executions", Map.of())
+        .json().get("executionId").asText();
+    assertThat(ended(acme, original).at("/codebase/commitSha").asText()).isEqualTo(first.name());
+    try (Git git = Git.open(origin.toFile())) { // the branch moves on
+      Files.writeString(origin.resolve("later.txt"), "later\n");
+      git.add().addFilepattern("later.txt").call();
+      git.commit().setMessage("later").setAuthor("Dev", "dev@example.com").setCommitter("Dev", "dev@example.com").call();
+    }
+    acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/app", YAML.replace("name: Push", "name: Edited"));
+
+    ApiResponse rerun = acme.postJson("/api/v1/executions/" + original + "/rerun", Map.of());
+
+    assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
+    String second = rerun.json().get("executionId").asText();
+    assertThat(second).isNotEqualTo(original);
+    JsonNode execution = ended(acme, second);
+    assertThat(execution.at("/codebase/commitSha").asText()).isEqualTo(first.name());
+    assertThat(execution.at("/codebase/branch").asText()).isEqualTo("main");
+    assertThat(execution.at("/stages/0/steps/0/name").asText()).as("the original's YAML").isEqualTo("Push");
+    assertThat(execution.get("sequenceId").asLong()).isEqualTo(2);
+    assertThat(execution.at("/trigger/type").asText()).isEqualTo("MANUAL");
+    assertThat(acme.get("/api/v1/executions/" + second + "/stages/build/steps/push/logs").body())
+        .contains("checked out commit " + first.name());
+  }
+
+  @Test
+  void rerun_unknownOrForeignExecution() {
+    ApiClient acme = APP.newAccount();
+    assertThat(acme.postJson("/api/v1/executions/nope/rerun", Map.of()).code()).isEqualTo("EXECUTION_NOT_FOUND");
+    assertThat(APP.newAccount().postJson("/api/v1/executions/nope/rerun", Map.of()).status()).isEqualTo(404);
+  }
+
+  private static JsonNode ended(ApiClient client, String executionId) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode execution = client.get("/api/v1/executions/" + executionId).json();
+      String status = execution.get("status").asText();
+      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+        return execution;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("execution " + executionId + " did not end within 2 minutes");
+  }
+}
