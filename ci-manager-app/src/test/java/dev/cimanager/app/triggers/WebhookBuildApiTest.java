@@ -125,6 +125,14 @@ class WebhookBuildApiTest {
     assertThat(execution.get("trigger").get("event").asText()).isEqualTo("pull_request");
     assertThat(closed.status()).isEqualTo(202);
     assertThat(closed.json().get("executionIds")).isEmpty();
+
+    // a re-run asks the same pull request ref and commit again, as a MANUAL run
+    ApiResponse rerun = acme.postJson("/api/v1/executions/" + execution.get("executionId").asText() + "/rerun", "");
+    assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
+    JsonNode again = awaitEnd(rerun.json().get("executionId").asText());
+    assertThat(again.get("trigger").get("type").asText()).isEqualTo("MANUAL");
+    assertThat(again.get("trigger").get("prNumber").asText()).isEqualTo("7");
+    assertThat(again.get("codebase").get("commitSha").asText()).isEqualTo(feature.name());
   }
 
   @Test
@@ -183,7 +191,10 @@ class WebhookBuildApiTest {
   private static JsonNode awaitEnd(ApiResponse delivered) throws InterruptedException {
     assertThat(delivered.status()).as(delivered.toString()).isEqualTo(202);
     assertThat(delivered.json().get("executionIds")).hasSize(1);
-    String executionId = delivered.json().get("executionIds").get(0).asText();
+    return awaitEnd(delivered.json().get("executionIds").get(0).asText());
+  }
+
+  private static JsonNode awaitEnd(String executionId) throws InterruptedException {
     Instant deadline = Instant.now().plus(MAX_WAIT);
     while (Instant.now().isBefore(deadline)) {
       JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
