@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.accounts.AccountsModule;
 import dev.cimanager.app.accounts.AdminToken;
 import dev.cimanager.app.config.DataDirectory;
+import dev.cimanager.app.config.GitLocalRoot;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorsModule;
 import dev.cimanager.app.errors.ApiExceptionMapper;
@@ -19,6 +20,7 @@ import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
 import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
+import dev.cimanager.app.net.NetworkModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.provenance.ProvenanceModule;
 import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
@@ -85,6 +87,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     requireSubstituted("security.masterKey", config.getSecurity().getMasterKey());
     requireSubstituted("security.adminToken", config.getSecurity().getAdminToken());
     requireSubstituted("insecureRegistries", config.getInsecureRegistries());
+    requireSubstituted("gitLocalRoot", config.getGitLocalRoot());
+    requireSubstituted("allowedPrivateHosts", config.getAllowedPrivateHosts());
     DataDirectory dataDir = DataDirectory.create(config.getDataDir());
     InsecureRegistries insecureRegistries = InsecureRegistries.parse(config.getInsecureRegistries());
     MasterKey masterKey = MasterKey.load(config.getSecurity().getMasterKey(), dataDir.root());
@@ -104,7 +108,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new PipelinesModule(),
                 new StepsModule(),
                 new ExecutionsModule(config.getExecution(), environment.lifecycle()),
-                new ProvenanceModule()));
+                new ProvenanceModule(),
+                new NetworkModule(GitLocalRoot.parse(config.getGitLocalRoot()))));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.

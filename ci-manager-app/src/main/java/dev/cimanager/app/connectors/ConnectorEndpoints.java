@@ -25,10 +25,12 @@ import java.util.Map;
 public abstract class ConnectorEndpoints {
   private final ConnectorStore store;
   private final ScopeResolver scopes;
+  private final ConnectorGuard guard;
 
-  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes) {
+  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard) {
     this.store = store;
     this.scopes = scopes;
+    this.guard = guard;
   }
 
   /** The scope named by the request path, checked to exist in the caller's account. */
@@ -47,6 +49,7 @@ public abstract class ConnectorEndpoints {
     String name = Identifiers.requireName("name", request.name());
     Map<String, Object> spec = request.spec();
     Connector connector = ConnectorSpecs.parse(scope, identifier, name, request.type(), spec);
+    guard.check(connector);
     store.insert(connector, request.description(), spec);
     ConnectorResponse created =
         new ConnectorResponse(

@@ -11,24 +11,24 @@ public final class ConnectorResources {
   @Path("/api/v1/connectors")
   public static final class AccountConnectors extends ConnectorEndpoints {
     @Inject
-    AccountConnectors(ConnectorStore store, ScopeResolver scopes) {
-      super(store, scopes);
+    AccountConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard) {
+      super(store, scopes, guard);
     }
   }
 
   @Path("/api/v1/orgs/{org}/connectors")
   public static final class OrgConnectors extends ConnectorEndpoints {
     @Inject
-    OrgConnectors(ConnectorStore store, ScopeResolver scopes) {
-      super(store, scopes);
+    OrgConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard) {
+      super(store, scopes, guard);
     }
   }
 
   @Path("/api/v1/orgs/{org}/projects/{project}/connectors")
   public static final class ProjectConnectors extends ConnectorEndpoints {
     @Inject
-    ProjectConnectors(ConnectorStore store, ScopeResolver scopes) {
-      super(store, scopes);
+    ProjectConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard) {
+      super(store, scopes, guard);
     }
   }
 }

@@ -43,6 +43,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   public static final String ADMIN_TOKEN = "test-admin-token";
 
+  /**
+   * CI_MANAGER_GIT_LOCAL_ROOT of every app this JVM starts: {@code file://} Git URLs must point under
+   * {@code <root>/<account>/}. {@link BuildFixtures#gitConnector} moves a repository there when needed.
+   */
+  private static final Path GIT_LOCAL_ROOT = createGitLocalRoot();
+
   private final Map<String, String> extraSettings = new java.util.LinkedHashMap<>();
   private Path dataDir;
   private DropwizardTestSupport<CiManagerConfiguration> support;
@@ -81,6 +87,8 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     settings.put("security.masterKey", "");
     settings.put("security.adminToken", ADMIN_TOKEN);
     settings.put("insecureRegistries", "");
+    settings.put("gitLocalRoot", GIT_LOCAL_ROOT.toString());
+    settings.put("allowedPrivateHosts", "");
     settings.putAll(extraSettings);
     List<ConfigOverride> overrides = new ArrayList<>();
     settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
@@ -111,6 +119,36 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The local Git root every test app uses (CI_MANAGER_GIT_LOCAL_ROOT). */
+  public static Path gitLocalRoot() {
+    return GIT_LOCAL_ROOT;
+  }
+
+  /** {@code <local Git root>/<accountId>}, created: where that account's {@code file://} repositories may be. */
+  public static Path localGitFolder(String accountId) {
+    try {
+      return Files.createDirectories(GIT_LOCAL_ROOT.resolve(accountId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path createGitLocalRoot() {
+    try {
+      Path root = Files.createTempDirectory("ci-manager-git-root-").toRealPath();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          deleteRecursively(root);
+        } catch (IOException | UncheckedIOException ignored) {
+          // a leftover temp folder is harmless
+        }
+      }));
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A client without any token (for 401 checks). */
