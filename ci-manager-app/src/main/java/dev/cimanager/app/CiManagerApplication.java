@@ -9,6 +9,7 @@ import com.google.inject.TypeLiteral;
 import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.accounts.AccountsModule;
 import dev.cimanager.app.accounts.AdminToken;
+import dev.cimanager.app.config.AllowedPrivateHosts;
 import dev.cimanager.app.config.DataDirectory;
 import dev.cimanager.app.config.GitLocalRoot;
 import dev.cimanager.app.config.InsecureRegistries;
@@ -109,7 +110,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new StepsModule(),
                 new ExecutionsModule(config.getExecution(), environment.lifecycle()),
                 new ProvenanceModule(),
-                new NetworkModule(GitLocalRoot.parse(config.getGitLocalRoot()))));
+                new NetworkModule(GitLocalRoot.parse(config.getGitLocalRoot()),
+                    AllowedPrivateHosts.parse(config.getAllowedPrivateHosts()))));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.

@@ -49,6 +49,9 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
    */
   private static final Path GIT_LOCAL_ROOT = createGitLocalRoot();
 
+  /** CI_MANAGER_ALLOWED_PRIVATE_HOSTS unless a test overrides it: every loopback port. */
+  public static final String LOOPBACK_HOSTS = "127.0.0.1,localhost,[::1]";
+
   private final Map<String, String> extraSettings = new java.util.LinkedHashMap<>();
   private Path dataDir;
   private DropwizardTestSupport<CiManagerConfiguration> support;
@@ -88,7 +91,8 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     settings.put("security.adminToken", ADMIN_TOKEN);
     settings.put("insecureRegistries", "");
     settings.put("gitLocalRoot", GIT_LOCAL_ROOT.toString());
-    settings.put("allowedPrivateHosts", "");
+    // tests run their registries and Git servers on loopback; SSRF tests override this with ""
+    settings.put("allowedPrivateHosts", LOOPBACK_HOSTS);
     settings.putAll(extraSettings);
     List<ConfigOverride> overrides = new ArrayList<>();
     settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));

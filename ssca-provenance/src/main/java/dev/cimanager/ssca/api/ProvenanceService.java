@@ -4,6 +4,7 @@ import dev.cimanager.ssca.api.ProvenanceException.Stage;
 import dev.cimanager.ssca.oci.AttestationPublisher;
 import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.PublishedAttestation;
+import dev.cimanager.ssca.oci.DestinationGuard;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RegistryException;
@@ -79,7 +80,15 @@ public final class ProvenanceService {
    */
   public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
       Set<String> insecureRegistries, Clock clock) {
-    RegistryClients clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecureRegistries));
+    return create(secrets, store, locks, insecureRegistries, DestinationGuard.NONE, clock);
+  }
+
+  /** {@link #create(SecretResolver, ProvenanceStore, AttestationLocks, Set, Clock)} whose registry requests
+   * {@code guard} checks first (redirects included). */
+  public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
+      Set<String> insecureRegistries, DestinationGuard guard, Clock clock) {
+    RegistryClients clients = new RegistryClients(
+        RegistryConfig.defaults().withInsecureHosts(insecureRegistries).withDestinationGuard(guard));
     return new ProvenanceService(secrets, store, new SignerCache(), new AttestationPublisher(clients, locks),
         new AttestationVerification(new AttestationVerifier(clients)), clock);
   }

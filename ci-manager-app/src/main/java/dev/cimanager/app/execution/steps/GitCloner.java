@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.pipelines.Codebase;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -31,10 +34,17 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public final class GitCloner {
 
   private final Duration timeout;
+  private final OutboundAddresses outbound;
 
   /** @param timeout for each network operation (JGit's per-read timeout) */
   public GitCloner(Duration timeout) {
+    this(timeout, OutboundAddresses.unrestricted());
+  }
+
+  /** @param outbound checked before each HTTP connection (redirects included) */
+  public GitCloner(Duration timeout, OutboundAddresses outbound) {
     this.timeout = timeout;
+    this.outbound = outbound;
   }
 
   /**
@@ -48,6 +58,7 @@ public final class GitCloner {
         : new UsernamePasswordCredentialsProvider(source.credentials().username(), source.credentials().password());
     log.append("Cloning " + what + " of " + url);
     requireRef(source, url, what, credentials);
+    GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
       Files.createDirectories(workspace);
       try (Git git = Git.cloneRepository()
@@ -58,6 +69,7 @@ public final class GitCloner {
           .setBranch(source.fullRef())
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
+          .setTransportConfigCallback(transport -> guard(transport, http))
           .call()) {
         Repository repository = git.getRepository();
         ObjectId head = repository.resolve("HEAD^{commit}");
@@ -77,12 +89,13 @@ public final class GitCloner {
     } catch (GitAPIException | IOException | JGitInternalException e) {
       // JGitInternalException: e.g. the workspace is not empty
       throw new StepFailedException("tried to clone " + what + " of " + url + " into " + workspace
-          + " but failed because " + reason(e), e);
+          + " but failed because " + reason(e, http, source.url()), e);
     }
   }
 
   private void requireRef(GitSource source, String url, String what, CredentialsProvider credentials) {
     Map<String, Ref> refs;
+    GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
       refs = Git.lsRemoteRepository()
           .setRemote(source.url())
@@ -90,10 +103,11 @@ public final class GitCloner {
           .setTags(source.refType() == Codebase.BuildType.TAG)
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
+          .setTransportConfigCallback(transport -> guard(transport, http))
           .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
-          + reason(e), e);
+          + reason(e, http, source.url()), e);
     }
     if (!refs.containsKey(source.fullRef())) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but the repository has no "
@@ -103,6 +117,58 @@ public final class GitCloner {
 
   private int timeoutSeconds() {
     return (int) Math.max(1, timeout.toSeconds());
+  }
+
+  private static void guard(Transport transport, GuardedGitHttp http) {
+    if (transport instanceof TransportHttp httpTransport) {
+      httpTransport.setHttpConnectionFactory(http);
+    }
+  }
+
+  /**
+   * Why an operation failed. Over HTTP, JGit's message may quote what the server answered (a page of an
+   * internal service), so it is never used: the refusal, the status code and what was asked say enough.
+   */
+  private static String reason(Exception e, GuardedGitHttp http, String url) {
+    if (http.refusal() != null) {
+      return http.refusal();
+    }
+    if (http.lastStatus() >= 0) {
+      int status = http.lastStatus();
+      if (status == 401 || status == 403) {
+        return "the server refused the credentials (HTTP " + status + " to " + http.lastRequest() + ")";
+      }
+      if (status == 404) {
+        return "the repository was not found (HTTP 404 to " + http.lastRequest() + ")";
+      }
+      return "the server answered HTTP " + status + " to " + http.lastRequest() + ", which is not a Git"
+          + " repository's answer";
+    }
+    if (url.regionMatches(true, 0, "http", 0, 4)) {
+      return connectionFailure(e);
+    }
+    return reason(e);
+  }
+
+  /** No answer came: name the kind of network failure (local facts only, nothing the server sent). */
+  private static String connectionFailure(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    if (root instanceof java.net.UnknownHostException) {
+      return "the host name could not be resolved";
+    }
+    if (root instanceof java.net.ConnectException) {
+      return "the connection was refused";
+    }
+    if (root instanceof java.net.SocketTimeoutException) {
+      return "the server did not answer in time";
+    }
+    if (root instanceof javax.net.ssl.SSLException) {
+      return "the TLS handshake failed";
+    }
+    return "the server could not be reached (" + root.getClass().getSimpleName() + ")";
   }
 
   /** JGit's messages, sorted into the three causes users can act on. */
