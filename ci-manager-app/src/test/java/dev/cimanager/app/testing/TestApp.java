@@ -202,7 +202,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** {@code config/ci-manager.yml}, found from the module or the reactor root. */
-  static Path configFile() {
+  public static Path configFile() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("config/ci-manager.yml");
       if (Files.isRegularFile(candidate)) {
