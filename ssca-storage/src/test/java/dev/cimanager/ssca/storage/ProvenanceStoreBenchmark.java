@@ -60,6 +60,9 @@ public final class ProvenanceStoreBenchmark {
       if (connection != null) {
         connection.close();
       }
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 
