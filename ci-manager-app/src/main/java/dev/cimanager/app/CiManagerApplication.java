@@ -35,6 +35,7 @@ import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.app.web.JsonErrorHandler;
+import dev.cimanager.app.web.WebHardening;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -119,6 +120,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     }
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
+    WebHardening.install(environment, new AdminToken(config.getSecurity().getAdminToken()));
     environment.lifecycle().addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
     Set<Object> components =
         injector.getInstance(Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));
