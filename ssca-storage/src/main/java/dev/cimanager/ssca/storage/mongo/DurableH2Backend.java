@@ -3,7 +3,14 @@ package dev.cimanager.ssca.storage.mongo;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -30,10 +37,29 @@ final class DurableH2Backend extends H2Backend {
     this.store = store;
   }
 
+  /** Opens (or creates) {@code file}, readable and writable by the owner only (mode 600). */
   static DurableH2Backend open(Path file) {
+    ownerOnly(file);
     MVStore store = new MVStore.Builder().fileName(file.toString()).open();
     store.setRetentionTime(RETENTION_MILLIS);
     return new DurableH2Backend(store);
+  }
+
+  private static void ownerOnly(Path file) {
+    try {
+      if (!Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        return;
+      }
+      Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-------");
+      if (Files.exists(file)) {
+        Files.setPosixFilePermissions(file, mode);
+      } else {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(mode));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("tried to make the embedded MongoDB file " + file + " private (mode 600)"
+          + " but failed", e);
+    }
   }
 
   @Override
