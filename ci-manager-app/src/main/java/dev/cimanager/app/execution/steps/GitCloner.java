@@ -127,48 +127,52 @@ public final class GitCloner {
 
   /**
    * Why an operation failed. Over HTTP, JGit's message may quote what the server answered (a page of an
-   * internal service), so it is never used: the refusal, the status code and what was asked say enough.
+   * internal service), so it is never used: the refusal, the status code, what was asked and the kind of
+   * network failure say enough. Local failures (a workspace that is not empty) keep JGit's message.
    */
   private static String reason(Exception e, GuardedGitHttp http, String url) {
     if (http.refusal() != null) {
       return http.refusal();
     }
-    if (http.lastStatus() >= 0) {
-      int status = http.lastStatus();
-      if (status == 401 || status == 403) {
-        return "the server refused the credentials (HTTP " + status + " to " + http.lastRequest() + ")";
-      }
-      if (status == 404) {
-        return "the repository was not found (HTTP 404 to " + http.lastRequest() + ")";
-      }
-      return "the server answered HTTP " + status + " to " + http.lastRequest() + ", which is not a Git"
-          + " repository's answer";
+    if (!url.regionMatches(true, 0, "http", 0, 4) || e instanceof JGitInternalException || e instanceof IOException) {
+      return reason(e);
     }
-    if (url.regionMatches(true, 0, "http", 0, 4)) {
-      return connectionFailure(e);
+    int status = http.lastStatus();
+    if (status == 401 || status == 403) {
+      return "the server refused the credentials (HTTP " + status + " to " + http.lastRequest() + ")";
     }
-    return reason(e);
+    if (status == 404) {
+      return "the repository was not found (HTTP 404 to " + http.lastRequest() + ")";
+    }
+    String lastAnswer = status < 0 ? "" : " (last answer: HTTP " + status + " to " + http.lastRequest() + ")";
+    String network = networkFailure(e);
+    if (network != null) {
+      return network + lastAnswer;
+    }
+    if (status >= 0) {
+      return "the server did not answer as a Git repository" + lastAnswer
+          + "; what it sent is not repeated here";
+    }
+    return "the server could not be reached";
   }
 
-  /** No answer came: name the kind of network failure (local facts only, nothing the server sent). */
-  private static String connectionFailure(Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
+  /** The kind of network failure in {@code e}'s causes (local facts only), or null. */
+  private static String networkFailure(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "the host name could not be resolved";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "the connection was refused";
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return "the server did not answer in time";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "the TLS handshake failed";
+      }
     }
-    if (root instanceof java.net.UnknownHostException) {
-      return "the host name could not be resolved";
-    }
-    if (root instanceof java.net.ConnectException) {
-      return "the connection was refused";
-    }
-    if (root instanceof java.net.SocketTimeoutException) {
-      return "the server did not answer in time";
-    }
-    if (root instanceof javax.net.ssl.SSLException) {
-      return "the TLS handshake failed";
-    }
-    return "the server could not be reached (" + root.getClass().getSimpleName() + ")";
+    return null;
   }
 
   /** JGit's messages, sorted into the three causes users can act on. */

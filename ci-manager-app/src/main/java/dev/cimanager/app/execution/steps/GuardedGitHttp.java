@@ -28,11 +28,17 @@ final class GuardedGitHttp extends JDKHttpConnectionFactory {
 
   @Override
   public HttpConnection create(URL url) throws IOException {
-    return create(url, null);
+    check(url);
+    return new Recording(url);
   }
 
   @Override
   public HttpConnection create(URL url, Proxy proxy) throws IOException {
+    check(url);
+    return new Recording(url, proxy);
+  }
+
+  private void check(URL url) throws IOException {
     try {
       outbound.check(url.toURI());
     } catch (AddressRefusedException e) {
@@ -41,7 +47,6 @@ final class GuardedGitHttp extends JDKHttpConnectionFactory {
     } catch (URISyntaxException e) {
       throw new IOException("not a valid URL", e);
     }
-    return new Recording(url, proxy);
   }
 
   /** Why a connection was refused before it opened, or null. */
@@ -60,6 +65,10 @@ final class GuardedGitHttp extends JDKHttpConnectionFactory {
   }
 
   private final class Recording extends JDKHttpConnection {
+    Recording(URL url) throws IOException {
+      super(url);
+    }
+
     Recording(URL url, Proxy proxy) throws IOException {
       super(url, proxy);
     }
