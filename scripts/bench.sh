@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks behind docs/PERFORMANCE.md and prints their figures (about 6 minutes).
 #   ./scripts/bench.sh            all of them
-#   ./scripts/bench.sh signing    one of: signing publish store attest
+#   ./scripts/bench.sh signing    one of: signing publish store attest verify
 # Figures depend on what else the machine is doing: `uptime` is printed with each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ run() {
   java -Djmh.ignoreLock=true "$@"
 }
 
-for WHICH in signing publish store attest; do
+for WHICH in signing publish store attest verify; do
   [ $# -gt 0 ] && [[ " $* " != *" $WHICH "* ]] && continue
   case $WHICH in
     signing) run "signing: raw ECDSA P-256 vs provenance + DSSE; key cache hit (JMH, us/op)" \
@@ -27,6 +27,8 @@ for WHICH in signing publish store attest; do
                -cp "$(classpath ssca-provenance)" org.openjdk.jmh.Main PublishBenchmark -f 1 -wi 1 -w 3s -i 3 -r 5s ;;
     store)   run "provenance store on the embedded H2 file, 100k records" \
                -cp "$(classpath ssca-storage)" dev.cimanager.ssca.storage.ProvenanceStoreBenchmark 100000 ;;
+    verify)  run "SLSA verification of a one-layer image vs the registry floor; 20 CEL policies (JMH sample, us/op)" \
+               -cp "$(classpath ssca-provenance)" org.openjdk.jmh.Main VerifyBenchmark -f 1 -wi 2 -w 3s -i 3 -r 5s ;;
     attest)  run "SSCA work per image: ProvenanceService.attest (cached key, H2 Mongo, loopback registry)" \
                -cp "$(classpath ci-manager-app)" dev.cimanager.app.provenance.AttestBenchmark 200 400 ;;
   esac

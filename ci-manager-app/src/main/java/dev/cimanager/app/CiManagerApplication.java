@@ -23,6 +23,8 @@ import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.net.NetworkModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
+import dev.cimanager.app.policysets.PolicySetsModule;
+import dev.cimanager.app.verification.VerificationModule;
 import dev.cimanager.app.provenance.ProvenanceModule;
 import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
 import dev.cimanager.app.provenance.commands.VerifyAttestationCommand;
@@ -110,7 +112,9 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new PipelinesModule(),
                 new StepsModule(),
                 new ExecutionsModule(config.getExecution(), environment.lifecycle()),
-                new ProvenanceModule(),
+                new ProvenanceModule(config.getProvenance().identity()),
+                new PolicySetsModule(),
+                new VerificationModule(),
                 new NetworkModule(GitLocalRoot.parse(config.getGitLocalRoot()),
                     AllowedPrivateHosts.parse(config.getAllowedPrivateHosts()))));
 

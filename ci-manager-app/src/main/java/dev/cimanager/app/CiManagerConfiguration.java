@@ -2,6 +2,7 @@ package dev.cimanager.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cimanager.app.config.MongoSettings;
+import dev.cimanager.app.config.ProvenanceSettings;
 import dev.cimanager.app.config.SecuritySettings;
 import dev.cimanager.app.execution.ExecutionSettings;
 import io.dropwizard.core.Configuration;
@@ -21,6 +22,7 @@ public class CiManagerConfiguration extends Configuration {
   @Valid @NotNull private ExecutionSettings execution = new ExecutionSettings();
   @NotNull private String gitLocalRoot = "";
   @NotNull private String allowedPrivateHosts = "";
+  @Valid @NotNull private ProvenanceSettings provenance = new ProvenanceSettings();
 
   @JsonProperty
   public String getDataDir() {
@@ -97,5 +99,16 @@ public class CiManagerConfiguration extends Configuration {
   @JsonProperty
   public void setAllowedPrivateHosts(String allowedPrivateHosts) {
     this.allowedPrivateHosts = allowedPrivateHosts == null ? "" : allowedPrivateHosts;
+  }
+
+  /** The builder identity SLSA provenance states. */
+  @JsonProperty
+  public ProvenanceSettings getProvenance() {
+    return provenance;
+  }
+
+  @JsonProperty
+  public void setProvenance(ProvenanceSettings provenance) {
+    this.provenance = provenance;
   }
 }

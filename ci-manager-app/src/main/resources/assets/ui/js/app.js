@@ -7,12 +7,14 @@ import * as pipelines from './views/pipelines.js';
 import * as pipeline from './views/pipeline.js';
 import * as newPipeline from './views/new-pipeline.js';
 import * as execution from './views/execution.js';
+import * as policySets from './views/policy-sets.js';
 
 const ROUTES = [
   { pattern: /^\/signin$/, view: signIn, names: [], public: true },
   { pattern: /^\/?$/, view: home, names: [] },
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/?$/, view: pipelines, names: ['org', 'project'] },
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/new-pipeline$/, view: newPipeline, names: ['org', 'project'] },
+  { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/policysets$/, view: policySets, names: ['org', 'project'] },
   {
     pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/pipelines\/([^/]+)(?:\/(executions|settings|yaml))?$/,
     view: pipeline, names: ['org', 'project', 'pipeline', 'tab'],

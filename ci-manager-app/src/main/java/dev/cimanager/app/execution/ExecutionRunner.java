@@ -24,9 +24,11 @@ import dev.cimanager.app.pipelines.ExpressionResolver;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
+import dev.cimanager.app.pipelines.SlsaVerificationSpec;
 import dev.cimanager.app.pipelines.Stage;
 import dev.cimanager.app.pipelines.Step;
 import dev.cimanager.app.secrets.ResolvedSecret;
+import dev.cimanager.app.verification.SlsaVerificationRunner;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -66,14 +68,14 @@ public final class ExecutionRunner {
   @Inject
   ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
       ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush,
-      ExecutionWorkspaces workspaces, Clock clock) {
+      SlsaVerificationRunner slsaVerification, ExecutionWorkspaces workspaces, Clock clock) {
     this.store = store;
     this.logStore = logStore;
     this.runningLogs = runningLogs;
     this.parser = parser;
     this.connectors = connectors;
     this.cloner = cloner;
-    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush);
+    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush, SlsaVerificationSpec.TYPE, slsaVerification);
     this.workspaces = workspaces;
     this.clock = clock;
   }

@@ -30,12 +30,12 @@ public final class PipelineParser {
   /** Harness' identifier rule, without the {@code $} it tolerates. */
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
   /** A secret or connector reference: {@code account.<id>}, {@code org.<id>} or {@code <id>}. */
-  private static final Pattern REFERENCE = Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
+  static final Pattern REFERENCE = Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
   /** An OCI repository path (distribution spec). */
-  private static final Pattern REPOSITORY =
+  static final Pattern REPOSITORY =
       Pattern.compile("[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
   /** An OCI tag (distribution spec). */
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+  static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   /** The path of a problem with the document as a whole (it does not parse, or has no pipeline). */
   static final String DOCUMENT = "$";
@@ -270,8 +270,10 @@ public final class PipelineParser {
     StepSpec spec;
     switch (type) {
       case BuildAndPushSpec.TYPE -> spec = readBuildAndPush(node.object("spec", "Step spec"));
+      case SlsaVerificationSpec.TYPE -> spec = SlsaVerificationYaml.read(node);
       default -> {
-        node.problem("type", "unknown step type '" + type + "': supported step types: " + BuildAndPushSpec.TYPE);
+        node.problem("type", "unknown step type '" + type + "': supported step types: " + BuildAndPushSpec.TYPE
+            + ", " + SlsaVerificationSpec.TYPE);
         return null;
       }
     }
@@ -340,7 +342,7 @@ public final class PipelineParser {
     return path;
   }
 
-  private static boolean expressionsValid(YamlNode node, String field, String value) {
+  static boolean expressionsValid(YamlNode node, String field, String value) {
     List<String> problems = Expressions.problems(value);
     problems.forEach(problem -> node.problem(field, problem));
     return problems.isEmpty();
@@ -356,7 +358,7 @@ public final class PipelineParser {
     return value;
   }
 
-  private static String reference(YamlNode node, String field, String label) {
+  static String reference(YamlNode node, String field, String label) {
     String value = node.text(field, label);
     if (value != null && !REFERENCE.matcher(value).matches()) {
       node.problem(field, "'" + value + "' is not a valid reference (account.<id>, org.<id> or <id>)");

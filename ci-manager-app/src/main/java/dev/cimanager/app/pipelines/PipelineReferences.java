@@ -3,6 +3,7 @@ package dev.cimanager.app.pipelines;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.policysets.PolicySetService;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
@@ -21,11 +22,13 @@ public final class PipelineReferences {
 
   private final ConnectorService connectors;
   private final SecretService secrets;
+  private final PolicySetService policySets;
 
   @Inject
-  PipelineReferences(ConnectorService connectors, SecretService secrets) {
+  PipelineReferences(ConnectorService connectors, SecretService secrets, PolicySetService policySets) {
     this.connectors = connectors;
     this.secrets = secrets;
+    this.policySets = policySets;
   }
 
   public List<PipelineProblem> problems(Scope project, Pipeline pipeline) {
@@ -38,6 +41,8 @@ public final class PipelineReferences {
         if (step.spec() instanceof BuildAndPushSpec spec) {
           check(problems, step.yamlPath() + ".spec.connectorRef",
               ref -> connectors.resolveDockerRegistry(project, ref), spec.connectorRef());
+        } else if (step.spec() instanceof SlsaVerificationSpec spec) {
+          checkVerification(problems, project, step.yamlPath(), spec);
         }
       }
     }
@@ -53,6 +58,18 @@ public final class PipelineReferences {
     if (isLiteral(slsa.passwordRef())) {
       check(problems, spec + ".password", ref -> secrets.metadata(project, ref, SecretType.SecretText),
           slsa.passwordRef());
+    }
+  }
+
+  private void checkVerification(List<PipelineProblem> problems, Scope project, String stepPath,
+      SlsaVerificationSpec spec) {
+    check(problems, stepPath + ".spec.source.spec.connector",
+        ref -> connectors.resolveDockerRegistry(project, ref), spec.connectorRef());
+    check(problems, stepPath + ".spec.verify_attestation.spec.public_key",
+        ref -> secrets.metadata(project, ref, SecretType.SecretFile), spec.publicKeyRef());
+    for (int i = 0; i < spec.policySetRefs().size(); i++) {
+      check(problems, stepPath + ".enforce.policySets[" + i + "]", ref -> policySets.resolve(project, ref),
+          spec.policySetRefs().get(i));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.ExecutionStore;
+import dev.cimanager.app.verification.ArtifactVerifications;
 import dev.cimanager.contracts.artifacts.ArtifactListResponse;
 import dev.cimanager.contracts.artifacts.ArtifactResponse;
 import dev.cimanager.contracts.artifacts.ProvenanceStatus;
@@ -32,10 +33,12 @@ public final class ArtifactResource {
   private final ExecutionArtifacts artifacts;
   private final ProvenanceService provenance;
   private final RegistryCredentialsLookup registryCredentials;
+  private final ArtifactVerifications verifications;
 
   @Inject
   ArtifactResource(ExecutionStore executions, ExecutionArtifacts artifacts, ProvenanceService provenance,
-      RegistryCredentialsLookup registryCredentials) {
+      RegistryCredentialsLookup registryCredentials, ArtifactVerifications verifications) {
+    this.verifications = verifications;
     this.executions = executions;
     this.artifacts = artifacts;
     this.provenance = provenance;
@@ -44,8 +47,9 @@ public final class ArtifactResource {
 
   @GET
   public ArtifactListResponse list(@Context Caller caller, @PathParam("executionId") String executionId) {
-    return new ArtifactListResponse(artifacts.of(execution(caller, executionId)).stream()
-        .map(ExecutionArtifacts.Artifact::response).toList());
+    Execution execution = execution(caller, executionId);
+    return new ArtifactListResponse(verifications.withVerifications(execution, artifacts.of(execution).stream()
+        .map(ExecutionArtifacts.Artifact::response).toList()));
   }
 
   /** The in-toto Statement, as a download named {@code slsa_provenance_<stage>_<step>.json}. */

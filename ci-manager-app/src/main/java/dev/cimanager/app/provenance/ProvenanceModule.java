@@ -7,6 +7,7 @@ import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.execution.ImagePushedListeners;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.web.JerseyComponents;
+import dev.cimanager.ssca.api.BuilderIdentity;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.SecretResolver;
@@ -20,6 +21,11 @@ import java.time.Clock;
  * engine hook that attests every pushed image, and the Artifacts API.
  */
 public final class ProvenanceModule extends AbstractModule {
+  private final BuilderIdentity identity;
+
+  public ProvenanceModule(BuilderIdentity identity) {
+    this.identity = identity;
+  }
 
   @Override
   protected void configure() {
@@ -45,6 +51,6 @@ public final class ProvenanceModule extends AbstractModule {
   ProvenanceService provenanceService(SecretResolver secrets, ProvenanceStore store, MongoDatabase database,
       InsecureRegistries insecureRegistries, OutboundAddresses outbound, Clock clock) {
     return ProvenanceService.create(secrets, store, new MongoAttestationLocks(database), insecureRegistries.hostPorts(),
-        outbound.asDestinationGuard(), clock);
+        outbound.asDestinationGuard(), clock, identity);
   }
 }

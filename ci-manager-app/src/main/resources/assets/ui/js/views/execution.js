@@ -8,6 +8,7 @@ import { tabList, tabPanel } from '../tabs.js';
 import { projectHash } from './context.js';
 import { triggerText } from './pipeline.js';
 import { openProvenanceDialog } from './provenance-dialog.js';
+import { verificationCell } from './verification-cell.js';
 
 const POLL_MS = 2000;
 const ACTIVE = new Set(['QUEUED', 'RUNNING']);
@@ -243,11 +244,11 @@ export function render(ctx) {
 
   function artifactsTable(artifacts) {
     return h('table', { class: 'table stack artifacts-table', testid: 'artifacts-table' },
-      h('thead', null, h('tr', null, ['Image', 'Tags', 'Digest', 'SLSA Provenance']
+      h('thead', null, h('tr', null, ['Image', 'Tags', 'Digest', 'SLSA Provenance', 'SLSA Verification']
         .map((label) => h('th', { scope: 'col' }, label)))),
       h('tbody', null, artifacts.map((a) => h('tr', {
         testid: 'artifact-row',
-        dataset: { artifactId: a.id, stage: a.stageIdentifier, step: a.stepIdentifier, provenanceStatus: a.provenance?.status ?? 'NONE' },
+        dataset: { artifactId: a.id, stage: a.stageIdentifier, step: a.stepIdentifier, provenanceStatus: a.provenance?.status ?? 'NONE', verificationStatus: a.verification?.status ?? 'NONE' },
       },
       h('td', { 'data-label': 'Image' },
         h('div', { class: 'mono wrap', testid: 'artifact-image' }, a.image),
@@ -255,7 +256,8 @@ export function render(ctx) {
       h('td', { 'data-label': 'Tags', testid: 'artifact-tags' },
         (a.tags ?? []).map((t) => h('span', { class: 'tag', testid: 'artifact-tag' }, t))),
       h('td', { 'data-label': 'Digest' }, digestCell(a)),
-      h('td', { 'data-label': 'SLSA Provenance', testid: 'provenance-cell' }, provenanceCell(a))))));
+      h('td', { 'data-label': 'SLSA Provenance', testid: 'provenance-cell' }, provenanceCell(a)),
+      h('td', { 'data-label': 'SLSA Verification', testid: 'verification-cell' }, verificationCell(a))))));
   }
 
   function digestCell(a) {
@@ -285,6 +287,9 @@ export function render(ctx) {
     const message = state.rowMessages.get(a.id);
     const note = h('div', { class: 'row-message', testid: 'artifact-message' },
       message ? h('span', { class: message.kind === 'error' ? 'field-error' : 'muted' }, message.text) : null);
+    if (!p && a.verification?.stepIdentifier === a.stepIdentifier) {
+      return h('p', { class: 'muted', testid: 'provenance-not-built' }, 'Verified here, not built by this run');
+    }
     if (!p) {
       return h('div', { class: 'provenance' },
         h('p', { class: 'muted', testid: 'provenance-not-enabled' }, 'SLSA provenance not enabled for this stage'));

@@ -15,7 +15,8 @@ export async function render(ctx) {
     pickerSlot,
     h('div', { class: 'page-head' },
       h('h1', null, 'Pipelines'),
-      h('a', { class: 'btn', href: `${projectHash(org, project)}/new-pipeline`, testid: 'new-pipeline' }, 'New pipeline')),
+      h('a', { class: 'btn', href: `${projectHash(org, project)}/new-pipeline`, testid: 'new-pipeline' }, 'New pipeline'),
+      h('a', { class: 'btn', href: `${projectHash(org, project)}/policysets`, testid: 'policy-sets-link' }, 'Policy sets')),
     list));
   const [picker] = await Promise.all([contextPicker(ctx, org, project), load()]);
   if (ctx.isCurrent()) pickerSlot.replaceChildren(picker);

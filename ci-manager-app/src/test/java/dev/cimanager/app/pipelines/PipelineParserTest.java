@@ -142,9 +142,9 @@ class PipelineParserTest {
         "pipeline.stages[0].stage.spec.execution.steps[1].step.identifier: '1bad' is not a valid identifier "
             + "(letters, digits and _, not starting with a digit, at most 128 characters)",
         "pipeline.stages[0].stage.spec.execution.steps[1].step.type: unknown step type 'Foo': supported step "
-            + "types: BuildAndPushDockerRegistry",
+            + "types: BuildAndPushDockerRegistry, SlsaVerification",
         "pipeline.stages[0].stage.spec.execution.steps[2].step.type: unknown step type 'Run': supported step "
-            + "types: BuildAndPushDockerRegistry",
+            + "types: BuildAndPushDockerRegistry, SlsaVerification",
         "pipeline.stages[1].stage.name: Name is required",
         "pipeline.stages[1].stage.type: unknown stage type 'Custom'; only CI stages are supported",
         "pipeline.stages[1].stage.spec.execution.steps: Steps must have at least one entry");
@@ -252,7 +252,7 @@ class PipelineParserTest {
         """);
 
     assertThat(problems(yaml)).containsExactly("pipeline.stages[0].stage.spec.execution.steps[1].step.type: "
-        + "unknown step type 'Run': supported step types: BuildAndPushDockerRegistry");
+        + "unknown step type 'Run': supported step types: BuildAndPushDockerRegistry, SlsaVerification");
   }
 
   @Test

@@ -87,7 +87,7 @@ class PipelinesApiTest {
     assertThat(response.message()).isEqualTo("The pipeline YAML has 2 problems: "
         + "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key: Private key is required; "
         + "pipeline.stages[0].stage.spec.execution.steps[0].step.type: unknown step type 'Foo': "
-        + "supported step types: BuildAndPushDockerRegistry");
+        + "supported step types: BuildAndPushDockerRegistry, SlsaVerification");
     assertThat(response.json().get("errors").get(1).get("path").asText())
         .isEqualTo("pipeline.stages[0].stage.spec.execution.steps[0].step.type");
   }

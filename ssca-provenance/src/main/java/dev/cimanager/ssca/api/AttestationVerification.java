@@ -9,9 +9,12 @@ import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.signing.KeyLoadingException;
 import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.verify.AttestationNotFoundException;
+import dev.cimanager.ssca.policy.PolicyCache;
 import dev.cimanager.ssca.verify.AttestationVerifier;
+import dev.cimanager.ssca.verify.ImageVerifier;
 import dev.cimanager.ssca.verify.VerificationReport;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 
@@ -22,15 +25,42 @@ import java.util.Set;
  */
 public final class AttestationVerification {
   private final AttestationVerifier verifier;
+  private final ImageVerifier images;
 
-  AttestationVerification(AttestationVerifier verifier) {
+  /** @param clients the same pool {@code verifier} reads with */
+  AttestationVerification(AttestationVerifier verifier, RegistryClients clients, Clock clock) {
+    this(verifier, new ImageVerifier(clients, new PolicyCache(), clock));
+  }
+
+  AttestationVerification(AttestationVerifier verifier, ImageVerifier images) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.images = Objects.requireNonNull(images, "images");
   }
 
   /** @param insecureRegistries {@code host:port} entries reached over plain HTTP */
   public static AttestationVerification create(Set<String> insecureRegistries) {
-    return new AttestationVerification(new AttestationVerifier(
-        new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecureRegistries))));
+    return create(insecureRegistries, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the {@code now} policies see
+   */
+  public static AttestationVerification create(Set<String> insecureRegistries, Clock clock) {
+    RegistryClients clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecureRegistries));
+    return new AttestationVerification(new AttestationVerifier(clients),
+        new ImageVerifier(clients, new PolicyCache(), clock));
+  }
+
+  /**
+   * The SLSA Verification step: resolves the tag, verifies the {@code .att} with the key (signature,
+   * subject, SLSA v1 predicate type), then applies the policy sets to each verified provenance. Compiled
+   * policies are cached per (policy set, version).
+   *
+   * @return the verdict, FAILED with one sentence for anything wrong with the key, image or attestation
+   * @throws IllegalArgumentException when the image name or digest is malformed
+   */
+  public Verdict verify(ImageToVerify request) {
+    return images.verify(request);
   }
 
   /**

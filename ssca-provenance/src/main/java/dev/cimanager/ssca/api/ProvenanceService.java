@@ -57,11 +57,17 @@ public final class ProvenanceService {
   private final AttestationPublisher publisher;
   private final AttestationVerification verification;
   private final Clock clock;
-  private final PredicateBuilder predicates = new PredicateBuilder();
+  private final PredicateBuilder predicates;
   private final StatementBuilder statements = new StatementBuilder();
 
   ProvenanceService(SecretResolver secrets, ProvenanceStore store, SignerCache signers,
       AttestationPublisher publisher, AttestationVerification verification, Clock clock) {
+    this(secrets, store, signers, publisher, verification, clock, BuilderIdentity.DEFAULT);
+  }
+
+  ProvenanceService(SecretResolver secrets, ProvenanceStore store, SignerCache signers,
+      AttestationPublisher publisher, AttestationVerification verification, Clock clock, BuilderIdentity identity) {
+    this.predicates = new PredicateBuilder(identity);
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.store = Objects.requireNonNull(store, "store");
     this.signers = Objects.requireNonNull(signers, "signers");
@@ -80,17 +86,25 @@ public final class ProvenanceService {
    */
   public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
       Set<String> insecureRegistries, Clock clock) {
-    return create(secrets, store, locks, insecureRegistries, DestinationGuard.NONE, clock);
+    return create(secrets, store, locks, insecureRegistries, clock, BuilderIdentity.DEFAULT);
   }
 
-  /** {@link #create(SecretResolver, ProvenanceStore, AttestationLocks, Set, Clock)} whose registry requests
-   * {@code guard} checks first (redirects included). */
+  /** As {@link #create(SecretResolver, ProvenanceStore, AttestationLocks, Set, Clock)}, stating {@code identity}. */
   public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
-      Set<String> insecureRegistries, DestinationGuard guard, Clock clock) {
+      Set<String> insecureRegistries, Clock clock, BuilderIdentity identity) {
+    return create(secrets, store, locks, insecureRegistries, DestinationGuard.NONE, clock, identity);
+  }
+
+  /**
+   * As {@link #create(SecretResolver, ProvenanceStore, AttestationLocks, Set, Clock, BuilderIdentity)}, with
+   * every registry request (redirects included) checked by {@code guard} first.
+   */
+  public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
+      Set<String> insecureRegistries, DestinationGuard guard, Clock clock, BuilderIdentity identity) {
     RegistryClients clients = new RegistryClients(
         RegistryConfig.defaults().withInsecureHosts(insecureRegistries).withDestinationGuard(guard));
     return new ProvenanceService(secrets, store, new SignerCache(), new AttestationPublisher(clients, locks),
-        new AttestationVerification(new AttestationVerifier(clients)), clock);
+        new AttestationVerification(new AttestationVerifier(clients), clients, clock), clock, identity);
   }
 
   /**
@@ -143,6 +157,11 @@ public final class ProvenanceService {
    */
   public VerificationResult verify(String image, String digest, byte[] publicKeyPem, RegistryCredentials credentials) {
     return verification.verify(image, digest, publicKeyPem, credentials);
+  }
+
+  /** The SLSA Verification step's check; see {@link AttestationVerification#verify(ImageToVerify)}. */
+  public Verdict verify(ImageToVerify request) {
+    return verification.verify(request);
   }
 
   private byte[] statement(ExecutionContext ctx) {

@@ -6,9 +6,9 @@ package dev.cimanager.ssca.provenance;
  * version in both when the schema changes incompatibly.
  */
 public final class BuildType {
-  public static final String URI =
-      "https://github.com/ci-manager/ci-manager/blob/main/docs/buildtype/ci-manager-build-v1.md";
-  public static final String BUILDER_ID = "https://github.com/ci-manager/ci-manager/builders/build-and-push@v1";
+  /** The defaults; a server configures its own with {@link dev.cimanager.ssca.api.BuilderIdentity}. */
+  public static final String URI = dev.cimanager.ssca.api.BuilderIdentity.DEFAULT.buildType();
+  public static final String BUILDER_ID = dev.cimanager.ssca.api.BuilderIdentity.DEFAULT.builderId();
 
   private BuildType() {}
 }

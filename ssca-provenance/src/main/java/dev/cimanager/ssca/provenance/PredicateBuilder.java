@@ -2,6 +2,7 @@ package dev.cimanager.ssca.provenance;
 
 import dev.cimanager.ssca.api.BaseImage;
 import dev.cimanager.ssca.api.BuildSpec;
+import dev.cimanager.ssca.api.BuilderIdentity;
 import dev.cimanager.ssca.api.Codebase;
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.provenance.ExternalParameters.BuildMetadata;
@@ -11,15 +12,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** ExecutionContext -> SLSA v1.0 provenance predicate. */
 public final class PredicateBuilder {
+  private final BuilderIdentity identity;
+
+  public PredicateBuilder() {
+    this(BuilderIdentity.DEFAULT);
+  }
+
+  public PredicateBuilder(BuilderIdentity identity) {
+    this.identity = Objects.requireNonNull(identity, "identity");
+  }
 
   public ProvenancePredicate build(ExecutionContext ctx) {
     BuildDefinition definition = new BuildDefinition(
-        BuildType.URI, externalParameters(ctx), internalParameters(ctx), resolvedDependencies(ctx));
+        identity.buildType(), externalParameters(ctx), internalParameters(ctx), resolvedDependencies(ctx));
     RunDetails runDetails = new RunDetails(
-        new RunDetails.Builder(BuildType.BUILDER_ID, ctx.builderVersions()),
+        new RunDetails.Builder(identity.builderId(), ctx.builderVersions()),
         // whole seconds: RFC 3339 with Z, and the same value whatever precision the clock had
         new RunDetails.Metadata(ctx.executionId(),
             ctx.startedOn().truncatedTo(ChronoUnit.SECONDS), ctx.finishedOn().truncatedTo(ChronoUnit.SECONDS)));

@@ -84,7 +84,8 @@ class ProvenanceServiceTest {
 
   private ProvenanceService serviceWith(ProvenanceStore recordStore, AttestationLocks locks) {
     return new ProvenanceService(secrets, recordStore, signers, new AttestationPublisher(clients, locks),
-        new AttestationVerification(new AttestationVerifier(clients)), Clock.fixed(NOW, ZoneOffset.UTC));
+        new AttestationVerification(new AttestationVerifier(clients), clients, Clock.fixed(NOW, ZoneOffset.UTC)),
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private ExecutionContext context() {

@@ -3,9 +3,15 @@ package dev.cimanager.app.provenance.commands;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.policysets.PolicySetValidator;
+import dev.cimanager.contracts.policysets.PolicySetRequest;
 import dev.cimanager.ssca.api.AttestationVerification;
+import dev.cimanager.ssca.api.ImageToVerify;
+import dev.cimanager.ssca.api.PolicySet;
 import dev.cimanager.ssca.api.ProvenanceException;
 import dev.cimanager.ssca.api.VerificationResult;
+import dev.cimanager.ssca.api.Verdict;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -14,6 +20,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -21,9 +30,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code verify-attestation --registry URL --repository REPO --digest sha256:.. --key cosign.pub
- * [--insecure]}: reads the image's {@code sha256-<hex>.att} and checks every layer as {@code cosign
+ * [--insecure] [--policy policyset.json]...}: reads the image's {@code sha256-<hex>.att} and checks every layer as {@code cosign
  * verify-attestation --type slsaprovenance1} does, with the SSCA module's verifier. Prints one JSON line;
- * exits 1 unless at least one attestation verifies.
+ * exits 1 unless at least one attestation verifies and, with {@code --policy}, no error policy denies it.
  */
 public final class VerifyAttestationCommand extends Command {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +57,9 @@ public final class VerifyAttestationCommand extends Command {
     subparser.addArgument("--key").required(true).help("the public key PEM file, e.g. cosign.pub");
     subparser.addArgument("--insecure").action(Arguments.storeTrue())
         .help("reach the registry over plain HTTP");
+    subparser.addArgument("--policy").action(Arguments.append()).metavar("FILE")
+        .help("a policy set JSON file (as POST .../policysets takes); repeat for several; exits 1 when an"
+            + " error policy denies the provenance");
   }
 
   @Override
@@ -67,11 +79,25 @@ public final class VerifyAttestationCommand extends Command {
       summary.put("attestationRef", result.attestationRef());
       summary.put("verifiedLayers", result.verifiedStatements().size());
       summary.putArray("failures").addAll(result.failures().stream().map(JSON.getNodeFactory()::textNode).toList());
+      List<String> policyFiles = namespace.getList("policy");
+      Verdict verdict = null;
+      if (policyFiles != null && !policyFiles.isEmpty() && result.verified()) {
+        verdict = AttestationVerification.create(insecure ? Set.of(hostPort) : Set.of())
+            .verify(new ImageToVerify(image, null, digestText, key, null, readPolicySets(policyFiles)));
+        summary.put("status", verdict.status().name());
+        summary.putPOJO("policies", verdict.policies().stream().map(r -> Map.of("policySet", r.policySet(),
+            "identifier", r.identifier(), "status", r.status().name(), "severity", r.severity().jsonName(),
+            "message", r.message() == null ? "" : r.message())).toList());
+        summary.put("failureMessage", verdict.failureMessage());
+      }
       print(summary);
       if (!result.verified()) {
         throw new CommandException("no attestation of " + image + "@" + digestText + " verified with the key");
       }
-    } catch (ProvenanceException | IllegalArgumentException e) {
+      if (verdict != null && !verdict.passed()) {
+        throw new CommandException(verdict.failureMessage());
+      }
+    } catch (ProvenanceException | IllegalArgumentException | ApiException e) {
       summary.put("verified", false);
       summary.put("digest", digestText);
       summary.put("error", e.getMessage());
@@ -91,6 +117,28 @@ public final class VerifyAttestationCommand extends Command {
       throw new IllegalArgumentException("--registry '" + value + "' is not a URL like http://127.0.0.1:5000");
     }
     return uri;
+  }
+
+  private static List<PolicySet> readPolicySets(List<String> files) {
+    List<PolicySet> sets = new ArrayList<>();
+    for (String file : files) {
+      PolicySetRequest request;
+      try {
+        request = JSON.readValue(Files.readAllBytes(Path.of(file)), PolicySetRequest.class);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("tried to read the policy set --policy " + file + " but failed because "
+            + e.getMessage().lines().findFirst().orElse("it is unreadable"), e);
+      }
+      if (request == null) {
+        throw new IllegalArgumentException("the policy set --policy " + file + " is empty");
+      }
+      try {
+        sets.add(PolicySetValidator.fromFile(request, file));
+      } catch (ApiException e) {
+        throw new IllegalArgumentException("the policy set --policy " + file + " is invalid: " + e.getMessage(), e);
+      }
+    }
+    return sets;
   }
 
   private static byte[] readKey(Path file) {
