@@ -61,9 +61,7 @@ public final class TokenStore {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    byte[] idBytes = new byte[8];
-    random.nextBytes(idBytes);
-    String tokenId = "tok_" + HexFormat.of().formatHex(idBytes);
+    String tokenId = newTokenId();
     Instant now = clock.instant();
     tokens.insertOne(
         new Document("_id", hash(token))
@@ -96,10 +94,23 @@ public final class TokenStore {
         new Caller(doc.getString("accountId"), doc.getString("userName"), doc.getString("userEmail")));
   }
 
-  /** An account's tokens, oldest first (a scan: listing is rare). */
+  /**
+   * An account's tokens, oldest first (a scan: listing is rare). A token stored before tokens had ids gets
+   * one here, so it can be revoked like the others.
+   */
   public List<TokenInfo> list(String accountId) {
     List<TokenInfo> result = new ArrayList<>();
-    tokens.find(Filters.eq("accountId", accountId)).forEach(doc -> result.add(info(doc)));
+    tokens.find(Filters.eq("accountId", accountId)).forEach(doc -> {
+      if (doc.getString("tokenId") == null) {
+        String tokenId = newTokenId();
+        tokens.updateOne(Filters.and(Filters.eq("_id", doc.getString("_id")), Filters.exists("tokenId", false)),
+            Updates.set("tokenId", tokenId));
+        doc = tokens.find(Filters.eq("_id", doc.getString("_id"))).first();
+      }
+      if (doc != null) {
+        result.add(info(doc));
+      }
+    });
     result.sort(Comparator.comparing(TokenInfo::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
     return result;
   }
@@ -108,6 +119,12 @@ public final class TokenStore {
   public boolean revoke(String accountId, String tokenId) {
     return tokens.deleteOne(Filters.and(Filters.eq("accountId", accountId), Filters.eq("tokenId", tokenId)))
         .getDeletedCount() > 0;
+  }
+
+  private String newTokenId() {
+    byte[] bytes = new byte[8];
+    random.nextBytes(bytes);
+    return "tok_" + HexFormat.of().formatHex(bytes);
   }
 
   private static TokenInfo info(Document doc) {

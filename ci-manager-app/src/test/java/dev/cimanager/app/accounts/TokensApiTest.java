@@ -101,6 +101,28 @@ class TokensApiTest {
   }
 
   @Test
+  void aTokenStoredWithoutId_getsOneWhenListed_andCanBeRevoked() {
+    ApiClient acme = ONE.newAccount();
+    String legacy = "cim_legacy-" + acme.accountId();
+    ONE.service(com.mongodb.client.MongoDatabase.class).getCollection("tokens").insertOne(
+        new org.bson.Document("_id", TokenStore.hash(legacy)).append("accountId", acme.accountId())
+            .append("userName", "Old").append("userEmail", "old@example.com"));
+    assertThat(ONE.client(legacy).get("/api/v1/me").status()).isEqualTo(200);
+
+    String id = null;
+    for (JsonNode token : acme.get("/api/v1/tokens").json().get("tokens")) {
+      assertThat(token.get("id").isNull()).isFalse();
+      if (token.get("name").isNull()) {
+        id = token.get("id").asText();
+      }
+    }
+
+    assertThat(id).isNotNull();
+    assertThat(acme.delete("/api/v1/tokens/" + id).status()).isEqualTo(204);
+    assertThat(TWO.client(legacy).get("/api/v1/me").status()).isEqualTo(401);
+  }
+
+  @Test
   void badRequests_nameTheField() {
     ApiClient acme = ONE.newAccount();
     assertBad(acme, Map.of("expiresInDays", 3), "name");
