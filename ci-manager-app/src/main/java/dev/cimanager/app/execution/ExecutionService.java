@@ -5,6 +5,7 @@ import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
+import dev.cimanager.app.pipelines.GitRefNames;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineParser;
 import dev.cimanager.app.pipelines.PipelineRepository;
@@ -18,14 +19,10 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Starts executions: stores a QUEUED execution with the pipeline's stages and steps, and queues it. */
 @Singleton
 public final class ExecutionService {
-
-  /** A Git branch name as users type it (no spaces, no {@code ..}, no leading dash). */
-  private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._/-]{0,254}");
 
   private final PipelineRepository pipelines;
   private final PipelineParser parser;
@@ -59,8 +56,8 @@ public final class ExecutionService {
             + "' not found in project '" + project.projectId() + "' of org '" + project.orgId() + "'"));
     Pipeline pipeline = parser.parse(stored.key(), stored.yaml());
     if (branch != null) {
-      if (!BRANCH.matcher(branch).matches() || branch.contains("..")) {
-        throw ApiException.invalid("branch: '" + branch + "' is not a valid branch name");
+      if (!GitRefNames.isValid(branch)) {
+        throw ApiException.invalid("branch: '" + GitRefNames.printable(branch) + "' is not a valid branch name");
       }
       if (pipeline.codebaseIfPresent().isEmpty()) {
         throw ApiException.invalid("branch: pipeline '" + pipelineIdentifier
