@@ -48,6 +48,7 @@ PIDS+=($!)
 step "Starting the CI manager (embedded MongoDB, data in $WORK/data)"
 CI_MANAGER_HTTP_PORT=$HTTP_PORT CI_MANAGER_ADMIN_PORT=$ADMIN_PORT CI_MANAGER_DATA_DIR="$WORK/data" \
 CI_MANAGER_ADMIN_TOKEN=$ADMIN_TOKEN CI_MANAGER_INSECURE_REGISTRIES=$REGISTRY \
+CI_MANAGER_GIT_LOCAL_ROOT="$WORK/git" \
   java -jar "$JAR" server config/ci-manager.yml > "$WORK/app.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do
@@ -75,7 +76,8 @@ TOKEN=$(json POST /accounts '{"identifier":"demo","name":"Demo","user":{"name":"
 json POST /orgs/default/projects '{"identifier":"demo","name":"Demo"}' > /dev/null
 
 step "Making a sample git repository"
-SRC="$WORK/app-src"
+# file:// Git URLs must point under <CI_MANAGER_GIT_LOCAL_ROOT>/<account>/
+SRC="$WORK/git/demo/app-src"
 mkdir -p "$SRC"
 printf 'hello from the demo\n' > "$SRC/hello.txt"
 cat > "$SRC/Dockerfile" <<'DOCKERFILE'

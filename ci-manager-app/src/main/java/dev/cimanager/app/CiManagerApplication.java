@@ -9,7 +9,9 @@ import com.google.inject.TypeLiteral;
 import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.accounts.AccountsModule;
 import dev.cimanager.app.accounts.AdminToken;
+import dev.cimanager.app.config.AllowedPrivateHosts;
 import dev.cimanager.app.config.DataDirectory;
+import dev.cimanager.app.config.GitLocalRoot;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorsModule;
 import dev.cimanager.app.errors.ApiExceptionMapper;
@@ -19,6 +21,7 @@ import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
 import dev.cimanager.app.execution.ExecutionsModule;
 import dev.cimanager.app.execution.steps.StepsModule;
+import dev.cimanager.app.net.NetworkModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.policysets.PolicySetsModule;
 import dev.cimanager.app.verification.VerificationModule;
@@ -35,6 +38,7 @@ import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.app.web.JsonErrorHandler;
+import dev.cimanager.app.web.WebHardening;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -88,6 +92,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     requireSubstituted("security.masterKey", config.getSecurity().getMasterKey());
     requireSubstituted("security.adminToken", config.getSecurity().getAdminToken());
     requireSubstituted("insecureRegistries", config.getInsecureRegistries());
+    requireSubstituted("gitLocalRoot", config.getGitLocalRoot());
+    requireSubstituted("allowedPrivateHosts", config.getAllowedPrivateHosts());
     DataDirectory dataDir = DataDirectory.create(config.getDataDir());
     InsecureRegistries insecureRegistries = InsecureRegistries.parse(config.getInsecureRegistries());
     MasterKey masterKey = MasterKey.load(config.getSecurity().getMasterKey(), dataDir.root());
@@ -110,6 +116,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ProvenanceModule(config.getProvenance().identity()),
                 new PolicySetsModule(),
                 new VerificationModule(),
+                new NetworkModule(GitLocalRoot.parse(config.getGitLocalRoot()),
+                    AllowedPrivateHosts.parse(config.getAllowedPrivateHosts())),
                 new TriggersModule(environment.lifecycle())));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
@@ -118,6 +126,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     }
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
+    WebHardening.install(environment, new AdminToken(config.getSecurity().getAdminToken()));
     environment.lifecycle().addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
     Set<Object> components =
         injector.getInstance(Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));

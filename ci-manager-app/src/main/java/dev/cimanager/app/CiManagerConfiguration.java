@@ -20,6 +20,8 @@ public class CiManagerConfiguration extends Configuration {
   @Valid @NotNull private SecuritySettings security = new SecuritySettings();
   @NotNull private String insecureRegistries = "";
   @Valid @NotNull private ExecutionSettings execution = new ExecutionSettings();
+  @NotNull private String gitLocalRoot = "";
+  @NotNull private String allowedPrivateHosts = "";
   @Valid @NotNull private ProvenanceSettings provenance = new ProvenanceSettings();
 
   @JsonProperty
@@ -72,6 +74,31 @@ public class CiManagerConfiguration extends Configuration {
   @JsonProperty
   public void setExecution(ExecutionSettings execution) {
     this.execution = execution;
+  }
+
+  /** The folder of local Git repositories (CI_MANAGER_GIT_LOCAL_ROOT); empty refuses {@code file://} Git URLs. */
+  @JsonProperty
+  public String getGitLocalRoot() {
+    return gitLocalRoot;
+  }
+
+  @JsonProperty
+  public void setGitLocalRoot(String gitLocalRoot) {
+    this.gitLocalRoot = gitLocalRoot == null ? "" : gitLocalRoot;
+  }
+
+  /**
+   * Comma-separated {@code host[:port]} that connectors may reach although they resolve to loopback,
+   * link-local or private addresses (CI_MANAGER_ALLOWED_PRIVATE_HOSTS).
+   */
+  @JsonProperty
+  public String getAllowedPrivateHosts() {
+    return allowedPrivateHosts;
+  }
+
+  @JsonProperty
+  public void setAllowedPrivateHosts(String allowedPrivateHosts) {
+    this.allowedPrivateHosts = allowedPrivateHosts == null ? "" : allowedPrivateHosts;
   }
 
   /** The builder identity SLSA provenance states. */

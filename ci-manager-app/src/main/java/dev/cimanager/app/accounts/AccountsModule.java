@@ -20,5 +20,6 @@ public final class AccountsModule extends AbstractModule {
     jersey.addBinding().to(AccountResource.class);
     jersey.addBinding().to(MeResource.class);
     jersey.addBinding().to(OrgResource.class);
+    jersey.addBinding().to(TokenResource.class);
   }
 }

@@ -34,7 +34,7 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
         bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))
             .orElseThrow(() -> ApiException.unauthorized("missing 'Authorization: Bearer <token>' header"));
     Caller caller =
-        tokens.find(token).orElseThrow(() -> ApiException.unauthorized("the bearer token is not valid"));
+        tokens.find(token).orElseThrow(() -> ApiException.unauthorized("the bearer token is not valid (unknown, revoked or expired)"));
     request.setProperty(Caller.REQUEST_PROPERTY, caller);
   }
 

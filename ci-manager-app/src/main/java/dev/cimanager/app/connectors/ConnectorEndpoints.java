@@ -28,11 +28,13 @@ import org.bson.Document;
 public abstract class ConnectorEndpoints {
   private final ConnectorStore store;
   private final ScopeResolver scopes;
+  private final ConnectorGuard guard;
   private final ConnectionTester tester;
 
-  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes, ConnectionTester tester) {
+  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
     this.store = store;
     this.scopes = scopes;
+    this.guard = guard;
     this.tester = tester;
   }
 
@@ -52,6 +54,7 @@ public abstract class ConnectorEndpoints {
     String name = Identifiers.requireName("name", request.name());
     Map<String, Object> spec = request.spec();
     Connector connector = ConnectorSpecs.parse(scope, identifier, name, request.type(), spec);
+    guard.check(connector);
     store.insert(connector, request.description(), spec);
     ConnectorResponse created =
         new ConnectorResponse(
@@ -103,6 +106,7 @@ public abstract class ConnectorEndpoints {
     }
     String name = Identifiers.requireName("name", request.name());
     Connector connector = ConnectorSpecs.parse(scope, id, name, type, request.spec());
+    guard.check(connector);
     if (!store.replace(connector, request.description(), request.spec())) {
       throw notFound(scope, id);
     }
@@ -124,7 +128,14 @@ public abstract class ConnectorEndpoints {
   @Path("{id}/test")
   public ConnectionTester.Result test(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
     Scope scope = scope(caller, uri);
-    return tester.test(ConnectorStore.toConnector(scope, existing(scope, id)));
+    Connector connector = ConnectorStore.toConnector(scope, existing(scope, id));
+    try {
+      // where the operator's rules forbid a run to go, a test does not go either
+      guard.check(connector);
+    } catch (ApiException e) {
+      return new ConnectionTester.Result(false, "Not tested: " + e.getMessage());
+    }
+    return tester.test(connector);
   }
 
   private Document existing(Scope scope, String id) {

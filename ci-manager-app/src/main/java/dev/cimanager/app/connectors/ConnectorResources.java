@@ -11,24 +11,24 @@ public final class ConnectorResources {
   @Path("/api/v1/connectors")
   public static final class AccountConnectors extends ConnectorEndpoints {
     @Inject
-    AccountConnectors(ConnectorStore store, ScopeResolver scopes, ConnectionTester tester) {
-      super(store, scopes, tester);
+    AccountConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
+      super(store, scopes, guard, tester);
     }
   }
 
   @Path("/api/v1/orgs/{org}/connectors")
   public static final class OrgConnectors extends ConnectorEndpoints {
     @Inject
-    OrgConnectors(ConnectorStore store, ScopeResolver scopes, ConnectionTester tester) {
-      super(store, scopes, tester);
+    OrgConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
+      super(store, scopes, guard, tester);
     }
   }
 
   @Path("/api/v1/orgs/{org}/projects/{project}/connectors")
   public static final class ProjectConnectors extends ConnectorEndpoints {
     @Inject
-    ProjectConnectors(ConnectorStore store, ScopeResolver scopes, ConnectionTester tester) {
-      super(store, scopes, tester);
+    ProjectConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
+      super(store, scopes, guard, tester);
     }
   }
 }

@@ -20,20 +20,29 @@ import java.util.Optional;
 public final class ConnectorService {
   private final ConnectorStore store;
   private final SecretService secrets;
+  private final ConnectorGuard guard;
 
   @Inject
-  ConnectorService(ConnectorStore store, SecretService secrets) {
+  ConnectorService(ConnectorStore store, SecretService secrets, ConnectorGuard guard) {
     this.store = store;
     this.secrets = secrets;
+    this.guard = guard;
   }
 
+  /** The connector, checked again against where connectors may point (see {@link ConnectorGuard}). */
   public Connector resolve(Scope from, String reference) {
     ScopedReference ref = ScopedReference.resolve("connector", reference, from);
-    return store
+    Connector connector = store
         .find(ref.scope(), ref.identifier())
         .map(doc -> ConnectorStore.toConnector(ref.scope(), doc))
         .orElseThrow(
             () -> ApiException.badRequest("CONNECTOR_NOT_FOUND", "connector " + ref.reference() + " not found"));
+    try {
+      guard.check(connector);
+    } catch (ApiException e) {
+      throw ApiException.badRequest(e.code(), "connector " + ref.reference() + ": " + e.getMessage());
+    }
+    return connector;
   }
 
   /** The connectors stored at {@code scope} (not those of the scopes above it), by identifier. */

@@ -5,6 +5,7 @@ import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
+import dev.cimanager.app.pipelines.GitRefNames;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineParser;
 import dev.cimanager.app.pipelines.PipelineRepository;
@@ -18,14 +19,10 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Starts executions: stores a QUEUED execution with the pipeline's stages and steps, and queues it. */
 @Singleton
 public final class ExecutionService {
-
-  /** A Git branch name as users type it (no spaces, no {@code ..}, no leading dash). */
-  private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._/-]{0,254}");
 
   private final PipelineRepository pipelines;
   private final PipelineParser parser;
@@ -54,8 +51,8 @@ public final class ExecutionService {
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
    */
   public Execution startManual(Caller caller, Scope project, String pipelineIdentifier, String branch) {
-    if (branch != null && (!BRANCH.matcher(branch).matches() || branch.contains(".."))) {
-      throw ApiException.invalid("branch: '" + branch + "' is not a valid branch name");
+    if (branch != null && !GitRefNames.isValid(branch)) {
+      throw ApiException.invalid("branch: '" + GitRefNames.printable(branch) + "' is not a valid branch name");
     }
     return start(project, pipelineIdentifier, new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null,
         null, branch == null ? null : CodebaseRef.branchTip(branch)));

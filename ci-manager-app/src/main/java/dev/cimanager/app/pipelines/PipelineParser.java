@@ -159,6 +159,11 @@ public final class PipelineParser {
       spec.problem(buildType.yamlName(), "expressions are not supported here");
       return null;
     }
+    if (!GitRefNames.isValid(ref)) {
+      spec.problem(buildType.yamlName(), "'" + GitRefNames.printable(ref) + "' is not a valid " + buildType.yamlName()
+          + " name (letters, digits, '.', '_', '/', '-'; not starting with '-' or '.'; no '..')");
+      return null;
+    }
     return new Codebase(connectorRef, buildType, ref);
   }
 

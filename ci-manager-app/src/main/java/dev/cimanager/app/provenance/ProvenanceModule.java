@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.execution.ImagePushedListeners;
+import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.ssca.api.BuilderIdentity;
 import dev.cimanager.ssca.api.ProvenanceService;
@@ -51,8 +52,8 @@ public final class ProvenanceModule extends AbstractModule {
   @Provides
   @Singleton
   ProvenanceService provenanceService(SecretResolver secrets, ProvenanceStore store, MongoDatabase database,
-      InsecureRegistries insecureRegistries, Clock clock) {
+      InsecureRegistries insecureRegistries, OutboundAddresses outbound, Clock clock) {
     return ProvenanceService.create(secrets, store, new MongoAttestationLocks(database), insecureRegistries.hostPorts(),
-        clock, identity);
+        outbound.asDestinationGuard(), clock, identity);
   }
 }

@@ -27,17 +27,22 @@ class ConnectorsApiTest {
       {"identifier":"hub","name":"Hub","type":"DockerRegistry",
        "spec":{"dockerRegistryUrl":"https://registry.example.com","providerType":"Other",
                "auth":{"type":"UsernamePassword","spec":{"username":"ci","passwordRef":"account.hub_pw"}}}}""";
-  private static final String APP_REPO =
+  private static final String APP_REPO_TEMPLATE =
       """
       {"identifier":"app_repo","name":"App repo","type":"Git",
        "spec":{"url":"file:///srv/git/app.git","connectionType":"Repo","authentication":{"type":"Anonymous"}}}""";
 
   private static ApiClient acme;
   private static Scope project;
+  /** A repository URL under the account's folder of the local Git root (it need not exist). */
+  private static String repoUrl;
+  private static String APP_REPO;
 
   @BeforeAll
   static void createAccount() {
     acme = APP.newAccount();
+    repoUrl = TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri().toString();
+    APP_REPO = APP_REPO_TEMPLATE.replace("file:///srv/git/app.git", repoUrl);
     acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "app", "name", "App"));
     project = Scope.project(acme.accountId(), "default", "app");
   }
@@ -69,7 +74,7 @@ class ConnectorsApiTest {
     assertThat(resolvedHub.auth()).isEqualTo(new ConnectorAuth.UsernamePassword("ci", "account.hub_pw"));
     assertThat(resolvedHub.scope()).isEqualTo(Scope.org(acme.accountId(), "default"));
     GitConnector repo = connectors.resolveGit(project, "app_repo");
-    assertThat(repo.url()).isEqualTo(URI.create("file:///srv/git/app.git"));
+    assertThat(repo.url()).isEqualTo(URI.create(repoUrl));
   }
 
   @Test
@@ -104,7 +109,7 @@ class ConnectorsApiTest {
     assertInvalid(LOCAL_REGISTRY.replace("\"Anonymous\"", "\"Kerberos\""), "spec.auth.type");
     assertInvalid(HUB.replace("\"username\":\"ci\",", ""), "spec.auth.spec.username");
     assertInvalid(HUB.replace("account.hub_pw", "bad ref"), "spec.auth.spec.passwordRef");
-    assertInvalid(APP_REPO.replace("file:///srv/git/app.git", "ssh://git@x/y"), "spec.url");
+    assertInvalid(APP_REPO.replace(repoUrl, "ssh://git@x/y"), "spec.url");
     assertInvalid(APP_REPO.replace("\"Repo\"", "\"Account\""), "spec.connectionType");
     assertInvalid(
         APP_REPO.replace(
@@ -118,7 +123,7 @@ class ConnectorsApiTest {
   void create_validGitHttpAuth() {
     String body =
         APP_REPO.replace("app_repo", "http_repo")
-            .replace("file:///srv/git/app.git", "https://git.example.com/app.git")
+            .replace(repoUrl, "https://git.example.com/app.git")
             .replace(
                 "{\"type\":\"Anonymous\"}",
                 "{\"type\":\"Http\",\"spec\":{\"type\":\"UsernamePassword\",\"spec\":{\"username\":\"u\",\"passwordRef\":\"account.git_pw\"}}}");

@@ -31,7 +31,8 @@ class PipelinesApiTest {
         "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", "http://127.0.0.1:5000",
             "providerType", "Other", "auth", Map.of("type", "Anonymous")))), 201);
     expectStatus(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
-        "name", "App repo", "type", "Git", "spec", Map.of("url", "file:///srv/git/app.git",
+        "name", "App repo", "type", "Git", "spec", Map.of("url",
+            dev.cimanager.app.testing.TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri().toString(),
             "connectionType", "Repo", "authentication", Map.of("type", "Anonymous")))), 201);
     // the SLSA secrets the example names; saving checks they exist with the right type
     expectStatus(acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_private_key", "name", "K"),

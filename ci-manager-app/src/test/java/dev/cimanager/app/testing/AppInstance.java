@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,18 +47,25 @@ public final class AppInstance implements AutoCloseable {
     execution.forEach((key, value) -> options.add("-Ddw.execution." + key + "=" + value));
     try {
       Files.createDirectories(dataDir);
+      // isolated builds run as host uids 100000+ and must traverse to their files under the data dir
+      Path parent = dataDir.getParent();
+      Set<PosixFilePermission> modes = new HashSet<>(Files.getPosixFilePermissions(parent));
+      modes.add(PosixFilePermission.OTHERS_EXECUTE);
+      Files.setPosixFilePermissions(parent, modes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     ChildJvm jvm = ChildJvm.start(CiManagerApplication.class, options,
         List.of("server", TestApp.configFile().toString()),
-        Map.of("CI_MANAGER_DATA_DIR", dataDir.toString(),
-            "CI_MANAGER_MONGO_URI", mongoUri,
-            "CI_MANAGER_MASTER_KEY", masterKey,
-            "CI_MANAGER_ADMIN_TOKEN", TestApp.ADMIN_TOKEN,
-            "CI_MANAGER_INSECURE_REGISTRIES", insecureRegistries,
-            "CI_MANAGER_HTTP_PORT", Integer.toString(port),
-            "CI_MANAGER_ADMIN_PORT", Integer.toString(freePort())),
+        Map.ofEntries(Map.entry("CI_MANAGER_DATA_DIR", dataDir.toString()),
+            Map.entry("CI_MANAGER_MONGO_URI", mongoUri),
+            Map.entry("CI_MANAGER_MASTER_KEY", masterKey),
+            Map.entry("CI_MANAGER_ADMIN_TOKEN", TestApp.ADMIN_TOKEN),
+            Map.entry("CI_MANAGER_INSECURE_REGISTRIES", insecureRegistries),
+            Map.entry("CI_MANAGER_GIT_LOCAL_ROOT", TestApp.gitLocalRoot().toString()),
+            Map.entry("CI_MANAGER_ALLOWED_PRIVATE_HOSTS", TestApp.LOOPBACK_HOSTS),
+            Map.entry("CI_MANAGER_HTTP_PORT", Integer.toString(port)),
+            Map.entry("CI_MANAGER_ADMIN_PORT", Integer.toString(freePort()))),
         dataDir.resolve("app.log"));
     jvm.awaitLogLine(UP, Duration.ofMinutes(3));
     return new AppInstance(jvm, port, jvm.awaitLogLine(INSTANCE, Duration.ofSeconds(5)));

@@ -72,11 +72,34 @@ public final class BuildFixtures {
             "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
   }
 
-  /** An anonymous Git connector to {@code repository} (e.g. a {@code file://} URI). */
+  /**
+   * An anonymous Git connector to {@code repository} (e.g. a {@code file://} URI). A local repository
+   * outside the account's folder of the local Git root ({@link TestApp#localGitFolder}) is moved there first
+   * and its old path becomes a symbolic link to it: the test keeps using its path (and URL), which the
+   * server accepts because it resolves links.
+   */
   public static void gitConnector(ApiClient client, String scope, String identifier, URI repository) {
+    if ("file".equals(repository.getScheme())) {
+      intoLocalGitRoot(client.accountId(), Path.of(repository));
+    }
     created(client.postJson("/api/v1" + scope + "/connectors", Map.of("identifier", identifier, "name", identifier,
         "type", "Git", "spec", Map.of("url", repository.toString(), "connectionType", "Repo",
             "authentication", Map.of("type", "Anonymous")))));
+  }
+
+  /** Moves {@code repository} under the account's local Git folder and links its old path there. */
+  public static void intoLocalGitRoot(String accountId, Path repository) {
+    try {
+      Path folder = TestApp.localGitFolder(accountId).toRealPath();
+      if (!Files.exists(repository) || repository.toRealPath().startsWith(folder)) {
+        return;
+      }
+      Path target = folder.resolve(repository.getFileName() + "-" + java.util.UUID.randomUUID());
+      Files.move(repository, target);
+      Files.createSymbolicLink(repository, target);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** An account-scope file secret. */

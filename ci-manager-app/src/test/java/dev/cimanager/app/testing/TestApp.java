@@ -43,6 +43,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   public static final String ADMIN_TOKEN = "test-admin-token";
 
+  /**
+   * CI_MANAGER_GIT_LOCAL_ROOT of every app this JVM starts: {@code file://} Git URLs must point under
+   * {@code <root>/<account>/}. {@link BuildFixtures#gitConnector} moves a repository there when needed.
+   */
+  private static final Path GIT_LOCAL_ROOT = createGitLocalRoot();
+
+  /** CI_MANAGER_ALLOWED_PRIVATE_HOSTS unless a test overrides it: every loopback port. */
+  public static final String LOOPBACK_HOSTS = "127.0.0.1,localhost,[::1]";
+
   private final Map<String, String> extraSettings = new java.util.LinkedHashMap<>();
   private Path dataDir;
   private DropwizardTestSupport<CiManagerConfiguration> support;
@@ -83,6 +92,10 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     settings.put("insecureRegistries", "");
     // a test class that ends with a run in flight should not wait the production grace for it
     settings.put("execution.shutdownGrace", "2s");
+
+    settings.put("gitLocalRoot", GIT_LOCAL_ROOT.toString());
+    // tests run their registries and Git servers on loopback; SSRF tests override this with ""
+    settings.put("allowedPrivateHosts", LOOPBACK_HOSTS);
     settings.putAll(extraSettings);
     List<ConfigOverride> overrides = new ArrayList<>();
     settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
@@ -113,6 +126,36 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The local Git root every test app uses (CI_MANAGER_GIT_LOCAL_ROOT). */
+  public static Path gitLocalRoot() {
+    return GIT_LOCAL_ROOT;
+  }
+
+  /** {@code <local Git root>/<accountId>}, created: where that account's {@code file://} repositories may be. */
+  public static Path localGitFolder(String accountId) {
+    try {
+      return Files.createDirectories(GIT_LOCAL_ROOT.resolve(accountId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path createGitLocalRoot() {
+    try {
+      Path root = Files.createTempDirectory("ci-manager-git-root-").toRealPath();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          deleteRecursively(root);
+        } catch (IOException | UncheckedIOException ignored) {
+          // a leftover temp folder is harmless
+        }
+      }));
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A client without any token (for 401 checks). */
@@ -162,7 +205,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** {@code config/ci-manager.yml}, found from the module or the reactor root. */
-  static Path configFile() {
+  public static Path configFile() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("config/ci-manager.yml");
       if (Files.isRegularFile(candidate)) {

@@ -4,6 +4,7 @@ import dev.cimanager.ssca.api.ProvenanceException.Stage;
 import dev.cimanager.ssca.oci.AttestationPublisher;
 import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.PublishedAttestation;
+import dev.cimanager.ssca.oci.DestinationGuard;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RegistryException;
@@ -91,7 +92,17 @@ public final class ProvenanceService {
   /** As {@link #create(SecretResolver, ProvenanceStore, AttestationLocks, Set, Clock)}, stating {@code identity}. */
   public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
       Set<String> insecureRegistries, Clock clock, BuilderIdentity identity) {
-    RegistryClients clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(insecureRegistries));
+    return create(secrets, store, locks, insecureRegistries, DestinationGuard.NONE, clock, identity);
+  }
+
+  /**
+   * As {@link #create(SecretResolver, ProvenanceStore, AttestationLocks, Set, Clock, BuilderIdentity)}, with
+   * every registry request (redirects included) checked by {@code guard} first.
+   */
+  public static ProvenanceService create(SecretResolver secrets, ProvenanceStore store, AttestationLocks locks,
+      Set<String> insecureRegistries, DestinationGuard guard, Clock clock, BuilderIdentity identity) {
+    RegistryClients clients = new RegistryClients(
+        RegistryConfig.defaults().withInsecureHosts(insecureRegistries).withDestinationGuard(guard));
     return new ProvenanceService(secrets, store, new SignerCache(), new AttestationPublisher(clients, locks),
         new AttestationVerification(new AttestationVerifier(clients), clients, clock), clock, identity);
   }

@@ -101,9 +101,11 @@ final class RegistryAuthenticator {
     }
     HttpResponse<byte[]> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = GuardedHttp.send(http, request.build());
     } catch (IOException e) {
-      throw new RegistryException(action, 0, "the token service " + uri.getHost() + " of registry " + registry + " could not be reached: " + e, e);
+      DestinationRefusedException refused = DestinationRefusedException.in(e);
+      throw new RegistryException(action, 0, "the token service " + uri.getHost() + " of registry " + registry
+          + (refused != null ? " is refused: " + refused.getMessage() : " could not be reached: " + e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RegistryException(action, 0, "the thread was interrupted while fetching a token", e);

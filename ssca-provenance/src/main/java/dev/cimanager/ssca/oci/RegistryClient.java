@@ -78,8 +78,12 @@ public final class RegistryClient {
       HttpResponse<byte[]> response;
       try {
         shared.countRequest();
-        response = shared.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        response = GuardedHttp.send(shared.http(), request.build());
       } catch (IOException e) {
+        DestinationRefusedException refused = DestinationRefusedException.in(e);
+        if (refused != null) {
+          throw new RegistryException(call.description(), 0, refused.getMessage(), e);
+        }
         if (call.idempotent() && attempt < shared.config().maxAttempts() && !(e instanceof SSLException)) {
           backoff(attempt++, call);
           continue;

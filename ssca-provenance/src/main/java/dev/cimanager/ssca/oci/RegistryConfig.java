@@ -12,15 +12,23 @@ import java.util.Set;
  * @param requestTimeout time allowed for one request until its response headers arrive
  * @param maxAttempts attempts for an idempotent request on 429, 5xx or a connection error (1 = no retry)
  * @param initialBackoff wait before the second attempt; doubles for each further attempt
+ * @param destinationGuard checked before each request and each redirect it follows
  */
 public record RegistryConfig(
-    Set<String> insecureHosts, Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration initialBackoff) {
+    Set<String> insecureHosts, Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration initialBackoff,
+    DestinationGuard destinationGuard) {
+
+  public RegistryConfig(
+      Set<String> insecureHosts, Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration initialBackoff) {
+    this(insecureHosts, connectTimeout, requestTimeout, maxAttempts, initialBackoff, DestinationGuard.NONE);
+  }
 
   public RegistryConfig {
     insecureHosts = Set.copyOf(Objects.requireNonNull(insecureHosts, "insecureHosts"));
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(requestTimeout, "requestTimeout");
     Objects.requireNonNull(initialBackoff, "initialBackoff");
+    Objects.requireNonNull(destinationGuard, "destinationGuard");
     if (initialBackoff.isNegative()) {
       throw new IllegalArgumentException("initialBackoff must not be negative");
     }
@@ -35,11 +43,15 @@ public record RegistryConfig(
   }
 
   public RegistryConfig withInsecureHosts(Set<String> hosts) {
-    return new RegistryConfig(hosts, connectTimeout, requestTimeout, maxAttempts, initialBackoff);
+    return new RegistryConfig(hosts, connectTimeout, requestTimeout, maxAttempts, initialBackoff, destinationGuard);
+  }
+
+  public RegistryConfig withDestinationGuard(DestinationGuard guard) {
+    return new RegistryConfig(insecureHosts, connectTimeout, requestTimeout, maxAttempts, initialBackoff, guard);
   }
 
   public RegistryConfig withRetries(int attempts, Duration backoff) {
-    return new RegistryConfig(insecureHosts, connectTimeout, requestTimeout, attempts, backoff);
+    return new RegistryConfig(insecureHosts, connectTimeout, requestTimeout, attempts, backoff, destinationGuard);
   }
 
   boolean isInsecure(String hostPort) {

@@ -3,6 +3,8 @@ package dev.cimanager.ssca.storage;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoDatabase;
+import dev.cimanager.ssca.storage.mongo.MongoClientFactory;
+import dev.cimanager.ssca.storage.mongo.MongoConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +15,9 @@ import org.bson.Document;
 /**
  * Times the store's hot queries on the embedded server's H2 file backend, the configuration the
  * default deployment runs. Not a test: run by hand,
- * {@code java -cp <test classpath> dev.cimanager.ssca.storage.ProvenanceStoreBenchmark [records]}.
+ * {@code java -cp <test classpath> dev.cimanager.ssca.storage.ProvenanceStoreBenchmark [records] [durable|stock]}:
+ * {@code durable} (default) is the app's embedded server, committing each write before answering it;
+ * {@code stock} is mongo-java-server's H2 backend as shipped (commits in the background).
  *
  * <p>Records: two per execution, a digest shared by every two executions, ten accounts.
  */
@@ -22,9 +26,12 @@ public final class ProvenanceStoreBenchmark {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    boolean durable = args.length < 2 || args[1].equals("durable");
     Path dir = Files.createTempDirectory("provenance-bench");
-    try (TestMongo mongo = TestMongo.onFile(dir.resolve("bench.mv"))) {
-      MongoDatabase database = mongo.database();
+    System.out.println(durable ? "backend: durable (a commit per write)" : "backend: stock H2 (background commits)");
+    MongoConnection connection = durable ? MongoClientFactory.startEmbedded(dir) : null;
+    try (TestMongo mongo = durable ? null : TestMongo.onFile(dir.resolve("bench.mv"))) {
+      MongoDatabase database = durable ? connection.client().getDatabase("ci_manager") : mongo.database();
       MongoProvenanceStore store = MongoProvenanceStore.open(database);
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
@@ -44,6 +51,18 @@ public final class ProvenanceStoreBenchmark {
       timeFew("find({executionId}) via non-unique index",
           n -> expect(raw.find(eq("executionId", execution(random.nextInt(count)))).into(new java.util.ArrayList<Document>()).size() == 2));
       markPushedTimes(store, count, random);
+      int[] next = {count};
+      time("save (one more record)", n -> {
+        int i = next[0]++;
+        store.save(Records.pending(id(i), "account1", execution(i), Records.digest(i / 4), Records.T0.plusMillis(i)));
+      });
+    } finally {
+      if (connection != null) {
+        connection.close();
+      }
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 

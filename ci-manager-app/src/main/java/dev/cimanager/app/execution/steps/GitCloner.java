@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.pipelines.Codebase;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -36,10 +39,17 @@ public final class GitCloner {
   private static final String FETCHED = "refs/ci/fetched";
 
   private final Duration timeout;
+  private final OutboundAddresses outbound;
 
   /** @param timeout for each network operation (JGit's per-read timeout) */
   public GitCloner(Duration timeout) {
+    this(timeout, OutboundAddresses.unrestricted());
+  }
+
+  /** @param outbound checked before each HTTP connection (redirects included) */
+  public GitCloner(Duration timeout, OutboundAddresses outbound) {
     this.timeout = timeout;
+    this.outbound = outbound;
   }
 
   /**
@@ -64,8 +74,9 @@ public final class GitCloner {
         : new UsernamePasswordCredentialsProvider(source.credentials().username(), source.credentials().password());
     log.append("Cloning " + what + " of " + url);
     requireRef(source, url, what, credentials);
+    GuardedGitHttp http = new GuardedGitHttp(outbound);
     if (source.commitSha() != null) {
-      return checkOutCommit(source, workspace, log, url, what, credentials);
+      return checkOutCommit(source, workspace, log, url, what, credentials, http);
     }
     try {
       Files.createDirectories(workspace);
@@ -77,6 +88,7 @@ public final class GitCloner {
           .setBranch(source.fullRef())
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
+          .setTransportConfigCallback(transport -> guard(transport, http))
           .call()) {
         Repository repository = git.getRepository();
         ObjectId head = repository.resolve("HEAD^{commit}");
@@ -96,7 +108,7 @@ public final class GitCloner {
     } catch (GitAPIException | IOException | JGitInternalException e) {
       // JGitInternalException: e.g. the workspace is not empty
       throw new StepFailedException("tried to clone " + what + " of " + url + " into " + workspace
-          + " but failed because " + reason(e), e);
+          + " but failed because " + reason(e, http, source.url()), e);
     }
   }
 
@@ -106,7 +118,7 @@ public final class GitCloner {
    * even when the branch has moved on since, and never a commit the ref does not contain.
    */
   private ClonedSource checkOutCommit(GitSource source, Path workspace, StepLog log, String url, String what,
-      CredentialsProvider credentials) {
+      CredentialsProvider credentials, GuardedGitHttp http) {
     String wanted = source.commitSha();
     try {
       Files.createDirectories(workspace);
@@ -117,6 +129,7 @@ public final class GitCloner {
             .setTagOpt(TagOpt.NO_TAGS)
             .setCredentialsProvider(credentials)
             .setTimeout(timeoutSeconds())
+            .setTransportConfigCallback(transport -> guard(transport, http))
             .call();
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
@@ -137,7 +150,7 @@ public final class GitCloner {
       }
     } catch (GitAPIException | IOException | JGitInternalException e) {
       throw new StepFailedException("tried to fetch " + what + " of " + url + " into " + workspace
-          + " but failed because " + reason(e), e);
+          + " but failed because " + reason(e, http, source.url()), e);
     }
   }
 
@@ -150,6 +163,7 @@ public final class GitCloner {
 
   private void requireRef(GitSource source, String url, String what, CredentialsProvider credentials) {
     Map<String, Ref> refs;
+    GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
       refs = Git.lsRemoteRepository()
           .setRemote(source.url())
@@ -157,10 +171,11 @@ public final class GitCloner {
           .setTags(source.fetchRef() == null && source.refType() == Codebase.BuildType.TAG)
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
+          .setTransportConfigCallback(transport -> guard(transport, http))
           .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
-          + reason(e), e);
+          + reason(e, http, source.url()), e);
     }
     if (!refs.containsKey(source.fullRef())) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but the repository has no "
@@ -194,6 +209,62 @@ public final class GitCloner {
 
   private int timeoutSeconds() {
     return (int) Math.max(1, timeout.toSeconds());
+  }
+
+  private static void guard(Transport transport, GuardedGitHttp http) {
+    if (transport instanceof TransportHttp httpTransport) {
+      httpTransport.setHttpConnectionFactory(http);
+    }
+  }
+
+  /**
+   * Why an operation failed. Over HTTP, JGit's message may quote what the server answered (a page of an
+   * internal service), so it is never used: the refusal, the status code, what was asked and the kind of
+   * network failure say enough. Local failures (a workspace that is not empty) keep JGit's message.
+   */
+  private static String reason(Exception e, GuardedGitHttp http, String url) {
+    if (http.refusal() != null) {
+      return http.refusal();
+    }
+    if (!url.regionMatches(true, 0, "http", 0, 4) || e instanceof JGitInternalException || e instanceof IOException) {
+      return reason(e);
+    }
+    int status = http.lastStatus();
+    if (status == 401 || status == 403) {
+      return "the server refused the credentials (HTTP " + status + " to " + http.lastRequest() + ")";
+    }
+    if (status == 404) {
+      return "the repository was not found (HTTP 404 to " + http.lastRequest() + ")";
+    }
+    String lastAnswer = status < 0 ? "" : " (last answer: HTTP " + status + " to " + http.lastRequest() + ")";
+    String network = networkFailure(e);
+    if (network != null) {
+      return network + lastAnswer;
+    }
+    if (status >= 0) {
+      return "the server did not answer as a Git repository" + lastAnswer
+          + "; what it sent is not repeated here";
+    }
+    return "the server could not be reached";
+  }
+
+  /** The kind of network failure in {@code e}'s causes (local facts only), or null. */
+  private static String networkFailure(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "the host name could not be resolved";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "the connection was refused";
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return "the server did not answer in time";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "the TLS handshake failed";
+      }
+    }
+    return null;
   }
 
   /** JGit's messages, sorted into the three causes users can act on. */

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.cimanager.app.config.DataDirectory;
 import dev.cimanager.app.config.InsecureRegistries;
+import dev.cimanager.app.net.OutboundAddresses;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -28,7 +29,7 @@ public final class StepsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  GitCloner gitCloner() {
-    return new GitCloner(GIT_TIMEOUT);
+  GitCloner gitCloner(OutboundAddresses outbound) {
+    return new GitCloner(GIT_TIMEOUT, outbound);
   }
 }

@@ -1,6 +1,8 @@
 package dev.cimanager.ssca.storage.mongo;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -26,10 +28,22 @@ public final class MongoClientFactory {
 
   private MongoClientFactory() {}
 
-  /** Connects to a real MongoDB at {@code uri}. */
+  /**
+   * Connects to a real MongoDB at {@code uri}. Writes are acknowledged only once journaled and, on a
+   * replica set, on a majority ({@code w: majority, j: true}): an answered API call survives a crash of
+   * MongoDB or a failover. A {@code w} in the URI is kept, but always with the journal.
+   */
   public static MongoConnection connect(String uri) {
     ConnectionString connectionString = new ConnectionString(uri);
-    return new MongoConnection(MongoClients.create(connectionString), null);
+    return new MongoConnection(MongoClients.create(settings(connectionString)), null);
+  }
+
+  static MongoClientSettings settings(ConnectionString connectionString) {
+    WriteConcern requested = connectionString.getWriteConcern();
+    WriteConcern durable = requested == null || requested.getWObject() == null
+        ? WriteConcern.MAJORITY.withJournal(true)
+        : requested.withJournal(true);
+    return MongoClientSettings.builder().applyConnectionString(connectionString).writeConcern(durable).build();
   }
 
   /** Starts the embedded server on {@code <dataDir>/mongo.mv.db} and connects to it. */
@@ -41,7 +55,7 @@ public final class MongoClientFactory {
       throw new UncheckedIOException(
           "tried to create the data directory " + dataDir + " for the embedded MongoDB but failed", e);
     }
-    H2Backend backend = new H2Backend(file.toString());
+    H2Backend backend = DurableH2Backend.open(file);
     MongoServer server = new MongoServer(backend);
     try {
       server.bind("127.0.0.1", 0);
