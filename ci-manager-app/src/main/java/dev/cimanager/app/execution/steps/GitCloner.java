@@ -22,8 +22,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -79,7 +77,7 @@ public final class GitCloner {
           .setBranch(source.fullRef())
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(transport -> guard(transport, http))
+          .setTransportConfigCallback(http.installer())
           .call()) {
         Repository repository = git.getRepository();
         ObjectId head = repository.resolve("HEAD^{commit}");
@@ -116,7 +114,7 @@ public final class GitCloner {
           .setTags(source.refType() == Codebase.BuildType.TAG)
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(transport -> guard(transport, http))
+          .setTransportConfigCallback(http.installer())
           .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
@@ -154,12 +152,6 @@ public final class GitCloner {
 
   private int timeoutSeconds() {
     return (int) Math.max(1, timeout.toSeconds());
-  }
-
-  private static void guard(Transport transport, GuardedGitHttp http) {
-    if (transport instanceof TransportHttp httpTransport) {
-      httpTransport.setHttpConnectionFactory(http);
-    }
   }
 
   /**
