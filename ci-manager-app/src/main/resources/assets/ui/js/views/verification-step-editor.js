@@ -119,9 +119,12 @@ function policySetChecks(scope, initiallySelected) {
     element,
     ready,
     boxes,
+    // in the YAML's order, then newly checked ones: an untouched list must not read as a change
     selected: () => {
       const loaded = boxes();
-      return loaded.length || !chosen.size ? loaded.filter((b) => b.checked).map((b) => b.value) : [...chosen];
+      if (!loaded.length) return [...chosen];
+      const checked = loaded.filter((b) => b.checked).map((b) => b.value);
+      return [...[...chosen].filter((r) => checked.includes(r)), ...checked.filter((r) => !chosen.has(r))];
     },
     select(references) {
       chosen = new Set(references);
