@@ -24,8 +24,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
-import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -88,7 +86,7 @@ public final class GitCloner {
           .setBranch(source.fullRef())
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(transport -> guard(transport, http))
+          .setTransportConfigCallback(http.installer())
           .call()) {
         Repository repository = git.getRepository();
         ObjectId head = repository.resolve("HEAD^{commit}");
@@ -129,7 +127,7 @@ public final class GitCloner {
             .setTagOpt(TagOpt.NO_TAGS)
             .setCredentialsProvider(credentials)
             .setTimeout(timeoutSeconds())
-            .setTransportConfigCallback(transport -> guard(transport, new GuardedGitHttp(outbound)))
+            .setTransportConfigCallback(new GuardedGitHttp(outbound).installer())
             .call();
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
@@ -171,7 +169,7 @@ public final class GitCloner {
           .setTags(source.fetchRef() == null && source.refType() == Codebase.BuildType.TAG)
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(transport -> guard(transport, http))
+          .setTransportConfigCallback(http.installer())
           .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
@@ -209,12 +207,6 @@ public final class GitCloner {
 
   private int timeoutSeconds() {
     return (int) Math.max(1, timeout.toSeconds());
-  }
-
-  private static void guard(Transport transport, GuardedGitHttp http) {
-    if (transport instanceof TransportHttp httpTransport) {
-      httpTransport.setHttpConnectionFactory(http);
-    }
   }
 
   /**
