@@ -51,9 +51,6 @@ public final class ExecutionService {
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
    */
   public Execution startManual(Caller caller, Scope project, String pipelineIdentifier, String branch) {
-    if (branch != null && !GitRefNames.isValid(branch)) {
-      throw ApiException.invalid("branch: '" + GitRefNames.printable(branch) + "' is not a valid branch name");
-    }
     return start(project, pipelineIdentifier, new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null,
         null, branch == null ? null : CodebaseRef.branchTip(branch)));
   }
@@ -72,6 +69,11 @@ public final class ExecutionService {
             + "' not found in project '" + project.projectId() + "' of org '" + project.orgId() + "'"));
     Pipeline pipeline = parser.parse(stored.key(), stored.yaml());
     CodebaseRef ref = trigger.codebase();
+    String refName = ref == null ? null : ref.tag() == null ? ref.branch() : ref.tag();
+    if (refName != null && !GitRefNames.isValid(refName)) {
+      throw ApiException.invalid((ref.tag() == null ? "branch" : "tag") + ": '" + GitRefNames.printable(refName)
+          + "' is not a valid " + (ref.tag() == null ? "branch" : "tag") + " name");
+    }
     if (ref != null && pipeline.codebaseIfPresent().isEmpty()) {
       throw ApiException.invalid((ref.tag() == null ? "branch" : "tag") + ": pipeline '" + pipelineIdentifier
           + "' has no codebase (properties.ci.codebase) to build " + (ref.tag() == null ? "a branch" : "a tag")

@@ -24,8 +24,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
-import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -74,10 +72,10 @@ public final class GitCloner {
         : new UsernamePasswordCredentialsProvider(source.credentials().username(), source.credentials().password());
     log.append("Cloning " + what + " of " + url);
     requireRef(source, url, what, credentials);
-    GuardedGitHttp http = new GuardedGitHttp(outbound);
     if (source.commitSha() != null) {
-      return checkOutCommit(source, workspace, log, url, what, credentials, http);
+      return checkOutCommit(source, workspace, log, url, what, credentials);
     }
+    GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
       Files.createDirectories(workspace);
       try (Git git = Git.cloneRepository()
@@ -88,7 +86,7 @@ public final class GitCloner {
           .setBranch(source.fullRef())
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(transport -> guard(transport, http))
+          .setTransportConfigCallback(http.installer())
           .call()) {
         Repository repository = git.getRepository();
         ObjectId head = repository.resolve("HEAD^{commit}");
@@ -118,7 +116,7 @@ public final class GitCloner {
    * even when the branch has moved on since, and never a commit the ref does not contain.
    */
   private ClonedSource checkOutCommit(GitSource source, Path workspace, StepLog log, String url, String what,
-      CredentialsProvider credentials, GuardedGitHttp http) {
+      CredentialsProvider credentials) {
     String wanted = source.commitSha();
     try {
       Files.createDirectories(workspace);
@@ -129,7 +127,7 @@ public final class GitCloner {
             .setTagOpt(TagOpt.NO_TAGS)
             .setCredentialsProvider(credentials)
             .setTimeout(timeoutSeconds())
-            .setTransportConfigCallback(transport -> guard(transport, http))
+            .setTransportConfigCallback(new GuardedGitHttp(outbound).installer())
             .call();
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
@@ -150,7 +148,7 @@ public final class GitCloner {
       }
     } catch (GitAPIException | IOException | JGitInternalException e) {
       throw new StepFailedException("tried to fetch " + what + " of " + url + " into " + workspace
-          + " but failed because " + reason(e, http, source.url()), e);
+          + " but failed because " + reason(e), e);
     }
   }
 
@@ -171,7 +169,7 @@ public final class GitCloner {
           .setTags(source.fetchRef() == null && source.refType() == Codebase.BuildType.TAG)
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(transport -> guard(transport, http))
+          .setTransportConfigCallback(http.installer())
           .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
@@ -209,12 +207,6 @@ public final class GitCloner {
 
   private int timeoutSeconds() {
     return (int) Math.max(1, timeout.toSeconds());
-  }
-
-  private static void guard(Transport transport, GuardedGitHttp http) {
-    if (transport instanceof TransportHttp httpTransport) {
-      httpTransport.setHttpConnectionFactory(http);
-    }
   }
 
   /**
