@@ -92,7 +92,9 @@ def main():
             "X-GitHub-Event": "push", "X-GitHub-Delivery": str(uuid.uuid4()), "X-Hub-Signature-256": signature})
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                print("ci-manager: %s %s -> %d %s" % (ref, new[:12], response.status, response.read().decode()))
+                outcome = response.headers.get("X-Delivery-Outcome", "")
+                print("ci-manager: %s %s -> %d %s %s" % (ref, new[:12], response.status, response.read().decode(),
+                                                         outcome))
         except urllib.error.HTTPError as e:
             print("ci-manager: %s %s -> %d %s" % (ref, new[:12], e.code, e.read().decode()), file=sys.stderr)
         except OSError as e:

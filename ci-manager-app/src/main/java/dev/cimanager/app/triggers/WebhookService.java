@@ -24,6 +24,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,12 @@ public final class WebhookService {
   private final ExecutionService executions;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Executor bookkeeping = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+      new ArrayBlockingQueue<>(1_000), task -> {
+        Thread thread = new Thread(task, "webhook-bookkeeping");
+        thread.setDaemon(true);
+        return thread;
+      }, (task, pool) -> LOG.warn("webhook bookkeeping is behind; a trigger's last fire was not recorded"));
 
   @Inject
   WebhookService(TriggerRepository triggers, TriggerParser parser, SecretService secrets,
@@ -121,7 +131,9 @@ public final class WebhookService {
       throw e;
     }
     deliveries.finish(triggerId, deliveryId, "STARTED", null, List.of(execution.executionId()));
-    triggers.recordFire(project, key, new StoredTrigger.LastFire(now, execution.executionId(), "STARTED", null));
+    // only the Triggers tab reads the last fire: it need not delay the provider's answer
+    bookkeeping.execute(() -> triggers.recordFire(project, key,
+        new StoredTrigger.LastFire(now, execution.executionId(), "STARTED", null)));
     LOG.info("webhook delivery {} to trigger {}: {} event started execution {} of commit {}", deliveryId,
         triggerId, event.name(), execution.executionId(), event.commitSha());
     return new Outcome(List.of(execution.executionId()), "started execution " + execution.executionId());
