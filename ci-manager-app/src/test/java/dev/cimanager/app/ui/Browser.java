@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code data-testid}; every wait is an explicit {@link WebDriverWait}.
  */
 final class Browser implements AutoCloseable {
-  static final Duration WAIT = Duration.ofSeconds(15);
+  static final Duration WAIT = Duration.ofSeconds(30);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private final ChromeDriver driver;
