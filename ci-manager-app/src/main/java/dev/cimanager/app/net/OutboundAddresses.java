@@ -2,8 +2,8 @@ package dev.cimanager.app.net;
 
 import dev.cimanager.app.config.AllowedPrivateHosts;
 import dev.cimanager.app.config.InsecureRegistries;
-import dev.cimanager.ssca.oci.DestinationGuard;
-import dev.cimanager.ssca.oci.DestinationRefusedException;
+import dev.cimanager.ssca.spi.DestinationGuard;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

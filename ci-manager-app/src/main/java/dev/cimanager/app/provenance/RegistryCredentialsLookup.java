@@ -11,7 +11,7 @@ import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
 import dev.cimanager.app.secrets.ResolvedSecret;
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;

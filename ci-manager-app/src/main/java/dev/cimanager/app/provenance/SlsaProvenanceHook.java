@@ -10,7 +10,7 @@ import dev.cimanager.ssca.api.AttestationResult;
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.api.ProvenanceException;
 import dev.cimanager.ssca.api.ProvenanceService;
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import dev.cimanager.ssca.api.SigningKeyRef;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;

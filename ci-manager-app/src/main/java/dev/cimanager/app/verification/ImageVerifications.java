@@ -13,7 +13,7 @@ import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.api.ImageToVerify;
 import dev.cimanager.ssca.api.PolicySet;
 import dev.cimanager.ssca.api.ProvenanceService;
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import dev.cimanager.ssca.api.Verdict;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

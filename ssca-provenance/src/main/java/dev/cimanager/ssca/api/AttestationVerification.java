@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.spi.RegistryCredentials;
+
 import dev.cimanager.ssca.api.ProvenanceException.Stage;
 import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.RegistryClients;
@@ -9,9 +11,9 @@ import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.signing.KeyLoadingException;
 import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.verify.AttestationNotFoundException;
-import dev.cimanager.ssca.policy.PolicyCache;
+import dev.cimanager.ssca.api.PolicyCache;
 import dev.cimanager.ssca.verify.AttestationVerifier;
-import dev.cimanager.ssca.verify.ImageVerifier;
+import dev.cimanager.ssca.api.ImageVerifier;
 import dev.cimanager.ssca.verify.VerificationReport;
 import java.security.PublicKey;
 import java.time.Clock;

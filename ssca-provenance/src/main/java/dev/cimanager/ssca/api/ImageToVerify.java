@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.spi.RegistryCredentials;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.policy.PolicyCompiler;
-import dev.cimanager.ssca.policy.PolicyEvaluator;
+import dev.cimanager.ssca.api.PolicyCompiler;
+import dev.cimanager.ssca.api.PolicyEvaluator;
 import dev.cimanager.ssca.policy.PolicyInput;
 import java.time.Instant;
 import java.util.List;

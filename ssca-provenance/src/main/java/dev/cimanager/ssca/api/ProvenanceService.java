@@ -1,18 +1,20 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.spi.RegistryCredentials;
+
 import dev.cimanager.ssca.api.ProvenanceException.Stage;
 import dev.cimanager.ssca.oci.AttestationPublisher;
 import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.PublishedAttestation;
-import dev.cimanager.ssca.oci.DestinationGuard;
+import dev.cimanager.ssca.spi.DestinationGuard;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RegistryException;
 import dev.cimanager.ssca.oci.RepositoryRef;
-import dev.cimanager.ssca.provenance.PredicateBuilder;
+import dev.cimanager.ssca.api.PredicateBuilder;
 import dev.cimanager.ssca.provenance.ProvenanceJson;
 import dev.cimanager.ssca.provenance.ProvenancePredicate;
-import dev.cimanager.ssca.provenance.StatementBuilder;
+import dev.cimanager.ssca.api.StatementBuilder;
 import dev.cimanager.ssca.signing.DsseSigner;
 import dev.cimanager.ssca.signing.Envelope;
 import dev.cimanager.ssca.signing.KeyLoadingException;

@@ -1,7 +1,7 @@
 package dev.cimanager.ssca.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import dev.cimanager.ssca.spi.AttestationLockException;
 import dev.cimanager.ssca.spi.AttestationLocks;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.DestinationGuard;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
+
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;

@@ -1,7 +1,9 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.DestinationRefusedException;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,6 +1,8 @@
 package dev.cimanager.ssca.oci;
 
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
+
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

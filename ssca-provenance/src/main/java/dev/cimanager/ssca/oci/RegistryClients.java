@@ -1,6 +1,6 @@
 package dev.cimanager.ssca.oci;
 
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.DestinationGuard;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;

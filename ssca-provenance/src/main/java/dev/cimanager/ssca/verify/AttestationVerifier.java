@@ -2,7 +2,7 @@ package dev.cimanager.ssca.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.FetchedManifest;
 import dev.cimanager.ssca.oci.RegistryClient;

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.spi.RegistryCredentials;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

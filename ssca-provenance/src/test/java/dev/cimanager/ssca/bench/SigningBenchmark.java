@@ -2,9 +2,9 @@ package dev.cimanager.ssca.bench;
 
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.api.ExecutionContexts;
-import dev.cimanager.ssca.provenance.PredicateBuilder;
+import dev.cimanager.ssca.api.PredicateBuilder;
 import dev.cimanager.ssca.provenance.ProvenanceJson;
-import dev.cimanager.ssca.provenance.StatementBuilder;
+import dev.cimanager.ssca.api.StatementBuilder;
 import dev.cimanager.ssca.signing.CosignKeyPair;
 import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
 import dev.cimanager.ssca.signing.DsseSigner;

@@ -1,5 +1,8 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.DestinationGuard;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package dev.cimanager.ssca.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.util.Set;

@@ -3,7 +3,7 @@ package dev.cimanager.ssca.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.RegistryCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

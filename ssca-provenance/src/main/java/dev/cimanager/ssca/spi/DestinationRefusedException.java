@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.oci;
+package dev.cimanager.ssca.spi;
 
 /** A {@link DestinationGuard} refused a URL; the message says which host and why. */
 public final class DestinationRefusedException extends RuntimeException {
@@ -7,7 +7,7 @@ public final class DestinationRefusedException extends RuntimeException {
   }
 
   /** The refusal in {@code e}'s cause chain, or null. */
-  static DestinationRefusedException in(Throwable e) {
+  public static DestinationRefusedException in(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof DestinationRefusedException refused) {
         return refused;

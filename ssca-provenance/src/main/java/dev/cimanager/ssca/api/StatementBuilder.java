@@ -1,4 +1,7 @@
-package dev.cimanager.ssca.provenance;
+package dev.cimanager.ssca.api;
+
+import dev.cimanager.ssca.provenance.ProvenancePredicate;
+import dev.cimanager.ssca.provenance.Statement;
 
 import dev.cimanager.ssca.api.PushedImage;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.provenance;
+package dev.cimanager.ssca.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,8 @@
-package dev.cimanager.ssca.provenance;
+package dev.cimanager.ssca.api;
+
+import dev.cimanager.ssca.provenance.ProvenanceJson;
+import dev.cimanager.ssca.provenance.ProvenancePredicate;
+import dev.cimanager.ssca.provenance.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

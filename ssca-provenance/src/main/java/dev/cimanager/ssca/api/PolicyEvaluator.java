@@ -1,4 +1,6 @@
-package dev.cimanager.ssca.policy;
+package dev.cimanager.ssca.api;
+
+import dev.cimanager.ssca.policy.PolicyInput;
 
 import dev.cel.common.ast.CelExpr;
 import dev.cel.runtime.CelEvaluationException;

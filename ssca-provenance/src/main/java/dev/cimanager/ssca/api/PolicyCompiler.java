@@ -1,4 +1,6 @@
-package dev.cimanager.ssca.policy;
+package dev.cimanager.ssca.api;
+
+import dev.cimanager.ssca.policy.CelEnvironment;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;

@@ -1,4 +1,11 @@
-package dev.cimanager.ssca.provenance;
+package dev.cimanager.ssca.api;
+
+import dev.cimanager.ssca.provenance.BuildDefinition;
+import dev.cimanager.ssca.provenance.ExternalParameters;
+import dev.cimanager.ssca.provenance.InternalParameters;
+import dev.cimanager.ssca.provenance.ProvenancePredicate;
+import dev.cimanager.ssca.provenance.ResourceDescriptor;
+import dev.cimanager.ssca.provenance.RunDetails;
 
 import dev.cimanager.ssca.api.BaseImage;
 import dev.cimanager.ssca.api.BuildSpec;

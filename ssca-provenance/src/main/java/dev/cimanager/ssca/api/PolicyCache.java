@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.policy;
+package dev.cimanager.ssca.api;
 
 import dev.cimanager.ssca.api.PolicySet;
 import java.util.LinkedHashMap;

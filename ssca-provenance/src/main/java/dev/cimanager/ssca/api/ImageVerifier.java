@@ -1,4 +1,10 @@
-package dev.cimanager.ssca.verify;
+package dev.cimanager.ssca.api;
+
+import dev.cimanager.ssca.verify.AttestationNotFoundException;
+import dev.cimanager.ssca.verify.AttestationVerifier;
+import dev.cimanager.ssca.verify.LayerFailure;
+import dev.cimanager.ssca.verify.VerificationReport;
+import dev.cimanager.ssca.verify.VerifiedAttestation;
 
 import dev.cimanager.ssca.api.ImageToVerify;
 import dev.cimanager.ssca.api.InvalidPolicyException;
@@ -10,9 +16,9 @@ import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryException;
 import dev.cimanager.ssca.oci.RepositoryRef;
-import dev.cimanager.ssca.policy.CompiledPolicySet;
-import dev.cimanager.ssca.policy.PolicyCache;
-import dev.cimanager.ssca.policy.PolicyEvaluator;
+import dev.cimanager.ssca.api.CompiledPolicySet;
+import dev.cimanager.ssca.api.PolicyCache;
+import dev.cimanager.ssca.api.PolicyEvaluator;
 import dev.cimanager.ssca.policy.PolicyInput;
 import dev.cimanager.ssca.signing.KeyLoadingException;
 import dev.cimanager.ssca.signing.PublicKeys;

@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.policy;
+package dev.cimanager.ssca.api;
 
 import dev.cel.runtime.CelRuntime;
 import dev.cimanager.ssca.api.Policy;

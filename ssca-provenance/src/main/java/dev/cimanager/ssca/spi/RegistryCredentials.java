@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.api;
+package dev.cimanager.ssca.spi;
 
 import java.util.Objects;
 

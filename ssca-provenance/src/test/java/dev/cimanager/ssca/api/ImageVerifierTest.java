@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.verify;
+package dev.cimanager.ssca.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
-import dev.cimanager.ssca.policy.PolicyCache;
+import dev.cimanager.ssca.api.PolicyCache;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.policy;
+package dev.cimanager.ssca.api;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,6 @@
-package dev.cimanager.ssca.policy;
+package dev.cimanager.ssca.api;
+
+import dev.cimanager.ssca.policy.PolicyInput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
