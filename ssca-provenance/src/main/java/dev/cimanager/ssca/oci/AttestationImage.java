@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.json.SscaJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +23,7 @@ final class AttestationImage {
 
   /** The layer descriptor of one DSSE envelope (annotation keys sorted, as Go's map encoding does). */
   static ObjectNode layer(Digest digest, long size, String predicateType) {
-    ObjectNode layer = OciJson.object();
+    ObjectNode layer = SscaJson.object();
     layer.put("mediaType", LAYER_MEDIA_TYPE);
     layer.put("size", size);
     layer.put("digest", digest.toString());
@@ -33,7 +35,7 @@ final class AttestationImage {
 
   /** The config: DSSE layers are not compressed, so each diff_id is the layer digest. */
   static byte[] config(List<JsonNode> layers) {
-    ObjectNode config = OciJson.object();
+    ObjectNode config = SscaJson.object();
     config.put("architecture", "");
     config.put("created", ZERO_TIME);
     ArrayNode history = config.putArray("history");
@@ -46,11 +48,11 @@ final class AttestationImage {
       diffIds.add(layer.get("digest").asText());
     }
     config.putObject("config");
-    return OciJson.write(config);
+    return SscaJson.write(config);
   }
 
   static byte[] manifest(byte[] config, List<JsonNode> layers) {
-    ObjectNode manifest = OciJson.object();
+    ObjectNode manifest = SscaJson.object();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", ManifestMediaTypes.OCI_MANIFEST);
     ObjectNode configDescriptor = manifest.putObject("config");
@@ -58,6 +60,6 @@ final class AttestationImage {
     configDescriptor.put("size", config.length);
     configDescriptor.put("digest", Digest.of(config).toString());
     manifest.putArray("layers").addAll(layers);
-    return OciJson.write(manifest);
+    return SscaJson.write(manifest);
   }
 }

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.json.SscaJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ record AttestationManifest(Digest digest, List<JsonNode> layers) {
   static AttestationManifest parse(FetchedManifest fetched, String action) {
     JsonNode root;
     try {
-      root = OciJson.read(fetched.content());
+      root = SscaJson.read(fetched.content());
     } catch (IOException e) {
       throw new RegistryException(action, 200, "the existing manifest " + fetched.digest() + " is not valid JSON");
     }

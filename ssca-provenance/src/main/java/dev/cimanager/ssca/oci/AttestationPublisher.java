@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.json.SscaJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.ssca.spi.RegistryCredentials;
 import dev.cimanager.ssca.spi.AttestationLockException;
@@ -113,7 +115,7 @@ public final class AttestationPublisher {
     Objects.requireNonNull(envelopeJson, "envelopeJson");
     JsonNode envelope;
     try {
-      envelope = OciJson.read(envelopeJson);
+      envelope = SscaJson.read(envelopeJson);
     } catch (IOException e) {
       throw new IllegalArgumentException("envelopeJson is not valid JSON");
     }

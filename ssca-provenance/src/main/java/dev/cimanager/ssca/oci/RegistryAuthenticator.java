@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.json.SscaJson;
+
 import dev.cimanager.ssca.spi.DestinationRefusedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,7 +124,7 @@ final class RegistryAuthenticator {
       throw new RegistryException(action, response.statusCode(), "the token service of registry " + registry + " answered HTTP " + response.statusCode());
     }
     try {
-      JsonNode body = OciJson.read(response.body());
+      JsonNode body = SscaJson.read(response.body());
       String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText("");
       if (token.isEmpty()) {
         throw new RegistryException(action, 200, "the token service of registry " + registry + " returned no token");

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.json.SscaJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ final class RegistryErrors {
       return "";
     }
     try {
-      JsonNode errors = OciJson.read(body).path("errors");
+      JsonNode errors = SscaJson.read(body).path("errors");
       List<String> parts = new ArrayList<>();
       for (JsonNode error : errors) {
         String code = error.path("code").asText();

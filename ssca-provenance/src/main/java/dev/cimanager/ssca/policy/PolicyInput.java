@@ -1,7 +1,7 @@
 package dev.cimanager.ssca.policy;
 
+import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Timestamp;
 import java.io.IOException;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import java.util.Objects;
 
 /** The variables one verified provenance gives every policy: converted once, shared by all policies. */
 public record PolicyInput(Map<String, Object> variables) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public PolicyInput {
     variables = Map.copyOf(variables);
@@ -24,7 +23,7 @@ public record PolicyInput(Map<String, Object> variables) {
   public static PolicyInput of(byte[] statementJson, String image, String digest, Instant now) {
     JsonNode statement;
     try {
-      statement = MAPPER.readTree(statementJson);
+      statement = SscaJson.read(statementJson);
     } catch (IOException e) {
       throw new IllegalArgumentException("the statement is not JSON", e);
     }

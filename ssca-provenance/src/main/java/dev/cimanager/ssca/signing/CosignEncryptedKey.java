@@ -1,11 +1,9 @@
 package dev.cimanager.ssca.signing;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.ssca.signing.KeyLoadingException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,9 +31,6 @@ final class CosignEncryptedKey {
   private static final int SALT_BYTES = 32;
   private static final String ACTION = "failed to load the signing key";
 
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final ObjectMapper READER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final int n;
   private final byte[] salt;
@@ -57,7 +52,7 @@ final class CosignEncryptedKey {
   static CosignEncryptedKey parse(byte[] json) throws KeyLoadingException {
     JsonNode root;
     try {
-      root = READER.readTree(json);
+      root = SscaJson.read(json);
     } catch (JsonProcessingException e) {
       throw malformed("the encrypted key is not valid JSON");
     } catch (IOException e) {
@@ -132,7 +127,7 @@ final class CosignEncryptedKey {
   byte[] toJson() {
     Base64.Encoder base64 = Base64.getEncoder();
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + ciphertext.length * 4 / 3);
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
+    try (JsonGenerator generator = SscaJson.factory().createGenerator(out)) {
       generator.writeStartObject();
       generator.writeObjectFieldStart("kdf");
       generator.writeStringField("name", "scrypt");

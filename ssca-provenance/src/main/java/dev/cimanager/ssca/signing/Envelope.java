@@ -1,11 +1,9 @@
 package dev.cimanager.ssca.signing;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cimanager.ssca.signing.SignatureVerificationException.Reason;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +24,6 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
   /** The payload type of in-toto statements, what cosign attest writes. */
   public static final String IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
 
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final ObjectMapper READER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   public Envelope {
     Objects.requireNonNull(payloadType, "payloadType");
@@ -81,7 +76,7 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
   public static Envelope fromJson(byte[] json) throws SignatureVerificationException {
     JsonNode root;
     try {
-      root = READER.readTree(json);
+      root = SscaJson.read(json);
     } catch (JsonProcessingException e) {
       throw malformed("it is not valid JSON (" + e.getOriginalMessage() + ")");
     } catch (IOException e) {
@@ -123,7 +118,7 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
   public byte[] toJson() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length * 4 / 3 + 256);
     Base64.Encoder base64 = Base64.getEncoder();
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
+    try (JsonGenerator generator = SscaJson.factory().createGenerator(out)) {
       generator.writeStartObject();
       generator.writeStringField("payloadType", payloadType);
       generator.writeStringField("payload", base64.encodeToString(payload));

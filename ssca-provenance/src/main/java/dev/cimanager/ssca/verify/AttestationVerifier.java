@@ -1,7 +1,7 @@
 package dev.cimanager.ssca.verify;
 
+import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.ssca.spi.RegistryCredentials;
 import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.FetchedManifest;
@@ -27,7 +27,6 @@ import java.util.Objects;
 public final class AttestationVerifier {
   static final String LAYER_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
   static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final RegistryClients clients;
 
@@ -107,7 +106,7 @@ public final class AttestationVerifier {
 
   private static JsonNode layers(FetchedManifest manifest, String reference) {
     try {
-      JsonNode layers = MAPPER.readTree(manifest.content()).path("layers");
+      JsonNode layers = SscaJson.read(manifest.content()).path("layers");
       if (!layers.isArray()) {
         throw new RegistryException("verify the attestations in " + reference, 200, "its manifest " + manifest.digest() + " has no layers array");
       }

@@ -1,7 +1,7 @@
 package dev.cimanager.ssca.verify;
 
+import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.ssca.oci.Digest;
 import java.io.IOException;
 
@@ -12,7 +12,6 @@ import java.io.IOException;
 final class StatementPolicy {
   static final String STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
   static final String SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private StatementPolicy() {}
 
@@ -20,7 +19,7 @@ final class StatementPolicy {
   static String check(byte[] statementJson, Digest imageDigest) throws LayerRejectedException {
     JsonNode statement;
     try {
-      statement = MAPPER.readTree(statementJson);
+      statement = SscaJson.read(statementJson);
     } catch (IOException e) {
       throw new LayerRejectedException("the signed payload is not JSON");
     }

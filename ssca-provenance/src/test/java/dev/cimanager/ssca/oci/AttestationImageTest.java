@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.json.SscaJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +35,7 @@ class AttestationImageTest {
     Digest b = TestEnvelopes.randomDigest();
     byte[] config = AttestationImage.config(List.of(AttestationImage.layer(a, 10, "x"), AttestationImage.layer(b, 20, "y")));
 
-    JsonNode tree = OciJson.read(config);
+    JsonNode tree = SscaJson.read(config);
     assertThat(tree.path("rootfs").path("diff_ids")).extracting(JsonNode::asText).containsExactly(a.toString(), b.toString());
     assertThat(tree.path("history")).hasSize(2);
   }

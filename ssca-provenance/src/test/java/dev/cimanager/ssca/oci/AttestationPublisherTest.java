@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.json.SscaJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,14 +57,14 @@ class AttestationPublisherTest {
     FetchedManifest manifest = reader.pullManifest(image.attestationTag()).orElseThrow();
     assertThat(manifest.digest()).isEqualTo(published.manifestDigest());
     assertThat(manifest.mediaType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
-    JsonNode tree = OciJson.read(manifest.content());
+    JsonNode tree = SscaJson.read(manifest.content());
     JsonNode layer = tree.path("layers").get(0);
     assertThat(layer.path("mediaType").asText()).isEqualTo("application/vnd.dsse.envelope.v1+json");
     assertThat(layer.path("annotations").toString())
         .isEqualTo("{\"dev.cosignproject.cosign/signature\":\"\",\"predicateType\":\"https://slsa.dev/provenance/v1\"}");
     assertThat(reader.pullBlob(published.layerDigest())).isEqualTo(envelope);
     byte[] config = reader.pullBlob(Digest.parse(tree.path("config").path("digest").asText()));
-    assertThat(OciJson.read(config).path("rootfs").path("diff_ids").get(0).asText()).isEqualTo(published.layerDigest().toString());
+    assertThat(SscaJson.read(config).path("rootfs").path("diff_ids").get(0).asText()).isEqualTo(published.layerDigest().toString());
   }
 
   @Test
@@ -74,8 +76,8 @@ class AttestationPublisherTest {
 
     assertThat(second.layerCount()).isEqualTo(2);
     assertThat(layerDigests(image)).containsExactly(first.layerDigest().toString(), second.layerDigest().toString());
-    JsonNode manifest = OciJson.read(clients.forPull(repo, null).pullManifest(image.attestationTag()).orElseThrow().content());
-    JsonNode config = OciJson.read(clients.forPull(repo, null).pullBlob(Digest.parse(manifest.path("config").path("digest").asText())));
+    JsonNode manifest = SscaJson.read(clients.forPull(repo, null).pullManifest(image.attestationTag()).orElseThrow().content());
+    JsonNode config = SscaJson.read(clients.forPull(repo, null).pullBlob(Digest.parse(manifest.path("config").path("digest").asText())));
     assertThat(config.path("rootfs").path("diff_ids")).extracting(JsonNode::asText)
         .containsExactly(first.layerDigest().toString(), second.layerDigest().toString());
     assertThat(config.path("history")).hasSize(2);
@@ -167,14 +169,14 @@ class AttestationPublisherTest {
 
     String raw = skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + published.reference());
     assertThat(Digest.of(raw.getBytes(StandardCharsets.UTF_8))).isEqualTo(published.manifestDigest());
-    JsonNode inspected = OciJson.read(skopeo("inspect", "--tls-verify=false", "docker://" + published.reference())
+    JsonNode inspected = SscaJson.read(skopeo("inspect", "--tls-verify=false", "docker://" + published.reference())
         .getBytes(StandardCharsets.UTF_8));
     assertThat(inspected.path("Digest").asText()).isEqualTo(published.manifestDigest().toString());
     assertThat(inspected.path("Layers")).extracting(JsonNode::asText).containsExactly(published.layerDigest().toString());
   }
 
   private static List<String> layerDigests(Digest image) throws IOException {
-    JsonNode tree = OciJson.read(clients.forPull(repo, null).pullManifest(image.attestationTag()).orElseThrow().content());
+    JsonNode tree = SscaJson.read(clients.forPull(repo, null).pullManifest(image.attestationTag()).orElseThrow().content());
     List<String> digests = new ArrayList<>();
     tree.path("layers").forEach(layer -> digests.add(layer.path("digest").asText()));
     return digests;

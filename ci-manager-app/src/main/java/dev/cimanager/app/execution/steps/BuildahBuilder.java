@@ -1,6 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +46,6 @@ public final class BuildahBuilder {
   static final String LOCAL_IMAGE_PREFIX = "localhost/cimanager-build-";
 
   private static final Pattern VERSION = Pattern.compile("buildah version (\\S+)");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BuildahPaths paths;
   private final Path root;
@@ -270,12 +269,12 @@ public final class BuildahBuilder {
     String auth = Base64.getEncoder().encodeToString(
         (build.credentials().username() + ":" + build.credentials().password()).getBytes(StandardCharsets.UTF_8));
     // Jackson, not concatenation: a registry name is escaped properly whatever it holds
-    ObjectNode json = JSON.createObjectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.putObject("auths").putObject(build.registry()).put("auth", auth);
     try {
       Path file = Files.createFile(buildDir.resolve("auth.json"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.write(file, JSON.writeValueAsBytes(json));
+      Files.write(file, json.toString().getBytes(StandardCharsets.UTF_8));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the registry auth file", e);

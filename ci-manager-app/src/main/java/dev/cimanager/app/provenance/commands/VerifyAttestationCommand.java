@@ -35,7 +35,6 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * exits 1 unless at least one attestation verifies and, with {@code --policy}, no error policy denies it.
  */
 public final class VerifyAttestationCommand extends Command {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PrintStream out;
 
@@ -64,8 +63,10 @@ public final class VerifyAttestationCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws IOException {
+    // Dropwizard's mapper: the application's one JSON configuration
+    ObjectMapper json = bootstrap.getObjectMapper();
     String digestText = namespace.getString("digest");
-    ObjectNode summary = JSON.createObjectNode();
+    ObjectNode summary = json.createObjectNode();
     try {
       URI registry = registryUrl(namespace.getString("registry"));
       String hostPort = registry.getPort() < 0 ? registry.getHost() : registry.getHost() + ":" + registry.getPort();
@@ -78,19 +79,19 @@ public final class VerifyAttestationCommand extends Command {
       summary.put("image", image + "@" + digestText);
       summary.put("attestationRef", result.attestationRef());
       summary.put("verifiedLayers", result.verifiedStatements().size());
-      summary.putArray("failures").addAll(result.failures().stream().map(JSON.getNodeFactory()::textNode).toList());
+      summary.putArray("failures").addAll(result.failures().stream().map(json.getNodeFactory()::textNode).toList());
       List<String> policyFiles = namespace.getList("policy");
       Verdict verdict = null;
       if (policyFiles != null && !policyFiles.isEmpty() && result.verified()) {
         verdict = AttestationVerification.create(insecure ? Set.of(hostPort) : Set.of())
-            .verify(new ImageToVerify(image, null, digestText, key, null, readPolicySets(policyFiles)));
+            .verify(new ImageToVerify(image, null, digestText, key, null, readPolicySets(json, policyFiles)));
         summary.put("status", verdict.status().name());
         summary.putPOJO("policies", verdict.policies().stream().map(r -> Map.of("policySet", r.policySet(),
             "identifier", r.identifier(), "status", r.status().name(), "severity", r.severity().jsonName(),
             "message", r.message() == null ? "" : r.message())).toList());
         summary.put("failureMessage", verdict.failureMessage());
       }
-      print(summary);
+      print(json, summary);
       if (!result.verified()) {
         throw new CommandException("no attestation of " + image + "@" + digestText + " verified with the key");
       }
@@ -101,7 +102,7 @@ public final class VerifyAttestationCommand extends Command {
       summary.put("verified", false);
       summary.put("digest", digestText);
       summary.put("error", e.getMessage());
-      print(summary);
+      print(json, summary);
       throw new CommandException(e.getMessage(), e);
     }
   }
@@ -119,12 +120,12 @@ public final class VerifyAttestationCommand extends Command {
     return uri;
   }
 
-  private static List<PolicySet> readPolicySets(List<String> files) {
+  private static List<PolicySet> readPolicySets(ObjectMapper json, List<String> files) {
     List<PolicySet> sets = new ArrayList<>();
     for (String file : files) {
       PolicySetRequest request;
       try {
-        request = JSON.readValue(Files.readAllBytes(Path.of(file)), PolicySetRequest.class);
+        request = json.readValue(Files.readAllBytes(Path.of(file)), PolicySetRequest.class);
       } catch (IOException e) {
         throw new IllegalArgumentException("tried to read the policy set --policy " + file + " but failed because "
             + e.getMessage().lines().findFirst().orElse("it is unreadable"), e);
@@ -150,8 +151,8 @@ public final class VerifyAttestationCommand extends Command {
     }
   }
 
-  private void print(ObjectNode summary) throws JsonProcessingException {
-    out.println(JSON.writeValueAsString(summary));
+  private void print(ObjectMapper json, ObjectNode summary) throws JsonProcessingException {
+    out.println(json.writeValueAsString(summary));
     out.flush();
   }
 
