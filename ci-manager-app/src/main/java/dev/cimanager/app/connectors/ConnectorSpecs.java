@@ -1,5 +1,6 @@
 package dev.cimanager.app.connectors;
 
+import dev.cimanager.ssca.spi.Credentials;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
 import dev.cimanager.app.errors.ApiException;
@@ -84,6 +85,11 @@ final class ConnectorSpecs {
 
   private static ConnectorAuth.UsernamePassword usernamePassword(Scope scope, Map<String, Object> spec, String path) {
     String username = string(spec, "username", path + ".username");
+    String usernameProblem = Credentials.usernameProblem(username);
+    if (usernameProblem != null) {
+      // checked here, once: the builder, the Git client and the SSCA module all take these Credentials
+      throw ApiException.invalid(path + ".username " + usernameProblem);
+    }
     String passwordRef = string(spec, "passwordRef", path + ".passwordRef");
     try {
       ScopedReference.resolve("secret", passwordRef, scope);

@@ -1,5 +1,7 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.spi.Credentials;
+
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
@@ -11,7 +13,6 @@ import dev.cimanager.app.execution.runners.BuildAndPushRunner;
 import dev.cimanager.app.execution.runners.StepContext;
 import dev.cimanager.app.execution.runners.StepRunner;
 import dev.cimanager.app.execution.steps.ClonedSource;
-import dev.cimanager.app.execution.steps.Credentials;
 import dev.cimanager.app.execution.steps.GitCloner;
 import dev.cimanager.app.execution.steps.GitSource;
 import dev.cimanager.app.execution.steps.StepFailedException;

@@ -1,6 +1,7 @@
 package dev.cimanager.app.execution;
 
-import dev.cimanager.app.execution.steps.Credentials;
+import dev.cimanager.ssca.spi.Credentials;
+
 import dev.cimanager.app.execution.steps.PushedImage;
 import dev.cimanager.app.execution.steps.StepLog;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;

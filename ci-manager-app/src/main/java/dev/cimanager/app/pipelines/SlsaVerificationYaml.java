@@ -1,8 +1,8 @@
 package dev.cimanager.app.pipelines;
 
+import dev.cimanager.ssca.spi.Digest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads a {@code SlsaVerification} step in the Harness shape of {@code contract/examples/pipeline-verify.yaml}:
@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * their YAML path like every other step's.
  */
 final class SlsaVerificationYaml {
-  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
   private SlsaVerificationYaml() {}
 
@@ -53,7 +52,7 @@ final class SlsaVerificationYaml {
     String tag = sourceSpec.optionalText("tag", null);
     boolean imageValid = true;
     if (digest != null) {
-      if (!DIGEST.matcher(digest).matches()) {
+      if (!Digest.isValid(digest)) {
         sourceSpec.problem("digest", "'" + digest + "' is not a digest (sha256: and 64 lowercase hex digits)");
         imageValid = false;
       }

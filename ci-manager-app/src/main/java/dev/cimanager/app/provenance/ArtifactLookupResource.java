@@ -1,5 +1,6 @@
 package dev.cimanager.app.provenance;
 
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.ArtifactIds;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * "Which run built this image?": the caller's artifacts with an image digest, found through their provenance
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 @Path("/api/v1/artifacts")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ArtifactLookupResource {
-  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
   private final ProvenanceStore records;
   private final ExecutionStore executions;
@@ -43,7 +42,7 @@ public final class ArtifactLookupResource {
 
   @GET
   public BuiltArtifactListResponse byDigest(@Context Caller caller, @QueryParam("digest") String digest) {
-    if (digest == null || !DIGEST.matcher(digest).matches()) {
+    if (digest == null || !Digest.isValid(digest)) {
       throw ApiException.badRequest("INVALID_DIGEST", "digest: " + (digest == null ? "is required" : "'" + digest
           + "' is not an image digest") + "; expected sha256:<64 lowercase hex digits>");
     }

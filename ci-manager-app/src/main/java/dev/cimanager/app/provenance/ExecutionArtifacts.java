@@ -61,16 +61,14 @@ final class ExecutionArtifacts {
    * a push the server never finished, shown PUSH_FAILED so it can be re-pushed.
    */
   static ProvenanceStatus status(Execution execution, ProvenanceRecord record) {
-    return switch (record.status()) {
-      case PUSHED -> ProvenanceStatus.PUSHED;
-      case PUSH_FAILED -> ProvenanceStatus.PUSH_FAILED;
-      case FAILED -> ProvenanceStatus.FAILED;
-      case PENDING -> finished(execution) ? ProvenanceStatus.PUSH_FAILED : null;
-    };
+    if (record.status() == ProvenanceStatus.PENDING) {
+      return finished(execution) ? ProvenanceStatus.PUSH_FAILED : null;
+    }
+    return record.status();
   }
 
   static String failureMessage(Execution execution, ProvenanceRecord record) {
-    if (record.status() == dev.cimanager.ssca.spi.ProvenanceStatus.PENDING) {
+    if (record.status() == ProvenanceStatus.PENDING) {
       return finished(execution) ? UNFINISHED_PUSH : null;
     }
     return record.failureMessage();

@@ -8,7 +8,7 @@ import dev.cimanager.ssca.api.BuildSpec;
 import dev.cimanager.ssca.api.Codebase;
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.api.Trigger;
-import dev.cimanager.ssca.api.TriggerType;
+import dev.cimanager.contracts.executions.TriggerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
 import dev.cimanager.app.secrets.ResolvedSecret;
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -31,7 +31,7 @@ final class RegistryCredentialsLookup {
   }
 
   /** Empty for an anonymous registry connector. */
-  Optional<RegistryCredentials> forStep(Execution execution, Execution.PushedArtifact artifact) {
+  Optional<Credentials> forStep(Execution execution, Execution.PushedArtifact artifact) {
     Pipeline pipeline = parser.parse(new PipelineKey(execution.orgIdentifier(), execution.projectIdentifier(),
         execution.pipelineIdentifier()), execution.pipelineYaml());
     String connectorRef = pipeline.stages().stream()
@@ -61,6 +61,6 @@ final class RegistryCredentialsLookup {
       throw ApiException.conflict(e.code(), "tried to resolve the password of registry connector '" + connectorRef
           + "' but failed because " + e.getMessage());
     }
-    return Optional.of(new RegistryCredentials(auth.username(), password));
+    return Optional.of(new Credentials(auth.username(), password));
   }
 }

@@ -10,7 +10,7 @@ import dev.cimanager.ssca.api.AttestationResult;
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.api.ProvenanceException;
 import dev.cimanager.ssca.api.ProvenanceService;
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import dev.cimanager.ssca.api.SigningKeyRef;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
@@ -72,11 +72,11 @@ final class SlsaProvenanceHook implements ImagePushedListener {
     // again: a secret updated since beforeBuild is what attest resolves now
     hideSigningSecrets(event.execution(), keyRef, log);
     ExecutionContext context;
-    RegistryCredentials credentials;
+    Credentials credentials;
     try {
       context = ProvenanceContexts.of(event);
       credentials = event.registry().credentialsIfPresent()
-          .map(c -> new RegistryCredentials(c.username(), c.password()))
+          .map(c -> new Credentials(c.username(), c.password()))
           .orElse(null);
     } catch (IllegalArgumentException e) {
       throw fail(log, "tried to describe the build of " + subject + " but failed because " + e.getMessage(), e);

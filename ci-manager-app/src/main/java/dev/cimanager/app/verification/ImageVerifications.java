@@ -13,7 +13,7 @@ import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.api.ImageToVerify;
 import dev.cimanager.ssca.api.PolicySet;
 import dev.cimanager.ssca.api.ProvenanceService;
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import dev.cimanager.ssca.api.Verdict;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -61,11 +61,11 @@ public final class ImageVerifications {
     for (String reference : target.policySetRefs()) {
       sets.add(policySets.resolve(project, reference));
     }
-    RegistryCredentials credentials = null;
+    Credentials credentials = null;
     if (connector.auth() instanceof ConnectorAuth.UsernamePassword auth) {
       var password = connectors.password(connector);
       password.ifPresent(resolvedSecret);
-      credentials = new RegistryCredentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
+      credentials = new Credentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
     }
     String image = registry + "/" + target.imagePath();
     try {

@@ -1,5 +1,6 @@
 package dev.cimanager.app.verification;
 
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopeResolver;
@@ -28,7 +29,6 @@ public final class VerificationResource {
   private static final Pattern REPOSITORY =
       Pattern.compile("[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final int MAX_POLICY_SETS = 50;
 
   private final ScopeResolver scopes;
@@ -65,7 +65,7 @@ public final class VerificationResource {
     }
     String digest = request.digest() == null || request.digest().isEmpty() ? null : request.digest();
     String tag = request.tag() == null || request.tag().isEmpty() ? null : request.tag();
-    if (digest != null && !DIGEST.matcher(digest).matches()) {
+    if (digest != null && !Digest.isValid(digest)) {
       throw ApiException.badRequest("INVALID_DIGEST", "digest '" + digest
           + "' is not a digest (sha256: and 64 lowercase hex digits)");
     }

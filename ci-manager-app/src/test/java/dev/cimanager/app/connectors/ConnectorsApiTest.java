@@ -109,6 +109,8 @@ class ConnectorsApiTest {
     assertInvalid(LOCAL_REGISTRY.replace("\"Anonymous\"", "\"Kerberos\""), "spec.auth.type");
     assertInvalid(HUB.replace("\"username\":\"ci\",", ""), "spec.auth.spec.username");
     assertInvalid(HUB.replace("account.hub_pw", "bad ref"), "spec.auth.spec.passwordRef");
+    // Basic auth joins user and password with ':': refused when saved, not after buildah has pushed
+    assertInvalid(HUB.replace("\"username\":\"ci\"", "\"username\":\"ci:x\""), "spec.auth.spec.username must not contain ':'");
     assertInvalid(APP_REPO.replace(repoUrl, "ssh://git@x/y"), "spec.url");
     assertInvalid(APP_REPO.replace("\"Repo\"", "\"Account\""), "spec.connectionType");
     assertInvalid(

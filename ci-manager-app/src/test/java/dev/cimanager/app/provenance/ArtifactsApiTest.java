@@ -12,7 +12,7 @@ import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

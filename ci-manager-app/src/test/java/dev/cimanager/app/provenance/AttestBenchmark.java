@@ -9,7 +9,7 @@ import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.api.PushedImage;
 import dev.cimanager.ssca.api.SigningKeyRef;
 import dev.cimanager.ssca.api.Trigger;
-import dev.cimanager.ssca.api.TriggerType;
+import dev.cimanager.contracts.executions.TriggerType;
 import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
 import dev.cimanager.ssca.spi.ProvenanceStore;

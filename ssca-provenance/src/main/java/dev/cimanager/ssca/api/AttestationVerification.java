@@ -1,13 +1,13 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 
 import dev.cimanager.ssca.api.ProvenanceException.Stage;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RegistryException;
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.signing.KeyLoadingException;
 import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.verify.AttestationNotFoundException;
@@ -74,7 +74,7 @@ public final class AttestationVerification {
    * @throws ProvenanceException (stage VERIFY) when the key cannot be read, the image has no
    *     attestation or the registry cannot be read
    */
-  public VerificationResult verify(String image, String digest, byte[] publicKeyPem, RegistryCredentials credentials) {
+  public VerificationResult verify(String image, String digest, byte[] publicKeyPem, Credentials credentials) {
     String what = "verify the attestations of " + image + "@" + digest;
     try {
       PublicKey key = PublicKeys.parse(publicKeyPem);

@@ -1,6 +1,6 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param credentials null for anonymous registry access
  */
 public record ImageToVerify(String image, String tag, String digest, byte[] publicKeyPem,
-    RegistryCredentials credentials, List<PolicySet> policySets) {
+    Credentials credentials, List<PolicySet> policySets) {
   public ImageToVerify {
     Objects.requireNonNull(image, "image");
     if (tag == null && digest == null) {

@@ -1,16 +1,16 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 
 import dev.cimanager.ssca.api.ProvenanceException.Stage;
 import dev.cimanager.ssca.oci.AttestationPublisher;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.oci.PublishedAttestation;
 import dev.cimanager.ssca.spi.DestinationGuard;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RegistryException;
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.api.PredicateBuilder;
 import dev.cimanager.ssca.provenance.ProvenanceJson;
 import dev.cimanager.ssca.provenance.ProvenancePredicate;
@@ -24,7 +24,7 @@ import dev.cimanager.ssca.signing.SigningKeys;
 import dev.cimanager.ssca.spi.AttestationLockException;
 import dev.cimanager.ssca.spi.AttestationLocks;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ResolvedSecret;
 import dev.cimanager.ssca.spi.SecretResolutionException;
@@ -116,7 +116,7 @@ public final class ProvenanceService {
    * @throws ProvenanceException naming the failed stage; {@link ProvenanceException#recordId()} is the
    *     FAILED or PUSH_FAILED record it left, if any
    */
-  public AttestationResult attest(ExecutionContext ctx, SigningKeyRef keyRef, RegistryCredentials registryCredentials) {
+  public AttestationResult attest(ExecutionContext ctx, SigningKeyRef keyRef, Credentials registryCredentials) {
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(keyRef, "keyRef");
     String recordId = UUID.randomUUID().toString();
@@ -144,7 +144,7 @@ public final class ProvenanceService {
    * @throws ProvenanceException with code {@code RECORD_NOT_FOUND} or {@code NOT_PUSH_FAILED}, or
    *     {@code PROVENANCE_PUBLISH_FAILED} when the push fails again (the record stays PUSH_FAILED)
    */
-  public AttestationResult repush(String recordId, RegistryCredentials registryCredentials) {
+  public AttestationResult repush(String recordId, Credentials registryCredentials) {
     ProvenanceRecord record = store.findById(recordId).orElseThrow(() -> new ProvenanceException(
         Stage.STORE, "RECORD_NOT_FOUND", null, "there is no provenance record " + recordId, null));
     if (record.status() != ProvenanceStatus.PUSH_FAILED && record.status() != ProvenanceStatus.PENDING) {
@@ -157,7 +157,7 @@ public final class ProvenanceService {
   /**
    * Verifies the image's attestations with {@code publicKeyPem}; see {@link AttestationVerification#verify}.
    */
-  public VerificationResult verify(String image, String digest, byte[] publicKeyPem, RegistryCredentials credentials) {
+  public VerificationResult verify(String image, String digest, byte[] publicKeyPem, Credentials credentials) {
     return verification.verify(image, digest, publicKeyPem, credentials);
   }
 
@@ -225,7 +225,7 @@ public final class ProvenanceService {
     }
   }
 
-  private AttestationResult publish(ProvenanceRecord record, RepositoryRef repo, RegistryCredentials credentials) {
+  private AttestationResult publish(ProvenanceRecord record, RepositoryRef repo, Credentials credentials) {
     PublishedAttestation published;
     try {
       published = publisher.publish(repo, Digest.parse(record.digest()), record.envelope(),

@@ -1,6 +1,6 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.spi.Digest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.regex.Pattern;
 
 /** Validation shared by the records of this package: each failure names the field and the problem. */
 final class Require {
-  private static final Pattern SHA256_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern GIT_COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
   private Require() {}
@@ -27,7 +27,7 @@ final class Require {
 
   static String sha256Digest(String value, String field) {
     text(value, field);
-    if (!SHA256_DIGEST.matcher(value).matches()) {
+    if (!Digest.isValid(value)) {
       throw new IllegalArgumentException(
           field + " must be sha256: followed by 64 lowercase hex digits but was '" + value + "'");
     }

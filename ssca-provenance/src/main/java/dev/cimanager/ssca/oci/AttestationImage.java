@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+
 import dev.cimanager.ssca.json.SscaJson;
 
 import com.fasterxml.jackson.databind.JsonNode;

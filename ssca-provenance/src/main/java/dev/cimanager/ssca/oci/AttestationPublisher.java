@@ -1,9 +1,12 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
+
 import dev.cimanager.ssca.json.SscaJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import dev.cimanager.ssca.spi.AttestationLockException;
 import dev.cimanager.ssca.spi.AttestationLocks;
 import java.io.IOException;
@@ -52,7 +55,7 @@ public final class AttestationPublisher {
    *     publisher for the whole timeout, or its storage failed); nothing was written but the layer blob
    */
   public PublishedAttestation publish(RepositoryRef repo, Digest imageDigest, byte[] envelopeJson, String predicateType,
-      RegistryCredentials credentials) {
+      Credentials credentials) {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(imageDigest, "imageDigest");
     requireEnvelope(envelopeJson);

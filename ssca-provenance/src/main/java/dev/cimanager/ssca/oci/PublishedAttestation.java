@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+
 import java.util.Objects;
 
 /**

@@ -5,7 +5,7 @@ import dev.cimanager.ssca.json.SscaJson;
 import dev.cimanager.ssca.spi.DestinationRefusedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +31,7 @@ final class RegistryAuthenticator {
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
   private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
-  private record Key(String registry, String scope, RegistryCredentials credentials) {}
+  private record Key(String registry, String scope, Credentials credentials) {}
 
   private record Authorization(String header, Instant expires) {}
 
@@ -46,7 +46,7 @@ final class RegistryAuthenticator {
     this.clock = clock;
   }
 
-  Optional<String> cached(String registry, String scope, RegistryCredentials credentials) {
+  Optional<String> cached(String registry, String scope, Credentials credentials) {
     Authorization a = cache.get(new Key(registry, scope, credentials));
     if (a == null || !clock.instant().isBefore(a.expires())) {
       return Optional.empty();
@@ -54,7 +54,7 @@ final class RegistryAuthenticator {
     return Optional.of(a.header());
   }
 
-  void forget(String registry, String scope, RegistryCredentials credentials) {
+  void forget(String registry, String scope, Credentials credentials) {
     cache.remove(new Key(registry, scope, credentials));
   }
 
@@ -64,7 +64,7 @@ final class RegistryAuthenticator {
    * @param action what we were doing, for the error message
    * @return the header value
    */
-  String answer(AuthChallenge challenge, String registry, String scope, RegistryCredentials credentials, String action) {
+  String answer(AuthChallenge challenge, String registry, String scope, Credentials credentials, String action) {
     Key key = new Key(registry, scope, credentials);
     if (challenge.isBasic()) {
       if (credentials == null) {
@@ -85,7 +85,7 @@ final class RegistryAuthenticator {
   }
 
   private Authorization fetchToken(String realm, Optional<String> service, String registry, String scope,
-      RegistryCredentials credentials, String action) {
+      Credentials credentials, String action) {
     StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
     service.ifPresent(s -> url.append("service=").append(encode(s)).append('&'));
     url.append("scope=").append(encode(scope));
@@ -136,7 +136,7 @@ final class RegistryAuthenticator {
     }
   }
 
-  private static String basic(RegistryCredentials c) {
+  private static String basic(Credentials c) {
     return "Basic " + Base64.getEncoder().encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
   }
 

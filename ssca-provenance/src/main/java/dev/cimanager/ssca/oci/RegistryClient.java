@@ -1,8 +1,11 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
+
 import dev.cimanager.ssca.spi.DestinationRefusedException;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -20,12 +23,12 @@ import javax.net.ssl.SSLException;
  */
 public final class RegistryClient {
   private final RepositoryRef repository;
-  private final RegistryCredentials credentials;
+  private final Credentials credentials;
   private final String scope;
   private final RegistryClients shared;
   private final URI apiBase;
 
-  RegistryClient(RepositoryRef repository, RegistryCredentials credentials, String actions, RegistryClients shared) {
+  RegistryClient(RepositoryRef repository, Credentials credentials, String actions, RegistryClients shared) {
     this.repository = repository;
     this.credentials = credentials;
     this.scope = "repository:" + repository.repository() + ":" + actions;

@@ -1,6 +1,8 @@
 package dev.cimanager.ssca.oci;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.RepositoryRef;
+
+import dev.cimanager.ssca.spi.Credentials;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,12 +31,12 @@ public final class RegistryClients {
   }
 
   /** A client that may read from the repository. {@code credentials} may be null (anonymous). */
-  public RegistryClient forPull(RepositoryRef repository, RegistryCredentials credentials) {
+  public RegistryClient forPull(RepositoryRef repository, Credentials credentials) {
     return new RegistryClient(repository, credentials, "pull", this);
   }
 
   /** A client that may read from and write to the repository. {@code credentials} may be null. */
-  public RegistryClient forPush(RepositoryRef repository, RegistryCredentials credentials) {
+  public RegistryClient forPush(RepositoryRef repository, Credentials credentials) {
     return new RegistryClient(repository, credentials, "pull,push", this);
   }
 

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.spi;
 
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;

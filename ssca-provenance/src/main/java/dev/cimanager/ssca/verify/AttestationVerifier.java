@@ -2,13 +2,13 @@ package dev.cimanager.ssca.verify;
 
 import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cimanager.ssca.spi.RegistryCredentials;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.oci.FetchedManifest;
 import dev.cimanager.ssca.oci.RegistryClient;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryException;
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.signing.DsseVerifier;
 import dev.cimanager.ssca.signing.Envelope;
 import dev.cimanager.ssca.signing.SignatureVerificationException;
@@ -40,7 +40,7 @@ public final class AttestationVerifier {
    * @throws RegistryException when the registry cannot be read
    * @throws IllegalArgumentException when the key is not one cosign keys can be
    */
-  public VerificationReport verify(RepositoryRef repo, Digest imageDigest, PublicKey key, RegistryCredentials credentials) {
+  public VerificationReport verify(RepositoryRef repo, Digest imageDigest, PublicKey key, Credentials credentials) {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(imageDigest, "imageDigest");
     DsseVerifier dsse = dsseVerifier(Objects.requireNonNull(key, "key"));

@@ -2,7 +2,7 @@ package dev.cimanager.ssca.verify;
 
 import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import java.io.IOException;
 
 /**

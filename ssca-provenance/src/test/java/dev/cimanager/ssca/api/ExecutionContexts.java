@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.contracts.executions.TriggerType;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.contracts.executions.TriggerType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +76,7 @@ class PredicateBuilderTest {
     ExecutionContext golden = ExecutionContexts.golden();
     ExecutionContext ctx = new ExecutionContext(golden.accountId(), golden.orgIdentifier(),
         golden.projectIdentifier(), golden.pipelineIdentifier(), golden.executionId(), golden.sequenceId(),
-        new dev.cimanager.ssca.api.Trigger(dev.cimanager.ssca.api.TriggerType.WEBHOOK, "Zoë Ångström 山田", "push"),
+        new dev.cimanager.ssca.api.Trigger(dev.cimanager.contracts.executions.TriggerType.WEBHOOK, "Zoë Ångström 山田", "push"),
         golden.codebase(), golden.stageIdentifier(), golden.stepIdentifier(),
         new dev.cimanager.ssca.api.BuildSpec("Dockerfile", ".", java.util.Map.of("GREETING", "héllo wörld ✓"),
             java.util.Map.of(), List.of()),

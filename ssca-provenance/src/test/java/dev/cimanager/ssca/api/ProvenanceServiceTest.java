@@ -1,12 +1,12 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cimanager.ssca.oci.AttestationPublisher;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.signing.Envelope;
@@ -17,7 +17,7 @@ import dev.cimanager.ssca.spi.FakeSecretResolver;
 import dev.cimanager.ssca.spi.InMemoryProvenanceStore;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ProvenanceStoreException;
 import dev.cimanager.ssca.testing.LocalRegistry;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestInfo;
 class ProvenanceServiceTest {
   private static final String KEYS = "/cosign/encrypted-keys/cosign-keystest-cosignlabel-p256-pw-hello";
   private static final SigningKeyRef KEY_REF = new SigningKeyRef("account.cosign_private_key", "account.cosign_password");
-  private static final RegistryCredentials GOOD = new RegistryCredentials("ci", "s3cret");
+  private static final Credentials GOOD = new Credentials("ci", "s3cret");
   private static final Instant NOW = Instant.parse("2026-11-26T06:00:00.123Z");
 
   private static LocalRegistry registry;
@@ -221,7 +221,7 @@ class ProvenanceServiceTest {
 
   @Test
   void attest_registryRejectsCredentials_keepsSignedRecordPushFailed() {
-    RegistryCredentials wrong = new RegistryCredentials("ci", "wrong");
+    Credentials wrong = new Credentials("ci", "wrong");
 
     ProvenanceException failure = org.junit.jupiter.api.Assertions.assertThrows(ProvenanceException.class,
         () -> service.attest(context(), KEY_REF, wrong));
@@ -260,7 +260,7 @@ class ProvenanceServiceTest {
   @Test
   void repush_pushFailedRecord_pushesTheStoredEnvelopeAndMarksPushed() {
     String recordId = org.junit.jupiter.api.Assertions.assertThrows(ProvenanceException.class,
-        () -> service.attest(context(), KEY_REF, new RegistryCredentials("ci", "wrong"))).recordId().orElseThrow();
+        () -> service.attest(context(), KEY_REF, new Credentials("ci", "wrong"))).recordId().orElseThrow();
     byte[] stored = store.findById(recordId).orElseThrow().envelope();
 
     AttestationResult result = service.repush(recordId, GOOD);

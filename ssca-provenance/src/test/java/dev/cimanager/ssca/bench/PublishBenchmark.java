@@ -1,11 +1,11 @@
 package dev.cimanager.ssca.bench;
 
 import dev.cimanager.ssca.oci.AttestationPublisher;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.oci.PublishedAttestation;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;

@@ -1,5 +1,8 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
+
 import dev.cimanager.ssca.json.SscaJson;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,12 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.util.Set;
@@ -38,7 +41,7 @@ class RegistryBasicAuthTest {
     RegistryClients clients = clients();
 
     PublishedAttestation published = new AttestationPublisher(clients, new InProcessAttestationLocks())
-        .publish(repo, image, KEYS.provenanceEnvelope(repo, image, "basic"), TestEnvelopes.SLSA_V1, new RegistryCredentials("ci", "s3cret"));
+        .publish(repo, image, KEYS.provenanceEnvelope(repo, image, "basic"), TestEnvelopes.SLSA_V1, new Credentials("ci", "s3cret"));
 
     assertThat(published.layerCount()).isEqualTo(1);
     // the seven requests of a publish plus the one anonymous attempt that drew the challenge
@@ -51,7 +54,7 @@ class RegistryBasicAuthTest {
     byte[] envelope = KEYS.provenanceEnvelope(repo, image, "wrong");
 
     assertThatThrownBy(() -> new AttestationPublisher(clients(), new InProcessAttestationLocks())
-        .publish(repo, image, envelope, TestEnvelopes.SLSA_V1, new RegistryCredentials("ci", "not-it")))
+        .publish(repo, image, envelope, TestEnvelopes.SLSA_V1, new Credentials("ci", "not-it")))
         .isInstanceOf(RegistryException.class)
         .hasMessage("tried to push blob " + Digest.of(envelope) + " to " + repo + " but failed because registry "
             + registry.hostPort() + " refused the credentials of user 'ci' (HTTP 401)")
@@ -68,6 +71,6 @@ class RegistryBasicAuthTest {
 
   @Test
   void credentials_toString_hidesThePassword() {
-    assertThat(new RegistryCredentials("ci", "s3cret")).hasToString("RegistryCredentials[username=ci, password=****]");
+    assertThat(new Credentials("ci", "s3cret")).hasToString("Credentials[username=ci, password=****]");
   }
 }

@@ -1,9 +1,12 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cimanager.ssca.spi.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Token handshake, retries and the insecure-host rule, against scripted HTTP servers. */
 class RegistryClientTest {
   private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"layers\":[]}";
-  private static final RegistryCredentials CREDS = new RegistryCredentials("ci", "s3cret");
+  private static final Credentials CREDS = new Credentials("ci", "s3cret");
 
   private static RegistryClients clientsFor(FakeRegistry fake) {
     return new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(fake.hostPort())).withRetries(3, Duration.ofMillis(1)));
@@ -62,7 +65,7 @@ class RegistryClientTest {
     try (FakeRegistry fake = tokenRegistry()) {
       RepositoryRef repo = RepositoryRef.parse(fake.hostPort() + "/demo/app");
 
-      assertThatThrownBy(() -> clientsFor(fake).forPull(repo, new RegistryCredentials("ci", "wrong-pass")).pullManifest("v1"))
+      assertThatThrownBy(() -> clientsFor(fake).forPull(repo, new Credentials("ci", "wrong-pass")).pullManifest("v1"))
           .isInstanceOf(RegistryException.class)
           .hasMessage("tried to pull manifest v1 from " + repo + " but failed because registry " + fake.hostPort()
               + " refused the credentials of user 'ci' for repository:demo/app:pull (HTTP 401 from the token service)")

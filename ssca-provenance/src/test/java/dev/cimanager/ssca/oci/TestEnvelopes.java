@@ -1,5 +1,8 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cimanager.ssca.oci.AttestationPublisher;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.oci.PublishedAttestation;
 import dev.cimanager.ssca.oci.RegistryClient;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
 import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;

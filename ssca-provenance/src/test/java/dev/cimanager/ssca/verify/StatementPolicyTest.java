@@ -2,7 +2,7 @@ package dev.cimanager.ssca.verify;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

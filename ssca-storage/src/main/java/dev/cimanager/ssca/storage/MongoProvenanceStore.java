@@ -17,7 +17,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ProvenanceStoreException;
 import java.time.Instant;

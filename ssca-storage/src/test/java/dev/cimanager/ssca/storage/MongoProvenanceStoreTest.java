@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStoreException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.cimanager.app.execution.runners;
 
+import dev.cimanager.ssca.spi.Credentials;
+
 import dev.cimanager.app.CiManagerVersion;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorAuth;
@@ -11,7 +13,6 @@ import dev.cimanager.app.execution.ImagePushedEvent;
 import dev.cimanager.app.execution.ImagePushedListener;
 import dev.cimanager.app.execution.steps.BuildahBuilder;
 import dev.cimanager.app.execution.steps.ClonedSource;
-import dev.cimanager.app.execution.steps.Credentials;
 import dev.cimanager.app.execution.steps.ImageBuild;
 import dev.cimanager.app.execution.steps.PushedImage;
 import dev.cimanager.app.execution.steps.StepFailedException;

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.spi.Digest;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -193,7 +194,7 @@ public final class BuildahBuilder {
     // a registry 5xx or two builds pushing one tag at once must not fail the step: retried with backoff
     pushRetry.run(destination, log, () -> runner.run("push " + destination, command, build.workspace(), env(), log));
     String digest = read(digestFile).trim();
-    if (!PushedImage.DIGEST.matcher(digest).matches()) {
+    if (!Digest.isValid(digest)) {
       throw new StepFailedException("tried to push " + destination + " but buildah reported the digest '"
           + digest + "'");
     }
@@ -212,7 +213,7 @@ public final class BuildahBuilder {
    */
   static Optional<PushedImage.BaseImage> resolvedBase(String baseImage, List<String> inspectOutput, StepLog log) {
     String digest = inspectOutput.isEmpty() ? "" : inspectOutput.get(inspectOutput.size() - 1).trim();
-    if (!PushedImage.DIGEST.matcher(digest).matches()) {
+    if (!Digest.isValid(digest)) {
       log.append("(buildah printed no digest for base image " + baseImage
           + "; it is left out of the provenance's resolvedDependencies)");
       return Optional.empty();

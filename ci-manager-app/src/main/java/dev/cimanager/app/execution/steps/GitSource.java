@@ -1,5 +1,7 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.spi.Credentials;
+
 import dev.cimanager.app.pipelines.Codebase;
 import java.util.Objects;
 

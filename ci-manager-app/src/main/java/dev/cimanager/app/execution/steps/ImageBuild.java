@@ -1,5 +1,7 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.spi.Credentials;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;

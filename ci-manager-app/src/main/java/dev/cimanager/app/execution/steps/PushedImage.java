@@ -1,8 +1,8 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.spi.Digest;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An image the registry now serves under every tag with one manifest digest.
@@ -15,14 +15,13 @@ import java.util.regex.Pattern;
 public record PushedImage(String image, List<String> tags, String digest, String builderVersion,
     List<BaseImage> baseImages) {
 
-  static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
   public PushedImage {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(builderVersion, "builderVersion");
     tags = List.copyOf(tags);
     baseImages = List.copyOf(baseImages);
-    if (digest == null || !DIGEST.matcher(digest).matches()) {
+    if (!Digest.isValid(digest)) {
       throw new IllegalArgumentException("digest must be sha256:<64 lowercase hex>: " + digest);
     }
   }
@@ -37,7 +36,7 @@ public record PushedImage(String image, List<String> tags, String digest, String
 
     public BaseImage {
       Objects.requireNonNull(reference, "reference");
-      if (digest == null || !DIGEST.matcher(digest).matches()) {
+      if (!Digest.isValid(digest)) {
         throw new IllegalArgumentException("digest must be sha256:<64 lowercase hex>: " + digest);
       }
     }

@@ -1,5 +1,7 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.spi.Credentials;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cimanager.app.secrets.ResolvedSecretsForTests;

@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.oci;
+package dev.cimanager.ssca.spi;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +16,11 @@ public record Digest(String hex) {
     if (!HEX.matcher(hex).matches()) {
       throw new IllegalArgumentException("digest hex must be 64 lowercase hex characters, got '" + hex + "'");
     }
+  }
+
+  /** Whether {@code value} is {@code sha256:<64 lowercase hex>}: the one rule every layer checks digests by. */
+  public static boolean isValid(String value) {
+    return value != null && value.startsWith(PREFIX) && HEX.matcher(value).region(PREFIX.length(), value.length()).matches();
   }
 
   /** Parses {@code sha256:<64 lowercase hex>}. */

@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.oci;
+package dev.cimanager.ssca.spi;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -49,7 +49,7 @@ public record RepositoryRef(String registry, String repository) {
   }
 
   /** The host the Registry API answers on: Docker Hub's API lives on {@code registry-1.docker.io}. */
-  String apiHost() {
+  public String apiHost() {
     return registry.equals(DOCKER_HUB) ? "registry-1.docker.io" : registry;
   }
 

@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.oci;
+package dev.cimanager.ssca.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.oci;
+package dev.cimanager.ssca.spi;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
