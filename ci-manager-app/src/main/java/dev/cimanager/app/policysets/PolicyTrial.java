@@ -11,7 +11,7 @@ import dev.cimanager.ssca.api.InvalidPolicyException;
 import dev.cimanager.ssca.api.Policies;
 import dev.cimanager.ssca.api.PolicyResult;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStore;
+import dev.cimanager.ssca.storage.ProvenanceRecords;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,11 +25,11 @@ import java.util.List;
 @Singleton
 final class PolicyTrial {
   private final ExecutionStore executions;
-  private final ProvenanceStore provenance;
+  private final ProvenanceRecords provenance;
   private final Clock clock;
 
   @Inject
-  PolicyTrial(ExecutionStore executions, ProvenanceStore provenance, Clock clock) {
+  PolicyTrial(ExecutionStore executions, ProvenanceRecords provenance, Clock clock) {
     this.executions = executions;
     this.provenance = provenance;
     this.clock = clock;

@@ -9,7 +9,7 @@ import dev.cimanager.app.execution.ExecutionStore;
 import dev.cimanager.contracts.artifacts.BuiltArtifactListResponse;
 import dev.cimanager.contracts.artifacts.BuiltArtifactResponse;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStore;
+import dev.cimanager.ssca.storage.ProvenanceRecords;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,12 +29,12 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ArtifactLookupResource {
 
-  private final ProvenanceStore records;
+  private final ProvenanceRecords records;
   private final ExecutionStore executions;
   private final ExecutionArtifacts artifacts;
 
   @Inject
-  ArtifactLookupResource(ProvenanceStore records, ExecutionStore executions, ExecutionArtifacts artifacts) {
+  ArtifactLookupResource(ProvenanceRecords records, ExecutionStore executions, ExecutionArtifacts artifacts) {
     this.records = records;
     this.executions = executions;
     this.artifacts = artifacts;

@@ -6,7 +6,7 @@ import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.contracts.artifacts.ProvenanceSummary;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStore;
+import dev.cimanager.ssca.storage.ProvenanceRecords;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
@@ -25,16 +25,16 @@ final class ExecutionArtifacts {
 
   static final String UNFINISHED_PUSH = "the push did not finish (the server stopped); push it again";
 
-  private final ProvenanceStore store;
+  private final ProvenanceRecords records;
 
   @Inject
-  ExecutionArtifacts(ProvenanceStore store) {
-    this.store = store;
+  ExecutionArtifacts(ProvenanceRecords records) {
+    this.records = records;
   }
 
   List<Artifact> of(Execution execution) {
-    List<ProvenanceRecord> records = store.findByExecution(execution.executionId());
-    return execution.pushedArtifacts().stream().map(pushed -> artifact(execution, pushed, records)).toList();
+    List<ProvenanceRecord> stored = records.findByExecution(execution.executionId());
+    return execution.pushedArtifacts().stream().map(pushed -> artifact(execution, pushed, stored)).toList();
   }
 
   Optional<Artifact> find(Execution execution, String artifactId) {

@@ -13,6 +13,7 @@ import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.SecretResolver;
 import dev.cimanager.ssca.storage.MongoAttestationLocks;
 import dev.cimanager.ssca.storage.MongoProvenanceStore;
+import dev.cimanager.ssca.storage.ProvenanceRecords;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -43,6 +44,13 @@ public final class ProvenanceModule extends AbstractModule {
   @Singleton
   ProvenanceStore provenanceStore(MongoDatabase database) {
     return MongoProvenanceStore.open(database);
+  }
+
+  /** The Artifacts tab's and the policy trial's queries over the records the store writes. */
+  @Provides
+  @Singleton
+  ProvenanceRecords provenanceRecords(MongoDatabase database) {
+    return new ProvenanceRecords(database);
   }
 
   /**

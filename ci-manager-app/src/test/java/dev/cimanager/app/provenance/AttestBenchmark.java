@@ -253,19 +253,7 @@ public final class AttestBenchmark {
       return store.findById(id);
     }
 
-    @Override
-    public List<ProvenanceRecord> findByExecution(String executionId) {
-      return store.findByExecution(executionId);
-    }
 
-    @Override
-    public List<ProvenanceRecord> findByDigest(String digest) {
-      return store.findByDigest(digest);
-    }
 
-    @Override
-    public List<ProvenanceRecord> latestForAccount(String accountId, int limit) {
-      return store.latestForAccount(accountId, limit);
-    }
   }
 }

@@ -39,21 +39,8 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
     return Optional.ofNullable(records.get(id));
   }
 
-  @Override
-  public synchronized List<ProvenanceRecord> findByExecution(String executionId) {
-    return select(r -> r.executionId().equals(executionId));
-  }
-
-  @Override
   public synchronized List<ProvenanceRecord> findByDigest(String digest) {
     return select(r -> r.digest().equals(digest));
-  }
-
-  @Override
-  public synchronized List<ProvenanceRecord> latestForAccount(String accountId, int limit) {
-    List<ProvenanceRecord> found = select(r -> r.accountId().equals(accountId));
-    java.util.Collections.reverse(found);
-    return found.subList(0, Math.min(limit, found.size()));
   }
 
   public synchronized List<ProvenanceRecord> all() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MongoProvenanceStoreTest {
   private static TestMongo mongo;
   private MongoProvenanceStore store;
+  private ProvenanceRecords queries;
 
   @BeforeAll
   static void startMongo() {
@@ -33,6 +34,7 @@ class MongoProvenanceStoreTest {
   void emptyStore() {
     mongo.database().drop();
     store = MongoProvenanceStore.open(mongo.database());
+    queries = new ProvenanceRecords(mongo.database());
   }
 
   @Test
@@ -61,8 +63,7 @@ class MongoProvenanceStoreTest {
     assertThatThrownBy(() -> store.save(Records.pending("r1", "acme", "e1", Records.digest(1), Records.T0)))
         .isInstanceOf(ProvenanceStoreException.class)
         .hasMessage("tried to save provenance record r1 but failed because a record with that id exists");
-    assertThat(store.findByExecution("e1")).hasSize(1);
-    assertThat(store.latestForAccount("acme", 10)).hasSize(1);
+    assertThat(queries.findByExecution("e1")).hasSize(1);
   }
 
   @Test
@@ -121,8 +122,8 @@ class MongoProvenanceStoreTest {
     store.save(Records.pending("a", "acme", "e1", Records.digest(1), Records.T0));
     store.save(Records.pending("c", "acme", "e2", Records.digest(3), Records.T0));
 
-    assertThat(store.findByExecution("e1")).extracting(ProvenanceRecord::id).containsExactly("a", "b");
-    assertThat(store.findByExecution("e3")).isEmpty();
+    assertThat(queries.findByExecution("e1")).extracting(ProvenanceRecord::id).containsExactly("a", "b");
+    assertThat(queries.findByExecution("e3")).isEmpty();
   }
 
   @Test
@@ -131,36 +132,7 @@ class MongoProvenanceStoreTest {
     store.save(Records.pending("b", "acme", "e2", Records.digest(1), Records.T0.plusSeconds(1)));
     store.save(Records.pending("c", "acme", "e3", Records.digest(2), Records.T0));
 
-    assertThat(store.findByDigest(Records.digest(1))).extracting(ProvenanceRecord::id).containsExactly("a", "b");
-  }
-
-  @Test
-  void latestForAccount_moreThanLimit_returnsNewestFirstOfThatAccountOnly() {
-    for (int i = 0; i < 5; i++) {
-      store.save(Records.pending("r" + i, "acme", "e" + i, Records.digest(i), Records.T0.plusSeconds(i)));
-    }
-    store.save(Records.pending("other", "globex", "e9", Records.digest(9), Records.T0.plusSeconds(9)));
-
-    assertThat(store.latestForAccount("acme", 3)).extracting(ProvenanceRecord::id).containsExactly("r4", "r3", "r2");
-    assertThat(store.latestForAccount("nobody", 3)).isEmpty();
-  }
-
-  @Test
-  void latestForAccount_manyRecords_keepsTheNewestHundred() {
-    for (int i = 0; i < MongoProvenanceStore.ACCOUNT_RECENT_LIMIT + 5; i++) {
-      store.save(Records.pending(String.format("r%03d", i), "acme", "e", Records.digest(i), Records.T0.plusSeconds(i)));
-    }
-
-    List<ProvenanceRecord> latest = store.latestForAccount("acme", MongoProvenanceStore.ACCOUNT_RECENT_LIMIT);
-
-    assertThat(latest).hasSize(MongoProvenanceStore.ACCOUNT_RECENT_LIMIT);
-    assertThat(latest.get(0).id()).isEqualTo("r104");
-    assertThat(latest.get(latest.size() - 1).id()).isEqualTo("r005");
-  }
-
-  @Test
-  void latestForAccount_limitOutOfRange_isRejected() {
-    assertThatThrownBy(() -> store.latestForAccount("acme", 0)).hasMessage("limit must be between 1 and 100 but was 0");
+    assertThat(queries.findByDigest(Records.digest(1))).extracting(ProvenanceRecord::id).containsExactly("a", "b");
   }
 
   @Test
@@ -170,7 +142,7 @@ class MongoProvenanceStoreTest {
         .insertOne(new org.bson.Document("_id", "e1").append("recordIds", List.of("ghost")));
     store.save(Records.pending("a", "acme", "e1", Records.digest(1), Records.T0));
 
-    assertThat(store.findByExecution("e1")).extracting(ProvenanceRecord::id).containsExactly("a");
+    assertThat(queries.findByExecution("e1")).extracting(ProvenanceRecord::id).containsExactly("a");
   }
 
   @Test
@@ -184,8 +156,9 @@ class MongoProvenanceStoreTest {
     try (TestMongo second = TestMongo.onFile(file)) {
       MongoProvenanceStore reopened = MongoProvenanceStore.open(second.database());
       assertThat(reopened.findById("r1")).contains(saved);
-      assertThat(reopened.findByExecution("e1")).containsExactly(saved);
-      assertThat(reopened.findByDigest(Records.digest(1))).containsExactly(saved);
+      ProvenanceRecords reopenedQueries = new ProvenanceRecords(second.database());
+      assertThat(reopenedQueries.findByExecution("e1")).containsExactly(saved);
+      assertThat(reopenedQueries.findByDigest(Records.digest(1))).containsExactly(saved);
     }
   }
 }
