@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks behind docs/PERFORMANCE.md and prints their figures (about 6 minutes).
 #   ./scripts/bench.sh            all of them
-#   ./scripts/bench.sh signing    one of: signing publish store attest verify isolation
+#   ./scripts/bench.sh signing    one of: signing publish store attest verify isolation webhook schedule
 # Figures depend on what else the machine is doing: `uptime` is printed with each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ run() {
   java -Djmh.ignoreLock=true "$@"
 }
 
-for WHICH in signing publish store attest verify isolation; do
+for WHICH in signing publish store attest verify isolation webhook schedule; do
   [ $# -gt 0 ] && [[ " $* " != *" $WHICH "* ]] && continue
   case $WHICH in
     signing) run "signing: raw ECDSA P-256 vs provenance + DSSE; key cache hit (JMH, us/op)" \
@@ -34,5 +34,9 @@ for WHICH in signing publish store attest verify isolation; do
     isolation) ensure_packages busybox-static
                run "a small build (FROM scratch + COPY + 1 RUN + push): chroot vs isolated RUN steps, p50 of 10 each" \
                -cp "$(classpath ci-manager-app)" dev.cimanager.app.execution.steps.IsolationBenchmark 10 ;;
+    webhook) run "webhook endpoint: signed GitHub push deliveries answered 202 (loopback HTTP, H2 Mongo)" \
+               -cp "$(classpath ci-manager-app)" dev.cimanager.app.triggers.WebhookBenchmark 1000 200 ;;
+    schedule) run "schedule: delay from due time to run start, real clock, * * * * * (3 due times)" \
+               -cp "$(classpath ci-manager-app)" dev.cimanager.app.triggers.ScheduleBenchmark 3 ;;
   esac
 done

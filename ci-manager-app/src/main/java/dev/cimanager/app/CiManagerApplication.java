@@ -33,6 +33,7 @@ import dev.cimanager.app.secrets.SecretsModule;
 import dev.cimanager.app.storage.DiskSpaceHealthCheck;
 import dev.cimanager.app.storage.MongoLifecycle;
 import dev.cimanager.app.storage.MongoModule;
+import dev.cimanager.app.triggers.TriggersModule;
 import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
@@ -116,7 +117,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new PolicySetsModule(),
                 new VerificationModule(),
                 new NetworkModule(GitLocalRoot.parse(config.getGitLocalRoot()),
-                    AllowedPrivateHosts.parse(config.getAllowedPrivateHosts()))));
+                    AllowedPrivateHosts.parse(config.getAllowedPrivateHosts())),
+                new TriggersModule(environment.lifecycle())));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.

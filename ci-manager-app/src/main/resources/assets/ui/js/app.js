@@ -25,7 +25,7 @@ const ROUTES = [
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/secrets$/, view: secrets, names: ['org', 'project'] },
   { pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/connectors$/, view: connectors, names: ['org', 'project'] },
   {
-    pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/pipelines\/([^/]+)(?:\/(executions|settings|yaml))?$/,
+    pattern: /^\/orgs\/([^/]+)\/projects\/([^/]+)\/pipelines\/([^/]+)(?:\/(executions|settings|yaml|triggers))?$/,
     view: pipeline, names: ['org', 'project', 'pipeline', 'tab'],
   },
   { pattern: /^\/executions\/([^/]+)(?:\/(pipeline|artifacts))?$/, view: execution, names: ['executionId', 'tab'] },

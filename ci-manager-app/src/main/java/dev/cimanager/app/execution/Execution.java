@@ -63,12 +63,19 @@ public record Execution(
 
   /**
    * @param event the webhook event, null for MANUAL and SCHEDULED
+   * @param triggerIdentifier the trigger that started the run (WEBHOOK, SCHEDULED), else null
+   * @param codebase what the run builds instead of the pipeline's codebase ref, or null
    */
-  public record Trigger(TriggerType type, String triggeredBy, String event) {
+  public record Trigger(TriggerType type, String triggeredBy, String event, String triggerIdentifier,
+      CodebaseRef codebase) {
 
     public Trigger {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(triggeredBy, "triggeredBy");
+    }
+
+    public Trigger(TriggerType type, String triggeredBy, String event) {
+      this(type, triggeredBy, event, null, null);
     }
   }
 

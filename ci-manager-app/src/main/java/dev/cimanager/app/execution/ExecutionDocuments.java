@@ -27,7 +27,9 @@ final class ExecutionDocuments {
         .append("status", execution.status().name())
         .append("trigger", new Document("type", execution.trigger().type().name())
             .append("triggeredBy", execution.trigger().triggeredBy())
-            .append("event", execution.trigger().event()))
+            .append("event", execution.trigger().event())
+            .append("triggerIdentifier", execution.trigger().triggerIdentifier())
+            .append("codebase", toDocument(execution.trigger().codebase())))
         .append("branch", execution.branch())
         .append("pipelineYaml", execution.pipelineYaml())
         .append("startedAt", date(execution.startedAt()))
@@ -50,7 +52,8 @@ final class ExecutionDocuments {
         ((Number) doc.get("sequenceId")).longValue(),
         ExecutionStatus.valueOf(doc.getString("status")),
         new Trigger(TriggerType.valueOf(trigger.getString("type")), trigger.getString("triggeredBy"),
-            trigger.getString("event")),
+            trigger.getString("event"), trigger.getString("triggerIdentifier"),
+            codebaseRefFrom(trigger.get("codebase", Document.class))),
         doc.getString("branch"),
         doc.getString("pipelineYaml"),
         instant(doc.getDate("startedAt")),
@@ -59,6 +62,19 @@ final class ExecutionDocuments {
         codebase == null ? null : codebaseFrom(codebase),
         doc.getList("stages", Document.class).stream().map(ExecutionDocuments::stageFrom).toList(),
         doc.getString("abortedBy"));
+  }
+
+  private static Document toDocument(CodebaseRef ref) {
+    return ref == null ? null : new Document("branch", ref.branch())
+        .append("tag", ref.tag())
+        .append("prNumber", ref.prNumber())
+        .append("commitSha", ref.commitSha())
+        .append("fetchRef", ref.fetchRef());
+  }
+
+  private static CodebaseRef codebaseRefFrom(Document doc) {
+    return doc == null ? null : new CodebaseRef(doc.getString("branch"), doc.getString("tag"),
+        doc.getString("prNumber"), doc.getString("commitSha"), doc.getString("fetchRef"));
   }
 
   private static Document toDocument(ClonedSource source) {

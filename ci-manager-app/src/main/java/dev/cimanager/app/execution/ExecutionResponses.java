@@ -24,7 +24,7 @@ public final class ExecutionResponses {
         execution.projectIdentifier(),
         execution.sequenceId(),
         execution.status(),
-        new TriggerResponse(execution.trigger().type(), execution.trigger().triggeredBy()),
+        trigger(execution.trigger()),
         time(execution.startedAt()),
         time(execution.endedAt()),
         execution.failureMessage(),
@@ -34,6 +34,13 @@ public final class ExecutionResponses {
             .orElse(null),
         execution.stages().stream().map(ExecutionResponses::stage).toList(),
         execution.abortedBy());
+  }
+
+  private static TriggerResponse trigger(Execution.Trigger trigger) {
+    CodebaseRef ref = trigger.codebase();
+    return new TriggerResponse(trigger.type(), trigger.triggeredBy(), trigger.event(), trigger.triggerIdentifier(),
+        ref == null ? null : ref.branch(), ref == null ? null : ref.tag(), ref == null ? null : ref.prNumber(),
+        ref == null ? null : ref.commitSha());
   }
 
   private static StageResponse stage(StageRun stage) {

@@ -227,7 +227,12 @@ public final class ExecutionRunner {
         throw new StepFailedException("tried to resolve the codebase's Git connector '" + codebase.connectorRef()
             + "' (pipeline.properties.ci.codebase.connectorRef) but failed because " + e.getMessage(), e);
       }
-      GitSource source = execution.branch() != null
+      CodebaseRef asked = execution.trigger().codebase();
+      GitSource source = asked != null
+          ? new GitSource(connector.url().toString(),
+              asked.tag() == null ? Codebase.BuildType.BRANCH : Codebase.BuildType.TAG,
+              asked.tag() == null ? asked.branch() : asked.tag(), credentials, asked.fetchRef(), asked.commitSha())
+          : execution.branch() != null
           ? new GitSource(connector.url().toString(), Codebase.BuildType.BRANCH, execution.branch(), credentials)
           : new GitSource(connector.url().toString(), codebase.buildType(), codebase.ref(), credentials);
       ClonedSource cloned = cloner.cloneInto(source, stageWorkspace, log,
@@ -309,7 +314,8 @@ public final class ExecutionRunner {
           codebase == null ? null : codebase.commitSha(),
           codebase == null ? execution.branch() : codebase.branch(),
           codebase == null ? null : codebase.tag(),
-          execution.trigger().type().name()));
+          execution.trigger().type().name(),
+          TriggerExpressions.of(execution.trigger())));
     }
 
     private Scope projectScope() {

@@ -51,20 +51,35 @@ public final class ExecutionService {
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
    */
   public Execution startManual(Caller caller, Scope project, String pipelineIdentifier, String branch) {
+    return start(project, pipelineIdentifier, new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null,
+        null, branch == null ? null : CodebaseRef.branchTip(branch)));
+  }
+
+  /**
+   * Starts a run of pipeline {@code pipelineIdentifier} in {@code project} for whatever {@code trigger} says
+   * started it (a person, a webhook, a schedule), building {@code trigger.codebase()} when it names a ref.
+   *
+   * @throws ApiException 404 for an unknown pipeline, 400 when a ref is asked of a pipeline without codebase,
+   *     429 when the queue is full
+   * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
+   */
+  public Execution start(Scope project, String pipelineIdentifier, Execution.Trigger trigger) {
     StoredPipeline stored = pipelines.find(project, pipelineIdentifier)
         .orElseThrow(() -> ApiException.notFound("PIPELINE_NOT_FOUND", "pipeline '" + pipelineIdentifier
             + "' not found in project '" + project.projectId() + "' of org '" + project.orgId() + "'"));
     Pipeline pipeline = parser.parse(stored.key(), stored.yaml());
-    if (branch != null) {
-      if (!GitRefNames.isValid(branch)) {
-        throw ApiException.invalid("branch: '" + GitRefNames.printable(branch) + "' is not a valid branch name");
-      }
-      if (pipeline.codebaseIfPresent().isEmpty()) {
-        throw ApiException.invalid("branch: pipeline '" + pipelineIdentifier
-            + "' has no codebase (properties.ci.codebase) to build a branch of");
-      }
+    CodebaseRef ref = trigger.codebase();
+    String refName = ref == null ? null : ref.tag() == null ? ref.branch() : ref.tag();
+    if (refName != null && !GitRefNames.isValid(refName)) {
+      throw ApiException.invalid((ref.tag() == null ? "branch" : "tag") + ": '" + GitRefNames.printable(refName)
+          + "' is not a valid " + (ref.tag() == null ? "branch" : "tag") + " name");
     }
-    return enqueue(caller, project, pipeline, branch, null);
+    if (ref != null && pipeline.codebaseIfPresent().isEmpty()) {
+      throw ApiException.invalid((ref.tag() == null ? "branch" : "tag") + ": pipeline '" + pipelineIdentifier
+          + "' has no codebase (properties.ci.codebase) to build " + (ref.tag() == null ? "a branch" : "a tag")
+          + " of");
+    }
+    return enqueue(trigger, project, pipeline, null);
   }
 
   /**
@@ -75,16 +90,21 @@ public final class ExecutionService {
     Pipeline pipeline = parser.parse(new dev.cimanager.app.pipelines.PipelineKey(original.orgIdentifier(),
         original.projectIdentifier(), original.pipelineIdentifier()), original.pipelineYaml());
     String commit = original.codebaseIfPresent().map(c -> c.commitSha()).orElse(null);
-    return enqueue(caller, project, pipeline, original.branch(), commit);
+    // a webhook run's ref (a tag, a pull request) is asked again; its commit comes with it or from the pin
+    CodebaseRef ref = original.trigger().codebase() != null ? original.trigger().codebase()
+        : original.branch() == null ? null : CodebaseRef.branchTip(original.branch());
+    return enqueue(new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null, null, ref), project, pipeline,
+        commit);
   }
 
-  private Execution enqueue(Caller caller, Scope project, Pipeline pipeline, String branch, String commit) {
+  private Execution enqueue(Execution.Trigger trigger, Scope project, Pipeline pipeline, String commit) {
+    CodebaseRef ref = trigger.codebase();
     // the sequence id is taken only once the queue has room: a refused start leaves no gap and no record
     return engine.enqueue(project.accountId(), () -> {
       long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
       Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(),
-          project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED,
-          new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null), branch, pipeline.yaml(),
+          project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED, trigger,
+          ref == null ? null : ref.branch(), pipeline.yaml(),
           clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
       if (commit != null) {
         rerunCommits.pin(execution.executionId(), commit); // before the runner can see the execution

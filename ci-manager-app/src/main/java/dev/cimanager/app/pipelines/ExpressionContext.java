@@ -13,11 +13,31 @@ public record ExpressionContext(
     String commitSha,
     String branch,
     String tag,
-    String triggerType) {
+    String triggerType,
+    TriggerValues trigger) {
 
   public ExpressionContext {
     Objects.requireNonNull(executionId, "executionId");
     Objects.requireNonNull(pipelineIdentifier, "pipelineIdentifier");
     Objects.requireNonNull(triggerType, "triggerType");
+    trigger = trigger == null ? TriggerValues.NONE : trigger;
+  }
+
+  /** A run without a trigger's event (MANUAL, SCHEDULED). */
+  public ExpressionContext(long sequenceId, String executionId, String pipelineIdentifier, String commitSha,
+      String branch, String tag, String triggerType) {
+    this(sequenceId, executionId, pipelineIdentifier, commitSha, branch, tag, triggerType, TriggerValues.NONE);
+  }
+
+  /**
+   * What the trigger's event named, each null when it named none.
+   *
+   * @param event the webhook event, e.g. {@code push}, {@code pull_request}
+   * @param branch the pushed branch, or a pull request's source branch
+   * @param prNumber the pull request number
+   * @param commitSha the commit the event named
+   */
+  public record TriggerValues(String event, String branch, String prNumber, String commitSha) {
+    public static final TriggerValues NONE = new TriggerValues(null, null, null, null);
   }
 }

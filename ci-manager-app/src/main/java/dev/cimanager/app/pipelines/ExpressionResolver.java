@@ -44,11 +44,16 @@ public final class ExpressionResolver {
       case "codebase.branch" -> context.branch();
       case "codebase.tag" -> context.tag();
       case "trigger.type" -> context.triggerType();
+      case "trigger.event" -> context.trigger().event();
+      case "trigger.branch" -> context.trigger().branch();
+      case "trigger.prNumber" -> context.trigger().prNumber();
+      case "trigger.commitSha" -> context.trigger().commitSha();
       default -> throw new ExpressionException(yamlPath + ": unknown expression <+" + name + ">");
     };
     if (value == null) {
       throw new ExpressionException(yamlPath + ": expression <+" + name + "> has no value in this execution"
-          + (name.startsWith("codebase.") ? " (the codebase is not built from that kind of ref, or not cloned)" : ""));
+          + (name.startsWith("codebase.") ? " (the codebase is not built from that kind of ref, or not cloned)" : "")
+          + (name.startsWith("trigger.") ? " (no webhook event named it)" : ""));
     }
     return value;
   }

@@ -19,7 +19,11 @@ public final class Expressions {
       "codebase.commitSha",
       "codebase.branch",
       "codebase.tag",
-      "trigger.type");
+      "trigger.type",
+      "trigger.event",
+      "trigger.branch",
+      "trigger.prNumber",
+      "trigger.commitSha");
 
   private static final String OPEN = "<+";
   private static final char CLOSE = '>';

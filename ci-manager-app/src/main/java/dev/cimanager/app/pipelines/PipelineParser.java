@@ -79,7 +79,7 @@ public final class PipelineParser {
    * One line: snakeyaml's problem (its message spans lines with a caret drawing) or Jackson's first line,
    * and where it is.
    */
-  private static String malformed(JsonProcessingException e) {
+  public static String malformed(JsonProcessingException e) {
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
         && marked.getProblemMark() != null) {
       return "malformed YAML: " + marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 1)

@@ -11,38 +11,39 @@ import java.util.Optional;
  * A YAML tree node that knows its path and records a {@link PipelineProblem} for every missing or
  * mistyped field instead of throwing, so one pass over the tree reports everything wrong at once.
  * Readers return null (or an empty collection) after recording the problem, and callers carry on.
+ * Public for the other YAML entities beside pipelines (triggers).
  */
-final class YamlNode {
+public final class YamlNode {
 
   private final JsonNode node;
   private final String path;
   private final List<PipelineProblem> problems;
 
-  YamlNode(JsonNode node, String path, List<PipelineProblem> problems) {
+  public YamlNode(JsonNode node, String path, List<PipelineProblem> problems) {
     this.node = node;
     this.path = path;
     this.problems = problems;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  String childPath(String field) {
+  public String childPath(String field) {
     return path.isEmpty() ? field : path + "." + field;
   }
 
-  void problem(String field, String message) {
+  public void problem(String field, String message) {
     problems.add(new PipelineProblem(field == null ? path : childPath(field), message));
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     JsonNode child = node.get(field);
     return child != null && !child.isNull();
   }
 
   /** A required map; null (with a problem) when missing or not a map. */
-  YamlNode object(String field, String label) {
+  public YamlNode object(String field, String label) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
       problem(field, label + " is required");
@@ -51,7 +52,7 @@ final class YamlNode {
     return asObject(field, child);
   }
 
-  Optional<YamlNode> optionalObject(String field) {
+  public Optional<YamlNode> optionalObject(String field) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
       return Optional.empty();
@@ -68,7 +69,7 @@ final class YamlNode {
   }
 
   /** A required non-blank scalar, as text; null (with a problem) when missing, blank or not a scalar. */
-  String text(String field, String label) {
+  public String text(String field, String label) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
       problem(field, label + " is required");
@@ -83,7 +84,7 @@ final class YamlNode {
   }
 
   /** An optional scalar as text, {@code fallback} when absent. */
-  String optionalText(String field, String fallback) {
+  public String optionalText(String field, String fallback) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
       return fallback;
@@ -93,7 +94,7 @@ final class YamlNode {
   }
 
   /** An optional boolean, {@code fallback} when absent; only YAML booleans are accepted. */
-  boolean optionalBoolean(String field, boolean fallback) {
+  public boolean optionalBoolean(String field, boolean fallback) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
       return fallback;
@@ -106,7 +107,7 @@ final class YamlNode {
   }
 
   /** A required list of maps or scalars; empty (with a problem) when missing or not a list. */
-  List<YamlNode> list(String field, String label) {
+  public List<YamlNode> list(String field, String label) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
       problem(field, label + " is required");
@@ -127,7 +128,7 @@ final class YamlNode {
   }
 
   /** A required list of scalars as text. */
-  List<String> textList(String field, String label) {
+  public List<String> textList(String field, String label) {
     List<String> values = new ArrayList<>();
     for (YamlNode item : list(field, label)) {
       String text = item.scalar(null, item.node);
@@ -139,7 +140,7 @@ final class YamlNode {
   }
 
   /** An optional map of scalars as text, empty when absent; insertion order kept. */
-  Map<String, String> textMap(String field) {
+  public Map<String, String> textMap(String field) {
     Map<String, String> values = new LinkedHashMap<>();
     optionalObject(field).ifPresent(map -> map.node.fields().forEachRemaining(entry -> {
       String text = map.scalar(entry.getKey(), entry.getValue());
@@ -151,7 +152,7 @@ final class YamlNode {
   }
 
   /** This node itself as a map; null (with a problem) when it is not one. */
-  YamlNode asObject() {
+  public YamlNode asObject() {
     if (!node.isObject()) {
       problem(null, "expected a map but got " + describe(node));
       return null;
@@ -160,7 +161,7 @@ final class YamlNode {
   }
 
   /** The raw node, for fields that accept more than one type. */
-  JsonNode raw(String field) {
+  public JsonNode raw(String field) {
     return node.get(field);
   }
 
@@ -179,7 +180,7 @@ final class YamlNode {
     return null;
   }
 
-  static String describe(JsonNode node) {
+  public static String describe(JsonNode node) {
     if (node.isObject()) {
       return "a map";
     }

@@ -7,6 +7,7 @@ import { projectHash, rememberProject } from './context.js';
 import { openRunDialog } from './run-dialog.js';
 import { renderStageSettings } from './stage-settings.js';
 import { guardLeaving } from '../leave-guard.js';
+import { triggersPanel } from './triggers.js';
 
 const POLL_MS = 2000;
 const ACTIVE = new Set(['QUEUED', 'RUNNING']);
@@ -22,6 +23,7 @@ export function render(ctx) {
     { id: 'executions', label: 'Executions', href: `${base}/executions` },
     { id: 'settings', label: 'Build stage settings', href: `${base}/settings` },
     { id: 'yaml', label: 'Pipeline YAML', href: `${base}/yaml` },
+    { id: 'triggers', label: 'Triggers', href: `${base}/triggers` },
   ];
   const list = tabList('Pipeline sections', tabs, ctx.params.tab ?? 'executions', 'pipeline-tabs');
   const panelSlot = h('div', { class: 'panel-slot' });
@@ -54,7 +56,7 @@ export function render(ctx) {
     const panel = tabPanel(tab);
     panelSlot.replaceChildren(panel);
     const panelCtx = { ...ctx, isCurrent: () => ctx.isCurrent() && panelSlot.contains(panel) };
-    stopPanel = { executions: executionsPanel, settings: renderStageSettings, yaml: yamlPanel }[tab](panelCtx, panel) ?? (() => {});
+    stopPanel = { executions: executionsPanel, settings: renderStageSettings, yaml: yamlPanel, triggers: triggersPanel }[tab](panelCtx, panel) ?? (() => {});
   };
   ctx.onDispose(() => stopPanel());
   show(ctx.params.tab ?? 'executions');
@@ -95,7 +97,12 @@ function executionsTable(executions) {
 export function triggerText(trigger) {
   if (!trigger) return '—';
   const type = trigger.type ? trigger.type.charAt(0) + trigger.type.slice(1).toLowerCase() : 'Unknown';
-  return trigger.triggeredBy ? `${type} by ${trigger.triggeredBy}` : type;
+  const who = trigger.triggeredBy ? `${type} by ${trigger.triggeredBy}` : type;
+  // what a webhook's event named: a pull request, a tag or a pushed branch
+  const what = trigger.prNumber ? `PR #${trigger.prNumber}${trigger.branch ? ` from ${trigger.branch}` : ''}`
+    : trigger.event && trigger.tag ? `${trigger.event} of tag ${trigger.tag}`
+      : trigger.event && trigger.branch ? `${trigger.event} to ${trigger.branch}` : null;
+  return what ? `${who} (${what})` : who;
 }
 
 function yamlPanel(ctx, panel) {

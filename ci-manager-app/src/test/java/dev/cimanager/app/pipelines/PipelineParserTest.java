@@ -138,7 +138,7 @@ class PipelineParserTest {
             + "inside the workspace (relative, without ..)",
         "pipeline.stages[0].stage.spec.execution.steps[0].step.spec.labels.v: unknown expression "
             + "<+pipeline.variables.version>; known expressions: <+pipeline.sequenceId>, <+pipeline.executionId>, "
-            + "<+pipeline.identifier>, <+codebase.commitSha>, <+codebase.branch>, <+codebase.tag>, <+trigger.type>",
+            + "<+pipeline.identifier>, <+codebase.commitSha>, <+codebase.branch>, <+codebase.tag>, <+trigger.type>, <+trigger.event>, <+trigger.branch>, <+trigger.prNumber>, <+trigger.commitSha>",
         "pipeline.stages[0].stage.spec.execution.steps[1].step.identifier: '1bad' is not a valid identifier "
             + "(letters, digits and _, not starting with a digit, at most 128 characters)",
         "pipeline.stages[0].stage.spec.execution.steps[1].step.type: unknown step type 'Foo': supported step "

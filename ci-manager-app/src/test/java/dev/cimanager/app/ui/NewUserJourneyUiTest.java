@@ -42,7 +42,7 @@ class NewUserJourneyUiTest {
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
-  @TempDir static Path origin;
+  private static Path origin;
   @TempDir static Path uploads;
 
   private static RevCommit commit;
@@ -52,8 +52,10 @@ class NewUserJourneyUiTest {
 
   @BeforeAll
   static void emptyAccountAndARepository() throws Exception {
-    commit = BuildFixtures.commitScratchImage(origin);
     newUser = APP.newAccount();
+    // where CI_MANAGER_GIT_LOCAL_ROOT lets this account's file:// URLs point
+    origin = TestApp.localGitFolder(newUser.accountId()).resolve("app");
+    commit = BuildFixtures.commitScratchImage(origin);
     browser = Browser.start(APP.baseUrl());
   }
 

@@ -87,7 +87,8 @@ public final class BuildAndPushRunner implements StepRunner {
         stage,
         new ImagePushedEvent.StepInfo(context.step().identifier(), spec),
         context.codebaseIfPresent().map(source -> new ImagePushedEvent.CodebaseInfo(source.repositoryUrl(),
-            source.branch(), source.tag(), null, source.commitSha(), source.commitTime())).orElse(null),
+            source.branch(), source.tag(), prNumber(context.execution()), source.commitSha(), source.commitTime()))
+            .orElse(null),
         new ImagePushedEvent.ImageInfo(registry, spec.repo(), pushed.tags(), pushed.digest()),
         new ImagePushedEvent.RegistryAccess(credentials, insecure),
         new ImagePushedEvent.BuilderVersions(ciManagerVersion, pushed.builderVersion()),
@@ -145,6 +146,11 @@ public final class BuildAndPushRunner implements StepRunner {
       throw new StepFailedException("tried to finish " + event.image().image() + "@" + event.image().digest()
           + " (" + listener.getClass().getSimpleName() + ") but failed unexpectedly: " + e, e);
     }
+  }
+
+  /** The pull request a webhook's run builds, or null. */
+  private static String prNumber(Execution execution) {
+    return execution.trigger().codebase() == null ? null : execution.trigger().codebase().prNumber();
   }
 
   private static ImagePushedEvent.ExecutionInfo executionInfo(Execution execution) {

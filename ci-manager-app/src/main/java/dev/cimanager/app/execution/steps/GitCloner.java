@@ -22,6 +22,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -32,6 +34,9 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * credentials each get their own message.
  */
 public final class GitCloner {
+
+  /** Where a commit checkout keeps the fetched ref (a name no remote ref maps to). */
+  private static final String FETCHED = "refs/ci/fetched";
 
   private final Duration timeout;
   private final OutboundAddresses outbound;
@@ -63,11 +68,15 @@ public final class GitCloner {
    */
   public ClonedSource cloneInto(GitSource source, Path workspace, StepLog log, String commitSha) {
     String url = withoutUserInfo(source.url());
-    String what = (source.refType() == Codebase.BuildType.BRANCH ? "branch '" : "tag '") + source.ref() + "'";
+    String what = source.fetchRef() != null ? "ref '" + source.fetchRef() + "'"
+        : (source.refType() == Codebase.BuildType.BRANCH ? "branch '" : "tag '") + source.ref() + "'";
     CredentialsProvider credentials = source.credentials() == null ? null
         : new UsernamePasswordCredentialsProvider(source.credentials().username(), source.credentials().password());
     log.append("Cloning " + what + " of " + url);
     requireRef(source, url, what, credentials);
+    if (source.commitSha() != null) {
+      return checkOutCommit(source, workspace, log, url, what, credentials);
+    }
     GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
       Files.createDirectories(workspace);
@@ -93,10 +102,7 @@ public final class GitCloner {
           RevCommit commit = walk.parseCommit(head);
           Instant commitTime = Instant.ofEpochSecond(commit.getCommitTime());
           log.append("Checked out " + commit.name() + " (committed " + commitTime + ")");
-          return new ClonedSource(url,
-              source.refType() == Codebase.BuildType.BRANCH ? source.ref() : null,
-              source.refType() == Codebase.BuildType.TAG ? source.ref() : null,
-              commit.name(), commitTime);
+          return cloned(source, url, commit);
         }
       }
     } catch (GitAPIException | IOException | JGitInternalException e) {
@@ -106,14 +112,63 @@ public final class GitCloner {
     }
   }
 
+  /**
+   * Fetches only {@code source.fullRef()} into a new repository and checks out {@code source.commitSha()}
+   * (detached), which must be reachable from that ref: a webhook's run builds exactly the event's commit
+   * even when the branch has moved on since, and never a commit the ref does not contain.
+   */
+  private ClonedSource checkOutCommit(GitSource source, Path workspace, StepLog log, String url, String what,
+      CredentialsProvider credentials) {
+    String wanted = source.commitSha();
+    try {
+      Files.createDirectories(workspace);
+      try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("ci-source").call()) {
+        git.fetch()
+            .setRemote(source.url())
+            .setRefSpecs(new RefSpec("+" + source.fullRef() + ":" + FETCHED))
+            .setTagOpt(TagOpt.NO_TAGS)
+            .setCredentialsProvider(credentials)
+            .setTimeout(timeoutSeconds())
+            .setTransportConfigCallback(transport -> guard(transport, new GuardedGitHttp(outbound)))
+            .call();
+        Repository repository = git.getRepository();
+        try (RevWalk walk = new RevWalk(repository)) {
+          ObjectId tip = repository.resolve(FETCHED + "^{commit}");
+          // the fresh repository holds only what the ref reaches: a missing object is a commit it does not contain
+          ObjectId id = repository.getObjectDatabase().has(ObjectId.fromString(wanted))
+              ? repository.resolve(wanted + "^{commit}") : null;
+          RevCommit commit = id == null ? null : walk.parseCommit(id);
+          if (tip == null || commit == null || !walk.isMergedInto(commit, walk.parseCommit(tip))) {
+            throw new StepFailedException("tried to check out commit " + wanted + " of " + what + " of " + url
+                + " but the " + what + " does not contain it (it was force-pushed or deleted since the event)");
+          }
+          git.checkout().setName(commit.name()).call();
+          Instant commitTime = Instant.ofEpochSecond(commit.getCommitTime());
+          log.append("Checked out " + commit.name() + " (committed " + commitTime + ")");
+          return cloned(source, url, commit);
+        }
+      }
+    } catch (GitAPIException | IOException | JGitInternalException e) {
+      throw new StepFailedException("tried to fetch " + what + " of " + url + " into " + workspace
+          + " but failed because " + reason(e), e);
+    }
+  }
+
+  private static ClonedSource cloned(GitSource source, String url, RevCommit commit) {
+    return new ClonedSource(url,
+        source.refType() == Codebase.BuildType.BRANCH ? source.ref() : null,
+        source.refType() == Codebase.BuildType.TAG ? source.ref() : null,
+        commit.name(), Instant.ofEpochSecond(commit.getCommitTime()));
+  }
+
   private void requireRef(GitSource source, String url, String what, CredentialsProvider credentials) {
     Map<String, Ref> refs;
     GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
       refs = Git.lsRemoteRepository()
           .setRemote(source.url())
-          .setHeads(source.refType() == Codebase.BuildType.BRANCH)
-          .setTags(source.refType() == Codebase.BuildType.TAG)
+          .setHeads(source.fetchRef() == null && source.refType() == Codebase.BuildType.BRANCH)
+          .setTags(source.fetchRef() == null && source.refType() == Codebase.BuildType.TAG)
           .setCredentialsProvider(credentials)
           .setTimeout(timeoutSeconds())
           .setTransportConfigCallback(transport -> guard(transport, http))

@@ -1,0 +1,38 @@
+package dev.cimanager.app.triggers;
+
+import java.util.List;
+
+/**
+ * A Git provider's event, reduced to what triggers match on and what the run builds.
+ *
+ * @param name the event as the provider names it ({@code push}, {@code pull_request}; GitLab's
+ *     {@code object_kind}: {@code push}, {@code tag_push}, {@code merge_request})
+ * @param kind which trigger type takes it, or null when none does ({@code ignoredBecause} says why)
+ * @param branch the pushed branch, or a pull request's source branch
+ * @param targetBranch the pushed branch, or the branch a pull request merges into
+ * @param prNumber the pull or merge request number
+ * @param commitSha the commit to build
+ * @param fetchRef the ref the commit is fetched from
+ * @param changedFiles the paths the pushed commits added, modified or removed; null when the payload has none
+ * @param sender who pushed or opened the pull request
+ * @param action a pull request's action as triggers name it ({@code Open}, {@code Reopen}, {@code Synchronize}),
+ *     else null
+ */
+public record WebhookEvent(String name, WebhookEventType kind, String ignoredBecause, String branch, String tag,
+    String targetBranch, String prNumber, String commitSha, String fetchRef, List<String> changedFiles,
+    String sender, String action) {
+
+  static WebhookEvent ignored(String name, String because) {
+    return new WebhookEvent(name, null, because, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The value of condition key {@code key} for this event, null when it has none. */
+  String value(String key) {
+    return switch (key) {
+      case "targetBranch" -> targetBranch;
+      case "sourceBranch" -> branch;
+      case "tag" -> tag;
+      default -> null;
+    };
+  }
+}
