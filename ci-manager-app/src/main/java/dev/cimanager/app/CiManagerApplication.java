@@ -38,7 +38,7 @@ import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.app.web.JsonErrorHandler;
-import dev.cimanager.app.web.WebHardening;
+import dev.cimanager.app.accounts.WebHardening;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;

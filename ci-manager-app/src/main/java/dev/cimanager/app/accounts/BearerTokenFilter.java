@@ -1,5 +1,7 @@
 package dev.cimanager.app.accounts;
 
+import dev.cimanager.app.web.Unauthenticated;
+
 import dev.cimanager.app.errors.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

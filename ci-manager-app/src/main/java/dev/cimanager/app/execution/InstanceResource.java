@@ -1,7 +1,7 @@
 package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.AdminToken;
-import dev.cimanager.app.accounts.Unauthenticated;
+import dev.cimanager.app.web.Unauthenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -8,8 +8,8 @@ import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.secrets.SecretMetadata;
 import dev.cimanager.app.secrets.SecretStore;
 import dev.cimanager.contracts.secrets.SecretType;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.api.CosignKeys;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -73,7 +73,7 @@ public abstract class CosignKeyPairEndpoints {
     }
     CosignKeyPair pair;
     try {
-      pair = CosignKeyPairGenerator.generate(passwordBytes);
+      pair = CosignKeys.generate(passwordBytes);
       Map<String, Object> body = new LinkedHashMap<>();
       List<SecretMetadata> created = createAll(scope, List.of(
           new Value(privateKey, SecretType.SecretFile, pair.privateKeyPem()),

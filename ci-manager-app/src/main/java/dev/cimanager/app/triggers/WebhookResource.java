@@ -1,7 +1,7 @@
 package dev.cimanager.app.triggers;
 
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.accounts.Unauthenticated;
+import dev.cimanager.app.web.Unauthenticated;
 import dev.cimanager.contracts.triggers.WebhookResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -7,8 +7,8 @@ import dev.cimanager.app.testing.AppInstance;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.MongoProcess;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ public final class ClusterBenchmark {
       Path repo = dir.resolve("repo");
       BuildFixtures.commitScratchImage(repo);
       BuildFixtures.gitConnector(account, "", "fast_repo", repo.toUri());
-      CosignKeyPair keys = CosignKeyPairGenerator.generate("bench".getBytes(StandardCharsets.UTF_8));
+      CosignKeyPair keys = CosignKeys.generate("bench".getBytes(StandardCharsets.UTF_8));
       BuildFixtures.fileSecret(account, "cosign_private_key", keys.privateKeyPem());
       BuildFixtures.textSecret(account, "cosign_password", "bench");
       ApiResponse saved = account.putYaml("/api/v1/orgs/default/projects/demo/pipelines/fast",

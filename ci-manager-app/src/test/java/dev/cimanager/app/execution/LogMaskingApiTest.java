@@ -7,8 +7,8 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class LogMaskingApiTest {
     BuildFixtures.project(tenant, "demo");
     BuildFixtures.registryConnector(tenant, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(tenant, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    CosignKeyPair key = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    CosignKeyPair key = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(tenant, "cosign_private_key", key.privateKeyPem());
     BuildFixtures.textSecret(tenant, "cosign_password", PASSWORD);
   }

@@ -10,7 +10,7 @@ import dev.cimanager.ssca.api.PushedImage;
 import dev.cimanager.ssca.api.SigningKeyRef;
 import dev.cimanager.ssca.api.Trigger;
 import dev.cimanager.contracts.executions.TriggerType;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ResolvedSecret;
@@ -198,7 +198,7 @@ public final class AttestBenchmark {
   /** One Cosign key (generated once, N=65536) and its password; version 1, so the signer cache hits. */
   static final class FixedKey implements SecretResolver {
     private static final byte[] PASSWORD = "benchmark-password".getBytes(StandardCharsets.UTF_8);
-    private final byte[] keyFile = CosignKeyPairGenerator.generate(PASSWORD).privateKeyPem();
+    private final byte[] keyFile = CosignKeys.generate(PASSWORD).privateKeyPem();
     private final Timings timings;
 
     FixedKey(Timings timings) {

@@ -13,8 +13,8 @@ import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.api.VerificationResult;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +71,7 @@ class SlsaProvenanceApiTest {
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "", "app_repo", origin.toUri());
 
-    generated = CosignKeyPairGenerator.generate(GENERATED_PASSWORD.getBytes(StandardCharsets.UTF_8));
+    generated = CosignKeys.generate(GENERATED_PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(acme, "cosign_private_key", generated.privateKeyPem());
     BuildFixtures.textSecret(acme, "cosign_password", GENERATED_PASSWORD);
     BuildFixtures.fileSecret(acme, "vector_key", resource(VECTOR + ".key"));
@@ -314,7 +314,7 @@ class SlsaProvenanceApiTest {
     Path signingKey = Files.write(keys.resolve("vector.pub"),
         resource(VECTOR + ".derived.pub"));
     Path otherKey = Files.write(keys.resolve("other.pub"),
-        CosignKeyPairGenerator.generate(new byte[0]).publicKeyPem());
+        CosignKeys.generate(new byte[0]).publicKeyPem());
 
     CommandLine.Result verified = verifyCommand(digest, signingKey);
     CommandLine.Result refused = verifyCommand(digest, otherKey);

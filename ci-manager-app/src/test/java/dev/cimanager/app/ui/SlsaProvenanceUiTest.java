@@ -9,8 +9,8 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ class SlsaProvenanceUiTest {
     // the connectors and secrets the contract example refers to, at the scopes it names
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
-    CosignKeyPair keys = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
     BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
 

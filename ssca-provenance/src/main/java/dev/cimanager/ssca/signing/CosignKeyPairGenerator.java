@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.signing;
 
+import dev.cimanager.ssca.spi.CosignKeyPair;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.signing;
 
+
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;

@@ -5,7 +5,7 @@ import dev.cimanager.ssca.api.ExecutionContexts;
 import dev.cimanager.ssca.api.PredicateBuilder;
 import dev.cimanager.ssca.provenance.ProvenanceJson;
 import dev.cimanager.ssca.api.StatementBuilder;
-import dev.cimanager.ssca.signing.CosignKeyPair;
+import dev.cimanager.ssca.spi.CosignKeyPair;
 import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
 import dev.cimanager.ssca.signing.DsseSigner;
 import dev.cimanager.ssca.signing.Envelope;

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.signing;
 
+import dev.cimanager.ssca.spi.CosignKeyPair;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,7 +1,7 @@
 package dev.cimanager.app.provenance.commands;
 
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.api.CosignKeys;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -66,7 +66,7 @@ public final class GenerateKeyPairCommand extends Command {
     byte[] password = password();
     CosignKeyPair pair;
     try {
-      pair = CosignKeyPairGenerator.generate(password);
+      pair = CosignKeys.generate(password);
     } finally {
       Arrays.fill(password, (byte) 0);
     }

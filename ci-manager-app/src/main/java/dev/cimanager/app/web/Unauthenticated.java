@@ -1,4 +1,4 @@
-package dev.cimanager.app.accounts;
+package dev.cimanager.app.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

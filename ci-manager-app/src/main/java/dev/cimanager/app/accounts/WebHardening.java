@@ -1,4 +1,6 @@
-package dev.cimanager.app.web;
+package dev.cimanager.app.accounts;
+
+import dev.cimanager.app.web.SecurityHeadersFilter;
 
 import dev.cimanager.app.accounts.AdminToken;
 import io.dropwizard.core.setup.Environment;

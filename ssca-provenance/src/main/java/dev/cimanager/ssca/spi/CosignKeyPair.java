@@ -1,4 +1,4 @@
-package dev.cimanager.ssca.signing;
+package dev.cimanager.ssca.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.cimanager.app.web;
+package dev.cimanager.app.accounts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.app.accounts.AdminToken;
