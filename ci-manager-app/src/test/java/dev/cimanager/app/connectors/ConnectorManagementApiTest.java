@@ -1,5 +1,6 @@
 package dev.cimanager.app.connectors;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class ConnectorManagementApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 

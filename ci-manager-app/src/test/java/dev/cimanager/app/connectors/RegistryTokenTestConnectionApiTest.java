@@ -1,5 +1,6 @@
 package dev.cimanager.app.connectors;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * credentials are checked at the token service it names, and whatever the servers answer in their bodies is
  * never repeated.
  */
+@IntegrationTest
 class RegistryTokenTestConnectionApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 

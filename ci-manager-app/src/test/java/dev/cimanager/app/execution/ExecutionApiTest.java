@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Executions through the public API against the running application, a real registry, real buildah and
  * a real Git repository ({@code file://}). Builds are few: one success, one broken Dockerfile.
  */
+@IntegrationTest
 class ExecutionApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();

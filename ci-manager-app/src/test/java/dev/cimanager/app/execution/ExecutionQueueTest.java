@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The bounded execution queue: one worker, one queued place. The worker is held by a clone from a Git
  * server that accepts the connection and never answers, so which execution runs and which waits is certain.
  */
+@IntegrationTest
 class ExecutionQueueTest {
 
   @RegisterExtension

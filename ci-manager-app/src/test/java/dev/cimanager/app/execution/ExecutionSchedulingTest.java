@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build that sleeps, so it is still running when aborted), a real registry, a Git server that holds the
  * worker as long as a test needs.
  */
+@IntegrationTest
 class ExecutionSchedulingTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Stopping an instance: running builds get {@code execution.shutdownGrace}, then fail naming the instance;
  * queued executions are left in the queue and run after the restart.
  */
+@IntegrationTest
 class GracefulShutdownTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must succeed, the server stay healthy, and every attempt must have failed. Under the old chroot
  * isolation the breakout read the canary, the connects succeeded and the server's PID was signalable.
  */
+@IntegrationTest
 class HostileBuildTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * masked in the step log wherever it shows (a build argument on buildah's command line, a RUN step's
  * output), and a build argument holding a newline, a carriage return and ANSI escapes stays one line.
  */
+@IntegrationTest
 class LogMaskingApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code -Dmulti.runs=100} runs the full load of the issue (100 runs requested 8 at a time); the normal
  * suite runs 24, which exercises the same races in a fraction of the time.
  */
+@IntegrationTest
 class MultiInstanceTest {
 
   private static final int RUNS = Integer.getInteger("multi.runs", 24);

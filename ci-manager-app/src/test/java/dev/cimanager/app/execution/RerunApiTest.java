@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class RerunApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * they come, not when the step ends), {@code X-Next-Line}/{@code X-Log-Complete}, and a log over
  * {@code execution.maxStepLogBytes} ending with its truncation line.
  */
+@IntegrationTest
 class StepLogApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();

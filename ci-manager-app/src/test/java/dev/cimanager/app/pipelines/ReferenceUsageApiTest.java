@@ -1,5 +1,6 @@
 package dev.cimanager.app.pipelines;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@IntegrationTest
 class ReferenceUsageApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 

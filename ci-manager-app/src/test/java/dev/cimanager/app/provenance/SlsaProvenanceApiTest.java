@@ -1,5 +1,6 @@
 package dev.cimanager.app.provenance;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * buildah, a real Git repository ({@code file://}), secrets created through the API. One build per
  * execution; builds of one commit are reproducible, so every execution here pushes the same digest.
  */
+@IntegrationTest
 class SlsaProvenanceApiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 

@@ -1,5 +1,6 @@
 package dev.cimanager.app.storage;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * burst of writes, and is killed with SIGKILL right after the last answer; restarted on the same data
  * directory, it has every one of them. The stock backend lost the last ~second of writes here.
  */
+@IntegrationTest
 class KillNineDurabilityTest {
   private static final int SECRETS = 60;
   private static final int PIPELINE_PUTS = 20;

@@ -1,5 +1,6 @@
 package dev.cimanager.app.triggers;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes; pushing a new commit posts a GitHub-signed push event to the trigger, whose run builds and pushes
  * exactly that commit with real buildah to a real registry, and signs provenance naming the trigger and code.
  */
+@IntegrationTest
 class PostReceiveHookTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();

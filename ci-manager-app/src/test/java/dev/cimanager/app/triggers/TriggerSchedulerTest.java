@@ -1,5 +1,6 @@
 package dev.cimanager.app.triggers;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Schedules under an injected clock, against the running application's MongoDB and execution service: a due
  * time fires once, on one of two schedulers sharing the database; a long outage starts one run, not a burst.
  */
+@IntegrationTest
 class TriggerSchedulerTest {
 
   @RegisterExtension

@@ -1,5 +1,6 @@
 package dev.cimanager.app.triggers;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * validating the YAML, signatures, de-duplication and conditions. Runs started here check out the source
  * but do not build (see {@link WebhookBuildApiTest} for the commits they build).
  */
+@IntegrationTest
 class TriggersApiTest {
 
   @RegisterExtension

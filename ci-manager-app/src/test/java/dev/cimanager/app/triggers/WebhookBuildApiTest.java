@@ -1,5 +1,6 @@
 package dev.cimanager.app.triggers;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request's head from {@code refs/pull/<n>/head}, a tag (annotated: peeled to its commit), GitLab's merge
  * request ref; and the trigger metadata on the execution and in {@code <+trigger.*>} expressions.
  */
+@IntegrationTest
 class WebhookBuildApiTest {
 
   @RegisterExtension

@@ -1,5 +1,6 @@
 package dev.cimanager.app.ui;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static dev.cimanager.app.ui.Browser.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
  * ({@code target/screenshots/journey-*.png}). Two builds in all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@IntegrationTest
 class NewUserJourneyUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 

@@ -1,5 +1,6 @@
 package dev.cimanager.app.ui;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static dev.cimanager.app.ui.Browser.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,7 @@ import org.openqa.selenium.WebElement;
  * pipeline-verify.yaml whose policy set has a denying warning policy: Warning, the signature line, and
  * the policy detail opened with the keyboard.
  */
+@IntegrationTest
 class SlsaVerificationUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 

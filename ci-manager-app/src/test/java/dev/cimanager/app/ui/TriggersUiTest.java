@@ -1,5 +1,6 @@
 package dev.cimanager.app.ui;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static dev.cimanager.app.ui.Browser.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The pipeline page's Triggers tab in Chromium: the list, enable/disable and a new schedule from its template. */
+@IntegrationTest
 class TriggersUiTest {
 
   @RegisterExtension

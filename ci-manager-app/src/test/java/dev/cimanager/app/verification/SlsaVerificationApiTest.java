@@ -1,5 +1,6 @@
 package dev.cimanager.app.verification;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The SlsaVerification step and on-demand verification end to end: the running application, a real
  * registry, real buildah, the contract's pipeline-verify.yaml and policyset-release.json as written.
  */
+@IntegrationTest
 class SlsaVerificationApiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 

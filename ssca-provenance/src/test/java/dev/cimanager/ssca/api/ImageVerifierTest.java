@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * published by the real publisher, envelopes signed here by "another CI" with every key type cosign
  * accepts, and cosign's own envelopes.
  */
+@IntegrationTest
 class ImageVerifierTest {
   static final Path COSIGN_DSSE = Path.of("/work/shared/testdata/cosign/dsse");
   static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.spi.Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /** The facade over the real signer, a real docker-registry (basic auth) and in-memory host seams. */
+@IntegrationTest
 class ProvenanceServiceTest {
   private static final String KEYS = "/cosign/encrypted-keys/cosign-keystest-cosignlabel-p256-pw-hello";
   private static final SigningKeyRef KEY_REF = new SigningKeyRef("account.cosign_private_key", "account.cosign_password");

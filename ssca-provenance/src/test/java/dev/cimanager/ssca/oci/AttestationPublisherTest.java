@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.spi.RepositoryRef;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Against a real docker-registry process. */
+@IntegrationTest
 class AttestationPublisherTest {
   private static LocalRegistry registry;
   private static RegistryClients clients;

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.spi.RepositoryRef;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Plain HTTP only for configured hosts: the real registry serves plain HTTP. */
+@IntegrationTest
 class InsecureHostRuleTest {
   private static LocalRegistry registry;
 

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.spi.RepositoryRef;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real docker-registry protected by htpasswd (Basic challenges). */
+@IntegrationTest
 class RegistryBasicAuthTest {
   private static final TestEnvelopes KEYS = TestEnvelopes.withNewKey();
   private static LocalRegistry registry;

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.signing;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.spi.CosignKeyPair;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class CosignKeyPairGeneratorTest {
 
   private static final byte[] PASSWORD = "correct horse ✓".getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class LocalRegistryTest {
   @Test
   void start_answersTheV2Endpoint() throws Exception {

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.verify;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Publishes with the real publisher to a real docker-registry, then verifies; one negative per check. */
+@IntegrationTest
 class AttestationVerifierTest {
   private static final TestEnvelopes KEYS = TestEnvelopes.withNewKey();
   private static LocalRegistry registry;

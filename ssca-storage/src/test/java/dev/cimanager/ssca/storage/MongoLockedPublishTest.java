@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.storage;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cimanager.ssca.oci.AttestationPublisher;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * Publishers in separate "instances" (own publisher, own registry client pool) that share only the
  * database, as CI manager replicas do, appending to one {@code .att} on a real docker-registry.
  */
+@IntegrationTest
 class MongoLockedPublishTest {
   @Test
   void publish_eightPublishersSharingMongoLocks_leaveEightVerifiableLayers() throws Exception {

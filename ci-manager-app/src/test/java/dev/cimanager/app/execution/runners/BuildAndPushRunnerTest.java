@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.runners;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The seam to SLSA provenance: what an {@link ImagePushedListener} gets, and what its failure does. */
+@IntegrationTest
 class BuildAndPushRunnerTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();

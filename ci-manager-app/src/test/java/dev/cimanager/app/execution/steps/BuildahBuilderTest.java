@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.spi.Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real buildah (vfs, isolated RUN steps, FROM scratch: offline) pushing to real docker-registry processes. */
+@IntegrationTest
 class BuildahBuilderTest {
 
   private static final Instant COMMIT_TIME = Instant.parse("2024-03-01T10:00:00Z");

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * buildah processes and containers, and {@link BuildTimeLimit} ends a build and its container on its own.
  * Real buildah and runc; the build sleeps in a {@code RUN} of a static busybox.
  */
+@IntegrationTest
 class LeftoverBuildsTest {
 
   private static final String SLEEPING = """

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.storage.mongo;
 
+import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
@@ -9,6 +10,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class MongoClientFactoryTest {
   @TempDir Path dataDir;
 
