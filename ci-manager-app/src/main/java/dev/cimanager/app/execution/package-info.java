@@ -5,7 +5,7 @@
  * {@link dev.cimanager.app.execution.ExecutionRunner}, and served by the execution resources.
  *
  * <p>Who depends on whom: {@code runners} adapts the building blocks of {@code steps} (buildah, JGit,
- * shell) to pipeline steps; other concerns see only {@link dev.cimanager.app.execution.ImagePushedListener}
+ * the command runner) to pipeline steps; other concerns see only {@link dev.cimanager.app.execution.ImagePushedListener}
  * (SLSA provenance binds one with {@link dev.cimanager.app.execution.ImagePushedListeners}) and read
  * executions through {@code ExecutionStore.find(accountId, executionId)} and
  * {@link dev.cimanager.app.execution.Execution#pushedArtifacts()} (the artifacts API).

@@ -92,7 +92,7 @@ public final class ArtifactResource {
     try {
       provenance.repush(record.id(), registryCredentials.forStep(execution, artifact.pushed()).orElse(null));
     } catch (ProvenanceException e) {
-      if ("NOT_PUSH_FAILED".equals(e.code())) { // another request re-pushed it first
+      if (e.reason() == ProvenanceException.Reason.NOT_PUSH_FAILED) { // another request re-pushed it first
         throw ApiException.conflict("NOT_PUSH_FAILED", "the provenance of artifact '" + artifactId
             + "' is no longer PUSH_FAILED; only a PUSH_FAILED attestation can be re-pushed");
       }

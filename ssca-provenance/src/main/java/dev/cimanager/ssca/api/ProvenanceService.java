@@ -141,14 +141,14 @@ public final class ProvenanceService {
    * Pushes a PUSH_FAILED record's stored envelope again, byte for byte. A PENDING record (its push
    * never finished) may be re-pushed too: pushing an envelope already in the {@code .att} changes nothing.
    *
-   * @throws ProvenanceException with code {@code RECORD_NOT_FOUND} or {@code NOT_PUSH_FAILED}, or
-   *     {@code PROVENANCE_PUBLISH_FAILED} when the push fails again (the record stays PUSH_FAILED)
+   * @throws ProvenanceException with reason {@code RECORD_NOT_FOUND} or {@code NOT_PUSH_FAILED}, or
+   *     {@code FAILED} at stage {@code PUBLISH} when the push fails again (the record stays PUSH_FAILED)
    */
   public AttestationResult repush(String recordId, Credentials registryCredentials) {
     ProvenanceRecord record = store.findById(recordId).orElseThrow(() -> new ProvenanceException(
-        Stage.STORE, "RECORD_NOT_FOUND", null, "there is no provenance record " + recordId, null));
+        Stage.STORE, ProvenanceException.Reason.RECORD_NOT_FOUND, null, "there is no provenance record " + recordId, null));
     if (record.status() != ProvenanceStatus.PUSH_FAILED && record.status() != ProvenanceStatus.PENDING) {
-      throw new ProvenanceException(Stage.PUBLISH, "NOT_PUSH_FAILED", recordId, "provenance record " + recordId
+      throw new ProvenanceException(Stage.PUBLISH, ProvenanceException.Reason.NOT_PUSH_FAILED, recordId, "provenance record " + recordId
           + " is " + record.status() + "; only a PUSH_FAILED record can be re-pushed", null);
     }
     return publish(record, RepositoryRef.parse(record.image()), registryCredentials);

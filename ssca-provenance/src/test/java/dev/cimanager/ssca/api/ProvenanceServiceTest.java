@@ -149,7 +149,7 @@ class ProvenanceServiceTest {
     assertThatThrownBy(() -> service.attest(context(), KEY_REF, GOOD))
         .isInstanceOfSatisfying(ProvenanceException.class, e -> {
           assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SECRETS);
-          assertThat(e.code()).isEqualTo("PROVENANCE_SECRETS_FAILED");
+          assertThat(e.reason()).isEqualTo(ProvenanceException.Reason.FAILED);
           assertThat(e.recordId()).isPresent();
         })
         .hasMessage("tried to read the signing key secrets but failed because "
@@ -281,14 +281,14 @@ class ProvenanceServiceTest {
     AttestationResult result = service.attest(context(), KEY_REF, GOOD);
 
     assertThatThrownBy(() -> service.repush(result.recordId(), GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class, e -> assertThat(e.code()).isEqualTo("NOT_PUSH_FAILED"))
+        .isInstanceOfSatisfying(ProvenanceException.class, e -> assertThat(e.reason()).isEqualTo(ProvenanceException.Reason.NOT_PUSH_FAILED))
         .hasMessage("provenance record " + result.recordId() + " is PUSHED; only a PUSH_FAILED record can be re-pushed");
   }
 
   @Test
   void repush_unknownRecord_isRecordNotFound() {
     assertThatThrownBy(() -> service.repush("nope", GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class, e -> assertThat(e.code()).isEqualTo("RECORD_NOT_FOUND"))
+        .isInstanceOfSatisfying(ProvenanceException.class, e -> assertThat(e.reason()).isEqualTo(ProvenanceException.Reason.RECORD_NOT_FOUND))
         .hasMessage("there is no provenance record nope");
   }
 
