@@ -1,7 +1,6 @@
 package dev.cimanager.app.accounts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cimanager.app.accounts.AdminToken;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.contracts.errors.ErrorResponse;
 import jakarta.servlet.Filter;
@@ -14,10 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Guards Dropwizard's admin tasks ({@code /tasks/log-level}, {@code /tasks/gc}, ...) on the admin port:
- * they need {@code Authorization: Bearer <CI_MANAGER_ADMIN_TOKEN>}, and answer 403 when no admin token is
- * configured. Anything that can reach the admin port (a build on the host's network) could otherwise switch
- * logging off or trigger garbage collections. Health checks and metrics stay open.
+ * Guards Dropwizard's admin tasks ({@code /tasks/log-level}, {@code /tasks/gc}, ...) on the admin
+ * port: they need {@code Authorization: Bearer <CI_MANAGER_ADMIN_TOKEN>}, and answer 403 when no
+ * admin token is configured. Anything that can reach the admin port (a build on the host's network)
+ * could otherwise switch logging off or trigger garbage collections. Health checks and metrics stay
+ * open.
  */
 public final class AdminTasksFilter implements Filter {
   private final AdminToken adminToken;
@@ -34,9 +34,10 @@ public final class AdminTasksFilter implements Filter {
     try {
       adminToken.check(((HttpServletRequest) request).getHeader("Authorization"));
     } catch (ApiException e) {
-      String message = e.status() == 403
-          ? "admin tasks are disabled: start the server with CI_MANAGER_ADMIN_TOKEN set to use them"
-          : e.getMessage() + " (admin tasks need the admin token)";
+      String message =
+          e.status() == 403
+              ? "admin tasks are disabled: start the server with CI_MANAGER_ADMIN_TOKEN set to use them"
+              : e.getMessage() + " (admin tasks need the admin token)";
       String code = e.status() == 403 ? "ADMIN_TASKS_DISABLED" : e.code();
       HttpServletResponse http = (HttpServletResponse) response;
       http.setStatus(e.status());

@@ -17,11 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application in a child JVM ({@code config/ci-manager.yml}, free ports), for what a test cannot do to
- * its own process: {@link #kill9()} it. Settings come as the {@code CI_MANAGER_*} environment variables.
+ * The application in a child JVM ({@code config/ci-manager.yml}, free ports), for what a test
+ * cannot do to its own process: {@link #kill9()} it. Settings come as the {@code CI_MANAGER_*}
+ * environment variables.
  */
 public final class AppProcess implements AutoCloseable {
-  private static final Pattern UP = Pattern.compile("API and UI on port (\\d+), health checks on admin port (\\d+)");
+  private static final Pattern UP =
+      Pattern.compile("API and UI on port (\\d+), health checks on admin port (\\d+)");
 
   private final Process process;
   private final String baseUrl;
@@ -32,14 +34,23 @@ public final class AppProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the app and waits until it serves. {@code env} overrides the defaults: fresh ports, no external
-   * MongoDB, the admin token {@link TestApp#ADMIN_TOKEN}, loopback allowed, the test local Git root.
+   * Starts the app and waits until it serves. {@code env} overrides the defaults: fresh ports, no
+   * external MongoDB, the admin token {@link TestApp#ADMIN_TOKEN}, loopback allowed, the test local
+   * Git root.
    */
-  public static AppProcess start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
+  public static AppProcess start(Path dataDir, Map<String, String> env)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        CiManagerApplication.class.getName(), "server", TestApp.configFile().toString())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CiManagerApplication.class.getName(),
+                "server",
+                TestApp.configFile().toString())
+            .redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("CI_MANAGER_"));
     environment.put("CI_MANAGER_HTTP_PORT", "0");
@@ -52,22 +63,26 @@ public final class AppProcess implements AutoCloseable {
     Process process = builder.start();
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<String> port = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          lines.add(line);
-          Matcher matcher = UP.matcher(line);
-          if (matcher.find()) {
-            port.complete(matcher.group(1));
-          }
-        }
-      } catch (IOException ignored) {
-        // the process died; start() reports what it printed
-      }
-      port.complete(null);
-    }, "app-process-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                  Matcher matcher = UP.matcher(line);
+                  if (matcher.find()) {
+                    port.complete(matcher.group(1));
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process died; start() reports what it printed
+              }
+              port.complete(null);
+            },
+            "app-process-output");
     reader.setDaemon(true);
     reader.start();
     String httpPort;
@@ -78,7 +93,8 @@ public final class AppProcess implements AutoCloseable {
     }
     if (httpPort == null) {
       process.destroyForcibly().waitFor();
-      throw new IllegalStateException("the app did not start; it printed:\n" + String.join("\n", lines));
+      throw new IllegalStateException(
+          "the app did not start; it printed:\n" + String.join("\n", lines));
     }
     return new AppProcess(process, "http://127.0.0.1:" + httpPort);
   }

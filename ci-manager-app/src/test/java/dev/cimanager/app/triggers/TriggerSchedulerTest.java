@@ -1,6 +1,5 @@
 package dev.cimanager.app.triggers;
 
-import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Schedules under an injected clock, against the running application's MongoDB and execution service: a due
- * time fires once, on one of two schedulers sharing the database; a long outage starts one run, not a burst.
+ * Schedules under an injected clock, against the running application's MongoDB and execution
+ * service: a due time fires once, on one of two schedulers sharing the database; a long outage
+ * starts one run, not a burst.
  */
 @IntegrationTest
 class TriggerSchedulerTest {
@@ -34,8 +35,7 @@ class TriggerSchedulerTest {
 
   private static final String PIPELINES = TriggersApiTest.PIPELINES;
 
-  @TempDir
-  static Path origin;
+  @TempDir static Path origin;
 
   private static ApiClient acme;
 
@@ -48,9 +48,14 @@ class TriggerSchedulerTest {
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
   }
 
-  private static void saveSchedule(String pipeline, String trigger, String expression, String timezone) {
-    assertThat(acme.putYaml(PIPELINES + pipeline, TriggersApiTest.pipelineYaml(pipeline)).status()).isIn(200, 201);
-    ApiResponse saved = acme.putYaml(PIPELINES + pipeline + "/triggers/" + trigger, """
+  private static void saveSchedule(
+      String pipeline, String trigger, String expression, String timezone) {
+    assertThat(acme.putYaml(PIPELINES + pipeline, TriggersApiTest.pipelineYaml(pipeline)).status())
+        .isIn(200, 201);
+    ApiResponse saved =
+        acme.putYaml(
+            PIPELINES + pipeline + "/triggers/" + trigger,
+            """
         trigger:
           identifier: %s
           name: Nightly
@@ -64,13 +69,19 @@ class TriggerSchedulerTest {
               spec:
                 expression: "%s"
                 timezone: %s
-        """.formatted(trigger, pipeline, expression, timezone));
+        """
+                .formatted(trigger, pipeline, expression, timezone));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
   }
 
   private static TriggerScheduler scheduler(Clock clock) {
-    return new TriggerScheduler(APP.service(TriggerRepository.class), APP.service(TriggerParser.class),
-        APP.service(ScheduleFires.class), APP.service(ExecutionService.class), clock, Duration.ofSeconds(1));
+    return new TriggerScheduler(
+        APP.service(TriggerRepository.class),
+        APP.service(TriggerParser.class),
+        APP.service(ScheduleFires.class),
+        APP.service(ExecutionService.class),
+        clock,
+        Duration.ofSeconds(1));
   }
 
   @Test
@@ -99,9 +110,11 @@ class TriggerSchedulerTest {
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).get("trigger").get("type").asText()).isEqualTo("SCHEDULED");
     assertThat(runs.get(0).get("trigger").get("triggeredBy").asText()).isEqualTo("nightly");
-    JsonNode lastFired = acme.get(PIPELINES + "nightly_app/triggers/nightly").json().get("lastFired");
+    JsonNode lastFired =
+        acme.get(PIPELINES + "nightly_app/triggers/nightly").json().get("lastFired");
     assertThat(lastFired.get("result").asText()).isEqualTo("STARTED");
-    assertThat(lastFired.get("executionId").asText()).isEqualTo(runs.get(0).get("executionId").asText());
+    assertThat(lastFired.get("executionId").asText())
+        .isEqualTo(runs.get(0).get("executionId").asText());
   }
 
   @Test
@@ -121,19 +134,24 @@ class TriggerSchedulerTest {
     assertThat(caughtUp).isEqualTo(1);
     assertThat(again).isEqualTo(1);
     assertThat(executions("hourly_app")).hasSize(2);
-    // claims due more than an hour before the latest are pruned: a trigger keeps a handful of documents
+    // claims due more than an hour before the latest are pruned: a trigger keeps a handful of
+    // documents
     clock.set(due.get(8));
     scheduler(clock).tick();
     assertThat(executions("hourly_app")).hasSize(3);
-    assertThat(APP.service(com.mongodb.client.MongoDatabase.class).getCollection("schedule_fires")
-        .countDocuments(com.mongodb.client.model.Filters.regex("_id", "/hourly@"))).isEqualTo(1);
+    assertThat(
+            APP.service(com.mongodb.client.MongoDatabase.class)
+                .getCollection("schedule_fires")
+                .countDocuments(com.mongodb.client.model.Filters.regex("_id", "/hourly@")))
+        .isEqualTo(1);
   }
 
   @Test
   void justSavedSchedule_doesNotCatchUpOnEarlierDueTimes() {
     saveSchedule("quiet_app", "quiet", "* * * * *", "UTC");
     // the due time at which it was saved, and those before, are not caught up on
-    MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    MutableClock clock =
+        new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
 
     scheduler(clock).tick();
     assertThat(executions("quiet_app")).isEmpty();

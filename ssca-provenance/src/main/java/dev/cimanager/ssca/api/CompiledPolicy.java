@@ -1,7 +1,6 @@
 package dev.cimanager.ssca.api;
 
 import dev.cel.runtime.CelRuntime;
-import dev.cimanager.ssca.api.Policy;
 import java.util.Objects;
 
 /** A policy with its checked, ready-to-run CEL program. Immutable and thread-safe. */

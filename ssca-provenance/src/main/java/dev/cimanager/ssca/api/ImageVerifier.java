@@ -1,27 +1,18 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.api.Verdict.Status;
+import dev.cimanager.ssca.oci.RegistryClients;
+import dev.cimanager.ssca.oci.RegistryException;
+import dev.cimanager.ssca.policy.PolicyInput;
+import dev.cimanager.ssca.signing.KeyLoadingException;
+import dev.cimanager.ssca.signing.PublicKeys;
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.verify.AttestationNotFoundException;
 import dev.cimanager.ssca.verify.AttestationVerifier;
 import dev.cimanager.ssca.verify.LayerFailure;
 import dev.cimanager.ssca.verify.VerificationReport;
 import dev.cimanager.ssca.verify.VerifiedAttestation;
-
-import dev.cimanager.ssca.api.ImageToVerify;
-import dev.cimanager.ssca.api.InvalidPolicyException;
-import dev.cimanager.ssca.api.PolicyResult;
-import dev.cimanager.ssca.api.PolicySet;
-import dev.cimanager.ssca.api.Verdict;
-import dev.cimanager.ssca.api.Verdict.Status;
-import dev.cimanager.ssca.spi.Digest;
-import dev.cimanager.ssca.oci.RegistryClients;
-import dev.cimanager.ssca.oci.RegistryException;
-import dev.cimanager.ssca.spi.RepositoryRef;
-import dev.cimanager.ssca.api.CompiledPolicySet;
-import dev.cimanager.ssca.api.PolicyCache;
-import dev.cimanager.ssca.api.PolicyEvaluator;
-import dev.cimanager.ssca.policy.PolicyInput;
-import dev.cimanager.ssca.signing.KeyLoadingException;
-import dev.cimanager.ssca.signing.PublicKeys;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +25,9 @@ import java.util.stream.Collectors;
  * The SLSA Verification step's engine: resolve the tag, verify the {@code .att} layer by layer with
  * {@link AttestationVerifier} (signature, subject digest, SLSA v1 predicate type), then apply every
  * policy to each verified provenance. The image passes when one verified provenance is denied by no
- * {@code error} policy. Anything the image, its registry or the key get wrong is a FAILED verdict with
- * one sentence, never an exception; only a malformed request (an invalid image name or digest) throws.
+ * {@code error} policy. Anything the image, its registry or the key get wrong is a FAILED verdict
+ * with one sentence, never an exception; only a malformed request (an invalid image name or digest)
+ * throws.
  */
 public final class ImageVerifier {
   private final RegistryClients clients;
@@ -50,7 +42,9 @@ public final class ImageVerifier {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** @throws IllegalArgumentException when the image name or the digest is malformed */
+  /**
+   * @throws IllegalArgumentException when the image name or the digest is malformed
+   */
   public Verdict verify(ImageToVerify request) {
     RepositoryRef repo = RepositoryRef.parse(request.image());
     Digest requested = request.digest() == null ? null : Digest.parse(request.digest());
@@ -60,18 +54,23 @@ public final class ImageVerifier {
     try {
       key = PublicKeys.parse(request.publicKeyPem());
     } catch (KeyLoadingException e) {
-      return failed(named, requested, "the public key is not a public key cosign can verify with ("
-          + e.getMessage() + ")", List.of());
+      return failed(
+          named,
+          requested,
+          "the public key is not a public key cosign can verify with (" + e.getMessage() + ")",
+          List.of());
     }
     Digest digest = requested;
     if (digest == null) {
       try {
-        digest = clients.forPull(repo, request.credentials()).manifestDigest(request.tag()).orElse(null);
+        digest =
+            clients.forPull(repo, request.credentials()).manifestDigest(request.tag()).orElse(null);
       } catch (RegistryException e) {
         return failed(named, null, "the registry could not be read: " + e.getMessage(), List.of());
       }
       if (digest == null) {
-        return failed(named, null, "the image " + named + " does not exist in its registry", List.of());
+        return failed(
+            named, null, "the image " + named + " does not exist in its registry", List.of());
       }
     }
     String image = repo + "@" + digest;
@@ -80,22 +79,41 @@ public final class ImageVerifier {
     try {
       report = attestations.verify(repo, digest, key, request.credentials());
     } catch (AttestationNotFoundException e) {
-      return failed(image, digest, "the image has no attestation (" + repo + ":" + digest.attestationTag()
-          + " does not exist)", List.of());
+      return failed(
+          image,
+          digest,
+          "the image has no attestation ("
+              + repo
+              + ":"
+              + digest.attestationTag()
+              + " does not exist)",
+          List.of());
     } catch (RegistryException e) {
-      return failed(image, digest, "its attestations could not be read: " + e.getMessage(), List.of());
+      return failed(
+          image, digest, "its attestations could not be read: " + e.getMessage(), List.of());
     }
     List<String> log = new ArrayList<>();
     report.failures().forEach(failure -> log.add("Attestation " + failure + ": FAILED"));
     if (report.verified().isEmpty()) {
-      String why = report.failures().isEmpty()
-          ? "its attestation " + report.reference() + " has no layers"
-          : "no SLSA provenance attestation verified with the public key: "
-              + report.failures().stream().map(LayerFailure::toString).collect(Collectors.joining("; "));
+      String why =
+          report.failures().isEmpty()
+              ? "its attestation " + report.reference() + " has no layers"
+              : "no SLSA provenance attestation verified with the public key: "
+                  + report.failures().stream()
+                      .map(LayerFailure::toString)
+                      .collect(Collectors.joining("; "));
       return failed(image, digest, why, log);
     }
-    report.verified().forEach(v -> log.add("Attestation layer " + v.layerIndex() + " (" + v.layerDigest()
-        + "): signature, subject and predicate type verified"));
+    report
+        .verified()
+        .forEach(
+            v ->
+                log.add(
+                    "Attestation layer "
+                        + v.layerIndex()
+                        + " ("
+                        + v.layerDigest()
+                        + "): signature, subject and predicate type verified"));
 
     List<CompiledPolicySet> compiled = new ArrayList<>();
     for (PolicySet set : request.policySets()) {
@@ -103,8 +121,14 @@ public final class ImageVerifier {
         compiled.add(policies.get(set));
       } catch (InvalidPolicyException e) {
         log.add("Policy set " + set.reference() + ": " + e.getMessage());
-        return new Verdict(image, digest.toString(), Status.FAILED, Status.PASSED, List.of(),
-            "policy set " + set.reference() + " cannot be evaluated: " + e.getMessage(), log);
+        return new Verdict(
+            image,
+            digest.toString(),
+            Status.FAILED,
+            Status.PASSED,
+            List.of(),
+            "policy set " + set.reference() + " cannot be evaluated: " + e.getMessage(),
+            log);
       }
     }
     Instant now = clock.instant();
@@ -122,18 +146,33 @@ public final class ImageVerifier {
     chosen.forEach(result -> log.add(result.logLine()));
     List<PolicyResult> failing = chosen.stream().filter(PolicyResult::fails).toList();
     if (!failing.isEmpty()) {
-      return new Verdict(image, digest.toString(), Status.FAILED, Status.PASSED, chosen,
-          "the provenance of " + image + " was denied by " + failing.stream()
-              .map(r -> r.policySet() + "/" + r.identifier() + ": " + r.message())
-              .collect(Collectors.joining("; ")), log);
+      return new Verdict(
+          image,
+          digest.toString(),
+          Status.FAILED,
+          Status.PASSED,
+          chosen,
+          "the provenance of "
+              + image
+              + " was denied by "
+              + failing.stream()
+                  .map(r -> r.policySet() + "/" + r.identifier() + ": " + r.message())
+                  .collect(Collectors.joining("; ")),
+          log);
     }
     Status status = chosen.stream().anyMatch(PolicyResult::denied) ? Status.WARNING : Status.PASSED;
     return new Verdict(image, digest.toString(), status, Status.PASSED, chosen, null, log);
   }
 
-  private static List<PolicyResult> evaluate(List<CompiledPolicySet> sets, VerifiedAttestation attestation,
-      RepositoryRef repo, Digest digest, Instant now, long deadline) {
-    PolicyInput input = PolicyInput.of(attestation.statementJson(), repo.toString(), digest.toString(), now);
+  private static List<PolicyResult> evaluate(
+      List<CompiledPolicySet> sets,
+      VerifiedAttestation attestation,
+      RepositoryRef repo,
+      Digest digest,
+      Instant now,
+      long deadline) {
+    PolicyInput input =
+        PolicyInput.of(attestation.statementJson(), repo.toString(), digest.toString(), now);
     List<PolicyResult> results = new ArrayList<>();
     for (CompiledPolicySet set : sets) {
       results.addAll(PolicyEvaluator.evaluate(set, input, deadline));
@@ -145,7 +184,13 @@ public final class ImageVerifier {
     String sentence = "tried to verify " + image + " but failed because " + why;
     List<String> lines = new ArrayList<>(log);
     lines.add("Signature verification: FAILED");
-    return new Verdict(image, digest == null ? null : digest.toString(), Status.FAILED, Status.FAILED, List.of(),
-        sentence, lines);
+    return new Verdict(
+        image,
+        digest == null ? null : digest.toString(),
+        Status.FAILED,
+        Status.FAILED,
+        List.of(),
+        sentence,
+        lines);
   }
 }

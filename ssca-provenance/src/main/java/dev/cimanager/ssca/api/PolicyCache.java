@@ -1,6 +1,5 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.api.PolicySet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,21 +10,26 @@ import java.util.Map;
 public final class PolicyCache {
   private static final int MAX_ENTRIES = 1024;
 
-  private final Map<Key, CompiledPolicySet> entries = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, CompiledPolicySet> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
+  private final Map<Key, CompiledPolicySet> entries =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, CompiledPolicySet> eldest) {
+          return size() > MAX_ENTRIES;
+        }
+      };
 
-  /** @throws dev.cimanager.ssca.api.InvalidPolicyException when the set does not compile (not cached) */
+  /**
+   * @throws dev.cimanager.ssca.api.InvalidPolicyException when the set does not compile (not
+   *     cached)
+   */
   public CompiledPolicySet get(PolicySet set) {
     Key key = new Key(set.cacheKey(), set.version());
     synchronized (entries) {
       CompiledPolicySet cached = entries.get(key);
       if (cached != null) {
         // the same stored set may be referenced as account.x from one place and x from another
-        return cached.reference().equals(set.reference()) ? cached
+        return cached.reference().equals(set.reference())
+            ? cached
             : new CompiledPolicySet(set.reference(), cached.version(), cached.policies());
       }
     }

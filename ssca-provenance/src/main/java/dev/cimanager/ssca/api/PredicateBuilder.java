@@ -2,19 +2,13 @@ package dev.cimanager.ssca.api;
 
 import dev.cimanager.ssca.provenance.BuildDefinition;
 import dev.cimanager.ssca.provenance.ExternalParameters;
+import dev.cimanager.ssca.provenance.ExternalParameters.BuildMetadata;
+import dev.cimanager.ssca.provenance.ExternalParameters.CodeMetadata;
+import dev.cimanager.ssca.provenance.ExternalParameters.TriggerMetadata;
 import dev.cimanager.ssca.provenance.InternalParameters;
 import dev.cimanager.ssca.provenance.ProvenancePredicate;
 import dev.cimanager.ssca.provenance.ResourceDescriptor;
 import dev.cimanager.ssca.provenance.RunDetails;
-
-import dev.cimanager.ssca.api.BaseImage;
-import dev.cimanager.ssca.api.BuildSpec;
-import dev.cimanager.ssca.api.BuilderIdentity;
-import dev.cimanager.ssca.api.Codebase;
-import dev.cimanager.ssca.api.ExecutionContext;
-import dev.cimanager.ssca.provenance.ExternalParameters.BuildMetadata;
-import dev.cimanager.ssca.provenance.ExternalParameters.CodeMetadata;
-import dev.cimanager.ssca.provenance.ExternalParameters.TriggerMetadata;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,43 +28,70 @@ public final class PredicateBuilder {
   }
 
   public ProvenancePredicate build(ExecutionContext ctx) {
-    BuildDefinition definition = new BuildDefinition(
-        identity.buildType(), externalParameters(ctx), internalParameters(ctx), resolvedDependencies(ctx));
-    RunDetails runDetails = new RunDetails(
-        new RunDetails.Builder(identity.builderId(), ctx.builderVersions()),
-        // whole seconds: RFC 3339 with Z, and the same value whatever precision the clock had
-        new RunDetails.Metadata(ctx.executionId(),
-            ctx.startedOn().truncatedTo(ChronoUnit.SECONDS), ctx.finishedOn().truncatedTo(ChronoUnit.SECONDS)));
+    BuildDefinition definition =
+        new BuildDefinition(
+            identity.buildType(),
+            externalParameters(ctx),
+            internalParameters(ctx),
+            resolvedDependencies(ctx));
+    RunDetails runDetails =
+        new RunDetails(
+            new RunDetails.Builder(identity.builderId(), ctx.builderVersions()),
+            // whole seconds: RFC 3339 with Z, and the same value whatever precision the clock had
+            new RunDetails.Metadata(
+                ctx.executionId(),
+                ctx.startedOn().truncatedTo(ChronoUnit.SECONDS),
+                ctx.finishedOn().truncatedTo(ChronoUnit.SECONDS)));
     return new ProvenancePredicate(definition, runDetails);
   }
 
   private static ExternalParameters externalParameters(ExecutionContext ctx) {
     Codebase code = ctx.codebase();
-    CodeMetadata codeMetadata = code == null ? null
-        : new CodeMetadata(code.repoUrl(), code.branch(), code.tag(), code.prNumber(), code.commitSha());
-    TriggerMetadata triggerMetadata = new TriggerMetadata(
-        ctx.trigger().type().name(), ctx.trigger().triggeredBy(), ctx.trigger().event());
+    CodeMetadata codeMetadata =
+        code == null
+            ? null
+            : new CodeMetadata(
+                code.repoUrl(), code.branch(), code.tag(), code.prNumber(), code.commitSha());
+    TriggerMetadata triggerMetadata =
+        new TriggerMetadata(
+            ctx.trigger().type().name(), ctx.trigger().triggeredBy(), ctx.trigger().event());
     BuildSpec build = ctx.build();
-    BuildMetadata buildMetadata = new BuildMetadata(ctx.image().name(), build.dockerfile(), build.context(),
-        build.buildArgs(), build.labels(), build.tags());
+    BuildMetadata buildMetadata =
+        new BuildMetadata(
+            ctx.image().name(),
+            build.dockerfile(),
+            build.context(),
+            build.buildArgs(),
+            build.labels(),
+            build.tags());
     return new ExternalParameters(codeMetadata, triggerMetadata, buildMetadata);
   }
 
   private static InternalParameters internalParameters(ExecutionContext ctx) {
-    return new InternalParameters(ctx.executionId(), ctx.accountId(), ctx.orgIdentifier(),
-        ctx.projectIdentifier(), ctx.pipelineIdentifier(), ctx.stageIdentifier(), ctx.stepIdentifier());
+    return new InternalParameters(
+        ctx.executionId(),
+        ctx.accountId(),
+        ctx.orgIdentifier(),
+        ctx.projectIdentifier(),
+        ctx.pipelineIdentifier(),
+        ctx.stageIdentifier(),
+        ctx.stepIdentifier());
   }
 
   private static List<ResourceDescriptor> resolvedDependencies(ExecutionContext ctx) {
     List<ResourceDescriptor> dependencies = new ArrayList<>();
     Codebase code = ctx.codebase();
     if (code != null) {
-      dependencies.add(new ResourceDescriptor(
-          "git+" + code.repoUrl() + gitRef(code), Map.of("gitCommit", code.commitSha()), null));
+      dependencies.add(
+          new ResourceDescriptor(
+              "git+" + code.repoUrl() + gitRef(code), Map.of("gitCommit", code.commitSha()), null));
     }
     for (BaseImage base : ctx.baseImages()) {
-      dependencies.add(new ResourceDescriptor(
-          "oci://" + base.name(), Map.of("sha256", base.digest().substring("sha256:".length())), null));
+      dependencies.add(
+          new ResourceDescriptor(
+              "oci://" + base.name(),
+              Map.of("sha256", base.digest().substring("sha256:".length())),
+              null));
     }
     return dependencies;
   }

@@ -24,7 +24,9 @@ public final class ProvenanceException extends RuntimeException {
     VERIFY
   }
 
-  /** Why: a stage of the flow failed, or a re-push found no record or one that is not PUSH_FAILED. */
+  /**
+   * Why: a stage of the flow failed, or a re-push found no record or one that is not PUSH_FAILED.
+   */
   public enum Reason {
     FAILED,
     RECORD_NOT_FOUND,
@@ -35,7 +37,8 @@ public final class ProvenanceException extends RuntimeException {
   private final Reason reason;
   private final String recordId;
 
-  ProvenanceException(Stage stage, Reason reason, String recordId, String message, Throwable cause) {
+  ProvenanceException(
+      Stage stage, Reason reason, String recordId, String message, Throwable cause) {
     super(message, cause);
     this.stage = stage;
     this.reason = reason;

@@ -20,24 +20,27 @@ public final class CelEnvironment {
 
   /** Longest expression accepted at save, in code points. */
   public static final int MAX_EXPRESSION_LENGTH = 4096;
+
   /** Iterations of one comprehension ({@code all}, {@code exists}, {@code map}, {@code filter}). */
   public static final int MAX_COMPREHENSION_ITERATIONS = 1000;
 
-  public static final Cel CEL = CelFactory.standardCelBuilder()
-      .setOptions(CelOptions.current()
-          .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
-          .maxParseRecursionDepth(64)
-          .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
-          .enableHeterogeneousNumericComparisons(true)
-          .enableTimestampEpoch(true)
-          .build())
-      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-      .addVar(STATEMENT, MapType.create(SimpleType.STRING, SimpleType.DYN))
-      .addVar(PREDICATE, SimpleType.DYN)
-      .addVar(PREDICATE_TYPE, SimpleType.STRING)
-      .addVar(IMAGE, MapType.create(SimpleType.STRING, SimpleType.STRING))
-      .addVar(NOW, SimpleType.TIMESTAMP)
-      .build();
+  public static final Cel CEL =
+      CelFactory.standardCelBuilder()
+          .setOptions(
+              CelOptions.current()
+                  .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
+                  .maxParseRecursionDepth(64)
+                  .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
+                  .enableHeterogeneousNumericComparisons(true)
+                  .enableTimestampEpoch(true)
+                  .build())
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addVar(STATEMENT, MapType.create(SimpleType.STRING, SimpleType.DYN))
+          .addVar(PREDICATE, SimpleType.DYN)
+          .addVar(PREDICATE_TYPE, SimpleType.STRING)
+          .addVar(IMAGE, MapType.create(SimpleType.STRING, SimpleType.STRING))
+          .addVar(NOW, SimpleType.TIMESTAMP)
+          .build();
 
   private CelEnvironment() {}
 }

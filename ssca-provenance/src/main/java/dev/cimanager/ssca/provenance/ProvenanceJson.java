@@ -1,7 +1,7 @@
 package dev.cimanager.ssca.provenance;
 
-import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cimanager.ssca.json.SscaJson;
 import java.io.IOException;
 
 /**
@@ -17,8 +17,10 @@ public final class ProvenanceJson {
     try {
       return SscaJson.MAPPER.writeValueAsBytes(statement);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("tried to serialize the provenance statement but failed because "
-          + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "tried to serialize the provenance statement but failed because "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -27,8 +29,8 @@ public final class ProvenanceJson {
     try {
       return SscaJson.MAPPER.readValue(json, Statement.class);
     } catch (IOException e) {
-      throw new IllegalArgumentException("tried to read a provenance statement but failed because "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "tried to read a provenance statement but failed because " + e.getMessage(), e);
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What {@code cosign generate-key-pair} writes: {@code cosign.key} ({@code ENCRYPTED SIGSTORE PRIVATE
- * KEY} PEM) and {@code cosign.pub} ({@code PUBLIC KEY} PEM).
+ * What {@code cosign generate-key-pair} writes: {@code cosign.key} ({@code ENCRYPTED SIGSTORE
+ * PRIVATE KEY} PEM) and {@code cosign.pub} ({@code PUBLIC KEY} PEM).
  */
 public record CosignKeyPair(byte[] privateKeyPem, byte[] publicKeyPem) {
 
@@ -40,7 +40,10 @@ public record CosignKeyPair(byte[] privateKeyPem, byte[] publicKeyPem) {
   /** The private key is encrypted, but still a secret: only its size is shown. */
   @Override
   public String toString() {
-    return "CosignKeyPair[privateKeyPem=(" + privateKeyPem.length + " bytes, not shown), publicKeyPem="
-        + new String(publicKeyPem, StandardCharsets.US_ASCII).strip() + "]";
+    return "CosignKeyPair[privateKeyPem=("
+        + privateKeyPem.length
+        + " bytes, not shown), publicKeyPem="
+        + new String(publicKeyPem, StandardCharsets.US_ASCII).strip()
+        + "]";
   }
 }

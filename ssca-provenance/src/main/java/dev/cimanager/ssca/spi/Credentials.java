@@ -3,10 +3,10 @@ package dev.cimanager.ssca.spi;
 import java.util.Objects;
 
 /**
- * A username and password (or token) for a container registry or a Git server: the one credentials type
- * of the builder, the Git client and the SSCA module, so a username is checked once, by one rule, when
- * a connector is saved (see {@link #usernameProblem}) rather than after buildah has pushed. The password
- * never appears in {@link #toString()}, logs or exception messages.
+ * A username and password (or token) for a container registry or a Git server: the one credentials
+ * type of the builder, the Git client and the SSCA module, so a username is checked once, by one
+ * rule, when a connector is saved (see {@link #usernameProblem}) rather than after buildah has
+ * pushed. The password never appears in {@link #toString()}, logs or exception messages.
  */
 public record Credentials(String username, String password) {
   public Credentials {
@@ -19,8 +19,9 @@ public record Credentials(String username, String password) {
   }
 
   /**
-   * What is wrong with this username, e.g. {@code "must not contain ':'"}, or null when it is usable.
-   * Basic auth joins username and password with ':', so a colon in the name would shift the split.
+   * What is wrong with this username, e.g. {@code "must not contain ':'"}, or null when it is
+   * usable. Basic auth joins username and password with ':', so a colon in the name would shift the
+   * split.
    */
   public static String usernameProblem(String username) {
     if (username.isEmpty()) {

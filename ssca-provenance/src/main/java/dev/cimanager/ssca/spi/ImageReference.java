@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * {@code host[:port]/path[:tag][@digest]}, parsed with Docker's host rules (see
- * {@link RepositoryRef#parse}). A reference without tag or digest means tag {@code latest}.
+ * {@code host[:port]/path[:tag][@digest]}, parsed with Docker's host rules (see {@link
+ * RepositoryRef#parse}). A reference without tag or digest means tag {@code latest}.
  */
 public record ImageReference(RepositoryRef repository, String tag, Digest digest) {
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -16,7 +16,8 @@ public record ImageReference(RepositoryRef repository, String tag, Digest digest
       throw new IllegalArgumentException("an image reference needs a tag or a digest");
     }
     if (tag != null && !TAG.matcher(tag).matches()) {
-      throw new IllegalArgumentException("tag '" + tag + "' is invalid (up to 128 of [A-Za-z0-9_.-], not starting with . or -)");
+      throw new IllegalArgumentException(
+          "tag '" + tag + "' is invalid (up to 128 of [A-Za-z0-9_.-], not starting with . or -)");
     }
   }
 

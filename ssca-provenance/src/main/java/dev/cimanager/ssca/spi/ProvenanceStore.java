@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Implemented by the host (MongoDB in {@code ssca-storage}): the module's write side. It is the outbox of
- * the registry push: a record is saved before the push and marked after it. The host queries the records
- * for its own pages itself ({@code ProvenanceRecords} in {@code ssca-storage}); the module reads a
- * record only to push it again.
+ * Implemented by the host (MongoDB in {@code ssca-storage}): the module's write side. It is the
+ * outbox of the registry push: a record is saved before the push and marked after it. The host
+ * queries the records for its own pages itself ({@code ProvenanceRecords} in {@code ssca-storage});
+ * the module reads a record only to push it again.
  */
 public interface ProvenanceStore {
 

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  */
 public record RepositoryRef(String registry, String repository) {
   private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
-  private static final Pattern HOST = Pattern.compile(
-      "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?");
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?");
   static final String DOCKER_HUB = "docker.io";
 
   public RepositoryRef {
@@ -20,20 +21,25 @@ public record RepositoryRef(String registry, String repository) {
       throw new IllegalArgumentException("registry must be host[:port], got '" + registry + "'");
     }
     if (repository.length() > 255) {
-      throw new IllegalArgumentException("repository must be at most 255 characters, got " + repository.length());
+      throw new IllegalArgumentException(
+          "repository must be at most 255 characters, got " + repository.length());
     }
     for (String component : repository.split("/", -1)) {
       if (!COMPONENT.matcher(component).matches()) {
-        throw new IllegalArgumentException("repository '" + repository
-            + "' has an invalid path component '" + component + "' (lowercase letters, digits, and . _ __ - between them)");
+        throw new IllegalArgumentException(
+            "repository '"
+                + repository
+                + "' has an invalid path component '"
+                + component
+                + "' (lowercase letters, digits, and . _ __ - between them)");
       }
     }
   }
 
   /**
    * Parses {@code [host[:port]/]path} with Docker's rules: the first component is a registry host
-   * when it contains '.' or ':' or is {@code localhost}; otherwise the registry is Docker Hub, where
-   * a one-component path lives under {@code library/}.
+   * when it contains '.' or ':' or is {@code localhost}; otherwise the registry is Docker Hub,
+   * where a one-component path lives under {@code library/}.
    */
   public static RepositoryRef parse(String value) {
     Objects.requireNonNull(value, "repository reference");
@@ -48,7 +54,9 @@ public record RepositoryRef(String registry, String repository) {
     return new RepositoryRef(DOCKER_HUB, slash < 0 ? "library/" + value : value);
   }
 
-  /** The host the Registry API answers on: Docker Hub's API lives on {@code registry-1.docker.io}. */
+  /**
+   * The host the Registry API answers on: Docker Hub's API lives on {@code registry-1.docker.io}.
+   */
   public String apiHost() {
     return registry.equals(DOCKER_HUB) ? "registry-1.docker.io" : registry;
   }

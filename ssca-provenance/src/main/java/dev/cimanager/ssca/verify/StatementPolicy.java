@@ -1,13 +1,13 @@
 package dev.cimanager.ssca.verify;
 
-import dev.cimanager.ssca.json.SscaJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cimanager.ssca.json.SscaJson;
 import dev.cimanager.ssca.spi.Digest;
 import java.io.IOException;
 
 /**
- * What {@code cosign verify-attestation --type slsaprovenance1} requires of a verified payload:
- * an in-toto Statement v1 about the image, with an SLSA v1 predicate.
+ * What {@code cosign verify-attestation --type slsaprovenance1} requires of a verified payload: an
+ * in-toto Statement v1 about the image, with an SLSA v1 predicate.
  */
 final class StatementPolicy {
   static final String STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -15,7 +15,9 @@ final class StatementPolicy {
 
   private StatementPolicy() {}
 
-  /** @return the statement's predicateType */
+  /**
+   * @return the statement's predicateType
+   */
   static String check(byte[] statementJson, Digest imageDigest) throws LayerRejectedException {
     JsonNode statement;
     try {
@@ -28,18 +30,22 @@ final class StatementPolicy {
     }
     String type = statement.path("_type").asText(null);
     if (!STATEMENT_TYPE.equals(type)) {
-      throw new LayerRejectedException("statement _type is " + quoted(type) + ", expected " + STATEMENT_TYPE);
+      throw new LayerRejectedException(
+          "statement _type is " + quoted(type) + ", expected " + STATEMENT_TYPE);
     }
     boolean subjectMatches = false;
     for (JsonNode subject : statement.path("subject")) {
-      subjectMatches |= imageDigest.hex().equals(subject.path("digest").path("sha256").asText(null));
+      subjectMatches |=
+          imageDigest.hex().equals(subject.path("digest").path("sha256").asText(null));
     }
     if (!subjectMatches) {
-      throw new LayerRejectedException("no subject has digest.sha256 " + imageDigest.hex() + " (the image digest)");
+      throw new LayerRejectedException(
+          "no subject has digest.sha256 " + imageDigest.hex() + " (the image digest)");
     }
     String predicateType = statement.path("predicateType").asText(null);
     if (!SLSA_PROVENANCE_V1.equals(predicateType)) {
-      throw new LayerRejectedException("predicateType is " + quoted(predicateType) + ", expected " + SLSA_PROVENANCE_V1);
+      throw new LayerRejectedException(
+          "predicateType is " + quoted(predicateType) + ", expected " + SLSA_PROVENANCE_V1);
     }
     if (!statement.path("predicate").isObject()) {
       throw new LayerRejectedException("the statement has no predicate object");

@@ -1,25 +1,19 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cimanager.ssca.api.ImageToVerify;
-import dev.cimanager.ssca.api.Policy;
 import dev.cimanager.ssca.api.PolicyResult.PolicyStatus;
-import dev.cimanager.ssca.api.PolicySet;
-import dev.cimanager.ssca.api.PolicySeverity;
-import dev.cimanager.ssca.api.Verdict;
 import dev.cimanager.ssca.api.Verdict.Status;
 import dev.cimanager.ssca.oci.AttestationPublisher;
-import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.oci.RegistryClient;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
-import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
-import dev.cimanager.ssca.api.PolicyCache;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
+import dev.cimanager.ssca.spi.RepositoryRef;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +57,9 @@ class ImageVerifierTest {
   @BeforeAll
   static void startRegistry() {
     registry = LocalRegistry.start();
-    clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
+    clients =
+        new RegistryClients(
+            RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
     repo = RepositoryRef.parse(registry.hostPort() + "/demo/app");
     publisher = new AttestationPublisher(clients, new InProcessAttestationLocks());
     verifier = new ImageVerifier(clients, new PolicyCache(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -79,16 +75,28 @@ class ImageVerifierTest {
     String tag = "t" + TAGS.incrementAndGet();
     RegistryClient client = clients.forPush(repo, null);
     byte[] layer = ("layer " + tag).getBytes(StandardCharsets.UTF_8);
-    byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] config =
+        "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
+            .getBytes(StandardCharsets.UTF_8);
     client.pushBlob(Digest.of(layer), layer);
     client.pushBlob(Digest.of(config), config);
-    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-        + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + Digest.of(config)
-        + "\",\"size\":" + config.length + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
-        + "\"digest\":\"" + Digest.of(layer) + "\",\"size\":" + layer.length + "}]}";
-    Digest digest = client.pushManifest(tag, "application/vnd.oci.image.manifest.v1+json",
-        manifest.getBytes(StandardCharsets.UTF_8));
+    String manifest =
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+            + Digest.of(config)
+            + "\",\"size\":"
+            + config.length
+            + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
+            + "\"digest\":\""
+            + Digest.of(layer)
+            + "\",\"size\":"
+            + layer.length
+            + "}]}";
+    Digest digest =
+        client.pushManifest(
+            tag,
+            "application/vnd.oci.image.manifest.v1+json",
+            manifest.getBytes(StandardCharsets.UTF_8));
     return new Pushed(tag, digest);
   }
 
@@ -96,15 +104,23 @@ class ImageVerifierTest {
 
   /** A provenance as another CI (GitHub Actions) writes it, about {@code digest}. */
   static String githubProvenance(Digest digest, String branch) {
-    return "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"" + repo + "\",\"digest\":{\"sha256\":\""
-        + digest.hex() + "\"}}],\"predicateType\":\"https://slsa.dev/provenance/v1\",\"predicate\":{\"buildDefinition\":"
+    return "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\""
+        + repo
+        + "\",\"digest\":{\"sha256\":\""
+        + digest.hex()
+        + "\"}}],\"predicateType\":\"https://slsa.dev/provenance/v1\",\"predicate\":{\"buildDefinition\":"
         + "{\"buildType\":\"https://actions.github.io/buildtypes/workflow/v1\",\"externalParameters\":{\"workflow\":"
-        + "{\"ref\":\"refs/heads/" + branch + "\",\"repository\":\"https://github.com/acme/app\",\"path\":\".github/workflows/build.yml\"}}},"
+        + "{\"ref\":\"refs/heads/"
+        + branch
+        + "\",\"repository\":\"https://github.com/acme/app\",\"path\":\".github/workflows/build.yml\"}}},"
         + "\"runDetails\":{\"builder\":{\"id\":\"https://github.com/actions/runner/github-hosted\"},"
         + "\"metadata\":{\"invocationId\":\"https://github.com/acme/app/actions/runs/1/attempts/1\",\"finishedOn\":\"2026-11-29T10:00:00Z\"}}}}";
   }
 
-  /** Signs DSSE envelopes with the JDK: an independent implementation of what cosign does per key type. */
+  /**
+   * Signs DSSE envelopes with the JDK: an independent implementation of what cosign does per key
+   * type.
+   */
   record JdkSigner(KeyPair keys, String algorithm) {
     static JdkSigner of(String kind) {
       try {
@@ -113,7 +129,8 @@ class ImageVerifierTest {
           case "p384" -> new JdkSigner(ec("secp384r1"), "SHA384withECDSA");
           case "p521" -> new JdkSigner(ec("secp521r1"), "SHA512withECDSA");
           case "rsa" -> new JdkSigner(generator("RSA", 3072), "SHA256withRSA");
-          case "ed25519" -> new JdkSigner(KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "Ed25519");
+          case "ed25519" ->
+              new JdkSigner(KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "Ed25519");
           default -> throw new IllegalArgumentException(kind);
         };
       } catch (GeneralSecurityException e) {
@@ -134,23 +151,33 @@ class ImageVerifierTest {
     }
 
     byte[] publicKeyPem() {
-      return ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-          .encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII);
+      return ("-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                  .encodeToString(keys.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n")
+          .getBytes(StandardCharsets.US_ASCII);
     }
 
     byte[] envelope(String statement) {
       byte[] payload = statement.getBytes(StandardCharsets.UTF_8);
       String type = "application/vnd.in-toto+json";
       ByteArrayOutputStream pae = new ByteArrayOutputStream();
-      pae.writeBytes(("DSSEv1 " + type.length() + " " + type + " " + payload.length + " ").getBytes(StandardCharsets.UTF_8));
+      pae.writeBytes(
+          ("DSSEv1 " + type.length() + " " + type + " " + payload.length + " ")
+              .getBytes(StandardCharsets.UTF_8));
       pae.writeBytes(payload);
       try {
         Signature signature = Signature.getInstance(algorithm);
         signature.initSign(keys.getPrivate());
         signature.update(pae.toByteArray());
-        return ("{\"payloadType\":\"" + type + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(payload)
-            + "\",\"signatures\":[{\"keyid\":\"\",\"sig\":\"" + Base64.getEncoder().encodeToString(signature.sign())
-            + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"payloadType\":\""
+                + type
+                + "\",\"payload\":\""
+                + Base64.getEncoder().encodeToString(payload)
+                + "\",\"signatures\":[{\"keyid\":\"\",\"sig\":\""
+                + Base64.getEncoder().encodeToString(signature.sign())
+                + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
@@ -158,12 +185,23 @@ class ImageVerifierTest {
   }
 
   static PolicySet releasePolicy(PolicySeverity severity) {
-    return new PolicySet("acct:release", 1 + severity.ordinal(), "account.release_policy", List.of(
-        new Policy("from_main", "Built from main",
-            "predicate.buildDefinition.externalParameters.workflow.ref == 'refs/heads/main'",
-            "the image was not built from the main branch", severity),
-        new Policy("fresh", "Fresh", "now - timestamp(predicate.runDetails.metadata.finishedOn) < duration('720h')",
-            "the image is older than 30 days", PolicySeverity.WARNING)));
+    return new PolicySet(
+        "acct:release",
+        1 + severity.ordinal(),
+        "account.release_policy",
+        List.of(
+            new Policy(
+                "from_main",
+                "Built from main",
+                "predicate.buildDefinition.externalParameters.workflow.ref == 'refs/heads/main'",
+                "the image was not built from the main branch",
+                severity),
+            new Policy(
+                "fresh",
+                "Fresh",
+                "now - timestamp(predicate.runDetails.metadata.finishedOn) < duration('720h')",
+                "the image is older than 30 days",
+                PolicySeverity.WARNING)));
   }
 
   private static Verdict verify(Pushed image, byte[] key, List<PolicySet> sets) {
@@ -175,17 +213,23 @@ class ImageVerifierTest {
   void thirdPartyProvenance_signedWithEveryCosignKeyType_verifiesByTag(String kind) {
     JdkSigner signer = JdkSigner.of(kind);
     Pushed image = pushImage();
-    publisher.publish(repo, image.digest(), signer.envelope(githubProvenance(image.digest(), "main")),
-        TestEnvelopes.SLSA_V1, null);
+    publisher.publish(
+        repo,
+        image.digest(),
+        signer.envelope(githubProvenance(image.digest(), "main")),
+        TestEnvelopes.SLSA_V1,
+        null);
 
-    Verdict verdict = verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
+    Verdict verdict =
+        verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
 
     assertThat(verdict.status()).isEqualTo(Status.PASSED);
     assertThat(verdict.signature()).isEqualTo(Status.PASSED);
     assertThat(verdict.image()).isEqualTo(repo + "@" + image.digest());
     assertThat(verdict.digest()).isEqualTo(image.digest().toString());
     assertThat(verdict.failureMessage()).isNull();
-    assertThat(verdict.policies()).extracting(r -> r.identifier() + "=" + r.status())
+    assertThat(verdict.policies())
+        .extracting(r -> r.identifier() + "=" + r.status())
         .containsExactly("from_main=PASS", "fresh=PASS");
     assertThat(verdict.logLines()).contains("Policy account.release_policy/from_main: PASS");
   }
@@ -194,15 +238,23 @@ class ImageVerifierTest {
   void errorPolicyDenial_failsWithThePolicyAndItsMessage() {
     JdkSigner signer = JdkSigner.of("p256");
     Pushed image = pushImage();
-    publisher.publish(repo, image.digest(), signer.envelope(githubProvenance(image.digest(), "feature")),
-        TestEnvelopes.SLSA_V1, null);
+    publisher.publish(
+        repo,
+        image.digest(),
+        signer.envelope(githubProvenance(image.digest(), "feature")),
+        TestEnvelopes.SLSA_V1,
+        null);
 
-    Verdict verdict = verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
+    Verdict verdict =
+        verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
 
     assertThat(verdict.status()).isEqualTo(Status.FAILED);
     assertThat(verdict.signature()).isEqualTo(Status.PASSED);
-    assertThat(verdict.failureMessage()).contains("account.release_policy/from_main: the image was not built from the main branch");
-    assertThat(verdict.policies()).filteredOn(r -> r.status() == PolicyStatus.DENY).extracting(r -> r.identifier())
+    assertThat(verdict.failureMessage())
+        .contains("account.release_policy/from_main: the image was not built from the main branch");
+    assertThat(verdict.policies())
+        .filteredOn(r -> r.status() == PolicyStatus.DENY)
+        .extracting(r -> r.identifier())
         .containsExactly("from_main");
   }
 
@@ -210,45 +262,72 @@ class ImageVerifierTest {
   void warningPolicyDenial_passesAsWarning() {
     JdkSigner signer = JdkSigner.of("p256");
     Pushed image = pushImage();
-    publisher.publish(repo, image.digest(), signer.envelope(githubProvenance(image.digest(), "feature")),
-        TestEnvelopes.SLSA_V1, null);
+    publisher.publish(
+        repo,
+        image.digest(),
+        signer.envelope(githubProvenance(image.digest(), "feature")),
+        TestEnvelopes.SLSA_V1,
+        null);
 
-    Verdict verdict = verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.WARNING)));
+    Verdict verdict =
+        verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.WARNING)));
 
     assertThat(verdict.status()).isEqualTo(Status.WARNING);
     assertThat(verdict.failureMessage()).isNull();
-    assertThat(verdict.logLines()).contains(
-        "Policy account.release_policy/from_main: DENY (warning): the image was not built from the main branch");
+    assertThat(verdict.logLines())
+        .contains(
+            "Policy account.release_policy/from_main: DENY (warning): the image was not built from the main branch");
   }
 
   @Test
   void wrongKey_failsOnTheSignature() {
     Pushed image = pushImage();
-    publisher.publish(repo, image.digest(), JdkSigner.of("p256").envelope(githubProvenance(image.digest(), "main")),
-        TestEnvelopes.SLSA_V1, null);
+    publisher.publish(
+        repo,
+        image.digest(),
+        JdkSigner.of("p256").envelope(githubProvenance(image.digest(), "main")),
+        TestEnvelopes.SLSA_V1,
+        null);
 
-    Verdict verdict = verify(image, JdkSigner.of("p256").publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
+    Verdict verdict =
+        verify(
+            image,
+            JdkSigner.of("p256").publicKeyPem(),
+            List.of(releasePolicy(PolicySeverity.ERROR)));
 
     assertThat(verdict.status()).isEqualTo(Status.FAILED);
     assertThat(verdict.signature()).isEqualTo(Status.FAILED);
     assertThat(verdict.policies()).isEmpty();
-    assertThat(verdict.failureMessage()).contains("no SLSA provenance attestation verified with the public key")
+    assertThat(verdict.failureMessage())
+        .contains("no SLSA provenance attestation verified with the public key")
         .contains("none of the 1 signature(s) verifies");
-    assertThat(verdict.logLines()).anySatisfy(line -> assertThat(line).startsWith("Attestation layer 0 (sha256:"));
+    assertThat(verdict.logLines())
+        .anySatisfy(line -> assertThat(line).startsWith("Attestation layer 0 (sha256:"));
   }
 
   @Test
   void tamperedPayload_failsOnTheSignature() {
     JdkSigner signer = JdkSigner.of("p256");
     Pushed image = pushImage();
-    String envelope = new String(signer.envelope(githubProvenance(image.digest(), "feature")), StandardCharsets.UTF_8);
+    String envelope =
+        new String(
+            signer.envelope(githubProvenance(image.digest(), "feature")), StandardCharsets.UTF_8);
     String payload = envelope.replaceAll(".*\"payload\":\"([^\"]+)\".*", "$1");
-    String forged = Base64.getEncoder().encodeToString(new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8)
-        .replace("refs/heads/feature", "refs/heads/main").getBytes(StandardCharsets.UTF_8));
-    publisher.publish(repo, image.digest(), envelope.replace(payload, forged).getBytes(StandardCharsets.UTF_8),
-        TestEnvelopes.SLSA_V1, null);
+    String forged =
+        Base64.getEncoder()
+            .encodeToString(
+                new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8)
+                    .replace("refs/heads/feature", "refs/heads/main")
+                    .getBytes(StandardCharsets.UTF_8));
+    publisher.publish(
+        repo,
+        image.digest(),
+        envelope.replace(payload, forged).getBytes(StandardCharsets.UTF_8),
+        TestEnvelopes.SLSA_V1,
+        null);
 
-    Verdict verdict = verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
+    Verdict verdict =
+        verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
 
     assertThat(verdict.signature()).isEqualTo(Status.FAILED);
     assertThat(verdict.failureMessage()).contains("none of the 1 signature(s) verifies");
@@ -258,27 +337,46 @@ class ImageVerifierTest {
   void provenanceAboutAnotherImage_failsOnTheSubject() {
     JdkSigner signer = JdkSigner.of("p256");
     Pushed image = pushImage();
-    publisher.publish(repo, image.digest(), signer.envelope(githubProvenance(TestEnvelopes.randomDigest(), "main")),
-        TestEnvelopes.SLSA_V1, null);
+    publisher.publish(
+        repo,
+        image.digest(),
+        signer.envelope(githubProvenance(TestEnvelopes.randomDigest(), "main")),
+        TestEnvelopes.SLSA_V1,
+        null);
 
     Verdict verdict = verify(image, signer.publicKeyPem(), List.of());
 
     assertThat(verdict.signature()).isEqualTo(Status.FAILED);
-    assertThat(verdict.failureMessage()).contains("no subject has digest.sha256 " + image.digest().hex());
+    assertThat(verdict.failureMessage())
+        .contains("no subject has digest.sha256 " + image.digest().hex());
   }
 
   @Test
   void cosignMadeEnvelope_verifiesItsSignatureButIsNotSlsaV1() throws Exception {
-    Digest blob = Digest.parse("sha256:658781cd4ed9bca60dacd09f7bb914bb51502e8b5d619f57f39a1d652596cc24");
-    publisher.publish(repo, blob, Files.readAllBytes(COSIGN_DSSE.resolve("cosign-blob-slsa02-envelope.json")),
-        "https://slsa.dev/provenance/v0.2", null);
+    Digest blob =
+        Digest.parse("sha256:658781cd4ed9bca60dacd09f7bb914bb51502e8b5d619f57f39a1d652596cc24");
+    publisher.publish(
+        repo,
+        blob,
+        Files.readAllBytes(COSIGN_DSSE.resolve("cosign-blob-slsa02-envelope.json")),
+        "https://slsa.dev/provenance/v0.2",
+        null);
 
-    Verdict verdict = verifier.verify(new ImageToVerify(repo.toString(), null, blob.toString(),
-        Files.readAllBytes(COSIGN_DSSE.resolve("cosign-blob-test.pub")), null, List.of()));
+    Verdict verdict =
+        verifier.verify(
+            new ImageToVerify(
+                repo.toString(),
+                null,
+                blob.toString(),
+                Files.readAllBytes(COSIGN_DSSE.resolve("cosign-blob-test.pub")),
+                null,
+                List.of()));
 
     assertThat(verdict.status()).isEqualTo(Status.FAILED);
-    // the signature check passed: the layer failed on the statement type cosign wrote (v0.1 / SLSA 0.2)
-    assertThat(verdict.failureMessage()).contains("statement _type is \"https://in-toto.io/Statement/v0.1\"")
+    // the signature check passed: the layer failed on the statement type cosign wrote (v0.1 / SLSA
+    // 0.2)
+    assertThat(verdict.failureMessage())
+        .contains("statement _type is \"https://in-toto.io/Statement/v0.1\"")
         .doesNotContain("signature(s) verifies");
   }
 
@@ -288,18 +386,50 @@ class ImageVerifierTest {
     Pushed image = pushImage();
 
     assertThat(verify(image, signer.publicKeyPem(), List.of()).failureMessage())
-        .isEqualTo("tried to verify " + repo + "@" + image.digest() + " but failed because the image has no attestation ("
-            + repo + ":" + image.digest().attestationTag() + " does not exist)");
+        .isEqualTo(
+            "tried to verify "
+                + repo
+                + "@"
+                + image.digest()
+                + " but failed because the image has no attestation ("
+                + repo
+                + ":"
+                + image.digest().attestationTag()
+                + " does not exist)");
     assertThat(verify(new Pushed("nope", null), signer.publicKeyPem(), List.of()).failureMessage())
-        .isEqualTo("tried to verify " + repo + ":nope but failed because the image " + repo + ":nope does not exist in its registry");
-    assertThat(verify(image, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
-        .getBytes(StandardCharsets.US_ASCII), List.of()).failureMessage())
-        .startsWith("tried to verify " + repo + ":" + image.tag() + " but failed because the public key is not a public key");
+        .isEqualTo(
+            "tried to verify "
+                + repo
+                + ":nope but failed because the image "
+                + repo
+                + ":nope does not exist in its registry");
+    assertThat(
+            verify(
+                    image,
+                    "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
+                        .getBytes(StandardCharsets.US_ASCII),
+                    List.of())
+                .failureMessage())
+        .startsWith(
+            "tried to verify "
+                + repo
+                + ":"
+                + image.tag()
+                + " but failed because the public key is not a public key");
   }
 
   @Test
   void malformedDigest_isBadInput() {
-    assertThatThrownBy(() -> verifier.verify(new ImageToVerify(repo.toString(), null, "sha256:nothex",
-        JdkSigner.of("p256").publicKeyPem(), null, List.of()))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                verifier.verify(
+                    new ImageToVerify(
+                        repo.toString(),
+                        null,
+                        "sha256:nothex",
+                        JdkSigner.of("p256").publicKeyPem(),
+                        null,
+                        List.of())))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

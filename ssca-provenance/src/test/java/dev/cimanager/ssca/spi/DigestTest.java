@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DigestTest {
-  private static final String HEX = "5529c10be460c5e240b991e765e69546f6329829a18ec1bbb1c606f02b8ca5d5";
+  private static final String HEX =
+      "5529c10be460c5e240b991e765e69546f6329829a18ec1bbb1c606f02b8ca5d5";
 
   @Test
   void parse_validSha256_roundTrips() {
@@ -20,12 +21,14 @@ class DigestTest {
   @Test
   void parse_uppercaseHex_isRejected() {
     assertThatThrownBy(() -> Digest.parse("sha256:" + HEX.toUpperCase()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 lowercase hex");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("64 lowercase hex");
   }
 
   @Test
   void parse_otherAlgorithmOrShortHex_isRejected() {
-    assertThatThrownBy(() -> Digest.parse("sha512:" + HEX)).hasMessageContaining("sha256:<64 lowercase hex>");
+    assertThatThrownBy(() -> Digest.parse("sha512:" + HEX))
+        .hasMessageContaining("sha256:<64 lowercase hex>");
     assertThatThrownBy(() -> Digest.parse("sha256:abc")).hasMessageContaining("64 lowercase hex");
   }
 

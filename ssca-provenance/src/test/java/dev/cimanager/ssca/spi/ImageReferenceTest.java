@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class ImageReferenceTest {
-  private static final String DIGEST = "sha256:5529c10be460c5e240b991e765e69546f6329829a18ec1bbb1c606f02b8ca5d5";
+  private static final String DIGEST =
+      "sha256:5529c10be460c5e240b991e765e69546f6329829a18ec1bbb1c606f02b8ca5d5";
 
   @Test
   void parse_hostWithPortAndTag_splitsAllParts() {
@@ -25,27 +26,35 @@ class ImageReferenceTest {
 
   @Test
   void parse_dockerHubShortNames_followDockerRules() {
-    assertThat(ImageReference.parse("nginx").repository()).isEqualTo(new RepositoryRef("docker.io", "library/nginx"));
+    assertThat(ImageReference.parse("nginx").repository())
+        .isEqualTo(new RepositoryRef("docker.io", "library/nginx"));
     assertThat(ImageReference.parse("nginx").tag()).isEqualTo("latest");
-    assertThat(ImageReference.parse("user/app:1").repository()).isEqualTo(new RepositoryRef("docker.io", "user/app"));
-    assertThat(ImageReference.parse("localhost/app").repository()).isEqualTo(new RepositoryRef("localhost", "app"));
-    assertThat(ImageReference.parse("localhost:5000/app:1").repository().registry()).isEqualTo("localhost:5000");
+    assertThat(ImageReference.parse("user/app:1").repository())
+        .isEqualTo(new RepositoryRef("docker.io", "user/app"));
+    assertThat(ImageReference.parse("localhost/app").repository())
+        .isEqualTo(new RepositoryRef("localhost", "app"));
+    assertThat(ImageReference.parse("localhost:5000/app:1").repository().registry())
+        .isEqualTo("localhost:5000");
   }
 
   @Test
   void parse_uppercaseRepository_isRejectedNamingTheComponent() {
     assertThatThrownBy(() -> RepositoryRef.parse("127.0.0.1:5000/Demo/app"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid path component 'Demo'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid path component 'Demo'");
   }
 
   @Test
   void parse_badTagOrDigest_isRejected() {
-    assertThatThrownBy(() -> ImageReference.parse("host.io/app:-bad")).hasMessageContaining("tag '-bad' is invalid");
-    assertThatThrownBy(() -> ImageReference.parse("host.io/app@sha256:xyz")).hasMessageContaining("64 lowercase hex");
+    assertThatThrownBy(() -> ImageReference.parse("host.io/app:-bad"))
+        .hasMessageContaining("tag '-bad' is invalid");
+    assertThatThrownBy(() -> ImageReference.parse("host.io/app@sha256:xyz"))
+        .hasMessageContaining("64 lowercase hex");
   }
 
   @Test
   void repositoryRef_parse_emptyPathComponent_isRejected() {
-    assertThatThrownBy(() -> RepositoryRef.parse("host.io//app")).hasMessageContaining("invalid path component ''");
+    assertThatThrownBy(() -> RepositoryRef.parse("host.io//app"))
+        .hasMessageContaining("invalid path component ''");
   }
 }

@@ -7,9 +7,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * A test class that starts processes (docker-registry, buildah, child JVMs, chromium, Mongo servers,
- * Python): run by the build's second Surefire execution, in {@code verify}; {@code mvn test} runs only
- * the fast ones. Shared with the other modules' tests through this module's test-jar.
+ * A test class that starts processes (docker-registry, buildah, child JVMs, chromium, Mongo
+ * servers, Python): run by the build's second Surefire execution, in {@code verify}; {@code mvn
+ * test} runs only the fast ones. Shared with the other modules' tests through this module's
+ * test-jar.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 class StatementPolicyTest {
   private static final Digest IMAGE = Digest.of(new byte[] {1});
 
-  /** Two parsers that keep different duplicates see different statements: a signed one must have none. */
+  /**
+   * Two parsers that keep different duplicates see different statements: a signed one must have
+   * none.
+   */
   @Test
   void aSignedStatementWithARepeatedKeyIsRejected() {
-    String json = "{\"_type\":\"https://in-toto.io/Statement/v1\",\"predicateType\":\"https://slsa.dev/provenance/v1\","
-        + "\"predicateType\":\"https://example.com/other\",\"subject\":[],\"predicate\":{}}";
+    String json =
+        "{\"_type\":\"https://in-toto.io/Statement/v1\",\"predicateType\":\"https://slsa.dev/provenance/v1\","
+            + "\"predicateType\":\"https://example.com/other\",\"subject\":[],\"predicate\":{}}";
 
     assertThatThrownBy(() -> StatementPolicy.check(json.getBytes(StandardCharsets.UTF_8), IMAGE))
         .isInstanceOf(LayerRejectedException.class)

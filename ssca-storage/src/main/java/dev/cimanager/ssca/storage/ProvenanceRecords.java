@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 
 /**
- * The host's queries over the provenance records the SSCA module wrote through {@link MongoProvenanceStore}:
- * an execution's (its Artifacts tab) and an image digest's. The module itself never reads them.
+ * The host's queries over the provenance records the SSCA module wrote through {@link
+ * MongoProvenanceStore}: an execution's (its Artifacts tab) and an image digest's. The module
+ * itself never reads them.
  */
 public final class ProvenanceRecords {
   private final MongoCollection<ProvenanceRecord> records;
@@ -42,16 +43,20 @@ public final class ProvenanceRecords {
     return oldestFirst(lookup(byDigest, digest, "image digest " + digest));
   }
 
-  private List<ProvenanceRecord> lookup(MongoCollection<Document> lookups, String key, String what) {
+  private List<ProvenanceRecord> lookup(
+      MongoCollection<Document> lookups, String key, String what) {
     try {
       Document entry = lookups.find(eq("_id", key)).first();
       if (entry == null) {
         return List.of();
       }
-      List<String> ids = new ArrayList<>(new LinkedHashSet<>(entry.getList(MongoProvenanceStore.IDS, String.class)));
+      List<String> ids =
+          new ArrayList<>(
+              new LinkedHashSet<>(entry.getList(MongoProvenanceStore.IDS, String.class)));
       // {_id: {$in: [...]}} is served by the _id index on both servers
-      Map<String, ProvenanceRecord> found = records.find(in("_id", ids)).into(new ArrayList<>()).stream()
-          .collect(Collectors.toMap(ProvenanceRecord::id, Function.identity()));
+      Map<String, ProvenanceRecord> found =
+          records.find(in("_id", ids)).into(new ArrayList<>()).stream()
+              .collect(Collectors.toMap(ProvenanceRecord::id, Function.identity()));
       return ids.stream().map(found::get).filter(Objects::nonNull).collect(Collectors.toList());
     } catch (MongoException e) {
       throw MongoProvenanceStore.failure("read the provenance records of " + what, e);
@@ -60,7 +65,8 @@ public final class ProvenanceRecords {
 
   private static List<ProvenanceRecord> oldestFirst(List<ProvenanceRecord> found) {
     List<ProvenanceRecord> sorted = new ArrayList<>(found);
-    sorted.sort(Comparator.comparing(ProvenanceRecord::createdAt).thenComparing(ProvenanceRecord::id));
+    sorted.sort(
+        Comparator.comparing(ProvenanceRecord::createdAt).thenComparing(ProvenanceRecord::id));
     return sorted;
   }
 }

@@ -5,7 +5,9 @@ package dev.cimanager.contracts.artifacts;
  * outbox of the registry push); the API never answers {@link #PENDING}.
  */
 public enum ProvenanceStatus {
-  /** Signed and stored; the push has not finished (or the process stopped during it). Store only. */
+  /**
+   * Signed and stored; the push has not finished (or the process stopped during it). Store only.
+   */
   PENDING,
   /** Signed, stored and in the registry as {@code sha256-<hex>.att}. */
   PUSHED,

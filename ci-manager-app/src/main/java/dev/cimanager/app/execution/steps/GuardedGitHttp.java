@@ -12,9 +12,9 @@ import org.eclipse.jgit.transport.http.JDKHttpConnection;
 import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
 
 /**
- * JGit's HTTP connections for one Git operation: each connection (redirects included, JGit follows them
- * itself) is checked against {@link OutboundAddresses} right before it opens, and the last answer's status
- * is kept so a failure can be described without repeating what the server sent.
+ * JGit's HTTP connections for one Git operation: each connection (redirects included, JGit follows
+ * them itself) is checked against {@link OutboundAddresses} right before it opens, and the last
+ * answer's status is kept so a failure can be described without repeating what the server sent.
  */
 final class GuardedGitHttp extends JDKHttpConnectionFactory {
   private final OutboundAddresses outbound;
@@ -85,7 +85,8 @@ final class GuardedGitHttp extends JDKHttpConnectionFactory {
   private static String withoutQuery(URL url) {
     try {
       URI uri = url.toURI();
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+          .toString();
     } catch (URISyntaxException e) {
       return url.getProtocol() + "://" + url.getHost();
     }

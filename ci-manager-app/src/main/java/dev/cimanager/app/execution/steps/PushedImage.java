@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param builderVersion the buildah version that built it, e.g. {@code 1.28.2}
  * @param baseImages the external {@code FROM} images by digest (none for {@code FROM scratch})
  */
-public record PushedImage(String image, List<String> tags, String digest, String builderVersion,
+public record PushedImage(
+    String image,
+    List<String> tags,
+    String digest,
+    String builderVersion,
     List<BaseImage> baseImages) {
-
 
   public PushedImage {
     Objects.requireNonNull(image, "image");

@@ -1,10 +1,10 @@
 package dev.cimanager.ssca.storage.mongo;
 
-import dev.cimanager.ssca.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,8 @@ class MongoClientFactoryTest {
 
   @Test
   void toString_neverShowsTheUri() {
-    try (MongoConnection connection = MongoClientFactory.connect("mongodb://user:pw@127.0.0.1:1/?serverSelectionTimeoutMS=1")) {
+    try (MongoConnection connection =
+        MongoClientFactory.connect("mongodb://user:pw@127.0.0.1:1/?serverSelectionTimeoutMS=1")) {
       assertThat(connection.toString()).doesNotContain("pw").contains("external");
     }
   }
