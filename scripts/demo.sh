@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end on the embedded defaults: a local registry, the app, a sample git repository,
-# a fresh Cosign key pair, the example pipeline run through the API, and the attestation verified.
+# a fresh Cosign key pair, the example pipeline run through the API, the attestation verified with the
+# verifier and a policy set, then the verify pipeline (build, then a SlsaVerification step) run and its
+# verdict shown.
 #   ./scripts/demo.sh                 run it and stop everything it started
 #   ./scripts/demo.sh --keep-running  leave the app and registry up to look at the UI (Ctrl-C stops them)
 set -euo pipefail
@@ -104,16 +106,22 @@ json POST /orgs/default/projects/demo/connectors "{\"identifier\":\"app_repo\",\
 call PUT /orgs/default/projects/demo/pipelines/build_app -H 'Content-Type: application/yaml' \
   --data-binary @examples/pipeline-slsa.yaml > /dev/null
 
+# run_pipeline ID: starts the project's pipeline ID, waits for it to end, prints it; fails unless SUCCESS
+run_pipeline() {
+  local exec status=QUEUED
+  exec=$(json POST "/orgs/default/projects/demo/pipelines/$1/executions" '{}' | jq -r .executionId)
+  for _ in $(seq 1 300); do
+    status=$(call GET "/executions/$exec" | jq -r .status)
+    case $status in SUCCESS|FAILED|ABORTED) break ;; esac
+    sleep 1
+  done
+  call GET "/executions/$exec" | jq . >&2
+  [ "$status" = "SUCCESS" ] || fail "execution $exec of $1 ended $status"
+  printf '%s' "$exec"
+}
+
 step "Running the pipeline"
-EXEC=$(json POST /orgs/default/projects/demo/pipelines/build_app/executions '{}' | jq -r .executionId)
-STATUS=QUEUED
-for _ in $(seq 1 300); do
-  STATUS=$(call GET "/executions/$EXEC" | jq -r .status)
-  case $STATUS in SUCCESS|FAILED|ABORTED) break ;; esac
-  sleep 1
-done
-call GET "/executions/$EXEC" | jq .
-[ "$STATUS" = "SUCCESS" ] || fail "execution $EXEC ended $STATUS"
+EXEC=$(run_pipeline build_app)
 
 ARTIFACT=$(call GET "/executions/$EXEC/artifacts" | jq '.artifacts[0]')
 echo "$ARTIFACT" | jq .
@@ -121,14 +129,26 @@ DIGEST=$(echo "$ARTIFACT" | jq -r .digest)
 ATT_REF=$(echo "$ARTIFACT" | jq -r .provenance.attestationRef)
 [ "$(echo "$ARTIFACT" | jq -r .provenance.status)" = "PUSHED" ] || fail "provenance was not pushed"
 
-step "Verifying the attestation with the SSCA module's verifier"
+step "Verifying the attestation and the release policy set (examples/policyset-release.json)"
 java -jar "$JAR" verify-attestation --registry "http://$REGISTRY" --repository demo/app \
-  --digest "$DIGEST" --key "$WORK/cosign.pub" --insecure
+  --digest "$DIGEST" --key "$WORK/cosign.pub" --insecure --policy examples/policyset-release.json
 if [ -x "$ROOT/../shared/tools/verify-att" ]; then
   step "Second opinion: ../shared/tools/verify-att"
   "$ROOT/../shared/tools/verify-att" "http://$REGISTRY" demo/app "$DIGEST" "$WORK/cosign.pub" \
     --expect "predicate.buildDefinition.externalParameters.codeMetadata.commitSha=$COMMIT"
 fi
+
+step "Storing the public key and the release policy set, saving the verify pipeline (examples/pipeline-verify.yaml)"
+call POST /secrets/file -F identifier=cosign_public_key -F name="Cosign public key" -F file=@"$WORK/cosign.pub" > /dev/null
+call POST /policysets -H 'Content-Type: application/json' --data-binary @examples/policyset-release.json > /dev/null
+call PUT /orgs/default/projects/demo/pipelines/build_and_verify -H 'Content-Type: application/yaml' \
+  --data-binary @examples/pipeline-verify.yaml > /dev/null
+
+step "Running the verify pipeline: build and push, then the SlsaVerification step"
+VERIFY_EXEC=$(run_pipeline build_and_verify)
+VERDICT=$(call GET "/executions/$VERIFY_EXEC/artifacts" | jq '[.artifacts[] | select(.verification != null)][0]')
+echo "$VERDICT" | jq '{digest, verification}'
+[ "$(echo "$VERDICT" | jq -r .verification.status)" = "PASSED" ] || fail "the SLSA verification did not pass"
 
 cat <<SUMMARY
 
@@ -137,6 +157,7 @@ Demo passed.
   attestation      $ATT_REF
   execution (API)  $API/executions/$EXEC
   artifacts (API)  $API/executions/$EXEC/artifacts
+  verification     PASSED: $API/executions/$VERIFY_EXEC/artifacts
   UI               http://127.0.0.1:$HTTP_PORT/ui/#/executions/$EXEC/artifacts   (sign in with token $TOKEN)
 SUMMARY
 

@@ -122,10 +122,11 @@ export function parseScalar(rest) {
 }
 
 // ---- line scanning ------------------------------------------------------------------------------
+// Exported for verification-yaml.js, which edits steps with the same rules.
 
 const KEY_LINE = /^((?:-[ ]+)*)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[][^:#]*?)[ ]*:(?:[ ]+(.*))?$/;
 
-function scan(text) {
+export function scan(text) {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/).map((raw) => {
     const content = raw.trimStart();
@@ -159,7 +160,7 @@ function markBlockScalars(lines) {
   }
 }
 
-function parseKeyLine(line) {
+export function parseKeyLine(line) {
   const match = KEY_LINE.exec(line.content);
   if (!match) return null;
   const dashes = match[1];
@@ -181,7 +182,7 @@ function stripComment(rest) {
 
 // Index just past the last meaningful line nested deeper than keyCol, starting at `from`.
 // Trailing blank lines and comments stay outside: they usually introduce what follows.
-function blockEnd(lines, from, keyCol) {
+export function blockEnd(lines, from, keyCol) {
   let end = from;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
@@ -195,7 +196,7 @@ function blockEnd(lines, from, keyCol) {
   return end;
 }
 
-function findStages(lines) {
+export function findStages(lines) {
   const stages = [];
   lines.forEach((line, index) => {
     if (!line.meaningful) return;
@@ -208,7 +209,7 @@ function findStages(lines) {
 }
 
 // The keys of the mapping in lines [start, end): those at the indentation of its first key.
-function children(lines, start, end) {
+export function children(lines, start, end) {
   const byKey = new Map();
   let indent = null;
   for (let i = start; i < end; i++) {

@@ -1,26 +1,26 @@
 package dev.cimanager.app.connectors;
 
 import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.net.GuardedGitHttp;
+import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.secrets.ResolvedSecret;
+import dev.cimanager.ssca.oci.RegistryClients;
+import dev.cimanager.ssca.oci.RegistryConfig;
+import dev.cimanager.ssca.oci.RegistryException;
+import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -29,29 +29,31 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * "Test connection": reaches the connector's server the way a run would (Docker registry API v2
- * {@code /v2/} with its token or basic auth; Git {@code ls-remote}) and answers one sentence. The
- * sentence is ours: the remote server's response body is never repeated (it may be anything an
- * attacker's server chose).
+ * "Test connection": reaches the connector's server with the clients runs use (the registry client
+ * of {@code ssca-provenance}: {@code GET /v2/}, answering its Basic or Bearer challenge; JGit
+ * {@code ls-remote} through {@link GuardedGitHttp}), so every connection, redirects included,
+ * passes {@link OutboundAddresses} right before it opens, as a run's would: a name that resolved to
+ * a public address when the connector was saved but to the server's own network now is not reached.
+ * The answer is one sentence of ours: what the remote server sent is never repeated (it may be
+ * anything an attacker's server chose).
  */
 @Singleton
 public final class ConnectionTester {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+  /** Any valid repository: {@code GET /v2/} names none, but a Bearer token is asked for a scope. */
+  private static final String PROBE_REPOSITORY = "library/connection-test";
 
   /** The outcome: {@code ok} when reachable and (if any) the credentials were accepted. */
   public record Result(boolean ok, String message) {}
 
   private final ConnectorService connectors;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final OutboundAddresses outbound;
 
   @Inject
-  ConnectionTester(ConnectorService connectors) {
+  ConnectionTester(ConnectorService connectors, OutboundAddresses outbound) {
     this.connectors = connectors;
+    this.outbound = outbound;
   }
 
   public Result test(Connector connector) {
@@ -68,137 +70,81 @@ public final class ConnectionTester {
 
   private Result testRegistry(DockerRegistryConnector registry, Optional<ResolvedSecret> password) {
     String where = registry.url().getScheme() + "://" + registry.hostPort();
-    URI v2 = URI.create(where + "/v2/");
-    Optional<String> basic =
-        password.map(
-            p ->
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (((ConnectorAuth.UsernamePassword) registry.auth()).username()
-                                    + ":"
-                                    + new String(p.value(), StandardCharsets.UTF_8))
-                                .getBytes(StandardCharsets.UTF_8)));
+    Credentials credentials =
+        password
+            .map(
+                p ->
+                    new Credentials(
+                        ((ConnectorAuth.UsernamePassword) registry.auth()).username(),
+                        p.valueAsString()))
+            .orElse(null);
+    // a fresh client per test: no token cached by an earlier test may stand in for the credentials
+    // no retries: a test answers within one request timeout
+    RegistryConfig config =
+        new RegistryConfig(
+            registry.isPlainHttp() ? Set.of(registry.hostPort()) : Set.of(),
+            TIMEOUT,
+            TIMEOUT,
+            1,
+            Duration.ZERO,
+            outbound.asDestinationGuard());
     try {
-      HttpResponse<Void> answer = get(v2, basic);
-      if (answer.statusCode() == 200) {
-        return new Result(
-            true,
-            basic.isPresent()
-                ? "Reached the registry at " + where + " and it accepted the credentials."
-                : "Reached the registry at " + where + "; it accepts anonymous requests.");
+      new RegistryClients(config)
+          .forPull(new RepositoryRef(registry.hostPort(), PROBE_REPOSITORY), credentials)
+          .ping();
+      return new Result(
+          true,
+          credentials != null
+              ? "Reached the registry at " + where + " and it accepted the credentials."
+              : "Reached the registry at " + where + "; it accepts anonymous requests.");
+    } catch (RegistryException e) {
+      String refusal = refusal(e);
+      if (refusal != null) {
+        return new Result(false, "Not tested: " + refusal + ".");
       }
-      if (answer.statusCode() == 401) {
-        String challenge = answer.headers().firstValue("WWW-Authenticate").orElse("");
-        if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
-          return tokenExchange(where, challenge, basic);
-        }
+      int status = e.statusCode();
+      if (status == 401 || status == 403) {
         return new Result(
             false,
-            basic.isPresent()
+            credentials != null
                 ? "Reached the registry at " + where + " but it refused the username and password."
                 : "Reached the registry at "
                     + where
                     + " but it requires credentials: use Username and password.");
+      }
+      if (status == 0) {
+        return new Result(false, "Could not reach " + where + ": " + reason(e) + ".");
+      }
+      if (status == 200) {
+        return new Result(
+            false,
+            "Reached the registry at "
+                + where
+                + " but its token service answered no usable"
+                + " token.");
       }
       return new Result(
           false,
           "Reached "
               + where
               + " but it answered HTTP "
-              + answer.statusCode()
-              + " to /v2/: is this the URL of a Docker registry (API v2)?");
-    } catch (IOException e) {
-      return new Result(false, "Could not reach " + where + ": " + reason(e) + ".");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(false, "The test was interrupted.");
+              + status
+              + ": is this the URL of a Docker registry (API v2)?");
+    } catch (IllegalArgumentException e) {
+      return new Result(false, "Not tested: " + where + " is not a registry address.");
     }
-  }
-
-  /**
-   * Registries like Docker Hub answer 401 with a token service: asking it for a token checks the
-   * credentials.
-   */
-  private Result tokenExchange(String where, String challenge, Optional<String> basic)
-      throws IOException, InterruptedException {
-    String realm = null;
-    String service = null;
-    Matcher m = PARAM.matcher(challenge);
-    while (m.find()) {
-      if (m.group(1).equalsIgnoreCase("realm")) {
-        realm = m.group(2);
-      } else if (m.group(1).equalsIgnoreCase("service")) {
-        service = m.group(2);
-      }
-    }
-    URI token;
-    try {
-      token =
-          URI.create(
-              realm
-                  + (service == null
-                      ? ""
-                      : (realm.contains("?") ? "&" : "?")
-                          + "service="
-                          + URLEncoder.encode(service, StandardCharsets.UTF_8)));
-    } catch (RuntimeException e) {
-      token = null;
-    }
-    if (realm == null
-        || token == null
-        || token.getHost() == null
-        || !("https".equals(token.getScheme()) || "http".equals(token.getScheme()))) {
-      return new Result(
-          false,
-          "Reached the registry at " + where + " but its token service address is not usable.");
-    }
-    HttpResponse<Void> answer = get(token, basic);
-    if (answer.statusCode() == 200) {
-      return new Result(
-          true,
-          basic.isPresent()
-              ? "Reached the registry at "
-                  + where
-                  + " and its token service accepted the credentials."
-              : "Reached the registry at " + where + "; it grants anonymous tokens.");
-    }
-    if (answer.statusCode() == 401 || answer.statusCode() == 403) {
-      return new Result(
-          false,
-          "Reached the registry at "
-              + where
-              + " but its token service refused the "
-              + (basic.isPresent()
-                  ? "username and password."
-                  : "anonymous request: use Username and password."));
-    }
-    return new Result(
-        false,
-        "Reached the registry at "
-            + where
-            + " but its token service at "
-            + token.getHost()
-            + " answered HTTP "
-            + answer.statusCode()
-            + ".");
-  }
-
-  private HttpResponse<Void> get(URI uri, Optional<String> authorization)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
-    authorization.ifPresent(value -> request.header("Authorization", value));
-    return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
   }
 
   private Result testGit(GitConnector git, Optional<ResolvedSecret> password) {
     String url = git.url().toString();
+    GuardedGitHttp http = new GuardedGitHttp(outbound);
     var ls =
         Git.lsRemoteRepository()
             .setRemote(url)
             .setHeads(true)
             .setTags(false)
-            .setTimeout((int) TIMEOUT.toSeconds());
+            .setTimeout((int) TIMEOUT.toSeconds())
+            .setTransportConfigCallback(http.installer());
     password.ifPresent(
         p ->
             ls.setCredentialsProvider(
@@ -218,12 +164,16 @@ public final class ConnectionTester {
               + ")"
               + (password.isPresent() ? " and it accepted the credentials." : "."));
     } catch (GitAPIException | JGitInternalException e) {
+      if (http.refusal() != null) {
+        return new Result(false, "Not tested: " + http.refusal() + ".");
+      }
+      int status = http.lastStatus();
       String lower = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      if (lower.contains("not authorized")
+      if (status == 401
+          || status == 403
+          || lower.contains("not authorized")
           || lower.contains("authentication is required")
-          || lower.contains("auth fail")
-          || lower.contains(" 401")
-          || lower.contains(" 403")) {
+          || lower.contains("auth fail")) {
         return new Result(
             false,
             "Reached "
@@ -233,13 +183,13 @@ public final class ConnectionTester {
                     ? "username and token."
                     : "anonymous request: use Username and token."));
       }
-      if (e instanceof InvalidRemoteException
+      if (status == 404
+          || e instanceof InvalidRemoteException
           || lower.contains("not found")
           || lower.contains("does not appear to be a git repository")) {
         return new Result(false, "No Git repository was found at " + url + ".");
       }
-      Throwable cause = rootCause(e);
-      if (cause instanceof IOException io) {
+      if (status < 0 && rootCause(e) instanceof IOException io) {
         return new Result(false, "Could not reach " + url + ": " + reason(io) + ".");
       }
       return new Result(
@@ -251,6 +201,16 @@ public final class ConnectionTester {
     }
   }
 
+  /** The outbound rules' refusal in {@code e}'s causes, or null. */
+  private static String refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DestinationRefusedException refused) {
+        return refused.getMessage();
+      }
+    }
+    return null;
+  }
+
   private static Throwable rootCause(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
@@ -260,7 +220,7 @@ public final class ConnectionTester {
   }
 
   /** Our words for the usual network failures; never the remote's. */
-  private static String reason(IOException e) {
+  private static String reason(Throwable e) {
     Throwable cause = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException) {
@@ -269,9 +229,7 @@ public final class ConnectionTester {
       if (t instanceof ConnectException) {
         return "the connection was refused";
       }
-      if (t instanceof HttpConnectTimeoutException
-          || t instanceof HttpTimeoutException
-          || t instanceof java.net.SocketTimeoutException) {
+      if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
         return "no answer within " + TIMEOUT.toSeconds() + " seconds";
       }
       if (t instanceof SSLException) {

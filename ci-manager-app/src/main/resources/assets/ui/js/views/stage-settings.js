@@ -1,10 +1,13 @@
-// "Build stage settings": Generate SLSA Provenance with its Cosign key and password per CI stage.
-// Saving rewrites only the slsa_provenance block of the stages the user changed (see slsa-yaml.js).
+// "Build stage settings": Generate SLSA Provenance with its Cosign key and password per CI stage, and
+// its SLSA Verification step. Saving rewrites only the slsa_provenance blocks and verification steps the
+// user changed (see slsa-yaml.js and verification-yaml.js).
 import { api, path } from '../api.js';
 import { h, errorBox, loading, replaceChildren, spinner, announce, uniqueId } from '../dom.js';
 import { changedLines } from '../line-diff.js';
 import { listStages, setSlsaProvenance, validateSlsaSettings } from '../slsa-yaml.js';
 import { guardLeaving } from '../leave-guard.js';
+import { readVerificationStep, setVerificationStep, validateVerification } from '../verification-yaml.js';
+import { verificationEditor } from './verification-step-editor.js';
 import { openSecretDialog, openKeyPairDialog } from './secret-dialogs.js';
 
 const SCOPE_LABELS = { account: 'Account', org: 'Organization', project: 'Project' };
@@ -66,6 +69,12 @@ function settingsForm(baseYaml, files, texts, pipelinePath, scope) {
   }
   const initial = new Map(stages.map((s) => [s.identifier, toSettings(s.slsa)]));
   const editors = stages.map((stage) => stageEditor(stage, initial.get(stage.identifier), files, texts, update, scope));
+  const initialVerify = new Map(stages.map((s) => [s.identifier, readVerificationStep(base, s.identifier)]));
+  const verifiers = stages.map((stage) => verificationEditor(stage, initialVerify.get(stage.identifier), scope, update));
+  verifiers.forEach((v, i) => editors[i].element.append(v.element));
+  const sameStep = (a, b) => a.enabled === b.enabled && (!a.enabled
+    || JSON.stringify([a.connector, a.imagePath, a.reference, a.publicKey, a.policySets])
+      === JSON.stringify([b.connector, b.imagePath, b.reference, b.publicKey, b.policySets]));
 
   const previewStatus = h('p', { class: 'muted preview-status', testid: 'yaml-preview-status' });
   const previewText = h('pre', { class: 'code yaml-preview', testid: 'yaml-preview-text', tabindex: '0', 'aria-label': 'YAML after saving' });
@@ -73,7 +82,7 @@ function settingsForm(baseYaml, files, texts, pipelinePath, scope) {
   const save = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'settings-save' }, 'Save');
   const discard = h('button', { type: 'button', class: 'btn', testid: 'settings-discard', onclick: reset }, 'Discard changes');
   const form = h('form', { class: 'settings', testid: 'stage-settings-form', novalidate: true },
-    h('p', { class: 'muted' }, 'Signs an SLSA v1 provenance for every image the stage pushes and attaches it to the image in the registry.'),
+    h('p', { class: 'muted' }, 'Signs an SLSA v1 provenance for every image the stage pushes and attaches it to the image in the registry; an SLSA Verification step checks an image\'s provenance against your policy sets.'),
     editors.map((e) => e.element),
     h('section', { class: 'card preview', testid: 'yaml-preview', 'aria-labelledby': 'yaml-preview-title' },
       h('h2', { id: 'yaml-preview-title' }, 'YAML preview'), previewStatus, previewText),
@@ -85,6 +94,8 @@ function settingsForm(baseYaml, files, texts, pipelinePath, scope) {
     const changedStages = editors.filter((e) => !sameSettings(e.value(), initial.get(e.stage.identifier)));
     try {
       pending = changedStages.reduce((yaml, e) => setSlsaProvenance(yaml, e.stage.identifier, e.value()), base);
+      pending = verifiers.filter((v) => !sameStep(v.value(), initialVerify.get(v.stage.identifier)))
+        .reduce((yaml, v) => setVerificationStep(yaml, v.stage.identifier, v.value()), pending);
     } catch (error) {
       pending = null;
       replaceChildren(previewStatus, h('span', { class: 'field-error', testid: 'yaml-preview-error' }, error.message));
@@ -104,6 +115,7 @@ function settingsForm(baseYaml, files, texts, pipelinePath, scope) {
 
   function reset() {
     editors.forEach((e) => e.set(initial.get(e.stage.identifier)));
+    verifiers.forEach((v) => v.set(initialVerify.get(v.stage.identifier)));
     replaceChildren(feedback);
     update();
   }
@@ -113,6 +125,10 @@ function settingsForm(baseYaml, files, texts, pipelinePath, scope) {
     let firstInvalid = null;
     for (const editor of editors) {
       const invalid = editor.showErrors(validateSlsaSettings(editor.value()));
+      firstInvalid ??= invalid;
+    }
+    for (const verifier of verifiers) {
+      const invalid = verifier.showErrors(validateVerification(verifier.value()));
       firstInvalid ??= invalid;
     }
     if (firstInvalid) {
@@ -131,6 +147,7 @@ function settingsForm(baseYaml, files, texts, pipelinePath, scope) {
       await api.putYaml(pipelinePath, pending);
       base = await api.getYaml(pipelinePath).catch(() => pending);
       editors.forEach((e) => initial.set(e.stage.identifier, e.value()));
+      verifiers.forEach((v) => initialVerify.set(v.stage.identifier, v.value()));
       replaceChildren(feedback, h('p', { class: 'alert alert-success', testid: 'settings-saved' }, 'Saved. The next run uses these settings.'));
       announce('Stage settings saved');
     } catch (error) {

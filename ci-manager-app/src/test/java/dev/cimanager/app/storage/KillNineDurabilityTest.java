@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
-import dev.cimanager.app.testing.AppProcess;
+import dev.cimanager.app.testing.AppInstance;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ class KillNineDurabilityTest {
     String account = "durable";
     Map<String, String> executions = new LinkedHashMap<>();
     String lastName;
-    try (AppProcess app = AppProcess.start(dataDir, Map.of())) {
+    try (AppInstance app = AppInstance.standalone(dataDir)) {
       ApiResponse created =
           app.admin()
               .postJson(
@@ -85,7 +85,7 @@ class KillNineDurabilityTest {
       app.kill9();
     }
 
-    try (AppProcess again = AppProcess.start(dataDir, Map.of())) {
+    try (AppInstance again = AppInstance.standalone(dataDir)) {
       ApiClient acme = again.client(token, account);
       for (int i = 0; i < SECRETS; i++) {
         ApiResponse secret = acme.get("/api/v1/secrets/s" + i);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * One CI manager process (the application's main, {@code config/ci-manager.yml}) on a shared
- * MongoDB: its own data directory and ports, the cluster's master key and admin token, execution
- * settings as {@code -Ddw.execution.*} overrides.
+ * One CI manager process (the application's main, {@code config/ci-manager.yml}) in a child JVM,
+ * for what a test cannot do to its own process (SIGKILL it, run several): its own data directory
+ * and ports, the admin token {@link TestApp#ADMIN_TOKEN}, loopback allowed, the test local Git
+ * root; on a shared MongoDB with the cluster's master key ({@link #start}) or alone ({@link
+ * #standalone}); execution settings as {@code -Ddw.execution.*} overrides.
  */
 public final class AppInstance implements AutoCloseable {
 
@@ -39,6 +42,8 @@ public final class AppInstance implements AutoCloseable {
   }
 
   /**
+   * An instance of a cluster on a shared MongoDB.
+   *
    * @param execution {@code execution.*} settings, e.g. {@code workers -> 2}
    */
   public static AppInstance start(
@@ -47,6 +52,29 @@ public final class AppInstance implements AutoCloseable {
       String insecureRegistries,
       Path dataDir,
       Map<String, String> execution) {
+    return start(
+        dataDir,
+        execution,
+        Map.of(
+            "CI_MANAGER_MONGO_URI",
+            mongoUri,
+            "CI_MANAGER_MASTER_KEY",
+            masterKey,
+            "CI_MANAGER_INSECURE_REGISTRIES",
+            insecureRegistries));
+  }
+
+  /**
+   * A single instance as {@code ./scripts/run.sh} starts it: no external MongoDB (the embedded
+   * store in {@code dataDir}) and the master key the app keeps there, so a second start on the same
+   * directory finds what the first one wrote.
+   */
+  public static AppInstance standalone(Path dataDir) {
+    return start(dataDir, Map.of(), Map.of());
+  }
+
+  private static AppInstance start(
+      Path dataDir, Map<String, String> execution, Map<String, String> settings) {
     int port = freePort();
     List<String> options =
         new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
@@ -57,27 +85,28 @@ public final class AppInstance implements AutoCloseable {
       // dir
       Path parent = dataDir.getParent();
       Set<PosixFilePermission> modes = new HashSet<>(Files.getPosixFilePermissions(parent));
-      modes.add(PosixFilePermission.OTHERS_EXECUTE);
-      Files.setPosixFilePermissions(parent, modes);
+      if (modes.add(PosixFilePermission.OTHERS_EXECUTE)) {
+        Files.setPosixFilePermissions(parent, modes);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("CI_MANAGER_DATA_DIR", dataDir.toString());
+    env.put("CI_MANAGER_ADMIN_TOKEN", TestApp.ADMIN_TOKEN);
+    env.put("CI_MANAGER_GIT_LOCAL_ROOT", TestApp.gitLocalRoot().toString());
+    env.put("CI_MANAGER_ALLOWED_PRIVATE_HOSTS", TestApp.LOOPBACK_HOSTS);
+    env.put("CI_MANAGER_HTTP_PORT", Integer.toString(port));
+    env.put("CI_MANAGER_ADMIN_PORT", Integer.toString(freePort()));
+    // a restart on the same data directory appends to the log: wait for this start's lines only
+    Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
     ChildJvm jvm =
         ChildJvm.start(
             CiManagerApplication.class,
             options,
             List.of("server", TestApp.configFile().toString()),
-            Map.ofEntries(
-                Map.entry("CI_MANAGER_DATA_DIR", dataDir.toString()),
-                Map.entry("CI_MANAGER_MONGO_URI", mongoUri),
-                Map.entry("CI_MANAGER_MASTER_KEY", masterKey),
-                Map.entry("CI_MANAGER_ADMIN_TOKEN", TestApp.ADMIN_TOKEN),
-                Map.entry("CI_MANAGER_INSECURE_REGISTRIES", insecureRegistries),
-                Map.entry("CI_MANAGER_GIT_LOCAL_ROOT", TestApp.gitLocalRoot().toString()),
-                Map.entry("CI_MANAGER_ALLOWED_PRIVATE_HOSTS", TestApp.LOOPBACK_HOSTS),
-                Map.entry("CI_MANAGER_HTTP_PORT", Integer.toString(port)),
-                Map.entry("CI_MANAGER_ADMIN_PORT", Integer.toString(freePort()))),
-            dataDir.resolve("app.log"));
+            env,
+            log);
     jvm.awaitLogLine(UP, Duration.ofMinutes(3));
     return new AppInstance(jvm, port, jvm.awaitLogLine(INSTANCE, Duration.ofSeconds(5)));
   }
@@ -92,6 +121,11 @@ public final class AppInstance implements AutoCloseable {
 
   public ApiClient admin() {
     return new ApiClient(baseUrl(), TestApp.ADMIN_TOKEN);
+  }
+
+  /** A client with {@code token} for account {@code accountId}. */
+  public ApiClient client(String token, String accountId) {
+    return new ApiClient(baseUrl(), token).forAccount(accountId);
   }
 
   /** The same account's user on this instance. */

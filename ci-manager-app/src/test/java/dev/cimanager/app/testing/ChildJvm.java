@@ -46,6 +46,8 @@ public final class ChildJvm implements AutoCloseable {
     command.addAll(args);
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // the settings a test gives, not those of the shell that started the build
+    builder.environment().keySet().removeIf(name -> name.startsWith("CI_MANAGER_"));
     builder.environment().putAll(env);
     try {
       return new ChildJvm(builder.start(), log);

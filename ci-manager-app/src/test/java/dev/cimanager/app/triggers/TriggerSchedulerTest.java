@@ -16,7 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Schedules under an injected clock, against the running application's MongoDB and execution
- * service: a due time fires once, on one of two schedulers sharing the database; a long outage
- * starts one run, not a burst.
+ * service: a due time fires once, on one of two (or three racing) schedulers sharing the database;
+ * a long outage starts one run, not a burst.
  */
 @IntegrationTest
 class TriggerSchedulerTest {
@@ -115,6 +121,41 @@ class TriggerSchedulerTest {
     assertThat(lastFired.get("result").asText()).isEqualTo("STARTED");
     assertThat(lastFired.get("executionId").asText())
         .isEqualTo(runs.get(0).get("executionId").asText());
+  }
+
+  @Test
+  void dueTime_firesOnceWhenThreeSchedulersTickAtTheSameMoment() throws Exception {
+    saveSchedule("race_app", "race", "30 4 * * *", "UTC");
+    Instant due = CronSchedule.parse("30 4 * * *", "UTC").nextDue(Instant.now(), 1).get(0);
+    MutableClock clock = new MutableClock(due.minusMillis(1));
+    List<TriggerScheduler> schedulers =
+        List.of(scheduler(clock), scheduler(clock), scheduler(clock));
+    schedulers.forEach(TriggerScheduler::tick);
+    clock.set(due);
+
+    // three instances' schedulers on one database reach the due time together: the claim lets one
+    // start it
+    CyclicBarrier together = new CyclicBarrier(schedulers.size());
+    ExecutorService threads = Executors.newFixedThreadPool(schedulers.size());
+    try {
+      List<Future<?>> ticks = new ArrayList<>();
+      for (TriggerScheduler scheduler : schedulers) {
+        ticks.add(
+            threads.submit(
+                () -> {
+                  together.await();
+                  scheduler.tick();
+                  return null;
+                }));
+      }
+      for (Future<?> tick : ticks) {
+        tick.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(executions("race_app")).hasSize(1);
   }
 
   @Test

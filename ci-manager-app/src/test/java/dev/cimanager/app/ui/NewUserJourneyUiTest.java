@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
@@ -389,5 +390,40 @@ class NewUserJourneyUiTest {
           e);
     }
     new Select(browser.visible(testId)).selectByValue(value);
+  }
+
+  @Test
+  @Order(10)
+  void abort_aRunningBuildEndsAbortedAndSaysWho() throws Exception {
+    Path slow = TestApp.localGitFolder(newUser.accountId()).resolve("slow");
+    ExecutionFixtures.commitSleepingImage(slow, 120);
+    BuildFixtures.gitConnector(newUser, "", "slow_repo", slow.toUri());
+    BuildFixtures.registryConnector(newUser, "", "local_registry", REGISTRY.url());
+    String pipelines = "/api/v1/orgs/default/projects/demo_shop/pipelines/";
+    assertThat(
+            newUser
+                .putYaml(
+                    pipelines + "slow_app",
+                    ExecutionFixtures.pipeline("slow_app", "slow_repo", "demo/slow", false)
+                        .replace("projectIdentifier: demo\n", "projectIdentifier: demo_shop\n"))
+                .status())
+        .isIn(200, 201);
+    String executionId =
+        newUser
+            .postJson(pipelines + "slow_app/executions", java.util.Map.of())
+            .json()
+            .get("executionId")
+            .asText();
+
+    browser.open("#/executions/" + executionId);
+    browser.awaitAttribute(testId("execution-status"), "data-status", "RUNNING", RUN_TIMEOUT);
+    browser.visible("abort-execution").click();
+
+    browser.awaitAttribute(
+        testId("execution-status"), "data-status", "ABORTED", Duration.ofSeconds(60));
+    assertThat(browser.visible("execution-aborted-by").getText()).isNotBlank();
+    assertThat(newUser.get("/api/v1/executions/" + executionId).json().get("status").asText())
+        .isEqualTo("ABORTED");
+    browser.screenshot("journey-19-aborted");
   }
 }

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.app.net.GuardedGitHttp;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.pipelines.Codebase;
 import java.io.IOException;
@@ -24,8 +25,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
-import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -101,7 +100,7 @@ public final class GitCloner {
               .setBranch(source.fullRef())
               .setCredentialsProvider(credentials)
               .setTimeout(timeoutSeconds())
-              .setTransportConfigCallback(transport -> guard(transport, http))
+              .setTransportConfigCallback(http.installer())
               .call()) {
         Repository repository = git.getRepository();
         ObjectId head = repository.resolve("HEAD^{commit}");
@@ -158,7 +157,7 @@ public final class GitCloner {
             .setTagOpt(TagOpt.NO_TAGS)
             .setCredentialsProvider(credentials)
             .setTimeout(timeoutSeconds())
-            .setTransportConfigCallback(transport -> guard(transport, new GuardedGitHttp(outbound)))
+            .setTransportConfigCallback(new GuardedGitHttp(outbound).installer())
             .call();
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
@@ -223,7 +222,7 @@ public final class GitCloner {
               .setTags(source.fetchRef() == null && source.refType() == Codebase.BuildType.TAG)
               .setCredentialsProvider(credentials)
               .setTimeout(timeoutSeconds())
-              .setTransportConfigCallback(transport -> guard(transport, http))
+              .setTransportConfigCallback(http.installer())
               .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
       throw new StepFailedException(
@@ -277,12 +276,6 @@ public final class GitCloner {
 
   private int timeoutSeconds() {
     return (int) Math.max(1, timeout.toSeconds());
-  }
-
-  private static void guard(Transport transport, GuardedGitHttp http) {
-    if (transport instanceof TransportHttp httpTransport) {
-      httpTransport.setHttpConnectionFactory(http);
-    }
   }
 
   /**

@@ -1,12 +1,12 @@
-package dev.cimanager.app.execution.steps;
+package dev.cimanager.app.net;
 
-import dev.cimanager.app.net.AddressRefusedException;
-import dev.cimanager.app.net.OutboundAddresses;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.http.HttpConnection;
 import org.eclipse.jgit.transport.http.JDKHttpConnection;
 import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
@@ -15,15 +15,29 @@ import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
  * JGit's HTTP connections for one Git operation: each connection (redirects included, JGit follows
  * them itself) is checked against {@link OutboundAddresses} right before it opens, and the last
  * answer's status is kept so a failure can be described without repeating what the server sent.
+ * Used by runs ({@link GitCloner}) and by "Test connection", so both reach Git servers under the
+ * same rules.
  */
-final class GuardedGitHttp extends JDKHttpConnectionFactory {
+public final class GuardedGitHttp extends JDKHttpConnectionFactory {
   private final OutboundAddresses outbound;
   private volatile String refusal;
   private volatile int lastStatus = -1;
   private volatile String lastRequest;
 
-  GuardedGitHttp(OutboundAddresses outbound) {
+  public GuardedGitHttp(OutboundAddresses outbound) {
     this.outbound = outbound;
+  }
+
+  /**
+   * Installs this factory on the HTTP transports of a JGit command (other transports are left
+   * alone).
+   */
+  public TransportConfigCallback installer() {
+    return transport -> {
+      if (transport instanceof TransportHttp http) {
+        http.setHttpConnectionFactory(this);
+      }
+    };
   }
 
   @Override
@@ -50,17 +64,17 @@ final class GuardedGitHttp extends JDKHttpConnectionFactory {
   }
 
   /** Why a connection was refused before it opened, or null. */
-  String refusal() {
+  public String refusal() {
     return refusal;
   }
 
   /** The HTTP status of the last answer, or -1 when none came. */
-  int lastStatus() {
+  public int lastStatus() {
     return lastStatus;
   }
 
   /** {@code GET http://host/path} of the last answer (no query string), or null. */
-  String lastRequest() {
+  public String lastRequest() {
     return lastRequest;
   }
 
