@@ -9,6 +9,7 @@ import com.google.inject.TypeLiteral;
 import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.accounts.AccountsModule;
 import dev.cimanager.app.accounts.AdminToken;
+import dev.cimanager.app.accounts.WebHardening;
 import dev.cimanager.app.config.AllowedPrivateHosts;
 import dev.cimanager.app.config.DataDirectory;
 import dev.cimanager.app.config.GitLocalRoot;
@@ -24,7 +25,6 @@ import dev.cimanager.app.execution.steps.StepsModule;
 import dev.cimanager.app.net.NetworkModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.policysets.PolicySetsModule;
-import dev.cimanager.app.verification.VerificationModule;
 import dev.cimanager.app.provenance.ProvenanceModule;
 import dev.cimanager.app.provenance.commands.GenerateKeyPairCommand;
 import dev.cimanager.app.provenance.commands.VerifyAttestationCommand;
@@ -34,11 +34,11 @@ import dev.cimanager.app.storage.DiskSpaceHealthCheck;
 import dev.cimanager.app.storage.MongoLifecycle;
 import dev.cimanager.app.storage.MongoModule;
 import dev.cimanager.app.triggers.TriggersModule;
+import dev.cimanager.app.verification.VerificationModule;
 import dev.cimanager.app.web.BodySizeLimitFilter;
 import dev.cimanager.app.web.CoreModule;
 import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.app.web.JsonErrorHandler;
-import dev.cimanager.app.web.WebHardening;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -48,17 +48,18 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
-import org.eclipse.jetty.server.Server;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The CI manager: Dropwizard for HTTP, configuration and lifecycle; Guice for wiring. {@link #run} opens
- * the things that must work before serving (data directory, MongoDB, master key), then builds one
- * injector from one module per concern and registers every Jersey component the modules contribute.
+ * The CI manager: Dropwizard for HTTP, configuration and lifecycle; Guice for wiring. {@link #run}
+ * opens the things that must work before serving (data directory, MongoDB, master key), then builds
+ * one injector from one module per concern and registers every Jersey component the modules
+ * contribute.
  */
 public class CiManagerApplication extends Application<CiManagerConfiguration> {
   private static final Logger LOG = LoggerFactory.getLogger(CiManagerApplication.class);
@@ -95,12 +96,16 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     requireSubstituted("gitLocalRoot", config.getGitLocalRoot());
     requireSubstituted("allowedPrivateHosts", config.getAllowedPrivateHosts());
     DataDirectory dataDir = DataDirectory.create(config.getDataDir());
-    InsecureRegistries insecureRegistries = InsecureRegistries.parse(config.getInsecureRegistries());
+    InsecureRegistries insecureRegistries =
+        InsecureRegistries.parse(config.getInsecureRegistries());
     MasterKey masterKey = MasterKey.load(config.getSecurity().getMasterKey(), dataDir.root());
     MongoDatabase database = MongoLifecycle.open(config.getMongo(), dataDir, environment);
-    environment.healthChecks().register("workspace-disk", new DiskSpaceHealthCheck(dataDir.workspaces()));
+    environment
+        .healthChecks()
+        .register("workspace-disk", new DiskSpaceHealthCheck(dataDir.workspaces()));
 
-    // One module per concern, each given only its configuration slice. A new concern adds its module here.
+    // One module per concern, each given only its configuration slice. A new concern adds its
+    // module here.
     injector =
         Guice.createInjector(
             Stage.PRODUCTION,
@@ -112,46 +117,58 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new ConnectorsModule(),
                 new PipelinesModule(),
                 new StepsModule(),
-                new ExecutionsModule(config.getExecution(), config.getMongo().getUri().isBlank(), environment),
+                new ExecutionsModule(
+                    config.getExecution(), config.getMongo().getUri().isBlank(), environment),
                 new ProvenanceModule(config.getProvenance().identity()),
                 new PolicySetsModule(),
                 new VerificationModule(),
-                new NetworkModule(GitLocalRoot.parse(config.getGitLocalRoot()),
+                new NetworkModule(
+                    GitLocalRoot.parse(config.getGitLocalRoot()),
                     AllowedPrivateHosts.parse(config.getAllowedPrivateHosts())),
                 new TriggersModule(environment.lifecycle())));
 
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
-      // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and {"code":404}.
+      // Our mappers must be the only ones, whatever the YAML says: Dropwizard's answer 422 and
+      // {"code":404}.
       server.setRegisterDefaultExceptionMappers(false);
     }
     registerErrorMappers(environment);
     environment.jersey().register(new BodySizeLimitFilter());
     WebHardening.install(environment, new AdminToken(config.getSecurity().getAdminToken()));
-    environment.lifecycle().addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
+    environment
+        .lifecycle()
+        .addEventListener(new JsonErrorHandler(environment.getObjectMapper()).installer());
     Set<Object> components =
-        injector.getInstance(Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));
+        injector.getInstance(
+            Key.get(new TypeLiteral<Set<Object>>() {}, JerseyComponents.Component.class));
     components.forEach(environment.jersey()::register);
-    environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
-      @Override
-      public void serverStarted(Server server) {
-        LOG.info(
-            "ci-manager is up: API and UI on port {}, health checks on admin port {}, data in {}",
-            getLocalPort(server),
-            getAdminPort(server),
-            dataDir.root());
-      }
-    });
+    environment
+        .lifecycle()
+        .addServerLifecycleListener(
+            new ServerLifecycleListener() {
+              @Override
+              public void serverStarted(Server server) {
+                LOG.info(
+                    "ci-manager is up: API and UI on port {}, health checks on admin port {}, data in {}",
+                    getLocalPort(server),
+                    getAdminPort(server),
+                    dataDir.root());
+              }
+            });
   }
 
   /**
-   * A {@code ${VAR}} without default whose variable is unset stays literal (non-strict substitution, so
-   * defaults work): refuse to start instead of using it as a URI or key.
+   * A {@code ${VAR}} without default whose variable is unset stays literal (non-strict
+   * substitution, so defaults work): refuse to start instead of using it as a URI or key.
    */
   private static void requireSubstituted(String setting, String value) {
     var matcher = UNSUBSTITUTED.matcher(value);
     if (matcher.find()) {
       throw new IllegalArgumentException(
-          setting + " refers to the environment variable " + matcher.group(1) + ", which is not set");
+          setting
+              + " refers to the environment variable "
+              + matcher.group(1)
+              + ", which is not set");
     }
   }
 
@@ -164,7 +181,10 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
     environment.jersey().register(new UnexpectedExceptionMapper());
   }
 
-  /** The injector built by {@link #run}; tests use it to reach services such as {@code SecretService}. */
+  /**
+   * The injector built by {@link #run}; tests use it to reach services such as {@code
+   * SecretService}.
+   */
   public Injector injector() {
     if (injector == null) {
       throw new IllegalStateException("the application has not run yet");

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The whole configuration tree, as read from {@code config/ci-manager.yml}. Only the application class
- * sees it; Guice modules get the slices they need.
+ * The whole configuration tree, as read from {@code config/ci-manager.yml}. Only the application
+ * class sees it; Guice modules get the slices they need.
  */
 public class CiManagerConfiguration extends Configuration {
   @NotEmpty private String dataDir = "./data";
@@ -54,7 +54,10 @@ public class CiManagerConfiguration extends Configuration {
     this.security = security;
   }
 
-  /** Comma-separated {@code host:port} list reached over plain HTTP (CI_MANAGER_INSECURE_REGISTRIES). */
+  /**
+   * Comma-separated {@code host:port} list reached over plain HTTP
+   * (CI_MANAGER_INSECURE_REGISTRIES).
+   */
   @JsonProperty
   public String getInsecureRegistries() {
     return insecureRegistries;
@@ -76,7 +79,10 @@ public class CiManagerConfiguration extends Configuration {
     this.execution = execution;
   }
 
-  /** The folder of local Git repositories (CI_MANAGER_GIT_LOCAL_ROOT); empty refuses {@code file://} Git URLs. */
+  /**
+   * The folder of local Git repositories (CI_MANAGER_GIT_LOCAL_ROOT); empty refuses {@code file://}
+   * Git URLs.
+   */
   @JsonProperty
   public String getGitLocalRoot() {
     return gitLocalRoot;
@@ -88,8 +94,8 @@ public class CiManagerConfiguration extends Configuration {
   }
 
   /**
-   * Comma-separated {@code host[:port]} that connectors may reach although they resolve to loopback,
-   * link-local or private addresses (CI_MANAGER_ALLOWED_PRIVATE_HOSTS).
+   * Comma-separated {@code host[:port]} that connectors may reach although they resolve to
+   * loopback, link-local or private addresses (CI_MANAGER_ALLOWED_PRIVATE_HOSTS).
    */
   @JsonProperty
   public String getAllowedPrivateHosts() {

@@ -1,6 +1,7 @@
 package dev.cimanager.app.accounts;
 
 import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.Unauthenticated;
 import dev.cimanager.contracts.accounts.AccountUser;
 import dev.cimanager.contracts.accounts.CreateAccountRequest;
 import dev.cimanager.contracts.accounts.CreateAccountResponse;
@@ -15,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.regex.Pattern;
 
-/** {@code POST /api/v1/accounts} with the admin token: a new account, its org {@code default} and a user token. */
+/**
+ * {@code POST /api/v1/accounts} with the admin token: a new account, its org {@code default} and a
+ * user token.
+ */
 @Path("/api/v1/accounts")
 @Unauthenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,7 +45,8 @@ public final class AccountResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, CreateAccountRequest request) {
     adminToken.check(authorization);
     if (request == null) {
-      throw ApiException.invalid("request body is required: {\"identifier\",\"name\",\"user\":{\"name\",\"email\"}}");
+      throw ApiException.invalid(
+          "request body is required: {\"identifier\",\"name\",\"user\":{\"name\",\"email\"}}");
     }
     String identifier = Identifiers.require("identifier", request.identifier());
     String name = Identifiers.requireName("name", request.name());

@@ -1,6 +1,7 @@
 package dev.cimanager.app.accounts;
 
 import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.Unauthenticated;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -12,8 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 
 /**
- * Authenticates every matched resource method not marked {@link Unauthenticated}: {@code Authorization:
- * Bearer <token>} must name a stored token, else 401. Runs after matching, so unknown paths stay 404.
+ * Authenticates every matched resource method not marked {@link Unauthenticated}: {@code
+ * Authorization: Bearer <token>} must name a stored token, else 401. Runs after matching, so
+ * unknown paths stay 404.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerTokenFilter implements ContainerRequestFilter {
@@ -32,9 +34,15 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
     }
     String token =
         bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-            .orElseThrow(() -> ApiException.unauthorized("missing 'Authorization: Bearer <token>' header"));
+            .orElseThrow(
+                () -> ApiException.unauthorized("missing 'Authorization: Bearer <token>' header"));
     Caller caller =
-        tokens.find(token).orElseThrow(() -> ApiException.unauthorized("the bearer token is not valid (unknown, revoked or expired)"));
+        tokens
+            .find(token)
+            .orElseThrow(
+                () ->
+                    ApiException.unauthorized(
+                        "the bearer token is not valid (unknown, revoked or expired)"));
     request.setProperty(Caller.REQUEST_PROPERTY, caller);
   }
 

@@ -25,7 +25,8 @@ public final class CallerBinder extends AbstractBinder {
     public Caller get() {
       Caller caller = (Caller) request.getProperty(Caller.REQUEST_PROPERTY);
       if (caller == null) {
-        // A resource marked @Unauthenticated asked for a caller: a programming error, not bad input.
+        // A resource marked @Unauthenticated asked for a caller: a programming error, not bad
+        // input.
         throw new IllegalStateException("no authenticated caller on this request");
       }
       return caller;

@@ -46,7 +46,9 @@ public final class OrgResource {
     String identifier = Identifiers.require("identifier", request.identifier());
     String name = Identifiers.requireName("name", request.name());
     orgs.insertOrg(caller.accountId(), identifier, name);
-    return Response.status(Response.Status.CREATED).entity(new OrgResponse(identifier, name)).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(new OrgResponse(identifier, name))
+        .build();
   }
 
   @GET
@@ -56,13 +58,21 @@ public final class OrgResource {
     return orgs.findOrg(caller.accountId(), org).orElseThrow();
   }
 
-  /** Renames the org: {@code {"name"}}; an identifier in the body must be the path's (identifiers never change). */
+  /**
+   * Renames the org: {@code {"name"}}; an identifier in the body must be the path's (identifiers
+   * never change).
+   */
   @PUT
   @Path("{org}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public OrgResponse rename(@Context Caller caller, @PathParam("org") String org, CreateOrgRequest request) {
+  public OrgResponse rename(
+      @Context Caller caller, @PathParam("org") String org, CreateOrgRequest request) {
     scopes.org(caller, org);
-    String name = renamedTo(org, request == null ? null : request.identifier(), request == null ? null : request.name());
+    String name =
+        renamedTo(
+            org,
+            request == null ? null : request.identifier(),
+            request == null ? null : request.name());
     orgs.renameOrg(caller.accountId(), org, name);
     return new OrgResponse(org, name);
   }
@@ -95,19 +105,29 @@ public final class OrgResource {
   @PUT
   @Path("{org}/projects/{project}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ProjectResponse renameProject(@Context Caller caller, @PathParam("org") String org,
-      @PathParam("project") String project, CreateProjectRequest request) {
+  public ProjectResponse renameProject(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      CreateProjectRequest request) {
     scopes.project(caller, org, project);
-    String name = renamedTo(project, request == null ? null : request.identifier(),
-        request == null ? null : request.name());
+    String name =
+        renamedTo(
+            project,
+            request == null ? null : request.identifier(),
+            request == null ? null : request.name());
     orgs.renameProject(caller.accountId(), org, project, name);
     return new ProjectResponse(project, name, org);
   }
 
   private static String renamedTo(String pathId, String bodyId, String name) {
     if (bodyId != null && !bodyId.isEmpty() && !bodyId.equals(pathId)) {
-      throw ApiException.invalid("identifier '" + bodyId + "' does not match '" + pathId
-          + "' in the path: identifiers cannot be changed, only names");
+      throw ApiException.invalid(
+          "identifier '"
+              + bodyId
+              + "' does not match '"
+              + pathId
+              + "' in the path: identifiers cannot be changed, only names");
     }
     return Identifiers.requireName("name", name);
   }

@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Orgs ({@code _id} = {@code acct/org}) and projects ({@code _id} = {@code acct/org/project}). Existence
- * checks are unique-key reads; the listings filter on a non-unique field, which the embedded server
- * answers with a scan: fine for the handful of orgs and projects an account has.
+ * Orgs ({@code _id} = {@code acct/org}) and projects ({@code _id} = {@code acct/org/project}).
+ * Existence checks are unique-key reads; the listings filter on a non-unique field, which the
+ * embedded server answers with a scan: fine for the handful of orgs and projects an account has.
  */
 @Singleton
 public final class OrgStore {
@@ -60,16 +60,25 @@ public final class OrgStore {
         "project '" + identifier + "' already exists in org '" + orgId + "'");
   }
 
-  /** Renames an org; its identifier (and so every reference to it) stays. @return false when it does not exist */
+  /**
+   * Renames an org; its identifier (and so every reference to it) stays. @return false when it does
+   * not exist
+   */
   public boolean renameOrg(String accountId, String orgId, String name) {
-    return orgs.updateOne(Filters.eq("_id", Scope.org(accountId, orgId).key()), Updates.set("name", name))
-        .getMatchedCount() == 1;
+    return orgs.updateOne(
+                Filters.eq("_id", Scope.org(accountId, orgId).key()), Updates.set("name", name))
+            .getMatchedCount()
+        == 1;
   }
 
   /** Renames a project; its identifier stays. @return false when it does not exist */
   public boolean renameProject(String accountId, String orgId, String projectId, String name) {
-    return projects.updateOne(Filters.eq("_id", Scope.project(accountId, orgId, projectId).key()),
-        Updates.set("name", name)).getMatchedCount() == 1;
+    return projects
+            .updateOne(
+                Filters.eq("_id", Scope.project(accountId, orgId, projectId).key()),
+                Updates.set("name", name))
+            .getMatchedCount()
+        == 1;
   }
 
   public Optional<OrgResponse> findOrg(String accountId, String orgId) {
@@ -99,7 +108,8 @@ public final class OrgStore {
     return result;
   }
 
-  private static void insert(MongoCollection<Document> collection, Document doc, String duplicateMessage) {
+  private static void insert(
+      MongoCollection<Document> collection, Document doc, String duplicateMessage) {
     try {
       collection.insertOne(doc);
     } catch (MongoWriteException e) {
@@ -115,6 +125,7 @@ public final class OrgStore {
   }
 
   private static ProjectResponse toProject(Document doc) {
-    return new ProjectResponse(doc.getString("identifier"), doc.getString("name"), doc.getString("orgId"));
+    return new ProjectResponse(
+        doc.getString("identifier"), doc.getString("name"), doc.getString("orgId"));
   }
 }

@@ -47,7 +47,9 @@ public record Scope(String accountId, String orgId, String projectId) {
     return projectId != null ? Level.PROJECT : orgId != null ? Level.ORG : Level.ACCOUNT;
   }
 
-  /** {@code acct}, {@code acct/org} or {@code acct/org/project}: the prefix of stored {@code _id}s. */
+  /**
+   * {@code acct}, {@code acct/org} or {@code acct/org/project}: the prefix of stored {@code _id}s.
+   */
   public String key() {
     return switch (level()) {
       case ACCOUNT -> accountId;
@@ -56,12 +58,17 @@ public record Scope(String accountId, String orgId, String projectId) {
     };
   }
 
-  /** The {@code _id} of an object named {@code identifier} in this scope, e.g. {@code acct/org:key}. */
+  /**
+   * The {@code _id} of an object named {@code identifier} in this scope, e.g. {@code acct/org:key}.
+   */
   public String idOf(String identifier) {
     return key() + ":" + identifier;
   }
 
-  /** How a pipeline in this scope's project refers to an object of this scope named {@code identifier}. */
+  /**
+   * How a pipeline in this scope's project refers to an object of this scope named {@code
+   * identifier}.
+   */
   public String referenceTo(String identifier) {
     return switch (level()) {
       case ACCOUNT -> "account." + identifier;

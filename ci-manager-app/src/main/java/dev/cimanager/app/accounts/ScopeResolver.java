@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * Turns the caller and a request's {@code {org}}/{@code {project}} path parameters into a {@link Scope},
- * answering 404 when the org or project does not exist in the caller's account.
+ * Turns the caller and a request's {@code {org}}/{@code {project}} path parameters into a {@link
+ * Scope}, answering 404 when the org or project does not exist in the caller's account.
  */
 @Singleton
 public final class ScopeResolver {
@@ -38,7 +38,10 @@ public final class ScopeResolver {
     return Scope.project(caller.accountId(), orgId, projectId);
   }
 
-  /** The scope a request's path names: project with {@code {project}}, org with {@code {org}}, else account. */
+  /**
+   * The scope a request's path names: project with {@code {project}}, org with {@code {org}}, else
+   * account.
+   */
   public Scope fromPath(Caller caller, UriInfo uri) {
     MultivaluedMap<String, String> params = uri.getPathParameters();
     String org = params.getFirst("org");

@@ -3,14 +3,14 @@ package dev.cimanager.app.accounts;
 import dev.cimanager.app.errors.ApiException;
 
 /**
- * A YAML reference to a secret or connector ({@code account.<id>}, {@code org.<id>}, {@code <id>}) resolved
- * against the scope it is used from (a pipeline's project, or a connector's own scope).
+ * A YAML reference to a secret or connector ({@code account.<id>}, {@code org.<id>}, {@code <id>})
+ * resolved against the scope it is used from (a pipeline's project, or a connector's own scope).
  */
 public record ScopedReference(String reference, Scope scope, String identifier) {
 
   /**
-   * Resolves {@code reference} used from {@code from}. {@code kind} ("secret", "connector") names the
-   * object in error messages.
+   * Resolves {@code reference} used from {@code from}. {@code kind} ("secret", "connector") names
+   * the object in error messages.
    */
   public static ScopedReference resolve(String kind, String reference, Scope from) {
     if (reference == null || reference.isBlank()) {
@@ -25,7 +25,8 @@ public record ScopedReference(String reference, Scope scope, String identifier) 
     } else if (ref.startsWith("org.")) {
       if (from.orgId() == null) {
         throw ApiException.badRequest(
-            "INVALID_REFERENCE", kind + " reference " + ref + " names an org object but is used outside an org");
+            "INVALID_REFERENCE",
+            kind + " reference " + ref + " names an org object but is used outside an org");
       }
       target = Scope.org(from.accountId(), from.orgId());
       identifier = ref.substring("org.".length());
@@ -33,8 +34,14 @@ public record ScopedReference(String reference, Scope scope, String identifier) 
       if (from.projectId() == null) {
         throw ApiException.badRequest(
             "INVALID_REFERENCE",
-            kind + " reference " + ref + " names a project object but is used outside a project;"
-                + " use account." + ref + " or org." + ref);
+            kind
+                + " reference "
+                + ref
+                + " names a project object but is used outside a project;"
+                + " use account."
+                + ref
+                + " or org."
+                + ref);
       }
       target = from;
       identifier = ref;

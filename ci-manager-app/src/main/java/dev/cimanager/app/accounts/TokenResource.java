@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/v1/tokens}: an account's API tokens. Create (optionally expiring; the value is answered
- * once), list (never the value) and revoke. A new token acts as the calling token's user.
+ * {@code /api/v1/tokens}: an account's API tokens. Create (optionally expiring; the value is
+ * answered once), list (never the value) and revoke. A new token acts as the calling token's user.
  */
 @Path("/api/v1/tokens")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,14 +36,20 @@ public final class TokenResource {
   public record CreateTokenRequest(String name, String expiresAt, Integer expiresInDays) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record TokenJson(String id, String name, String createdAt, String expiresAt, String lastUsedAt) {
+  public record TokenJson(
+      String id, String name, String createdAt, String expiresAt, String lastUsedAt) {
     static TokenJson of(TokenStore.TokenInfo info) {
-      return new TokenJson(info.id(), info.name(), text(info.createdAt()), text(info.expiresAt()),
+      return new TokenJson(
+          info.id(),
+          info.name(),
+          text(info.createdAt()),
+          text(info.expiresAt()),
           text(info.lastUsedAt()));
     }
   }
 
-  public record CreatedTokenJson(String id, String name, String token, String createdAt, String expiresAt) {}
+  public record CreatedTokenJson(
+      String id, String name, String token, String createdAt, String expiresAt) {}
 
   @Inject
   TokenResource(TokenStore tokens, Clock clock) {
@@ -55,16 +61,22 @@ public final class TokenResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Context Caller caller, CreateTokenRequest request) {
     if (request == null) {
-      throw ApiException.invalid("request body is required: {\"name\"} with optional \"expiresAt\" or"
-          + " \"expiresInDays\"");
+      throw ApiException.invalid(
+          "request body is required: {\"name\"} with optional \"expiresAt\" or"
+              + " \"expiresInDays\"");
     }
     String name = Identifiers.requireName("name", request.name());
     Instant expiresAt = expiry(request);
     TokenStore.CreatedToken created = tokens.create(caller, name, expiresAt);
     TokenStore.TokenInfo info = created.info();
     return Response.status(Response.Status.CREATED)
-        .entity(new CreatedTokenJson(info.id(), info.name(), created.token(), text(info.createdAt()),
-            text(info.expiresAt())))
+        .entity(
+            new CreatedTokenJson(
+                info.id(),
+                info.name(),
+                created.token(),
+                text(info.createdAt()),
+                text(info.expiresAt())))
         .build();
   }
 
@@ -77,7 +89,8 @@ public final class TokenResource {
   @Path("{id}")
   public Response revoke(@Context Caller caller, @PathParam("id") String id) {
     if (!tokens.revoke(caller.accountId(), id)) {
-      throw ApiException.notFound("TOKEN_NOT_FOUND", "token '" + id + "' not found in this account");
+      throw ApiException.notFound(
+          "TOKEN_NOT_FOUND", "token '" + id + "' not found in this account");
     }
     return Response.noContent().build();
   }
@@ -91,7 +104,8 @@ public final class TokenResource {
     if (request.expiresInDays() != null) {
       int days = request.expiresInDays();
       if (days < 1 || days > MAX_DAYS) {
-        throw ApiException.invalid("expiresInDays must be between 1 and " + MAX_DAYS + ", got " + days);
+        throw ApiException.invalid(
+            "expiresInDays must be between 1 and " + MAX_DAYS + ", got " + days);
       }
       return now.plus(Duration.ofDays(days));
     }
@@ -102,15 +116,18 @@ public final class TokenResource {
     try {
       at = OffsetDateTime.parse(request.expiresAt()).toInstant();
     } catch (DateTimeParseException e) {
-      throw ApiException.invalid("expiresAt '" + request.expiresAt() + "' is not an RFC 3339 time such as"
-          + " 2030-01-31T12:00:00Z");
+      throw ApiException.invalid(
+          "expiresAt '"
+              + request.expiresAt()
+              + "' is not an RFC 3339 time such as"
+              + " 2030-01-31T12:00:00Z");
     }
     if (!at.isAfter(now)) {
       throw ApiException.invalid("expiresAt '" + request.expiresAt() + "' is not in the future");
     }
     if (at.isAfter(latest)) {
-      throw ApiException.invalid("expiresAt '" + request.expiresAt() + "' is more than " + MAX_DAYS
-          + " days away");
+      throw ApiException.invalid(
+          "expiresAt '" + request.expiresAt() + "' is more than " + MAX_DAYS + " days away");
     }
     return at;
   }

@@ -23,18 +23,23 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * API tokens, stored only as SHA-256 hashes: {@code _id} is the hex hash, so a lookup is one unique-key
- * read. A token is {@code cim_} + 32 random bytes (base64url), shown once at creation; {@code tokenId} names
- * it for listing and revoking.
+ * API tokens, stored only as SHA-256 hashes: {@code _id} is the hex hash, so a lookup is one
+ * unique-key read. A token is {@code cim_} + 32 random bytes (base64url), shown once at creation;
+ * {@code tokenId} names it for listing and revoking.
  *
- * <p>Every request reads its token from the database (no cache), so a revoked (deleted) or expired token is
- * refused at once by every instance sharing the database.
+ * <p>Every request reads its token from the database (no cache), so a revoked (deleted) or expired
+ * token is refused at once by every instance sharing the database.
  */
 @Singleton
 public final class TokenStore {
   private static final String PREFIX = "cim_";
-  /** {@code lastUsedAt} is rewritten at most this often: a write per request would cost every request. */
+
+  /**
+   * {@code lastUsedAt} is rewritten at most this often: a write per request would cost every
+   * request.
+   */
   static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
   private final MongoCollection<Document> tokens;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -42,8 +47,12 @@ public final class TokenStore {
   /** What creating a token answers: the value, shown this once. */
   public record CreatedToken(TokenInfo info, String token) {}
 
-  /** A token as listed: never its value or hash. {@code expiresAt} and {@code lastUsedAt} may be null. */
-  public record TokenInfo(String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {}
+  /**
+   * A token as listed: never its value or hash. {@code expiresAt} and {@code lastUsedAt} may be
+   * null.
+   */
+  public record TokenInfo(
+      String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {}
 
   @Inject
   TokenStore(MongoDatabase database, Clock clock) {
@@ -56,7 +65,9 @@ public final class TokenStore {
     return create(caller, "account creation", null).token();
   }
 
-  /** Creates a token acting as {@code caller}; only its hash is kept. {@code expiresAt} may be null. */
+  /**
+   * Creates a token acting as {@code caller}; only its hash is kept. {@code expiresAt} may be null.
+   */
   public CreatedToken create(Caller caller, String name, Instant expiresAt) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
@@ -88,37 +99,49 @@ public final class TokenStore {
     }
     Date lastUsed = doc.getDate("lastUsedAt");
     if (lastUsed == null || lastUsed.toInstant().isBefore(now.minus(LAST_USED_RESOLUTION))) {
-      tokens.updateOne(Filters.eq("_id", doc.getString("_id")), Updates.set("lastUsedAt", Date.from(now)));
+      tokens.updateOne(
+          Filters.eq("_id", doc.getString("_id")), Updates.set("lastUsedAt", Date.from(now)));
     }
     return Optional.of(
-        new Caller(doc.getString("accountId"), doc.getString("userName"), doc.getString("userEmail")));
+        new Caller(
+            doc.getString("accountId"), doc.getString("userName"), doc.getString("userEmail")));
   }
 
   /**
-   * An account's tokens, oldest first (a scan: listing is rare). A token stored before tokens had ids gets
-   * one here, so it can be revoked like the others.
+   * An account's tokens, oldest first (a scan: listing is rare). A token stored before tokens had
+   * ids gets one here, so it can be revoked like the others.
    */
   public List<TokenInfo> list(String accountId) {
     List<TokenInfo> result = new ArrayList<>();
-    tokens.find(Filters.eq("accountId", accountId)).forEach(doc -> {
-      if (doc.getString("tokenId") == null) {
-        String tokenId = newTokenId();
-        tokens.updateOne(Filters.and(Filters.eq("_id", doc.getString("_id")), Filters.exists("tokenId", false)),
-            Updates.set("tokenId", tokenId));
-        doc = tokens.find(Filters.eq("_id", doc.getString("_id"))).first();
-      }
-      if (doc != null) {
-        result.add(info(doc));
-      }
-    });
-    result.sort(Comparator.comparing(TokenInfo::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+    tokens
+        .find(Filters.eq("accountId", accountId))
+        .forEach(
+            doc -> {
+              if (doc.getString("tokenId") == null) {
+                String tokenId = newTokenId();
+                tokens.updateOne(
+                    Filters.and(
+                        Filters.eq("_id", doc.getString("_id")), Filters.exists("tokenId", false)),
+                    Updates.set("tokenId", tokenId));
+                doc = tokens.find(Filters.eq("_id", doc.getString("_id"))).first();
+              }
+              if (doc != null) {
+                result.add(info(doc));
+              }
+            });
+    result.sort(
+        Comparator.comparing(
+            TokenInfo::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
     return result;
   }
 
   /** Deletes the account's token {@code tokenId}; false when the account has no such token. */
   public boolean revoke(String accountId, String tokenId) {
-    return tokens.deleteOne(Filters.and(Filters.eq("accountId", accountId), Filters.eq("tokenId", tokenId)))
-        .getDeletedCount() > 0;
+    return tokens
+            .deleteOne(
+                Filters.and(Filters.eq("accountId", accountId), Filters.eq("tokenId", tokenId)))
+            .getDeletedCount()
+        > 0;
   }
 
   private String newTokenId() {
@@ -128,8 +151,12 @@ public final class TokenStore {
   }
 
   private static TokenInfo info(Document doc) {
-    return new TokenInfo(doc.getString("tokenId"), doc.getString("name"), instant(doc.getDate("createdAt")),
-        instant(doc.getDate("expiresAt")), instant(doc.getDate("lastUsedAt")));
+    return new TokenInfo(
+        doc.getString("tokenId"),
+        doc.getString("name"),
+        instant(doc.getDate("createdAt")),
+        instant(doc.getDate("expiresAt")),
+        instant(doc.getDate("lastUsedAt")));
   }
 
   private static Instant instant(Date date) {

@@ -9,8 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The data directory (CI_MANAGER_DATA_DIR): embedded MongoDB file, generated dev master key and
- * pipeline workspaces. Created at start-up, mode 700 (and its workspaces folder): nothing under it is for
- * other users of the machine, whatever the process's umask gave the files inside.
+ * pipeline workspaces. Created at start-up, mode 700 (and its workspaces folder): nothing under it
+ * is for other users of the machine, whatever the process's umask gave the files inside.
  */
 public record DataDirectory(Path root) {
   public DataDirectory {
@@ -28,7 +28,10 @@ public record DataDirectory(Path root) {
       ownerOnly(dir.workspaces());
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "tried to create the data directory " + dir.root() + " (dataDir, CI_MANAGER_DATA_DIR) but failed", e);
+          "tried to create the data directory "
+              + dir.root()
+              + " (dataDir, CI_MANAGER_DATA_DIR) but failed",
+          e);
     }
     return dir;
   }

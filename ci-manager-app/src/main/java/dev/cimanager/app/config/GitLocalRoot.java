@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The folder of local Git repositories (CI_MANAGER_GIT_LOCAL_ROOT): an account may use {@code file://} Git
- * URLs only under {@code <root>/<accountIdentifier>/}. Empty: {@code file://} Git URLs are refused.
+ * The folder of local Git repositories (CI_MANAGER_GIT_LOCAL_ROOT): an account may use {@code
+ * file://} Git URLs only under {@code <root>/<accountIdentifier>/}. Empty: {@code file://} Git URLs
+ * are refused.
  */
 public record GitLocalRoot(Optional<Path> root) {
   public GitLocalRoot {

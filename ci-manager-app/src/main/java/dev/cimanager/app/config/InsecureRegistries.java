@@ -14,7 +14,9 @@ public record InsecureRegistries(Set<String> hostPorts) {
     hostPorts = Set.copyOf(hostPorts);
   }
 
-  /** Parses the comma-separated setting; names the setting and the bad entry when one is malformed. */
+  /**
+   * Parses the comma-separated setting; names the setting and the bad entry when one is malformed.
+   */
   public static InsecureRegistries parse(String setting) {
     Set<String> entries = new LinkedHashSet<>();
     for (String raw : Arrays.asList(setting.split(","))) {
@@ -34,7 +36,10 @@ public record InsecureRegistries(Set<String> hostPorts) {
     return new InsecureRegistries(entries);
   }
 
-  /** Whether {@code hostPort} (as in an image reference, e.g. {@code 127.0.0.1:5000}) uses plain HTTP. */
+  /**
+   * Whether {@code hostPort} (as in an image reference, e.g. {@code 127.0.0.1:5000}) uses plain
+   * HTTP.
+   */
   public boolean isInsecure(String hostPort) {
     return hostPorts.contains(hostPort.toLowerCase(java.util.Locale.ROOT));
   }

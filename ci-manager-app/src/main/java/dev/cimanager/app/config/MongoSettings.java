@@ -3,7 +3,10 @@ package dev.cimanager.app.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Pattern;
 
-/** {@code mongo:} in the YAML. An empty {@code uri} selects the embedded server in the data directory. */
+/**
+ * {@code mongo:} in the YAML. An empty {@code uri} selects the embedded server in the data
+ * directory.
+ */
 public class MongoSettings {
   private String uri = "";
 
@@ -35,6 +38,10 @@ public class MongoSettings {
   @Override
   public String toString() {
     // The URI may carry credentials.
-    return "MongoSettings[uri=" + (uri.isEmpty() ? "(embedded)" : "***") + ", database=" + database + "]";
+    return "MongoSettings[uri="
+        + (uri.isEmpty() ? "(embedded)" : "***")
+        + ", database="
+        + database
+        + "]";
   }
 }

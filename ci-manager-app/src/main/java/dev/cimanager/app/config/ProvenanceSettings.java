@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cimanager.ssca.api.BuilderIdentity;
 
 /**
- * {@code provenance:} in the YAML: the builder identity the SLSA provenance states, so that policies can
- * pin "built by our CI". {@code builderId} is {@code runDetails.builder.id} (CI_MANAGER_BUILDER_ID);
- * {@code buildTypeBaseUrl} is the host and path prefix of {@code buildDefinition.buildType}
- * (CI_MANAGER_BUILD_TYPE_BASE_URL). Empty keeps today's values.
+ * {@code provenance:} in the YAML: the builder identity the SLSA provenance states, so that
+ * policies can pin "built by our CI". {@code builderId} is {@code runDetails.builder.id}
+ * (CI_MANAGER_BUILDER_ID); {@code buildTypeBaseUrl} is the host and path prefix of {@code
+ * buildDefinition.buildType} (CI_MANAGER_BUILD_TYPE_BASE_URL). Empty keeps today's values.
  */
 public class ProvenanceSettings {
   private String builderId = "";
@@ -33,7 +33,9 @@ public class ProvenanceSettings {
     this.buildTypeBaseUrl = buildTypeBaseUrl == null ? "" : buildTypeBaseUrl.trim();
   }
 
-  /** @throws IllegalArgumentException when a value is not an absolute https URI (start-up fails) */
+  /**
+   * @throws IllegalArgumentException when a value is not an absolute https URI (start-up fails)
+   */
   public BuilderIdentity identity() {
     return new BuilderIdentity(
         builderId.isEmpty() ? BuilderIdentity.DEFAULT.builderId() : builderId,

@@ -1,15 +1,15 @@
 package dev.cimanager.app.connectors;
 
 import dev.cimanager.app.errors.ApiException;
-import dev.cimanager.app.execution.steps.GuardedGitHttp;
+import dev.cimanager.app.net.GuardedGitHttp;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.secrets.ResolvedSecret;
-import dev.cimanager.ssca.api.RegistryCredentials;
-import dev.cimanager.ssca.oci.DestinationRefusedException;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.oci.RegistryException;
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -29,16 +29,18 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * "Test connection": reaches the connector's server with the clients runs use (the registry client of
- * {@code ssca-provenance}: {@code GET /v2/}, answering its Basic or Bearer challenge; JGit {@code ls-remote}
- * through {@link GuardedGitHttp}), so every connection, redirects included, passes {@link OutboundAddresses}
- * right before it opens, as a run's would: a name that resolved to a public address when the connector was
- * saved but to the server's own network now is not reached. The answer is one sentence of ours: what the
- * remote server sent is never repeated (it may be anything an attacker's server chose).
+ * "Test connection": reaches the connector's server with the clients runs use (the registry client
+ * of {@code ssca-provenance}: {@code GET /v2/}, answering its Basic or Bearer challenge; JGit
+ * {@code ls-remote} through {@link GuardedGitHttp}), so every connection, redirects included,
+ * passes {@link OutboundAddresses} right before it opens, as a run's would: a name that resolved to
+ * a public address when the connector was saved but to the server's own network now is not reached.
+ * The answer is one sentence of ours: what the remote server sent is never repeated (it may be
+ * anything an attacker's server chose).
  */
 @Singleton
 public final class ConnectionTester {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
   /** Any valid repository: {@code GET /v2/} names none, but a Bearer token is asked for a scope. */
   private static final String PROBE_REPOSITORY = "library/connection-test";
 
@@ -68,18 +70,33 @@ public final class ConnectionTester {
 
   private Result testRegistry(DockerRegistryConnector registry, Optional<ResolvedSecret> password) {
     String where = registry.url().getScheme() + "://" + registry.hostPort();
-    RegistryCredentials credentials = password.map(p -> new RegistryCredentials(
-        ((ConnectorAuth.UsernamePassword) registry.auth()).username(), p.valueAsString())).orElse(null);
+    Credentials credentials =
+        password
+            .map(
+                p ->
+                    new Credentials(
+                        ((ConnectorAuth.UsernamePassword) registry.auth()).username(),
+                        p.valueAsString()))
+            .orElse(null);
     // a fresh client per test: no token cached by an earlier test may stand in for the credentials
     // no retries: a test answers within one request timeout
-    RegistryConfig config = new RegistryConfig(registry.isPlainHttp() ? Set.of(registry.hostPort()) : Set.of(),
-        TIMEOUT, TIMEOUT, 1, Duration.ZERO, outbound.asDestinationGuard());
+    RegistryConfig config =
+        new RegistryConfig(
+            registry.isPlainHttp() ? Set.of(registry.hostPort()) : Set.of(),
+            TIMEOUT,
+            TIMEOUT,
+            1,
+            Duration.ZERO,
+            outbound.asDestinationGuard());
     try {
-      new RegistryClients(config).forPull(new RepositoryRef(registry.hostPort(), PROBE_REPOSITORY), credentials)
+      new RegistryClients(config)
+          .forPull(new RepositoryRef(registry.hostPort(), PROBE_REPOSITORY), credentials)
           .ping();
-      return new Result(true, credentials != null
-          ? "Reached the registry at " + where + " and it accepted the credentials."
-          : "Reached the registry at " + where + "; it accepts anonymous requests.");
+      return new Result(
+          true,
+          credentials != null
+              ? "Reached the registry at " + where + " and it accepted the credentials."
+              : "Reached the registry at " + where + "; it accepts anonymous requests.");
     } catch (RegistryException e) {
       String refusal = refusal(e);
       if (refusal != null) {
@@ -87,19 +104,32 @@ public final class ConnectionTester {
       }
       int status = e.statusCode();
       if (status == 401 || status == 403) {
-        return new Result(false, credentials != null
-            ? "Reached the registry at " + where + " but it refused the username and password."
-            : "Reached the registry at " + where + " but it requires credentials: use Username and password.");
+        return new Result(
+            false,
+            credentials != null
+                ? "Reached the registry at " + where + " but it refused the username and password."
+                : "Reached the registry at "
+                    + where
+                    + " but it requires credentials: use Username and password.");
       }
       if (status == 0) {
         return new Result(false, "Could not reach " + where + ": " + reason(e) + ".");
       }
       if (status == 200) {
-        return new Result(false, "Reached the registry at " + where + " but its token service answered no usable"
-            + " token.");
+        return new Result(
+            false,
+            "Reached the registry at "
+                + where
+                + " but its token service answered no usable"
+                + " token.");
       }
-      return new Result(false, "Reached " + where + " but it answered HTTP " + status
-          + ": is this the URL of a Docker registry (API v2)?");
+      return new Result(
+          false,
+          "Reached "
+              + where
+              + " but it answered HTTP "
+              + status
+              + ": is this the URL of a Docker registry (API v2)?");
     } catch (IllegalArgumentException e) {
       return new Result(false, "Not tested: " + where + " is not a registry address.");
     }
@@ -108,35 +138,66 @@ public final class ConnectionTester {
   private Result testGit(GitConnector git, Optional<ResolvedSecret> password) {
     String url = git.url().toString();
     GuardedGitHttp http = new GuardedGitHttp(outbound);
-    var ls = Git.lsRemoteRepository().setRemote(url).setHeads(true).setTags(false)
-        .setTimeout((int) TIMEOUT.toSeconds())
-        .setTransportConfigCallback(http.installer());
-    password.ifPresent(p -> ls.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
-        ((ConnectorAuth.UsernamePassword) git.auth()).username(), new String(p.value(), StandardCharsets.UTF_8))));
+    var ls =
+        Git.lsRemoteRepository()
+            .setRemote(url)
+            .setHeads(true)
+            .setTags(false)
+            .setTimeout((int) TIMEOUT.toSeconds())
+            .setTransportConfigCallback(http.installer());
+    password.ifPresent(
+        p ->
+            ls.setCredentialsProvider(
+                new UsernamePasswordCredentialsProvider(
+                    ((ConnectorAuth.UsernamePassword) git.auth()).username(),
+                    new String(p.value(), StandardCharsets.UTF_8))));
     try {
       int branches = ls.call().size();
-      return new Result(true, "Reached the repository " + url + " (" + branches + " branch"
-          + (branches == 1 ? "" : "es") + ")" + (password.isPresent() ? " and it accepted the credentials." : "."));
+      return new Result(
+          true,
+          "Reached the repository "
+              + url
+              + " ("
+              + branches
+              + " branch"
+              + (branches == 1 ? "" : "es")
+              + ")"
+              + (password.isPresent() ? " and it accepted the credentials." : "."));
     } catch (GitAPIException | JGitInternalException e) {
       if (http.refusal() != null) {
         return new Result(false, "Not tested: " + http.refusal() + ".");
       }
       int status = http.lastStatus();
       String lower = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      if (status == 401 || status == 403 || lower.contains("not authorized")
-          || lower.contains("authentication is required") || lower.contains("auth fail")) {
-        return new Result(false, "Reached " + url + " but the server refused the "
-            + (password.isPresent() ? "username and token." : "anonymous request: use Username and token."));
+      if (status == 401
+          || status == 403
+          || lower.contains("not authorized")
+          || lower.contains("authentication is required")
+          || lower.contains("auth fail")) {
+        return new Result(
+            false,
+            "Reached "
+                + url
+                + " but the server refused the "
+                + (password.isPresent()
+                    ? "username and token."
+                    : "anonymous request: use Username and token."));
       }
-      if (status == 404 || e instanceof InvalidRemoteException || lower.contains("not found")
+      if (status == 404
+          || e instanceof InvalidRemoteException
+          || lower.contains("not found")
           || lower.contains("does not appear to be a git repository")) {
         return new Result(false, "No Git repository was found at " + url + ".");
       }
       if (status < 0 && rootCause(e) instanceof IOException io) {
         return new Result(false, "Could not reach " + url + ": " + reason(io) + ".");
       }
-      return new Result(false, "Could not list the branches of " + url + ": the server's answer was not a Git"
-          + " repository's.");
+      return new Result(
+          false,
+          "Could not list the branches of "
+              + url
+              + ": the server's answer was not a Git"
+              + " repository's.");
     }
   }
 

@@ -7,8 +7,8 @@ public sealed interface ConnectorAuth {
   record Anonymous() implements ConnectorAuth {}
 
   /**
-   * {@code passwordRef} is a secret reference ({@code account.x}, {@code org.x}, {@code x}) resolved from
-   * the connector's scope with {@code SecretService}, as a {@code SecretText}.
+   * {@code passwordRef} is a secret reference ({@code account.x}, {@code org.x}, {@code x})
+   * resolved from the connector's scope with {@code SecretService}, as a {@code SecretText}.
    */
   record UsernamePassword(String username, String passwordRef) implements ConnectorAuth {
     public UsernamePassword {

@@ -8,8 +8,8 @@ import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.contracts.connectors.ConnectorRequest;
 import dev.cimanager.contracts.connectors.ConnectorResponse;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,7 +31,8 @@ public abstract class ConnectorEndpoints {
   private final ConnectorGuard guard;
   private final ConnectionTester tester;
 
-  ConnectorEndpoints(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
+  ConnectorEndpoints(
+      ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
     this.store = store;
     this.scopes = scopes;
     this.guard = guard;
@@ -48,7 +49,8 @@ public abstract class ConnectorEndpoints {
   public Response create(@Context Caller caller, @Context UriInfo uri, ConnectorRequest request) {
     Scope scope = scope(caller, uri);
     if (request == null) {
-      throw ApiException.invalid("request body is required: {\"identifier\",\"name\",\"type\",\"spec\"}");
+      throw ApiException.invalid(
+          "request body is required: {\"identifier\",\"name\",\"type\",\"spec\"}");
     }
     String identifier = Identifiers.require("identifier", request.identifier());
     String name = Identifiers.requireName("name", request.name());
@@ -74,12 +76,14 @@ public abstract class ConnectorEndpoints {
   public Map<String, List<ConnectorResponse>> list(@Context Caller caller, @Context UriInfo uri) {
     Scope scope = scope(caller, uri);
     return Map.of(
-        "connectors", store.list(scope).stream().map(doc -> ConnectorStore.toResponse(scope, doc)).toList());
+        "connectors",
+        store.list(scope).stream().map(doc -> ConnectorStore.toResponse(scope, doc)).toList());
   }
 
   @GET
   @Path("{id}")
-  public ConnectorResponse get(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
+  public ConnectorResponse get(
+      @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
     Scope scope = scope(caller, uri);
     return ConnectorStore.toResponse(scope, existing(scope, id));
   }
@@ -89,20 +93,36 @@ public abstract class ConnectorEndpoints {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public ConnectorResponse update(
-      @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, ConnectorRequest request) {
+      @Context Caller caller,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
+      ConnectorRequest request) {
     Scope scope = scope(caller, uri);
     if (request == null) {
-      throw ApiException.invalid("request body is required: {\"identifier\",\"name\",\"type\",\"spec\"}");
+      throw ApiException.invalid(
+          "request body is required: {\"identifier\",\"name\",\"type\",\"spec\"}");
     }
-    if (request.identifier() != null && !request.identifier().isEmpty() && !request.identifier().equals(id)) {
-      throw ApiException.invalid("identifier '" + request.identifier() + "' does not match the connector '" + id
-          + "' in the path");
+    if (request.identifier() != null
+        && !request.identifier().isEmpty()
+        && !request.identifier().equals(id)) {
+      throw ApiException.invalid(
+          "identifier '"
+              + request.identifier()
+              + "' does not match the connector '"
+              + id
+              + "' in the path");
     }
     Document current = existing(scope, id);
     String type = request.type() == null ? current.getString("type") : request.type();
     if (!type.equals(current.getString("type"))) {
-      throw ApiException.invalid("type: connector '" + id + "' is a " + current.getString("type")
-          + " connector and cannot become a " + type + " connector; create a new one");
+      throw ApiException.invalid(
+          "type: connector '"
+              + id
+              + "' is a "
+              + current.getString("type")
+              + " connector and cannot become a "
+              + type
+              + " connector; create a new one");
     }
     String name = Identifiers.requireName("name", request.name());
     Connector connector = ConnectorSpecs.parse(scope, id, name, type, request.spec());
@@ -123,10 +143,14 @@ public abstract class ConnectorEndpoints {
     return Response.noContent().build();
   }
 
-  /** Tries the connector as a run would and answers {@code {"ok","message"}} (200 whatever the outcome). */
+  /**
+   * Tries the connector as a run would and answers {@code {"ok","message"}} (200 whatever the
+   * outcome).
+   */
   @POST
   @Path("{id}/test")
-  public ConnectionTester.Result test(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
+  public ConnectionTester.Result test(
+      @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
     Scope scope = scope(caller, uri);
     Connector connector = ConnectorStore.toConnector(scope, existing(scope, id));
     try {
@@ -144,6 +168,7 @@ public abstract class ConnectorEndpoints {
 
   private static ApiException notFound(Scope scope, String id) {
     return ApiException.notFound(
-        "CONNECTOR_NOT_FOUND", "connector '" + id + "' not found at " + scope.level().jsonName() + " scope");
+        "CONNECTOR_NOT_FOUND",
+        "connector '" + id + "' not found at " + scope.level().jsonName() + " scope");
   }
 }

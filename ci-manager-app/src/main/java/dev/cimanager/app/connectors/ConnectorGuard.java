@@ -9,10 +9,10 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 
 /**
- * Where a connector may point, checked when it is saved and again each time a run uses it (the setting,
- * the disk or DNS may have changed since): {@code file://} Git URLs only inside the account's local Git
- * folder; http(s) Git and registry URLs not into the server's own or private networks (see {@link
- * OutboundAddresses}; the clients check again when they connect).
+ * Where a connector may point, checked when it is saved and again each time a run uses it (the
+ * setting, the disk or DNS may have changed since): {@code file://} Git URLs only inside the
+ * account's local Git folder; http(s) Git and registry URLs not into the server's own or private
+ * networks (see {@link OutboundAddresses}; the clients check again when they connect).
  */
 @Singleton
 public final class ConnectorGuard {
@@ -25,7 +25,10 @@ public final class ConnectorGuard {
     this.outbound = outbound;
   }
 
-  /** @throws ApiException 400 {@code GIT_URL_REFUSED} or {@code ADDRESS_NOT_ALLOWED} naming the field */
+  /**
+   * @throws ApiException 400 {@code GIT_URL_REFUSED} or {@code ADDRESS_NOT_ALLOWED} naming the
+   *     field
+   */
   void check(Connector connector) {
     if (connector instanceof GitConnector git) {
       if ("file".equalsIgnoreCase(git.url().getScheme())) {
@@ -42,7 +45,8 @@ public final class ConnectorGuard {
     try {
       outbound.check(url);
     } catch (AddressRefusedException e) {
-      throw ApiException.badRequest("ADDRESS_NOT_ALLOWED", field + " '" + url + "' is refused: " + e.getMessage());
+      throw ApiException.badRequest(
+          "ADDRESS_NOT_ALLOWED", field + " '" + url + "' is refused: " + e.getMessage());
     }
   }
 }

@@ -4,14 +4,18 @@ import dev.cimanager.app.accounts.ScopeResolver;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 
-/** {@link ConnectorEndpoints} mounted at account, org and project scope; the path parameters name the scope. */
+/**
+ * {@link ConnectorEndpoints} mounted at account, org and project scope; the path parameters name
+ * the scope.
+ */
 public final class ConnectorResources {
   private ConnectorResources() {}
 
   @Path("/api/v1/connectors")
   public static final class AccountConnectors extends ConnectorEndpoints {
     @Inject
-    AccountConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
+    AccountConnectors(
+        ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
       super(store, scopes, guard, tester);
     }
   }
@@ -19,7 +23,8 @@ public final class ConnectorResources {
   @Path("/api/v1/orgs/{org}/connectors")
   public static final class OrgConnectors extends ConnectorEndpoints {
     @Inject
-    OrgConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
+    OrgConnectors(
+        ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
       super(store, scopes, guard, tester);
     }
   }
@@ -27,7 +32,8 @@ public final class ConnectorResources {
   @Path("/api/v1/orgs/{org}/projects/{project}/connectors")
   public static final class ProjectConnectors extends ConnectorEndpoints {
     @Inject
-    ProjectConnectors(ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
+    ProjectConnectors(
+        ConnectorStore store, ScopeResolver scopes, ConnectorGuard guard, ConnectionTester tester) {
       super(store, scopes, guard, tester);
     }
   }

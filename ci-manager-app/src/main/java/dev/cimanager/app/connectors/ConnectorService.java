@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Server-side connector resolution for the engine: a YAML {@code connectorRef} ({@code account.x},
- * {@code org.x}, {@code x}) used from a pipeline's scope. Errors are 400 {@link ApiException}s naming the
- * reference.
+ * {@code org.x}, {@code x}) used from a pipeline's scope. Errors are 400 {@link ApiException}s
+ * naming the reference.
  */
 @Singleton
 public final class ConnectorService {
@@ -29,18 +29,24 @@ public final class ConnectorService {
     this.guard = guard;
   }
 
-  /** The connector, checked again against where connectors may point (see {@link ConnectorGuard}). */
+  /**
+   * The connector, checked again against where connectors may point (see {@link ConnectorGuard}).
+   */
   public Connector resolve(Scope from, String reference) {
     ScopedReference ref = ScopedReference.resolve("connector", reference, from);
-    Connector connector = store
-        .find(ref.scope(), ref.identifier())
-        .map(doc -> ConnectorStore.toConnector(ref.scope(), doc))
-        .orElseThrow(
-            () -> ApiException.badRequest("CONNECTOR_NOT_FOUND", "connector " + ref.reference() + " not found"));
+    Connector connector =
+        store
+            .find(ref.scope(), ref.identifier())
+            .map(doc -> ConnectorStore.toConnector(ref.scope(), doc))
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "CONNECTOR_NOT_FOUND", "connector " + ref.reference() + " not found"));
     try {
       guard.check(connector);
     } catch (ApiException e) {
-      throw ApiException.badRequest(e.code(), "connector " + ref.reference() + ": " + e.getMessage());
+      throw ApiException.badRequest(
+          e.code(), "connector " + ref.reference() + ": " + e.getMessage());
     }
     return connector;
   }
@@ -61,8 +67,8 @@ public final class ConnectorService {
   }
 
   /**
-   * The password of a {@link ConnectorAuth.UsernamePassword} connector, resolved from the connector's own
-   * scope; empty for anonymous connectors.
+   * The password of a {@link ConnectorAuth.UsernamePassword} connector, resolved from the
+   * connector's own scope; empty for anonymous connectors.
    */
   public Optional<ResolvedSecret> password(Connector connector) {
     ConnectorAuth auth =
@@ -70,17 +76,28 @@ public final class ConnectorService {
             ? registry.auth()
             : ((GitConnector) connector).auth();
     if (auth instanceof ConnectorAuth.UsernamePassword up) {
-      return Optional.of(secrets.resolve(connector.scope(), up.passwordRef(), SecretType.SecretText));
+      return Optional.of(
+          secrets.resolve(connector.scope(), up.passwordRef(), SecretType.SecretText));
     }
     return Optional.empty();
   }
 
-  private static <T extends Connector> T require(Connector connector, Class<T> type, String reference) {
+  private static <T extends Connector> T require(
+      Connector connector, Class<T> type, String reference) {
     if (!type.isInstance(connector)) {
-      String wanted = type == DockerRegistryConnector.class ? ConnectorSpecs.DOCKER_REGISTRY : ConnectorSpecs.GIT;
+      String wanted =
+          type == DockerRegistryConnector.class
+              ? ConnectorSpecs.DOCKER_REGISTRY
+              : ConnectorSpecs.GIT;
       throw ApiException.badRequest(
           "CONNECTOR_TYPE_MISMATCH",
-          "connector " + reference + " is a " + connector.type() + " connector but a " + wanted + " connector is required");
+          "connector "
+              + reference
+              + " is a "
+              + connector.type()
+              + " connector but a "
+              + wanted
+              + " connector is required");
     }
     return type.cast(connector);
   }

@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Connectors in Mongo, {@code _id} = {@code <scope key>:<identifier>}. The spec is stored as submitted
- * (after validation) and re-validated into a {@link Connector} when read.
+ * Connectors in Mongo, {@code _id} = {@code <scope key>:<identifier>}. The spec is stored as
+ * submitted (after validation) and re-validated into a {@link Connector} when read.
  */
 @Singleton
 public final class ConnectorStore {
@@ -51,24 +51,37 @@ public final class ConnectorStore {
       if (MongoDocuments.isDuplicateKey(e)) {
         throw ApiException.conflict(
             "DUPLICATE_IDENTIFIER",
-            "connector '" + connector.identifier() + "' already exists at " + scope.level().jsonName() + " scope");
+            "connector '"
+                + connector.identifier()
+                + "' already exists at "
+                + scope.level().jsonName()
+                + " scope");
       }
       throw e;
     }
   }
 
-  /** Replaces name, description and spec; the identifier, type and creation time stay. @return false if missing */
+  /**
+   * Replaces name, description and spec; the identifier, type and creation time stay. @return false
+   * if missing
+   */
   boolean replace(Connector connector, String description, Map<String, Object> spec) {
     Scope scope = connector.scope();
-    return connectors.updateOne(Filters.eq("_id", scope.idOf(connector.identifier())),
-        com.mongodb.client.model.Updates.combine(
-            com.mongodb.client.model.Updates.set("name", connector.name()),
-            com.mongodb.client.model.Updates.set("description", description),
-            com.mongodb.client.model.Updates.set("spec", new Document(spec)),
-            com.mongodb.client.model.Updates.set("updatedAt", new Date()))).getMatchedCount() == 1;
+    return connectors
+            .updateOne(
+                Filters.eq("_id", scope.idOf(connector.identifier())),
+                com.mongodb.client.model.Updates.combine(
+                    com.mongodb.client.model.Updates.set("name", connector.name()),
+                    com.mongodb.client.model.Updates.set("description", description),
+                    com.mongodb.client.model.Updates.set("spec", new Document(spec)),
+                    com.mongodb.client.model.Updates.set("updatedAt", new Date())))
+            .getMatchedCount()
+        == 1;
   }
 
-  /** @return false when there was no such connector */
+  /**
+   * @return false when there was no such connector
+   */
   boolean delete(Scope scope, String identifier) {
     return connectors.deleteOne(Filters.eq("_id", scope.idOf(identifier))).getDeletedCount() == 1;
   }
@@ -87,7 +100,11 @@ public final class ConnectorStore {
 
   static Connector toConnector(Scope scope, Document doc) {
     return ConnectorSpecs.parse(
-        scope, doc.getString("identifier"), doc.getString("name"), doc.getString("type"), doc.get("spec", Document.class));
+        scope,
+        doc.getString("identifier"),
+        doc.getString("name"),
+        doc.getString("type"),
+        doc.get("spec", Document.class));
   }
 
   static ConnectorResponse toResponse(Scope scope, Document doc) {

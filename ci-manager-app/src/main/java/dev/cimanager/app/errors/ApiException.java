@@ -1,10 +1,10 @@
 package dev.cimanager.app.errors;
 
 /**
- * The one exception the API answers with a 4xx: an HTTP status, an UPPER_SNAKE code and a sentence that
- * names the field or reference and what is wrong. Mapped to {@code {"code","message"}} by
- * {@link ApiExceptionMapper}. Server-side services (e.g. secret and connector resolution for the engine)
- * throw it too, so a failed step can show the same message.
+ * The one exception the API answers with a 4xx: an HTTP status, an UPPER_SNAKE code and a sentence
+ * that names the field or reference and what is wrong. Mapped to {@code {"code","message"}} by
+ * {@link ApiExceptionMapper}. Server-side services (e.g. secret and connector resolution for the
+ * engine) throw it too, so a failed step can show the same message.
  */
 public class ApiException extends RuntimeException {
   private final int status;

@@ -20,10 +20,14 @@ public final class ConstraintViolationExceptionMapper
   }
 
   private static String describe(ConstraintViolation<?> violation) {
-    // Property paths of method parameters look like "create.arg0.name": keep the part after the argument.
+    // Property paths of method parameters look like "create.arg0.name": keep the part after the
+    // argument.
     String path = violation.getPropertyPath().toString();
     String[] parts = path.split("\\.");
-    String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    String field =
+        parts.length > 2
+            ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+            : path;
     return field.isEmpty() ? violation.getMessage() : field + " " + violation.getMessage();
   }
 }

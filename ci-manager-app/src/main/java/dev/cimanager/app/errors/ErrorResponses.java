@@ -9,8 +9,8 @@ final class ErrorResponses {
   private ErrorResponses() {}
 
   /**
-   * The {@link ApiException} a reader wrapped (e.g. the body size limit tripping inside Jackson or the
-   * multipart parser), if any.
+   * The {@link ApiException} a reader wrapped (e.g. the body size limit tripping inside Jackson or
+   * the multipart parser), if any.
    */
   static java.util.Optional<ApiException> wrappedApiException(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {

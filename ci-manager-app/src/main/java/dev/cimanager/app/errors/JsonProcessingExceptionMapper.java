@@ -11,11 +11,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
 
-/** Malformed JSON or a field of the wrong type: 400 naming the field (its JSON path) or the position. */
-public final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+/**
+ * Malformed JSON or a field of the wrong type: 400 naming the field (its JSON path) or the
+ * position.
+ */
+public final class JsonProcessingExceptionMapper
+    implements ExceptionMapper<JsonProcessingException> {
   @Override
   public Response toResponse(JsonProcessingException e) {
-    var wrapped = ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
+    var wrapped =
+        ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
     if (wrapped.isPresent()) {
       return ErrorResponses.of(wrapped.get());
     }
@@ -27,7 +32,10 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
       return ErrorResponses.of(
           400,
           "INVALID_JSON",
-          "request body is not valid JSON" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+          "request body is not valid JSON"
+              + at(e.getLocation())
+              + ": "
+              + firstLine(e.getOriginalMessage()));
     }
     return ErrorResponses.of(400, "INVALID_JSON", "request body is not valid JSON");
   }
@@ -44,7 +52,10 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
       return "is not a known field";
     }
     if (e instanceof InvalidFormatException invalid) {
-      return "has an invalid value '" + invalid.getValue() + "'" + expected(invalid.getTargetType());
+      return "has an invalid value '"
+          + invalid.getValue()
+          + "'"
+          + expected(invalid.getTargetType());
     }
     if (e instanceof MismatchedInputException mismatched) {
       return "has the wrong type" + expected(mismatched.getTargetType());

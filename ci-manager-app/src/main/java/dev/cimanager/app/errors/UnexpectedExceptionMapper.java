@@ -7,15 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Anything nobody anticipated: logged with an id, answered 500 {@code INTERNAL} with that id and nothing
- * else (exception messages may carry internals).
+ * Anything nobody anticipated: logged with an id, answered 500 {@code INTERNAL} with that id and
+ * nothing else (exception messages may carry internals).
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
   @Override
   public Response toResponse(Throwable e) {
-    var wrapped = ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
+    var wrapped =
+        ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
     if (wrapped.isPresent()) {
       return ErrorResponses.of(wrapped.get());
     }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Jersey's own errors (unknown path, wrong method, unsupported media type, ...) in our error shape,
  * keeping the status and headers such as {@code Allow}.
  */
-public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+public final class WebApplicationExceptionMapper
+    implements ExceptionMapper<WebApplicationException> {
   private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
   @Context private UriInfo uriInfo;
   @Context private Request request;
@@ -22,7 +23,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
   @Override
   public Response toResponse(WebApplicationException e) {
-    var wrapped = ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
+    var wrapped =
+        ErrorResponses.wrappedApiException(e).or(() -> RequestBodyFailures.invalidBody(e));
     if (wrapped.isPresent()) {
       return ErrorResponses.of(wrapped.get());
     }
@@ -39,11 +41,20 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
       }
       case 405 -> {
         code = "METHOD_NOT_ALLOWED";
-        message = "method " + method + " is not allowed on " + path + "; allowed: " + original.getAllowedMethods();
+        message =
+            "method "
+                + method
+                + " is not allowed on "
+                + path
+                + "; allowed: "
+                + original.getAllowedMethods();
       }
       case 406 -> {
         code = "NOT_ACCEPTABLE";
-        message = path + " cannot answer in the requested Accept type " + headers.getRequestHeader("Accept");
+        message =
+            path
+                + " cannot answer in the requested Accept type "
+                + headers.getRequestHeader("Accept");
       }
       case 413 -> {
         code = "PAYLOAD_TOO_LARGE";
@@ -51,22 +62,36 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
       }
       case 415 -> {
         code = "UNSUPPORTED_MEDIA_TYPE";
-        message = "Content-Type " + headers.getMediaType() + " is not supported by " + method + " " + path;
+        message =
+            "Content-Type "
+                + headers.getMediaType()
+                + " is not supported by "
+                + method
+                + " "
+                + path;
       }
       case 400 -> {
-        // A Jersey 400 on a multipart request comes from its multipart reader: the body did not parse.
-        boolean multipart = headers.getMediaType() != null && "multipart".equals(headers.getMediaType().getType());
+        // A Jersey 400 on a multipart request comes from its multipart reader: the body did not
+        // parse.
+        boolean multipart =
+            headers.getMediaType() != null && "multipart".equals(headers.getMediaType().getType());
         code = multipart ? "INVALID_MULTIPART" : "BAD_REQUEST";
-        message = multipart
-            ? "the body is not valid multipart/form-data: " + rootCause(e) + "; send the parts identifier, name and file"
-            : describe(e, method, path);
+        message =
+            multipart
+                ? "the body is not valid multipart/form-data: "
+                    + rootCause(e)
+                    + "; send the parts identifier, name and file"
+                : describe(e, method, path);
       }
       default -> {
         if (status >= 500) {
           LOG.error("Jersey answered {} to {} {}", status, method, path, e);
         }
         code = status >= 500 ? "INTERNAL" : "BAD_REQUEST";
-        message = status >= 500 ? "internal error; the server log has the details" : describe(e, method, path);
+        message =
+            status >= 500
+                ? "internal error; the server log has the details"
+                : describe(e, method, path);
       }
     }
     Response mapped = ErrorResponses.of(status, code, message);

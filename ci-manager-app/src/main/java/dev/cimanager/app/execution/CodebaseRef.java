@@ -4,17 +4,19 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a run builds when it does not build the pipeline's own codebase ref: a branch (a manual run's
- * {@code branch}, a push), a tag, or a pull request, and, for webhooks, the exact commit the event named.
+ * What a run builds when it does not build the pipeline's own codebase ref: a branch (a manual
+ * run's {@code branch}, a push), a tag, or a pull request, and, for webhooks, the exact commit the
+ * event named.
  *
  * @param branch the branch (for pull requests: the source branch), or null
  * @param tag the tag, or null
  * @param prNumber the pull or merge request number (digits), or null
  * @param commitSha the 40-hex commit to check out, or null to build the ref's tip
- * @param fetchRef the full ref to fetch, e.g. {@code refs/heads/main}, {@code refs/tags/v1},
- *     {@code refs/pull/7/head}
+ * @param fetchRef the full ref to fetch, e.g. {@code refs/heads/main}, {@code refs/tags/v1}, {@code
+ *     refs/pull/7/head}
  */
-public record CodebaseRef(String branch, String tag, String prNumber, String commitSha, String fetchRef) {
+public record CodebaseRef(
+    String branch, String tag, String prNumber, String commitSha, String fetchRef) {
 
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
   private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,9}");

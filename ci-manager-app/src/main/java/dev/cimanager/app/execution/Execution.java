@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One run of a pipeline, as stored: its status, its stages and steps with their statuses, times, failure
- * messages and outcomes. Immutable; the engine replaces it on every transition. Times are truncated to
- * milliseconds (what MongoDB keeps).
+ * One run of a pipeline, as stored: its status, its stages and steps with their statuses, times,
+ * failure messages and outcomes. Immutable; the engine replaces it on every transition. Times are
+ * truncated to milliseconds (what MongoDB keeps).
  *
  * @param branch the branch the run request asked for instead of the codebase's, or null
- * @param pipelineYaml the pipeline as it was when the run was requested (later edits do not change it)
+ * @param pipelineYaml the pipeline as it was when the run was requested (later edits do not change
+ *     it)
  * @param codebase the source the first cloning stage checked out, or null
  * @param failureMessage why the execution FAILED, or null
  * @param abortedBy the user who aborted it, null unless ABORTED
@@ -40,12 +41,39 @@ public record Execution(
     String abortedBy) {
 
   /** An execution nobody aborted. */
-  public Execution(String executionId, String accountId, String orgIdentifier, String projectIdentifier,
-      String pipelineIdentifier, long sequenceId, ExecutionStatus status, Trigger trigger, String branch,
-      String pipelineYaml, Instant startedAt, Instant endedAt, String failureMessage, ClonedSource codebase,
+  public Execution(
+      String executionId,
+      String accountId,
+      String orgIdentifier,
+      String projectIdentifier,
+      String pipelineIdentifier,
+      long sequenceId,
+      ExecutionStatus status,
+      Trigger trigger,
+      String branch,
+      String pipelineYaml,
+      Instant startedAt,
+      Instant endedAt,
+      String failureMessage,
+      ClonedSource codebase,
       List<StageRun> stages) {
-    this(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId, status, trigger,
-        branch, pipelineYaml, startedAt, endedAt, failureMessage, codebase, stages, null);
+    this(
+        executionId,
+        accountId,
+        orgIdentifier,
+        projectIdentifier,
+        pipelineIdentifier,
+        sequenceId,
+        status,
+        trigger,
+        branch,
+        pipelineYaml,
+        startedAt,
+        endedAt,
+        failureMessage,
+        codebase,
+        stages,
+        null);
   }
 
   public Execution {
@@ -66,7 +94,11 @@ public record Execution(
    * @param triggerIdentifier the trigger that started the run (WEBHOOK, SCHEDULED), else null
    * @param codebase what the run builds instead of the pipeline's codebase ref, or null
    */
-  public record Trigger(TriggerType type, String triggeredBy, String event, String triggerIdentifier,
+  public record Trigger(
+      TriggerType type,
+      String triggeredBy,
+      String event,
+      String triggerIdentifier,
       CodebaseRef codebase) {
 
     public Trigger {
@@ -101,15 +133,19 @@ public record Execution(
       return new StageRun(identifier, name, status, failureMessage, startedAt, endedAt, changed);
     }
 
-    public StageRun withStatus(ExecutionStatus newStatus, String newFailureMessage, Instant newStartedAt,
+    public StageRun withStatus(
+        ExecutionStatus newStatus,
+        String newFailureMessage,
+        Instant newStartedAt,
         Instant newEndedAt) {
-      return new StageRun(identifier, name, newStatus, newFailureMessage, newStartedAt, newEndedAt, steps);
+      return new StageRun(
+          identifier, name, newStatus, newFailureMessage, newStartedAt, newEndedAt, steps);
     }
   }
 
   /**
-   * @param outcome the image a BuildAndPush step pushed, recorded as soon as the push finished (even if
-   *     a later part of the step, such as provenance, failed); null otherwise
+   * @param outcome the image a BuildAndPush step pushed, recorded as soon as the push finished
+   *     (even if a later part of the step, such as provenance, failed); null otherwise
    */
   public record StepRun(
       String identifier,
@@ -128,13 +164,18 @@ public record Execution(
       Objects.requireNonNull(status, "status");
     }
 
-    public StepRun withStatus(ExecutionStatus newStatus, String newFailureMessage, Instant newStartedAt,
+    public StepRun withStatus(
+        ExecutionStatus newStatus,
+        String newFailureMessage,
+        Instant newStartedAt,
         Instant newEndedAt) {
-      return new StepRun(identifier, name, type, newStatus, newFailureMessage, newStartedAt, newEndedAt, outcome);
+      return new StepRun(
+          identifier, name, type, newStatus, newFailureMessage, newStartedAt, newEndedAt, outcome);
     }
 
     public StepRun withOutcome(ImageOutcome newOutcome) {
-      return new StepRun(identifier, name, type, status, failureMessage, startedAt, endedAt, newOutcome);
+      return new StepRun(
+          identifier, name, type, status, failureMessage, startedAt, endedAt, newOutcome);
     }
   }
 
@@ -158,7 +199,8 @@ public record Execution(
    *
    * @param artifactId {@code <stageIdentifier>.<stepIdentifier>}
    */
-  public record PushedArtifact(String artifactId, String stageIdentifier, String stepIdentifier, ImageOutcome image) {}
+  public record PushedArtifact(
+      String artifactId, String stageIdentifier, String stepIdentifier, ImageOutcome image) {}
 
   public Optional<ClonedSource> codebaseIfPresent() {
     return Optional.ofNullable(codebase);
@@ -170,8 +212,12 @@ public record Execution(
     for (StageRun stage : stages) {
       for (StepRun step : stage.steps()) {
         if (step.outcome() != null) {
-          artifacts.add(new PushedArtifact(ArtifactIds.of(stage.identifier(), step.identifier()),
-              stage.identifier(), step.identifier(), step.outcome()));
+          artifacts.add(
+              new PushedArtifact(
+                  ArtifactIds.of(stage.identifier(), step.identifier()),
+                  stage.identifier(),
+                  step.identifier(),
+                  step.outcome()));
         }
       }
     }
@@ -180,44 +226,121 @@ public record Execution(
 
   /** The artifact {@code artifactId} ({@code <stage>.<step>}), if that step pushed an image. */
   public Optional<PushedArtifact> pushedArtifact(String artifactId) {
-    return pushedArtifacts().stream().filter(artifact -> artifact.artifactId().equals(artifactId)).findFirst();
+    return pushedArtifacts().stream()
+        .filter(artifact -> artifact.artifactId().equals(artifactId))
+        .findFirst();
   }
 
-  public Execution withStatus(ExecutionStatus newStatus, String newFailureMessage, Instant newEndedAt) {
-    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        newStatus, trigger, branch, pipelineYaml, startedAt, newEndedAt, newFailureMessage, codebase, stages, abortedBy);
+  public Execution withStatus(
+      ExecutionStatus newStatus, String newFailureMessage, Instant newEndedAt) {
+    return new Execution(
+        executionId,
+        accountId,
+        orgIdentifier,
+        projectIdentifier,
+        pipelineIdentifier,
+        sequenceId,
+        newStatus,
+        trigger,
+        branch,
+        pipelineYaml,
+        startedAt,
+        newEndedAt,
+        newFailureMessage,
+        codebase,
+        stages,
+        abortedBy);
   }
 
   public Execution withCodebase(ClonedSource newCodebase) {
-    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        status, trigger, branch, pipelineYaml, startedAt, endedAt, failureMessage, newCodebase, stages, abortedBy);
+    return new Execution(
+        executionId,
+        accountId,
+        orgIdentifier,
+        projectIdentifier,
+        pipelineIdentifier,
+        sequenceId,
+        status,
+        trigger,
+        branch,
+        pipelineYaml,
+        startedAt,
+        endedAt,
+        failureMessage,
+        newCodebase,
+        stages,
+        abortedBy);
   }
 
   public Execution withStage(int index, UnaryOperator<StageRun> change) {
     List<StageRun> changed = new ArrayList<>(stages);
     changed.set(index, change.apply(stages.get(index)));
-    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        status, trigger, branch, pipelineYaml, startedAt, endedAt, failureMessage, codebase, changed, abortedBy);
+    return new Execution(
+        executionId,
+        accountId,
+        orgIdentifier,
+        projectIdentifier,
+        pipelineIdentifier,
+        sequenceId,
+        status,
+        trigger,
+        branch,
+        pipelineYaml,
+        startedAt,
+        endedAt,
+        failureMessage,
+        codebase,
+        changed,
+        abortedBy);
   }
 
   /**
-   * This execution ended FAILED with {@code reason}: stages and steps still QUEUED become SKIPPED, those
-   * still RUNNING become FAILED with the reason. Used when the engine cannot go on (a restart, a bug).
+   * This execution ended FAILED with {@code reason}: stages and steps still QUEUED become SKIPPED,
+   * those still RUNNING become FAILED with the reason. Used when the engine cannot go on (a
+   * restart, a bug).
    */
   public Execution interrupted(String reason, Instant now) {
-    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        ExecutionStatus.FAILED, trigger, branch, pipelineYaml, startedAt, now, reason, codebase,
-        endStages(ExecutionStatus.FAILED, reason, now), abortedBy);
+    return new Execution(
+        executionId,
+        accountId,
+        orgIdentifier,
+        projectIdentifier,
+        pipelineIdentifier,
+        sequenceId,
+        ExecutionStatus.FAILED,
+        trigger,
+        branch,
+        pipelineYaml,
+        startedAt,
+        now,
+        reason,
+        codebase,
+        endStages(ExecutionStatus.FAILED, reason, now),
+        abortedBy);
   }
 
   /**
-   * This execution ended ABORTED by {@code by}: stages and steps still QUEUED become SKIPPED, those still
-   * RUNNING become ABORTED.
+   * This execution ended ABORTED by {@code by}: stages and steps still QUEUED become SKIPPED, those
+   * still RUNNING become ABORTED.
    */
   public Execution aborted(String by, Instant now) {
-    return new Execution(executionId, accountId, orgIdentifier, projectIdentifier, pipelineIdentifier, sequenceId,
-        ExecutionStatus.ABORTED, trigger, branch, pipelineYaml, startedAt, now, null, codebase,
-        endStages(ExecutionStatus.ABORTED, null, now), by);
+    return new Execution(
+        executionId,
+        accountId,
+        orgIdentifier,
+        projectIdentifier,
+        pipelineIdentifier,
+        sequenceId,
+        ExecutionStatus.ABORTED,
+        trigger,
+        branch,
+        pipelineYaml,
+        startedAt,
+        now,
+        null,
+        codebase,
+        endStages(ExecutionStatus.ABORTED, null, now),
+        by);
   }
 
   private List<StageRun> endStages(ExecutionStatus runningBecome, String reason, Instant now) {
@@ -225,19 +348,29 @@ public record Execution(
     for (StageRun stage : stages) {
       List<StepRun> steps = new ArrayList<>();
       for (StepRun step : stage.steps()) {
-        steps.add(switch (step.status()) {
-          case QUEUED -> step.withStatus(ExecutionStatus.SKIPPED, null, step.startedAt(), null);
-          case RUNNING -> step.withStatus(runningBecome, reason, step.startedAt(), now);
-          default -> step;
-        });
+        steps.add(
+            switch (step.status()) {
+              case QUEUED -> step.withStatus(ExecutionStatus.SKIPPED, null, step.startedAt(), null);
+              case RUNNING -> step.withStatus(runningBecome, reason, step.startedAt(), now);
+              default -> step;
+            });
       }
-      StageRun withSteps = new StageRun(stage.identifier(), stage.name(), stage.status(), stage.failureMessage(),
-          stage.startedAt(), stage.endedAt(), steps);
-      ended.add(switch (stage.status()) {
-        case QUEUED -> withSteps.withStatus(ExecutionStatus.SKIPPED, null, stage.startedAt(), null);
-        case RUNNING -> withSteps.withStatus(runningBecome, reason, stage.startedAt(), now);
-        default -> withSteps;
-      });
+      StageRun withSteps =
+          new StageRun(
+              stage.identifier(),
+              stage.name(),
+              stage.status(),
+              stage.failureMessage(),
+              stage.startedAt(),
+              stage.endedAt(),
+              steps);
+      ended.add(
+          switch (stage.status()) {
+            case QUEUED ->
+                withSteps.withStatus(ExecutionStatus.SKIPPED, null, stage.startedAt(), null);
+            case RUNNING -> withSteps.withStatus(runningBecome, reason, stage.startedAt(), now);
+            default -> withSteps;
+          });
     }
     return ended;
   }

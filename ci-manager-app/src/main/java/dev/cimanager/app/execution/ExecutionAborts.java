@@ -9,9 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Aborts an execution from any instance. A queued one is taken out of the queue and ends ABORTED at once;
- * a running one gets an abort request on its queue entry, which its owner reads when it renews the lease
- * (every {@code execution.renewInterval}) and then kills the build and ends it ABORTED.
+ * Aborts an execution from any instance. A queued one is taken out of the queue and ends ABORTED at
+ * once; a running one gets an abort request on its queue entry, which its owner reads when it
+ * renews the lease (every {@code execution.renewInterval}) and then kills the build and ends it
+ * ABORTED.
  */
 @Singleton
 final class ExecutionAborts {
@@ -30,8 +31,10 @@ final class ExecutionAborts {
   }
 
   /**
-   * @return the execution as it is now: ABORTED when it was queued, else still RUNNING until its owner stops
-   * @throws ApiException 404 when it is not the caller's account's, 409 {@code EXECUTION_ENDED} when it ended
+   * @return the execution as it is now: ABORTED when it was queued, else still RUNNING until its
+   *     owner stops
+   * @throws ApiException 404 when it is not the caller's account's, 409 {@code EXECUTION_ENDED}
+   *     when it ended
    */
   Execution abort(Caller caller, String executionId) {
     Execution execution = find(caller, executionId);
@@ -39,7 +42,8 @@ final class ExecutionAborts {
     String by = caller.userName();
     if (queue.removeIfQueued(executionId)) {
       // nobody had claimed it, and nobody can now: it is ours to end
-      Execution aborted = find(caller, executionId).aborted(by, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      Execution aborted =
+          find(caller, executionId).aborted(by, clock.instant().truncatedTo(ChronoUnit.MILLIS));
       store.save(aborted);
       return aborted;
     }
@@ -57,14 +61,23 @@ final class ExecutionAborts {
 
   private Execution find(Caller caller, String executionId) {
     Optional<Execution> found = store.find(caller.accountId(), executionId);
-    return found.orElseThrow(() -> ApiException.notFound("EXECUTION_NOT_FOUND",
-        "execution '" + executionId + "' not found"));
+    return found.orElseThrow(
+        () ->
+            ApiException.notFound(
+                "EXECUTION_NOT_FOUND", "execution '" + executionId + "' not found"));
   }
 
   private static void requireNotEnded(Execution execution) {
     if (execution.status().isFinal()) {
-      throw new ApiException(409, "EXECUTION_ENDED", "execution '" + execution.executionId() + "' already ended with"
-          + " status " + execution.status() + "; only a QUEUED or RUNNING execution can be aborted");
+      throw new ApiException(
+          409,
+          "EXECUTION_ENDED",
+          "execution '"
+              + execution.executionId()
+              + "' already ended with"
+              + " status "
+              + execution.status()
+              + "; only a QUEUED or RUNNING execution can be aborted");
     }
   }
 }

@@ -25,17 +25,21 @@ final class ExecutionDocuments {
         .append("pipelineIdentifier", execution.pipelineIdentifier())
         .append("sequenceId", execution.sequenceId())
         .append("status", execution.status().name())
-        .append("trigger", new Document("type", execution.trigger().type().name())
-            .append("triggeredBy", execution.trigger().triggeredBy())
-            .append("event", execution.trigger().event())
-            .append("triggerIdentifier", execution.trigger().triggerIdentifier())
-            .append("codebase", toDocument(execution.trigger().codebase())))
+        .append(
+            "trigger",
+            new Document("type", execution.trigger().type().name())
+                .append("triggeredBy", execution.trigger().triggeredBy())
+                .append("event", execution.trigger().event())
+                .append("triggerIdentifier", execution.trigger().triggerIdentifier())
+                .append("codebase", toDocument(execution.trigger().codebase())))
         .append("branch", execution.branch())
         .append("pipelineYaml", execution.pipelineYaml())
         .append("startedAt", date(execution.startedAt()))
         .append("endedAt", date(execution.endedAt()))
         .append("failureMessage", execution.failureMessage())
-        .append("codebase", execution.codebaseIfPresent().map(ExecutionDocuments::toDocument).orElse(null))
+        .append(
+            "codebase",
+            execution.codebaseIfPresent().map(ExecutionDocuments::toDocument).orElse(null))
         .append("stages", execution.stages().stream().map(ExecutionDocuments::toDocument).toList())
         .append("abortedBy", execution.abortedBy());
   }
@@ -51,8 +55,11 @@ final class ExecutionDocuments {
         doc.getString("pipelineIdentifier"),
         ((Number) doc.get("sequenceId")).longValue(),
         ExecutionStatus.valueOf(doc.getString("status")),
-        new Trigger(TriggerType.valueOf(trigger.getString("type")), trigger.getString("triggeredBy"),
-            trigger.getString("event"), trigger.getString("triggerIdentifier"),
+        new Trigger(
+            TriggerType.valueOf(trigger.getString("type")),
+            trigger.getString("triggeredBy"),
+            trigger.getString("event"),
+            trigger.getString("triggerIdentifier"),
             codebaseRefFrom(trigger.get("codebase", Document.class))),
         doc.getString("branch"),
         doc.getString("pipelineYaml"),
@@ -65,16 +72,24 @@ final class ExecutionDocuments {
   }
 
   private static Document toDocument(CodebaseRef ref) {
-    return ref == null ? null : new Document("branch", ref.branch())
-        .append("tag", ref.tag())
-        .append("prNumber", ref.prNumber())
-        .append("commitSha", ref.commitSha())
-        .append("fetchRef", ref.fetchRef());
+    return ref == null
+        ? null
+        : new Document("branch", ref.branch())
+            .append("tag", ref.tag())
+            .append("prNumber", ref.prNumber())
+            .append("commitSha", ref.commitSha())
+            .append("fetchRef", ref.fetchRef());
   }
 
   private static CodebaseRef codebaseRefFrom(Document doc) {
-    return doc == null ? null : new CodebaseRef(doc.getString("branch"), doc.getString("tag"),
-        doc.getString("prNumber"), doc.getString("commitSha"), doc.getString("fetchRef"));
+    return doc == null
+        ? null
+        : new CodebaseRef(
+            doc.getString("branch"),
+            doc.getString("tag"),
+            doc.getString("prNumber"),
+            doc.getString("commitSha"),
+            doc.getString("fetchRef"));
   }
 
   private static Document toDocument(ClonedSource source) {
@@ -86,8 +101,12 @@ final class ExecutionDocuments {
   }
 
   private static ClonedSource codebaseFrom(Document doc) {
-    return new ClonedSource(doc.getString("repositoryUrl"), doc.getString("branch"), doc.getString("tag"),
-        doc.getString("commitSha"), instant(doc.getDate("commitTime")));
+    return new ClonedSource(
+        doc.getString("repositoryUrl"),
+        doc.getString("branch"),
+        doc.getString("tag"),
+        doc.getString("commitSha"),
+        instant(doc.getDate("commitTime")));
   }
 
   private static Document toDocument(StageRun stage) {
@@ -101,9 +120,13 @@ final class ExecutionDocuments {
   }
 
   private static StageRun stageFrom(Document doc) {
-    return new StageRun(doc.getString("identifier"), doc.getString("name"),
-        ExecutionStatus.valueOf(doc.getString("status")), doc.getString("failureMessage"),
-        instant(doc.getDate("startedAt")), instant(doc.getDate("endedAt")),
+    return new StageRun(
+        doc.getString("identifier"),
+        doc.getString("name"),
+        ExecutionStatus.valueOf(doc.getString("status")),
+        doc.getString("failureMessage"),
+        instant(doc.getDate("startedAt")),
+        instant(doc.getDate("endedAt")),
         doc.getList("steps", Document.class).stream().map(ExecutionDocuments::stepFrom).toList());
   }
 
@@ -116,17 +139,31 @@ final class ExecutionDocuments {
         .append("failureMessage", step.failureMessage())
         .append("startedAt", date(step.startedAt()))
         .append("endedAt", date(step.endedAt()))
-        .append("outcome", outcome == null ? null
-            : new Document("image", outcome.image()).append("tags", outcome.tags()).append("digest", outcome.digest()));
+        .append(
+            "outcome",
+            outcome == null
+                ? null
+                : new Document("image", outcome.image())
+                    .append("tags", outcome.tags())
+                    .append("digest", outcome.digest()));
   }
 
   private static StepRun stepFrom(Document doc) {
     Document outcome = doc.get("outcome", Document.class);
-    return new StepRun(doc.getString("identifier"), doc.getString("name"), doc.getString("type"),
-        ExecutionStatus.valueOf(doc.getString("status")), doc.getString("failureMessage"),
-        instant(doc.getDate("startedAt")), instant(doc.getDate("endedAt")),
-        outcome == null ? null : new ImageOutcome(outcome.getString("image"),
-            List.copyOf(outcome.getList("tags", String.class)), outcome.getString("digest")));
+    return new StepRun(
+        doc.getString("identifier"),
+        doc.getString("name"),
+        doc.getString("type"),
+        ExecutionStatus.valueOf(doc.getString("status")),
+        doc.getString("failureMessage"),
+        instant(doc.getDate("startedAt")),
+        instant(doc.getDate("endedAt")),
+        outcome == null
+            ? null
+            : new ImageOutcome(
+                outcome.getString("image"),
+                List.copyOf(outcome.getList("tags", String.class)),
+                outcome.getString("digest")));
   }
 
   private static Date date(Instant instant) {

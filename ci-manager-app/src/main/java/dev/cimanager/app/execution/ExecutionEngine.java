@@ -24,22 +24,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs executions from the queue every instance shares ({@link ExecutionQueue}): at most
- * {@code execution.workers} at once on this instance, each claimed with a lease that a renewer extends
+ * Runs executions from the queue every instance shares ({@link ExecutionQueue}): at most {@code
+ * execution.workers} at once on this instance, each claimed with a lease that a renewer extends
  * while the run goes on. Dropwizard-managed.
  *
  * <ul>
- *   <li>A dispatcher claims queued executions whenever a worker is free: woken at once by a start on this
- *       instance or a finished run, and polling every {@code pollInterval} for starts on other instances.
- *       Of the queued ones it claims first those of the account with the fewest running, then of the
- *       account this instance served least recently, then the oldest: one account's backlog delays another
- *       account's run by at most one slot.
- *   <li>The same pass takes over executions whose lease expired (their instance died): one that had not
- *       started goes back to the queue, one that had ends FAILED "instance X stopped while running this
- *       execution". Nothing is run twice: a started run is never run again.
- *   <li>The renewer extends this instance's leases every {@code renewInterval}, notices abort requests
- *       there, and stops a run whose lease another instance took (its writes would be refused anyway).
- *   <li>Stopping stops claiming, lets running builds finish for {@code shutdownGrace}, then fails the rest.
+ *   <li>A dispatcher claims queued executions whenever a worker is free: woken at once by a start
+ *       on this instance or a finished run, and polling every {@code pollInterval} for starts on
+ *       other instances. Of the queued ones it claims first those of the account with the fewest
+ *       running, then of the account this instance served least recently, then the oldest: one
+ *       account's backlog delays another account's run by at most one slot.
+ *   <li>The same pass takes over executions whose lease expired (their instance died): one that had
+ *       not started goes back to the queue, one that had ends FAILED "instance X stopped while
+ *       running this execution". Nothing is run twice: a started run is never run again.
+ *   <li>The renewer extends this instance's leases every {@code renewInterval}, notices abort
+ *       requests there, and stops a run whose lease another instance took (its writes would be
+ *       refused anyway).
+ *   <li>Stopping stops claiming, lets running builds finish for {@code shutdownGrace}, then fails
+ *       the rest.
  * </ul>
  */
 public final class ExecutionEngine implements Managed {
@@ -59,8 +61,13 @@ public final class ExecutionEngine implements Managed {
   private final int maxQueued;
   private final boolean exclusiveDatabase;
   private final Map<String, RunHandle> running = new ConcurrentHashMap<>();
-  /** The number of this instance's last claim of each account's runs (only the dispatcher touches it). */
+
+  /**
+   * The number of this instance's last claim of each account's runs (only the dispatcher touches
+   * it).
+   */
   private final Map<String, Long> lastClaimed = new HashMap<>();
+
   private long claims;
   private final Object wakeup = new Object();
   private boolean signalled;
@@ -71,12 +78,23 @@ public final class ExecutionEngine implements Managed {
   private volatile Thread dispatcher;
 
   /**
-   * @param exclusiveDatabase whether this process alone uses the database (the embedded server): then a
-   *     lease found at start-up belongs to a dead process whatever its owner, and is taken over at once
+   * @param exclusiveDatabase whether this process alone uses the database (the embedded server):
+   *     then a lease found at start-up belongs to a dead process whatever its owner, and is taken
+   *     over at once
    */
-  ExecutionEngine(ExecutionStore store, ExecutionQueue queue, ExecutionRunner runner, ExecutionWorkspaces workspaces,
-      InstanceRegistry instances, LegacyActiveExecutions legacy, Clock clock, InstanceIdentity identity, EngineTimings timings, int workers,
-      int maxQueued, boolean exclusiveDatabase) {
+  ExecutionEngine(
+      ExecutionStore store,
+      ExecutionQueue queue,
+      ExecutionRunner runner,
+      ExecutionWorkspaces workspaces,
+      InstanceRegistry instances,
+      LegacyActiveExecutions legacy,
+      Clock clock,
+      InstanceIdentity identity,
+      EngineTimings timings,
+      int workers,
+      int maxQueued,
+      boolean exclusiveDatabase) {
     this.store = store;
     this.queue = queue;
     this.runner = runner;
@@ -106,14 +124,23 @@ public final class ExecutionEngine implements Managed {
     instances.heartbeat(identity, 0, workers, now());
     lastRenewal = now();
     AtomicInteger threads = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(workers, task -> daemon(task, "execution-worker-" + threads.incrementAndGet()));
-    renewer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "execution-lease-renewer"));
-    renewer.scheduleWithFixedDelay(this::renewLeases, timings.renewInterval().toMillis(),
-        timings.renewInterval().toMillis(), TimeUnit.MILLISECONDS);
+    pool =
+        Executors.newFixedThreadPool(
+            workers, task -> daemon(task, "execution-worker-" + threads.incrementAndGet()));
+    renewer =
+        Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "execution-lease-renewer"));
+    renewer.scheduleWithFixedDelay(
+        this::renewLeases,
+        timings.renewInterval().toMillis(),
+        timings.renewInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
     claiming = true;
     dispatcher = daemon(this::dispatch, "execution-dispatcher");
     dispatcher.start();
-    LOG.info("execution engine started as instance {} ({} workers, lease {} s)", identity.id(), workers,
+    LOG.info(
+        "execution engine started as instance {} ({} workers, lease {} s)",
+        identity.id(),
+        workers,
         timings.leaseDuration().toSeconds());
   }
 
@@ -130,8 +157,13 @@ public final class ExecutionEngine implements Managed {
       Thread.sleep(100);
     }
     if (!running.isEmpty()) {
-      LOG.warn("instance {} stops with {} executions still running; failing them", identity.id(), running.size());
-      running.values().forEach(handle -> handle.stop(new RunStop.Failed(stoppedWhileRunning(identity.id()))));
+      LOG.warn(
+          "instance {} stops with {} executions still running; failing them",
+          identity.id(),
+          running.size());
+      running
+          .values()
+          .forEach(handle -> handle.stop(new RunStop.Failed(stoppedWhileRunning(identity.id()))));
     }
     pool.shutdown();
     if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -147,10 +179,11 @@ public final class ExecutionEngine implements Managed {
   }
 
   /**
-   * Stores a new QUEUED execution with {@code storeQueued} (which calls {@link ExecutionStore#insert}) and
-   * makes it claimable, or, when {@code accountId} already has {@code maxQueued} executions waiting, stores
-   * nothing and throws 429 {@code TOO_MANY_EXECUTIONS}. (Two starts racing for the last place may both get
-   * it: the bound is exact up to the number of concurrent requests.)
+   * Stores a new QUEUED execution with {@code storeQueued} (which calls {@link
+   * ExecutionStore#insert}) and makes it claimable, or, when {@code accountId} already has {@code
+   * maxQueued} executions waiting, stores nothing and throws 429 {@code TOO_MANY_EXECUTIONS}. (Two
+   * starts racing for the last place may both get it: the bound is exact up to the number of
+   * concurrent requests.)
    *
    * @return what {@code storeQueued} stored
    */
@@ -159,8 +192,12 @@ public final class ExecutionEngine implements Managed {
       throw new IllegalStateException("the execution engine has not started");
     }
     if (queue.countWaiting(accountId) >= maxQueued) {
-      throw new ApiException(429, "TOO_MANY_EXECUTIONS", "tried to queue the execution but " + maxQueued
-          + " executions are already waiting for a worker (execution.maxQueued); try again when some have started");
+      throw new ApiException(
+          429,
+          "TOO_MANY_EXECUTIONS",
+          "tried to queue the execution but "
+              + maxQueued
+              + " executions are already waiting for a worker (execution.maxQueued); try again when some have started");
     }
     Execution execution = storeQueued.get();
     queue.markQueued(execution.executionId());
@@ -168,7 +205,10 @@ public final class ExecutionEngine implements Managed {
     return execution;
   }
 
-  /** Asks this instance's run of {@code executionId}, if any, to abort now rather than at the next renewal. */
+  /**
+   * Asks this instance's run of {@code executionId}, if any, to abort now rather than at the next
+   * renewal.
+   */
   void abortIfRunningHere(String executionId, String abortedBy) {
     RunHandle handle = running.get(executionId);
     if (handle != null) {
@@ -206,7 +246,8 @@ public final class ExecutionEngine implements Managed {
     Instant now = now();
     for (QueueEntry entry : entries) {
       if (entry.leaseExpired(now) && !running.containsKey(entry.executionId())) {
-        queue.takeOver(entry, identity.id(), now.plus(timings.leaseDuration()))
+        queue
+            .takeOver(entry, identity.id(), now.plus(timings.leaseDuration()))
             .ifPresent(mine -> endOrRequeue(entry.owner(), mine));
       } else if (entry.state() == QueueEntry.State.PENDING
           && entry.queuedAt().isBefore(now.minus(timings.leaseDuration()))) {
@@ -218,8 +259,8 @@ public final class ExecutionEngine implements Managed {
 
   /**
    * Claims queued executions while workers are free: each time one of the account with the fewest
-   * executions running (on any instance, counting those claimed in this pass), then of the account served
-   * least recently, the oldest first.
+   * executions running (on any instance, counting those claimed in this pass), then of the account
+   * served least recently, the oldest first.
    */
   private void claimFairly(List<QueueEntry> entries, Instant now) {
     Map<String, Integer> runningPerAccount = new HashMap<>();
@@ -232,13 +273,17 @@ public final class ExecutionEngine implements Managed {
       }
     }
     while (claiming && running.size() < workers && !queued.isEmpty()) {
-      QueueEntry next = queued.stream()
-          .min(Comparator.<QueueEntry>comparingInt(entry -> runningPerAccount.getOrDefault(entry.accountId(), 0))
-              .thenComparingLong(entry -> lastClaimed.getOrDefault(entry.accountId(), 0L))
-              .thenComparing(QueueEntry::queuedAt))
-          .orElseThrow();
+      QueueEntry next =
+          queued.stream()
+              .min(
+                  Comparator.<QueueEntry>comparingInt(
+                          entry -> runningPerAccount.getOrDefault(entry.accountId(), 0))
+                      .thenComparingLong(entry -> lastClaimed.getOrDefault(entry.accountId(), 0L))
+                      .thenComparing(QueueEntry::queuedAt))
+              .orElseThrow();
       queued.remove(next);
-      Optional<QueueEntry> claimed = queue.claim(next, identity.id(), now.plus(timings.leaseDuration()));
+      Optional<QueueEntry> claimed =
+          queue.claim(next, identity.id(), now.plus(timings.leaseDuration()));
       if (claimed.isPresent()) {
         runningPerAccount.merge(next.accountId(), 1, Integer::sum);
         lastClaimed.put(next.accountId(), ++claims);
@@ -286,8 +331,8 @@ public final class ExecutionEngine implements Managed {
   }
 
   /**
-   * A stop that interrupted the run before the runner could take care of it (a database call at its very
-   * start): end the execution as the stop says. False when there was no stop to honour.
+   * A stop that interrupted the run before the runner could take care of it (a database call at its
+   * very start): end the execution as the stop says. False when there was no stop to honour.
    */
   private boolean endStopped(RunHandle handle) {
     Optional<RunStop> stop = handle.stop();
@@ -295,17 +340,22 @@ public final class ExecutionEngine implements Managed {
       return stop.isPresent();
     }
     Thread.interrupted();
-    Optional<Execution> found = store.find(handle.executionId()).filter(execution -> !execution.status().isFinal());
-    found.ifPresent(execution -> store.saveFenced(stop.get() instanceof RunStop.Aborted aborted
-        ? execution.aborted(aborted.by(), now())
-        : execution.interrupted(((RunStop.Failed) stop.get()).reason(), now()), handle.leaseVersion()));
+    Optional<Execution> found =
+        store.find(handle.executionId()).filter(execution -> !execution.status().isFinal());
+    found.ifPresent(
+        execution ->
+            store.saveFenced(
+                stop.get() instanceof RunStop.Aborted aborted
+                    ? execution.aborted(aborted.by(), now())
+                    : execution.interrupted(((RunStop.Failed) stop.get()).reason(), now()),
+                handle.leaseVersion()));
     return true;
   }
 
   /**
-   * Ends, or puts back in the queue, an execution just taken over from {@code previousOwner}: one that had
-   * not started runs again (from the queue); one that had is FAILED, since part of it (a push, a
-   * signature) may already have happened and must not happen twice.
+   * Ends, or puts back in the queue, an execution just taken over from {@code previousOwner}: one
+   * that had not started runs again (from the queue); one that had is FAILED, since part of it (a
+   * push, a signature) may already have happened and must not happen twice.
    */
   private void endOrRequeue(String previousOwner, QueueEntry mine) {
     String executionId = mine.executionId();
@@ -318,22 +368,30 @@ public final class ExecutionEngine implements Managed {
     Execution execution = found.get();
     if (execution.status() == ExecutionStatus.QUEUED) {
       queue.release(executionId, mine.leaseVersion());
-      LOG.warn("instance {} took execution {} over from instance {}, which stopped before running it; queued again",
-          identity.id(), executionId, previousOwner);
+      LOG.warn(
+          "instance {} took execution {} over from instance {}, which stopped before running it; queued again",
+          identity.id(),
+          executionId,
+          previousOwner);
       signal();
       return;
     }
     Instant now = now();
-    store.saveFenced(mine.abortedBy() != null
-        ? execution.aborted(mine.abortedBy(), now)
-        : execution.interrupted(stoppedWhileRunning(previousOwner), now), mine.leaseVersion());
+    store.saveFenced(
+        mine.abortedBy() != null
+            ? execution.aborted(mine.abortedBy(), now)
+            : execution.interrupted(stoppedWhileRunning(previousOwner), now),
+        mine.leaseVersion());
     if (exclusiveDatabase || identity.id().equals(previousOwner)) {
       // the workspace is in this instance's data directory only if the run was this instance's
       workspaces.delete(executionId);
     }
     queue.remove(executionId, mine.leaseVersion());
-    LOG.warn("instance {} took execution {} over from instance {}, which stopped while running it; marked FAILED",
-        identity.id(), executionId, previousOwner);
+    LOG.warn(
+        "instance {} took execution {} over from instance {}, which stopped while running it; marked FAILED",
+        identity.id(),
+        executionId,
+        previousOwner);
   }
 
   /** An entry left PENDING for a lease duration: the request that stored it died midway. */
@@ -347,9 +405,9 @@ public final class ExecutionEngine implements Managed {
   }
 
   /**
-   * Leases this process's previous incarnation held cannot be renewed by anyone: take them over now rather
-   * than after they expire. They are those of this instance id, or every one when the database is this
-   * process's alone.
+   * Leases this process's previous incarnation held cannot be renewed by anyone: take them over now
+   * rather than after they expire. They are those of this instance id, or every one when the
+   * database is this process's alone.
    */
   private void recoverAtStart() {
     Instant now = now();
@@ -360,7 +418,8 @@ public final class ExecutionEngine implements Managed {
     for (QueueEntry entry : queue.all()) {
       boolean mineBefore = exclusiveDatabase || identity.id().equals(entry.owner());
       if (entry.state() == QueueEntry.State.RUNNING && mineBefore) {
-        queue.takeOver(entry, identity.id(), now.plus(timings.leaseDuration()))
+        queue
+            .takeOver(entry, identity.id(), now.plus(timings.leaseDuration()))
             .ifPresent(mine -> endOrRequeue(entry.owner(), mine));
       } else if (entry.state() == QueueEntry.State.PENDING && exclusiveDatabase) {
         settlePending(entry);
@@ -373,8 +432,9 @@ public final class ExecutionEngine implements Managed {
     boolean renewedAll = true;
     for (RunHandle handle : running.values()) {
       try {
-        Optional<QueueEntry> renewed = queue.renew(handle.executionId(), handle.leaseVersion(),
-            now.plus(timings.leaseDuration()));
+        Optional<QueueEntry> renewed =
+            queue.renew(
+                handle.executionId(), handle.leaseVersion(), now.plus(timings.leaseDuration()));
         if (renewed.isEmpty()) {
           handle.stop(new RunStop.LeaseLost());
         } else if (renewed.get().abortedBy() != null) {
@@ -382,7 +442,11 @@ public final class ExecutionEngine implements Managed {
         }
       } catch (RuntimeException e) {
         renewedAll = false;
-        LOG.warn("instance {} could not renew its lease on execution {}", identity.id(), handle.executionId(), e);
+        LOG.warn(
+            "instance {} could not renew its lease on execution {}",
+            identity.id(),
+            handle.executionId(),
+            e);
       }
     }
     try {

@@ -11,7 +11,6 @@ import dev.cimanager.app.execution.runners.BuildAndPushRunner;
 import dev.cimanager.app.execution.runners.StepContext;
 import dev.cimanager.app.execution.runners.StepRunner;
 import dev.cimanager.app.execution.steps.ClonedSource;
-import dev.cimanager.app.execution.steps.Credentials;
 import dev.cimanager.app.execution.steps.GitCloner;
 import dev.cimanager.app.execution.steps.GitSource;
 import dev.cimanager.app.execution.steps.StepFailedException;
@@ -30,6 +29,7 @@ import dev.cimanager.app.pipelines.Step;
 import dev.cimanager.app.secrets.ResolvedSecret;
 import dev.cimanager.app.verification.SlsaVerificationRunner;
 import dev.cimanager.contracts.executions.ExecutionStatus;
+import dev.cimanager.ssca.spi.Credentials;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -45,12 +45,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one execution to its end: RUNNING, then each stage (clone, then its steps in order), then SUCCESS
- * or FAILED, saving the execution after every transition. A failed step fails its stage; the stage's
- * remaining steps and all later stages become SKIPPED. Whatever goes wrong, the execution ends in a final
- * status with a message, and its workspace is deleted. Every write carries the run's lease version, and
- * between steps (or when the engine interrupts a step's command) the run stops if the engine asks it to:
- * ABORTED, FAILED because the instance stops, or silently when another instance took it over.
+ * Runs one execution to its end: RUNNING, then each stage (clone, then its steps in order), then
+ * SUCCESS or FAILED, saving the execution after every transition. A failed step fails its stage;
+ * the stage's remaining steps and all later stages become SKIPPED. Whatever goes wrong, the
+ * execution ends in a final status with a message, and its workspace is deleted. Every write
+ * carries the run's lease version, and between steps (or when the engine interrupts a step's
+ * command) the run stops if the engine asks it to: ABORTED, FAILED because the instance stops, or
+ * silently when another instance took it over.
  */
 @Singleton
 public final class ExecutionRunner {
@@ -69,22 +70,35 @@ public final class ExecutionRunner {
   private final RerunCommits rerunCommits;
 
   @Inject
-  ExecutionRunner(ExecutionStore store, StepLogStore logStore, RunningStepLogs runningLogs, PipelineParser parser,
-      ConnectorService connectors, GitCloner cloner, BuildAndPushRunner buildAndPush,
-      SlsaVerificationRunner slsaVerification, ExecutionWorkspaces workspaces, Clock clock, RerunCommits rerunCommits) {
+  ExecutionRunner(
+      ExecutionStore store,
+      StepLogStore logStore,
+      RunningStepLogs runningLogs,
+      PipelineParser parser,
+      ConnectorService connectors,
+      GitCloner cloner,
+      BuildAndPushRunner buildAndPush,
+      SlsaVerificationRunner slsaVerification,
+      ExecutionWorkspaces workspaces,
+      Clock clock,
+      RerunCommits rerunCommits) {
     this.store = store;
     this.logStore = logStore;
     this.runningLogs = runningLogs;
     this.parser = parser;
     this.connectors = connectors;
     this.cloner = cloner;
-    this.runners = Map.of(BuildAndPushSpec.TYPE, buildAndPush, SlsaVerificationSpec.TYPE, slsaVerification);
+    this.runners =
+        Map.of(BuildAndPushSpec.TYPE, buildAndPush, SlsaVerificationSpec.TYPE, slsaVerification);
     this.workspaces = workspaces;
     this.clock = clock;
     this.rerunCommits = rerunCommits;
   }
 
-  /** Runs the stored QUEUED execution {@code executionId} under {@code control}; returns when it has ended. */
+  /**
+   * Runs the stored QUEUED execution {@code executionId} under {@code control}; returns when it has
+   * ended.
+   */
   void run(String executionId, RunControl control) {
     Optional<Execution> queued = store.find(executionId);
     if (queued.isEmpty() || queued.get().status() != ExecutionStatus.QUEUED) {
@@ -110,8 +124,13 @@ public final class ExecutionRunner {
 
     void run() {
       try {
-        Pipeline pipeline = parser.parse(new PipelineKey(execution.orgIdentifier(), execution.projectIdentifier(),
-            execution.pipelineIdentifier()), execution.pipelineYaml());
+        Pipeline pipeline =
+            parser.parse(
+                new PipelineKey(
+                    execution.orgIdentifier(),
+                    execution.projectIdentifier(),
+                    execution.pipelineIdentifier()),
+                execution.pipelineYaml());
         save(execution.withStatus(ExecutionStatus.RUNNING, null, null));
         String failure = null;
         for (int index = 0; index < pipeline.stages().size(); index++) {
@@ -121,13 +140,16 @@ public final class ExecutionRunner {
             skipStage(index);
           }
         }
-        save(failure == null
-            ? execution.withStatus(ExecutionStatus.SUCCESS, null, now())
-            : execution.withStatus(ExecutionStatus.FAILED, failure, now()));
+        save(
+            failure == null
+                ? execution.withStatus(ExecutionStatus.SUCCESS, null, now())
+                : execution.withStatus(ExecutionStatus.FAILED, failure, now()));
       } catch (RunStoppedException e) {
         end(e.stop());
       } catch (LeaseLostException e) {
-        LOG.warn("execution {} was taken over by another instance; this one stops running it", execution.executionId());
+        LOG.warn(
+            "execution {} was taken over by another instance; this one stops running it",
+            execution.executionId());
       } catch (RuntimeException | Error e) {
         Optional<RunStop> stop = control.stop();
         if (stop.isPresent()) {
@@ -135,8 +157,9 @@ public final class ExecutionRunner {
           end(stop.get());
         } else {
           LOG.error("execution {} failed unexpectedly", execution.executionId(), e);
-          saveQuietly(execution.interrupted(
-              secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
+          saveQuietly(
+              execution.interrupted(
+                  secrets.apply("tried to run the pipeline but failed unexpectedly: " + e), now()));
         }
       } finally {
         workspaces.delete(execution.executionId());
@@ -152,7 +175,8 @@ public final class ExecutionRunner {
       } else if (stop instanceof RunStop.Failed failed) {
         saveQuietly(execution.interrupted(failed.reason(), now()));
       } else {
-        LOG.warn("execution {} was taken over by another instance; this one stops running it",
+        LOG.warn(
+            "execution {} was taken over by another instance; this one stops running it",
             execution.executionId());
       }
     }
@@ -164,11 +188,16 @@ public final class ExecutionRunner {
       }
     }
 
-    /** Runs stage {@code index}; returns null when it succeeded, else the execution's failure message. */
+    /**
+     * Runs stage {@code index}; returns null when it succeeded, else the execution's failure
+     * message.
+     */
     private String runStage(Pipeline pipeline, int index) {
       stopIfAsked();
       Stage stage = pipeline.stages().get(index);
-      save(execution.withStage(index, run -> run.withStatus(ExecutionStatus.RUNNING, null, now(), null)));
+      save(
+          execution.withStage(
+              index, run -> run.withStatus(ExecutionStatus.RUNNING, null, now(), null)));
       Path stageWorkspace = workspace.resolve(stage.identifier());
       StepLog cloneLog = new StepLog(secrets);
       String failure = null;
@@ -181,17 +210,29 @@ public final class ExecutionRunner {
       } catch (StepFailedException e) {
         failure = secrets.apply(e.getMessage());
       } catch (IOException e) {
-        failure = secrets.apply("tried to prepare the workspace of stage '" + stage.identifier()
-            + "' but failed because " + e.getMessage());
+        failure =
+            secrets.apply(
+                "tried to prepare the workspace of stage '"
+                    + stage.identifier()
+                    + "' but failed because "
+                    + e.getMessage());
       } catch (RuntimeException e) {
-        LOG.error("preparing stage {} of execution {} failed unexpectedly", stage.identifier(),
-            execution.executionId(), e);
-        failure = secrets.apply("tried to prepare the workspace of stage '" + stage.identifier()
-            + "' but it failed unexpectedly: " + e);
+        LOG.error(
+            "preparing stage {} of execution {} failed unexpectedly",
+            stage.identifier(),
+            execution.executionId(),
+            e);
+        failure =
+            secrets.apply(
+                "tried to prepare the workspace of stage '"
+                    + stage.identifier()
+                    + "' but it failed unexpectedly: "
+                    + e);
       }
       for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
         Step step = stage.steps().get(stepIndex);
-        StepLog log = logStore.open(execution.executionId(), stage.identifier(), step.identifier(), secrets);
+        StepLog log =
+            logStore.open(execution.executionId(), stage.identifier(), step.identifier(), secrets);
         if (stepIndex == 0) {
           // the implicit clone has no step of its own: its lines open the first step's log
           cloneLog.lines().forEach(log::append);
@@ -203,16 +244,29 @@ public final class ExecutionRunner {
         }
       }
       String stageFailure = failure;
-      save(execution.withStage(index, run -> run.withStatus(
-          stageFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED, stageFailure, run.startedAt(),
-          now())));
+      save(
+          execution.withStage(
+              index,
+              run ->
+                  run.withStatus(
+                      stageFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED,
+                      stageFailure,
+                      run.startedAt(),
+                      now())));
       return failure == null ? null : "stage '" + stage.identifier() + "' failed: " + failure;
     }
 
     private void clone(Pipeline pipeline, Stage stage, Path stageWorkspace, StepLog log) {
-      Codebase codebase = pipeline.codebaseIfPresent().orElseThrow(() -> new StepFailedException(
-          "tried to clone the codebase for stage '" + stage.identifier() + "' but the pipeline has no"
-              + " properties.ci.codebase"));
+      Codebase codebase =
+          pipeline
+              .codebaseIfPresent()
+              .orElseThrow(
+                  () ->
+                      new StepFailedException(
+                          "tried to clone the codebase for stage '"
+                              + stage.identifier()
+                              + "' but the pipeline has no"
+                              + " properties.ci.codebase"));
       GitConnector connector;
       Credentials credentials = null;
       try {
@@ -220,49 +274,97 @@ public final class ExecutionRunner {
         if (connector.auth() instanceof ConnectorAuth.UsernamePassword auth) {
           Optional<ResolvedSecret> password = connectors.password(connector);
           password.ifPresent(secrets::add);
-          credentials = new Credentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
+          credentials =
+              new Credentials(
+                  auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
         }
       } catch (ApiException e) {
-        throw new StepFailedException("tried to resolve the codebase's Git connector '" + codebase.connectorRef()
-            + "' (pipeline.properties.ci.codebase.connectorRef) but failed because " + e.getMessage(), e);
+        throw new StepFailedException(
+            "tried to resolve the codebase's Git connector '"
+                + codebase.connectorRef()
+                + "' (pipeline.properties.ci.codebase.connectorRef) but failed because "
+                + e.getMessage(),
+            e);
       }
       CodebaseRef asked = execution.trigger().codebase();
-      GitSource source = asked != null
-          ? new GitSource(connector.url().toString(),
-              asked.tag() == null ? Codebase.BuildType.BRANCH : Codebase.BuildType.TAG,
-              asked.tag() == null ? asked.branch() : asked.tag(), credentials, asked.fetchRef(), asked.commitSha())
-          : execution.branch() != null
-          ? new GitSource(connector.url().toString(), Codebase.BuildType.BRANCH, execution.branch(), credentials)
-          : new GitSource(connector.url().toString(), codebase.buildType(), codebase.ref(), credentials);
-      ClonedSource cloned = cloner.cloneInto(source, stageWorkspace, log,
-          rerunCommits.find(execution.executionId()).orElse(null));
+      GitSource source =
+          asked != null
+              ? new GitSource(
+                  connector.url().toString(),
+                  asked.tag() == null ? Codebase.BuildType.BRANCH : Codebase.BuildType.TAG,
+                  asked.tag() == null ? asked.branch() : asked.tag(),
+                  credentials,
+                  asked.fetchRef(),
+                  asked.commitSha())
+              : execution.branch() != null
+                  ? new GitSource(
+                      connector.url().toString(),
+                      Codebase.BuildType.BRANCH,
+                      execution.branch(),
+                      credentials)
+                  : new GitSource(
+                      connector.url().toString(),
+                      codebase.buildType(),
+                      codebase.ref(),
+                      credentials);
+      ClonedSource cloned =
+          cloner.cloneInto(
+              source, stageWorkspace, log, rerunCommits.find(execution.executionId()).orElse(null));
       if (execution.codebase() == null) {
         save(execution.withCodebase(cloned));
       }
     }
 
     /** Runs one step; returns null when it succeeded, else its failure message. */
-    private String runStep(int stageIndex, int stepIndex, Stage stage, Step step, Path stageWorkspace, StepLog log) {
+    private String runStep(
+        int stageIndex, int stepIndex, Stage stage, Step step, Path stageWorkspace, StepLog log) {
       stopIfAsked();
       Instant startedAt = now();
-      save(execution.withStage(stageIndex, run -> run.withStep(stepIndex,
-          s -> s.withStatus(ExecutionStatus.RUNNING, null, startedAt, null))));
+      save(
+          execution.withStage(
+              stageIndex,
+              run ->
+                  run.withStep(
+                      stepIndex,
+                      s -> s.withStatus(ExecutionStatus.RUNNING, null, startedAt, null))));
       runningLogs.put(execution.executionId(), stage.identifier(), step.identifier(), log);
       String failure = null;
       try {
-        StepContext context = new StepContext(execution, projectScope(), stage, step, stageWorkspace,
-            execution.codebase(), expressions(), secrets, log, startedAt,
-            outcome -> save(execution.withStage(stageIndex, run -> run.withStep(stepIndex,
-                s -> s.withOutcome(outcome)))));
+        StepContext context =
+            new StepContext(
+                execution,
+                projectScope(),
+                stage,
+                step,
+                stageWorkspace,
+                execution.codebase(),
+                expressions(),
+                secrets,
+                log,
+                startedAt,
+                outcome ->
+                    save(
+                        execution.withStage(
+                            stageIndex,
+                            run -> run.withStep(stepIndex, s -> s.withOutcome(outcome)))));
         runners.get(step.type()).run(context);
       } catch (StepFailedException e) {
         failure = e.getMessage();
       } catch (ExpressionException e) {
-        failure = "tried to resolve the expressions of step '" + step.identifier() + "' but failed: " + e.getMessage();
+        failure =
+            "tried to resolve the expressions of step '"
+                + step.identifier()
+                + "' but failed: "
+                + e.getMessage();
       } catch (ApiException e) {
-        failure = "tried to run step '" + step.identifier() + "' but failed because " + e.getMessage();
+        failure =
+            "tried to run step '" + step.identifier() + "' but failed because " + e.getMessage();
       } catch (RuntimeException | Error e) {
-        LOG.error("step {} of execution {} failed unexpectedly", step.identifier(), execution.executionId(), e);
+        LOG.error(
+            "step {} of execution {} failed unexpectedly",
+            step.identifier(),
+            execution.executionId(),
+            e);
         failure = "tried to run step '" + step.identifier() + "' but it failed unexpectedly: " + e;
       }
       Optional<RunStop> stop = control.stop();
@@ -282,8 +384,20 @@ public final class ExecutionRunner {
       }
       log.close();
       runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
-      save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, s -> s.withStatus(
-          stepFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED, stepFailure, startedAt, now()))));
+      save(
+          execution.withStage(
+              stageIndex,
+              run ->
+                  run.withStep(
+                      stepIndex,
+                      s ->
+                          s.withStatus(
+                              stepFailure == null
+                                  ? ExecutionStatus.SUCCESS
+                                  : ExecutionStatus.FAILED,
+                              stepFailure,
+                              startedAt,
+                              now()))));
       return stepFailure;
     }
 
@@ -293,13 +407,16 @@ public final class ExecutionRunner {
     }
 
     private void skipStage(int index) {
-      save(execution.withStage(index, run -> {
-        StageRun skipped = run.withStatus(ExecutionStatus.SKIPPED, null, null, null);
-        for (int step = 0; step < run.steps().size(); step++) {
-          skipped = skipped.withStep(step, skipped());
-        }
-        return skipped;
-      }));
+      save(
+          execution.withStage(
+              index,
+              run -> {
+                StageRun skipped = run.withStatus(ExecutionStatus.SKIPPED, null, null, null);
+                for (int step = 0; step < run.steps().size(); step++) {
+                  skipped = skipped.withStep(step, skipped());
+                }
+                return skipped;
+              }));
     }
 
     private UnaryOperator<StepRun> skipped() {
@@ -308,21 +425,27 @@ public final class ExecutionRunner {
 
     private ExpressionResolver expressions() {
       ClonedSource codebase = execution.codebase();
-      return new ExpressionResolver(new ExpressionContext(execution.sequenceId(), execution.executionId(),
-          execution.pipelineIdentifier(),
-          codebase == null ? null : codebase.commitSha(),
-          codebase == null ? execution.branch() : codebase.branch(),
-          codebase == null ? null : codebase.tag(),
-          execution.trigger().type().name(),
-          TriggerExpressions.of(execution.trigger())));
+      return new ExpressionResolver(
+          new ExpressionContext(
+              execution.sequenceId(),
+              execution.executionId(),
+              execution.pipelineIdentifier(),
+              codebase == null ? null : codebase.commitSha(),
+              codebase == null ? execution.branch() : codebase.branch(),
+              codebase == null ? null : codebase.tag(),
+              execution.trigger().type().name(),
+              TriggerExpressions.of(execution.trigger())));
     }
 
     private Scope projectScope() {
-      return Scope.project(execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
+      return Scope.project(
+          execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
     }
 
     private String describe(RunStop stop) {
-      return stop instanceof RunStop.Aborted aborted ? "aborted by " + aborted.by() : ((RunStop.Failed) stop).reason();
+      return stop instanceof RunStop.Aborted aborted
+          ? "aborted by " + aborted.by()
+          : ((RunStop.Failed) stop).reason();
     }
 
     private void save(Execution next) {
@@ -334,7 +457,8 @@ public final class ExecutionRunner {
       try {
         save(next);
       } catch (RuntimeException e) {
-        // its queue entry stays until the lease expires; the instance taking it over then marks it FAILED
+        // its queue entry stays until the lease expires; the instance taking it over then marks it
+        // FAILED
         LOG.error("could not save the failure of execution {}", next.executionId(), e);
       }
     }

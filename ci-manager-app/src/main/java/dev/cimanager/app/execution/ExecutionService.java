@@ -20,7 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 
-/** Starts executions: stores a QUEUED execution with the pipeline's stages and steps, and queues it. */
+/**
+ * Starts executions: stores a QUEUED execution with the pipeline's stages and steps, and queues it.
+ */
 @Singleton
 public final class ExecutionService {
 
@@ -33,8 +35,13 @@ public final class ExecutionService {
   private final SecureRandom random = new SecureRandom();
 
   @Inject
-  ExecutionService(PipelineRepository pipelines, PipelineParser parser, ExecutionStore store, ExecutionEngine engine,
-      Clock clock, RerunCommits rerunCommits) {
+  ExecutionService(
+      PipelineRepository pipelines,
+      PipelineParser parser,
+      ExecutionStore store,
+      ExecutionEngine engine,
+      Clock clock,
+      RerunCommits rerunCommits) {
     this.pipelines = pipelines;
     this.parser = parser;
     this.store = store;
@@ -47,80 +54,159 @@ public final class ExecutionService {
    * Starts a MANUAL run of pipeline {@code pipelineIdentifier} in {@code project}.
    *
    * @param branch overrides the codebase's branch, or null
-   * @throws ApiException 404 for an unknown pipeline, 400 for a bad branch, 429 when the queue is full
-   * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
+   * @throws ApiException 404 for an unknown pipeline, 400 for a bad branch, 429 when the queue is
+   *     full
+   * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer
+   *     parses
    */
-  public Execution startManual(Caller caller, Scope project, String pipelineIdentifier, String branch) {
-    return start(project, pipelineIdentifier, new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null,
-        null, branch == null ? null : CodebaseRef.branchTip(branch)));
+  public Execution startManual(
+      Caller caller, Scope project, String pipelineIdentifier, String branch) {
+    return start(
+        project,
+        pipelineIdentifier,
+        new Execution.Trigger(
+            TriggerType.MANUAL,
+            caller.userName(),
+            null,
+            null,
+            branch == null ? null : CodebaseRef.branchTip(branch)));
   }
 
   /**
-   * Starts a run of pipeline {@code pipelineIdentifier} in {@code project} for whatever {@code trigger} says
-   * started it (a person, a webhook, a schedule), building {@code trigger.codebase()} when it names a ref.
+   * Starts a run of pipeline {@code pipelineIdentifier} in {@code project} for whatever {@code
+   * trigger} says started it (a person, a webhook, a schedule), building {@code trigger.codebase()}
+   * when it names a ref.
    *
-   * @throws ApiException 404 for an unknown pipeline, 400 when a ref is asked of a pipeline without codebase,
-   *     429 when the queue is full
-   * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer parses
+   * @throws ApiException 404 for an unknown pipeline, 400 when a ref is asked of a pipeline without
+   *     codebase, 429 when the queue is full
+   * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer
+   *     parses
    */
   public Execution start(Scope project, String pipelineIdentifier, Execution.Trigger trigger) {
-    StoredPipeline stored = pipelines.find(project, pipelineIdentifier)
-        .orElseThrow(() -> ApiException.notFound("PIPELINE_NOT_FOUND", "pipeline '" + pipelineIdentifier
-            + "' not found in project '" + project.projectId() + "' of org '" + project.orgId() + "'"));
+    StoredPipeline stored =
+        pipelines
+            .find(project, pipelineIdentifier)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "PIPELINE_NOT_FOUND",
+                        "pipeline '"
+                            + pipelineIdentifier
+                            + "' not found in project '"
+                            + project.projectId()
+                            + "' of org '"
+                            + project.orgId()
+                            + "'"));
     Pipeline pipeline = parser.parse(stored.key(), stored.yaml());
     CodebaseRef ref = trigger.codebase();
     String refName = ref == null ? null : ref.tag() == null ? ref.branch() : ref.tag();
     if (refName != null && !GitRefNames.isValid(refName)) {
-      throw ApiException.invalid((ref.tag() == null ? "branch" : "tag") + ": '" + GitRefNames.printable(refName)
-          + "' is not a valid " + (ref.tag() == null ? "branch" : "tag") + " name");
+      throw ApiException.invalid(
+          (ref.tag() == null ? "branch" : "tag")
+              + ": '"
+              + GitRefNames.printable(refName)
+              + "' is not a valid "
+              + (ref.tag() == null ? "branch" : "tag")
+              + " name");
     }
     if (ref != null && pipeline.codebaseIfPresent().isEmpty()) {
-      throw ApiException.invalid((ref.tag() == null ? "branch" : "tag") + ": pipeline '" + pipelineIdentifier
-          + "' has no codebase (properties.ci.codebase) to build " + (ref.tag() == null ? "a branch" : "a tag")
-          + " of");
+      throw ApiException.invalid(
+          (ref.tag() == null ? "branch" : "tag")
+              + ": pipeline '"
+              + pipelineIdentifier
+              + "' has no codebase (properties.ci.codebase) to build "
+              + (ref.tag() == null ? "a branch" : "a tag")
+              + " of");
     }
     return enqueue(trigger, project, pipeline, null);
   }
 
   /**
-   * Re-runs {@code original}: a new MANUAL run of the same pipeline YAML (as it was for the original, later
-   * edits do not count), the same branch request, and the commit the original built (when it cloned one).
+   * Re-runs {@code original}: a new MANUAL run of the same pipeline YAML (as it was for the
+   * original, later edits do not count), the same branch request, and the commit the original built
+   * (when it cloned one).
    */
   public Execution rerun(Caller caller, Scope project, Execution original) {
-    Pipeline pipeline = parser.parse(new dev.cimanager.app.pipelines.PipelineKey(original.orgIdentifier(),
-        original.projectIdentifier(), original.pipelineIdentifier()), original.pipelineYaml());
+    Pipeline pipeline =
+        parser.parse(
+            new dev.cimanager.app.pipelines.PipelineKey(
+                original.orgIdentifier(),
+                original.projectIdentifier(),
+                original.pipelineIdentifier()),
+            original.pipelineYaml());
     String commit = original.codebaseIfPresent().map(c -> c.commitSha()).orElse(null);
-    // a webhook run's ref (a tag, a pull request) is asked again; its commit comes with it or from the pin
-    CodebaseRef ref = original.trigger().codebase() != null ? original.trigger().codebase()
-        : original.branch() == null ? null : CodebaseRef.branchTip(original.branch());
-    return enqueue(new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null, null, ref), project, pipeline,
+    // a webhook run's ref (a tag, a pull request) is asked again; its commit comes with it or from
+    // the pin
+    CodebaseRef ref =
+        original.trigger().codebase() != null
+            ? original.trigger().codebase()
+            : original.branch() == null ? null : CodebaseRef.branchTip(original.branch());
+    return enqueue(
+        new Execution.Trigger(TriggerType.MANUAL, caller.userName(), null, null, ref),
+        project,
+        pipeline,
         commit);
   }
 
-  private Execution enqueue(Execution.Trigger trigger, Scope project, Pipeline pipeline, String commit) {
+  private Execution enqueue(
+      Execution.Trigger trigger, Scope project, Pipeline pipeline, String commit) {
     CodebaseRef ref = trigger.codebase();
-    // the sequence id is taken only once the queue has room: a refused start leaves no gap and no record
-    return engine.enqueue(project.accountId(), () -> {
-      long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
-      Execution execution = new Execution(newExecutionId(), project.accountId(), project.orgId(),
-          project.projectId(), pipeline.identifier(), sequenceId, ExecutionStatus.QUEUED, trigger,
-          ref == null ? null : ref.branch(), pipeline.yaml(),
-          clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null, plan(pipeline));
-      if (commit != null) {
-        rerunCommits.pin(execution.executionId(), commit); // before the runner can see the execution
-      }
-      store.insert(execution);
-      return execution;
-    });
+    // the sequence id is taken only once the queue has room: a refused start leaves no gap and no
+    // record
+    return engine.enqueue(
+        project.accountId(),
+        () -> {
+          long sequenceId = store.nextSequenceId(project.accountId(), pipeline.key());
+          Execution execution =
+              new Execution(
+                  newExecutionId(),
+                  project.accountId(),
+                  project.orgId(),
+                  project.projectId(),
+                  pipeline.identifier(),
+                  sequenceId,
+                  ExecutionStatus.QUEUED,
+                  trigger,
+                  ref == null ? null : ref.branch(),
+                  pipeline.yaml(),
+                  clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                  null,
+                  null,
+                  null,
+                  plan(pipeline));
+          if (commit != null) {
+            rerunCommits.pin(
+                execution.executionId(), commit); // before the runner can see the execution
+          }
+          store.insert(execution);
+          return execution;
+        });
   }
 
   private static List<StageRun> plan(Pipeline pipeline) {
     return pipeline.stages().stream()
-        .map(stage -> new StageRun(stage.identifier(), stage.name(), ExecutionStatus.QUEUED, null, null, null,
-            stage.steps().stream()
-                .map(step -> new StepRun(step.identifier(), step.name(), step.type(), ExecutionStatus.QUEUED, null,
-                    null, null, null))
-                .toList()))
+        .map(
+            stage ->
+                new StageRun(
+                    stage.identifier(),
+                    stage.name(),
+                    ExecutionStatus.QUEUED,
+                    null,
+                    null,
+                    null,
+                    stage.steps().stream()
+                        .map(
+                            step ->
+                                new StepRun(
+                                    step.identifier(),
+                                    step.name(),
+                                    step.type(),
+                                    ExecutionStatus.QUEUED,
+                                    null,
+                                    null,
+                                    null,
+                                    null))
+                        .toList()))
         .toList();
   }
 

@@ -12,10 +12,10 @@ import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code execution:} in the configuration: how many executions this instance runs at once, how many more
- * one account may have waiting QUEUED (a start beyond that answers 429), and, for several instances on one
- * MongoDB, this instance's id and the lease timings (see docs/API.md "Several instances"); and the size limit of each
- * step's stored log.
+ * {@code execution:} in the configuration: how many executions this instance runs at once, how many
+ * more one account may have waiting QUEUED (a start beyond that answers 429), and, for several
+ * instances on one MongoDB, this instance's id and the lease timings (see docs/API.md "Several
+ * instances"); and the size limit of each step's stored log.
  */
 public class ExecutionSettings {
 
@@ -74,8 +74,7 @@ public class ExecutionSettings {
   private Duration pollInterval = Duration.milliseconds(100);
 
   /** How long a stopping instance lets its running builds finish before it fails them. */
-  @NotNull
-  private Duration shutdownGrace = Duration.seconds(30);
+  @NotNull private Duration shutdownGrace = Duration.seconds(30);
 
   @JsonProperty
   public String getInstanceId() {

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Each execution's workspace, {@code <dataDir>/workspaces/<executionId>}: where it clones and builds. */
+/**
+ * Each execution's workspace, {@code <dataDir>/workspaces/<executionId>}: where it clones and
+ * builds.
+ */
 @Singleton
 final class ExecutionWorkspaces {
 
@@ -28,7 +31,9 @@ final class ExecutionWorkspaces {
     return root.resolve(executionId);
   }
 
-  /** Deletes the workspace of {@code executionId} if there is one; a failure is logged, not thrown. */
+  /**
+   * Deletes the workspace of {@code executionId} if there is one; a failure is logged, not thrown.
+   */
   void delete(String executionId) {
     Path workspace = of(executionId);
     if (!Files.exists(workspace)) {

@@ -10,10 +10,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The stage execution engine: the worker pool on the shared queue (Dropwizard-managed, sized and timed by
- * {@link ExecutionSettings}) with its lease health check, the REST resources and the (empty by default)
- * set of {@link ImagePushedListener}s. The step building blocks come from
- * {@link dev.cimanager.app.execution.steps.StepsModule}.
+ * The stage execution engine: the worker pool on the shared queue (Dropwizard-managed, sized and
+ * timed by {@link ExecutionSettings}) with its lease health check, the REST resources and the
+ * (empty by default) set of {@link ImagePushedListener}s. The step building blocks come from {@link
+ * dev.cimanager.app.execution.steps.StepsModule}.
  */
 public final class ExecutionsModule extends AbstractModule {
 
@@ -22,10 +22,12 @@ public final class ExecutionsModule extends AbstractModule {
   private final Environment environment;
 
   /**
-   * @param exclusiveDatabase whether the database is this process's alone (the embedded server), so that
-   *     what a previous process left running is taken over at start-up instead of after its lease expires
+   * @param exclusiveDatabase whether the database is this process's alone (the embedded server), so
+   *     that what a previous process left running is taken over at start-up instead of after its
+   *     lease expires
    */
-  public ExecutionsModule(ExecutionSettings settings, boolean exclusiveDatabase, Environment environment) {
+  public ExecutionsModule(
+      ExecutionSettings settings, boolean exclusiveDatabase, Environment environment) {
     this.settings = settings;
     this.exclusiveDatabase = exclusiveDatabase;
     this.environment = environment;
@@ -49,14 +51,31 @@ public final class ExecutionsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ExecutionEngine engine(ExecutionStore store, ExecutionQueue queue, ExecutionRunner runner,
-      ExecutionWorkspaces workspaces, InstanceRegistry instances, LegacyActiveExecutions legacy, Clock clock,
+  ExecutionEngine engine(
+      ExecutionStore store,
+      ExecutionQueue queue,
+      ExecutionRunner runner,
+      ExecutionWorkspaces workspaces,
+      InstanceRegistry instances,
+      LegacyActiveExecutions legacy,
+      Clock clock,
       LeftoverBuilds leftoverBuilds) {
     // managed first, so started first: a dead process's builds stop before this one's can start
     environment.lifecycle().manage(leftoverBuilds);
-    ExecutionEngine engine = new ExecutionEngine(store, queue, runner, workspaces, instances, legacy, clock,
-        InstanceIdentity.resolve(settings.getInstanceId(), clock.instant()), EngineTimings.of(settings),
-        settings.getWorkers(), settings.getMaxQueued(), exclusiveDatabase);
+    ExecutionEngine engine =
+        new ExecutionEngine(
+            store,
+            queue,
+            runner,
+            workspaces,
+            instances,
+            legacy,
+            clock,
+            InstanceIdentity.resolve(settings.getInstanceId(), clock.instant()),
+            EngineTimings.of(settings),
+            settings.getWorkers(),
+            settings.getMaxQueued(),
+            exclusiveDatabase);
     environment.lifecycle().manage(engine);
     environment.healthChecks().register("execution-leases", new LeaseHealthCheck(engine, clock));
     return engine;

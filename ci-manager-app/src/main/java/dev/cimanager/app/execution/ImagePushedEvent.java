@@ -1,18 +1,18 @@
 package dev.cimanager.app.execution;
 
-import dev.cimanager.app.execution.steps.Credentials;
 import dev.cimanager.app.execution.steps.PushedImage;
 import dev.cimanager.app.execution.steps.StepLog;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.contracts.executions.TriggerType;
+import dev.cimanager.ssca.spi.Credentials;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything known when a BuildAndPushDockerRegistry step has pushed its image: what SLSA provenance
- * needs, with every expression already resolved.
+ * Everything known when a BuildAndPushDockerRegistry step has pushed its image: what SLSA
+ * provenance needs, with every expression already resolved.
  *
  * @param codebase the checked-out source, or null when the stage did not clone the codebase
  * @param baseImages the external {@code FROM} images by digest (none for {@code FROM scratch})
@@ -87,7 +87,10 @@ public record ImagePushedEvent(
     }
   }
 
-  /** The stage and its {@code slsa_provenance} settings ({@link SlsaSettings#DISABLED} when it has none). */
+  /**
+   * The stage and its {@code slsa_provenance} settings ({@link SlsaSettings#DISABLED} when it has
+   * none).
+   */
   public record StageInfo(String identifier, SlsaSettings slsaProvenance) {
 
     public StageInfo {
@@ -103,7 +106,8 @@ public record ImagePushedEvent(
    * @param passwordRef the text secret reference of its password as written in YAML, or null
    * @param yamlPath where the block sits in the YAML, for messages (null when the stage has none)
    */
-  public record SlsaSettings(boolean enabled, String privateKeyRef, String passwordRef, String yamlPath) {
+  public record SlsaSettings(
+      boolean enabled, String privateKeyRef, String passwordRef, String yamlPath) {
 
     public static final SlsaSettings DISABLED = new SlsaSettings(false, null, null, null);
   }
@@ -128,7 +132,12 @@ public record ImagePushedEvent(
    * @param commitTime the commit's time (the reproducible build's timestamp)
    */
   public record CodebaseInfo(
-      String repositoryUrl, String branch, String tag, String prNumber, String commitSha, Instant commitTime) {
+      String repositoryUrl,
+      String branch,
+      String tag,
+      String prNumber,
+      String commitSha,
+      Instant commitTime) {
 
     public CodebaseInfo {
       Objects.requireNonNull(repositoryUrl, "repositoryUrl");
@@ -163,7 +172,8 @@ public record ImagePushedEvent(
    * How to reach the image's registry, as the step did.
    *
    * @param credentials null for anonymous access; {@code toString} hides the password
-   * @param insecure whether the registry is reached over plain HTTP (CI_MANAGER_INSECURE_REGISTRIES)
+   * @param insecure whether the registry is reached over plain HTTP
+   *     (CI_MANAGER_INSECURE_REGISTRIES)
    */
   public record RegistryAccess(Credentials credentials, boolean insecure) {
 

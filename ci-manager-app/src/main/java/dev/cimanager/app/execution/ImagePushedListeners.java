@@ -8,7 +8,10 @@ public final class ImagePushedListeners {
 
   private ImagePushedListeners() {}
 
-  /** The set binder to add a listener to: {@code ImagePushedListeners.in(binder()).addBinding().to(...)}. */
+  /**
+   * The set binder to add a listener to: {@code
+   * ImagePushedListeners.in(binder()).addBinding().to(...)}.
+   */
   public static Multibinder<ImagePushedListener> in(Binder binder) {
     return Multibinder.newSetBinder(binder, ImagePushedListener.class);
   }

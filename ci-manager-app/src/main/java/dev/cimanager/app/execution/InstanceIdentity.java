@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Who this CI manager process is among the instances sharing one MongoDB: the owner name on the leases it
- * holds, in its logs and in {@code GET /api/v1/admin/instances}. Ids must be unique among live instances.
+ * Who this CI manager process is among the instances sharing one MongoDB: the owner name on the
+ * leases it holds, in its logs and in {@code GET /api/v1/admin/instances}. Ids must be unique among
+ * live instances.
  */
 record InstanceIdentity(String id, String host, Instant startedAt) {
 
@@ -19,7 +20,10 @@ record InstanceIdentity(String id, String host, Instant startedAt) {
     Objects.requireNonNull(startedAt, "startedAt");
   }
 
-  /** {@code configured}, or when empty the host name and 6 random hex digits (a new id at every start). */
+  /**
+   * {@code configured}, or when empty the host name and 6 random hex digits (a new id at every
+   * start).
+   */
   static InstanceIdentity resolve(String configured, Instant now) {
     String host = hostName();
     if (!configured.isEmpty()) {

@@ -13,14 +13,20 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * {@code instances}: one document per instance id with its last heartbeat and how many executions it runs,
- * for operators ({@code GET /api/v1/admin/instances}). Leases, not this list, decide who runs what.
+ * {@code instances}: one document per instance id with its last heartbeat and how many executions
+ * it runs, for operators ({@code GET /api/v1/admin/instances}). Leases, not this list, decide who
+ * runs what.
  */
 @Singleton
 final class InstanceRegistry {
 
   /** One instance as last reported. */
-  record InstanceStatus(String instanceId, String host, Instant startedAt, Instant lastHeartbeat, int running,
+  record InstanceStatus(
+      String instanceId,
+      String host,
+      Instant startedAt,
+      Instant lastHeartbeat,
+      int running,
       int workers) {}
 
   private final MongoCollection<Document> instances;
@@ -31,12 +37,15 @@ final class InstanceRegistry {
   }
 
   void heartbeat(InstanceIdentity identity, int running, int workers, Instant now) {
-    instances.replaceOne(Filters.eq("_id", identity.id()), new Document("_id", identity.id())
-        .append("host", identity.host())
-        .append("startedAt", Date.from(identity.startedAt()))
-        .append("lastHeartbeat", Date.from(now))
-        .append("running", running)
-        .append("workers", workers), new ReplaceOptions().upsert(true));
+    instances.replaceOne(
+        Filters.eq("_id", identity.id()),
+        new Document("_id", identity.id())
+            .append("host", identity.host())
+            .append("startedAt", Date.from(identity.startedAt()))
+            .append("lastHeartbeat", Date.from(now))
+            .append("running", running)
+            .append("workers", workers),
+        new ReplaceOptions().upsert(true));
   }
 
   /** Forgets an instance that stopped cleanly. */
@@ -46,9 +55,18 @@ final class InstanceRegistry {
 
   List<InstanceStatus> list() {
     List<InstanceStatus> all = new ArrayList<>();
-    instances.find().forEach(doc -> all.add(new InstanceStatus(doc.getString("_id"), doc.getString("host"),
-        doc.getDate("startedAt").toInstant(), doc.getDate("lastHeartbeat").toInstant(), doc.getInteger("running", 0),
-        doc.getInteger("workers", 0))));
+    instances
+        .find()
+        .forEach(
+            doc ->
+                all.add(
+                    new InstanceStatus(
+                        doc.getString("_id"),
+                        doc.getString("host"),
+                        doc.getDate("startedAt").toInstant(),
+                        doc.getDate("lastHeartbeat").toInstant(),
+                        doc.getInteger("running", 0),
+                        doc.getInteger("workers", 0))));
     return all;
   }
 }

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Unhealthy when this instance has not renewed its leases and heartbeat for half a lease duration: its
- * runs are about to be taken over by another instance, so a load balancer or orchestrator should know.
+ * Unhealthy when this instance has not renewed its leases and heartbeat for half a lease duration:
+ * its runs are about to be taken over by another instance, so a load balancer or orchestrator
+ * should know.
  */
 final class LeaseHealthCheck extends HealthCheck {
 
@@ -23,14 +24,27 @@ final class LeaseHealthCheck extends HealthCheck {
   protected Result check() {
     Instant last = engine.lastRenewal();
     if (last == null) {
-      return Result.unhealthy("the execution engine of instance " + engine.identity().id() + " has not started");
+      return Result.unhealthy(
+          "the execution engine of instance " + engine.identity().id() + " has not started");
     }
     Duration since = Duration.between(last, clock.instant());
     if (since.compareTo(engine.leaseDuration().dividedBy(2)) > 0) {
-      return Result.unhealthy("instance " + engine.identity().id() + " could not renew its execution leases for "
-          + since.toSeconds() + " s (lease " + engine.leaseDuration().toSeconds() + " s)");
+      return Result.unhealthy(
+          "instance "
+              + engine.identity().id()
+              + " could not renew its execution leases for "
+              + since.toSeconds()
+              + " s (lease "
+              + engine.leaseDuration().toSeconds()
+              + " s)");
     }
-    return Result.healthy("instance " + engine.identity().id() + " runs " + engine.runningCount()
-        + " executions; leases renewed " + since.toMillis() + " ms ago");
+    return Result.healthy(
+        "instance "
+            + engine.identity().id()
+            + " runs "
+            + engine.runningCount()
+            + " executions; leases renewed "
+            + since.toMillis()
+            + " ms ago");
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * Upgrade from the single-instance engine, which listed unfinished executions in {@code active_executions}
- * instead of the shared queue: nothing would ever end those, so the first start of this version fails them
- * as that version's restart did, and drops the collection's entries.
+ * Upgrade from the single-instance engine, which listed unfinished executions in {@code
+ * active_executions} instead of the shared queue: nothing would ever end those, so the first start
+ * of this version fails them as that version's restart did, and drops the collection's entries.
  */
 @Singleton
 final class LegacyActiveExecutions {
@@ -25,7 +25,8 @@ final class LegacyActiveExecutions {
   private final ExecutionWorkspaces workspaces;
 
   @Inject
-  LegacyActiveExecutions(MongoDatabase database, ExecutionStore store, ExecutionWorkspaces workspaces) {
+  LegacyActiveExecutions(
+      MongoDatabase database, ExecutionStore store, ExecutionWorkspaces workspaces) {
     this.active = database.getCollection("active_executions");
     this.store = store;
     this.workspaces = workspaces;

@@ -31,33 +31,46 @@ public final class PipelineExecutionResource {
   private final ScopeResolver scopes;
 
   @Inject
-  PipelineExecutionResource(ExecutionService executions, ExecutionStore store, ScopeResolver scopes) {
+  PipelineExecutionResource(
+      ExecutionService executions, ExecutionStore store, ScopeResolver scopes) {
     this.executions = executions;
     this.store = store;
     this.scopes = scopes;
   }
 
   /**
-   * The body is optional: none at all, or {@code application/json} {@code {"branch"}}. Jersey matches a
-   * request without Content-Type here too and reads its empty body as null; any other content type is 415
-   * and malformed JSON 400 {@code INVALID_JSON}, both from the shared mappers.
+   * The body is optional: none at all, or {@code application/json} {@code {"branch"}}. Jersey
+   * matches a request without Content-Type here too and reads its empty body as null; any other
+   * content type is 415 and malformed JSON 400 {@code INVALID_JSON}, both from the shared mappers.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response start(@Context Caller caller, @PathParam("org") String org, @PathParam("project") String project,
-      @PathParam("pipeline") String pipeline, StartExecutionRequest request) {
+  public Response start(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipeline,
+      StartExecutionRequest request) {
     Scope scope = scopes.project(caller, org, project);
-    Execution execution = executions.startManual(caller, scope, pipeline, request == null ? null : request.branch());
+    Execution execution =
+        executions.startManual(caller, scope, pipeline, request == null ? null : request.branch());
     return Response.status(Response.Status.ACCEPTED)
         .entity(new StartExecutionResponse(execution.executionId(), execution.status()))
         .build();
   }
 
   @GET
-  public ExecutionListResponse list(@Context Caller caller, @PathParam("org") String org,
-      @PathParam("project") String project, @PathParam("pipeline") String pipeline) {
+  public ExecutionListResponse list(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipeline) {
     Scope scope = scopes.project(caller, org, project);
-    return new ExecutionListResponse(store.listNewestFirst(scope.accountId(), new PipelineKey(org, project, pipeline),
-        LIST_LIMIT).stream().map(ExecutionResponses::of).toList());
+    return new ExecutionListResponse(
+        store
+            .listNewestFirst(scope.accountId(), new PipelineKey(org, project, pipeline), LIST_LIMIT)
+            .stream()
+            .map(ExecutionResponses::of)
+            .toList());
   }
 }

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One entry of the shared execution queue ({@link ExecutionQueue}): an execution that has not ended, who
- * holds it and until when.
+ * One entry of the shared execution queue ({@link ExecutionQueue}): an execution that has not
+ * ended, who holds it and until when.
  *
  * @param owner the instance id holding the lease, null while not RUNNING
  * @param leaseUntil when the lease expires unless renewed, null while not RUNNING
- * @param leaseVersion raised by every claim and take-over: the fencing token the owner's writes carry
+ * @param leaseVersion raised by every claim and take-over: the fencing token the owner's writes
+ *     carry
  * @param abortedBy who asked to abort it, null if nobody
  */
 record QueueEntry(
@@ -22,7 +23,10 @@ record QueueEntry(
     long leaseVersion,
     String abortedBy) {
 
-  /** PENDING while its execution is being stored, QUEUED once it may be claimed, RUNNING once claimed. */
+  /**
+   * PENDING while its execution is being stored, QUEUED once it may be claimed, RUNNING once
+   * claimed.
+   */
   enum State {
     PENDING,
     QUEUED,

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * The commit a re-run must build (its original run's), by execution id; written before the re-run is
- * queued, read by the runner when it clones. Kept apart from the execution document: only re-runs have one.
+ * The commit a re-run must build (its original run's), by execution id; written before the re-run
+ * is queued, read by the runner when it clones. Kept apart from the execution document: only
+ * re-runs have one.
  */
 @Singleton
 public final class RerunCommits {
@@ -26,6 +27,7 @@ public final class RerunCommits {
   }
 
   public Optional<String> find(String executionId) {
-    return Optional.ofNullable(pins.find(Filters.eq("_id", executionId)).first()).map(d -> d.getString("commitSha"));
+    return Optional.ofNullable(pins.find(Filters.eq("_id", executionId)).first())
+        .map(d -> d.getString("commitSha"));
   }
 }

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /api/v1/executions/{id}/rerun}: a new MANUAL run of the same pipeline YAML, branch request and
- * commit as the original (see {@link ExecutionService#rerun}). 202 like a run.
+ * {@code POST /api/v1/executions/{id}/rerun}: a new MANUAL run of the same pipeline YAML, branch
+ * request and commit as the original (see {@link ExecutionService#rerun}). 202 like a run.
  */
 @Path("/api/v1/executions/{executionId}/rerun")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,8 +34,13 @@ public final class RerunResource {
 
   @POST
   public Response rerun(@Context Caller caller, @PathParam("executionId") String executionId) {
-    Execution original = store.find(caller.accountId(), executionId)
-        .orElseThrow(() -> ApiException.notFound("EXECUTION_NOT_FOUND", "execution '" + executionId + "' not found"));
+    Execution original =
+        store
+            .find(caller.accountId(), executionId)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "EXECUTION_NOT_FOUND", "execution '" + executionId + "' not found"));
     Scope project = scopes.project(caller, original.orgIdentifier(), original.projectIdentifier());
     Execution started = executions.rerun(caller, project, original);
     return Response.status(Response.Status.ACCEPTED)

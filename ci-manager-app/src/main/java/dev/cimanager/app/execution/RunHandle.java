@@ -3,8 +3,8 @@ package dev.cimanager.app.execution;
 import java.util.Optional;
 
 /**
- * The engine's side of one run on this instance: its lease, the worker thread running it, and the stop
- * request. Stopping interrupts the worker, which kills a running command's process tree
+ * The engine's side of one run on this instance: its lease, the worker thread running it, and the
+ * stop request. Stopping interrupts the worker, which kills a running command's process tree
  * ({@code CommandRunner}); once the run has finished, the thread is left alone.
  */
 final class RunHandle implements RunControl {
@@ -32,7 +32,10 @@ final class RunHandle implements RunControl {
     return Optional.ofNullable(stop);
   }
 
-  /** The worker starts the run; a stop asked before is seen by the run's own checks, not by an interrupt. */
+  /**
+   * The worker starts the run; a stop asked before is seen by the run's own checks, not by an
+   * interrupt.
+   */
   synchronized void bind(Thread thread) {
     this.worker = thread;
   }

@@ -1,6 +1,8 @@
 package dev.cimanager.app.execution;
 
-/** Thrown inside a run when the engine asked it to stop; the run ends according to {@link #stop()}. */
+/**
+ * Thrown inside a run when the engine asked it to stop; the run ends according to {@link #stop()}.
+ */
 final class RunStoppedException extends RuntimeException {
 
   private final RunStop stop;

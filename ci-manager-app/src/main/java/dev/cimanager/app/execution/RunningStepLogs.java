@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The logs of steps running right now, so they can be read while they grow (stored when the step ends). */
+/**
+ * The logs of steps running right now, so they can be read while they grow (stored when the step
+ * ends).
+ */
 @Singleton
 public final class RunningStepLogs {
 

@@ -14,10 +14,10 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * Steps' logs, already masked, stored as they are written: {@code step_log_chunks} holds each log in
- * chunks of {@link #CHUNK_LINES} lines ({@code _id} = {@code <executionId>/<stage>/<step>#<n>}), so a
- * line number names its chunk and a read from line N touches only the chunks from N on. Logs stored
- * whole by earlier versions ({@code step_logs}, one {@code text}) are still read.
+ * Steps' logs, already masked, stored as they are written: {@code step_log_chunks} holds each log
+ * in chunks of {@link #CHUNK_LINES} lines ({@code _id} = {@code <executionId>/<stage>/<step>#<n>}),
+ * so a line number names its chunk and a read from line N touches only the chunks from N on. Logs
+ * stored whole by earlier versions ({@code step_logs}, one {@code text}) are still read.
  */
 public final class StepLogStore {
 
@@ -27,7 +27,9 @@ public final class StepLogStore {
   private final MongoCollection<Document> legacy;
   private final long maxBytes;
 
-  /** @param maxBytes the limit of each step's stored log ({@code execution.maxStepLogBytes}) */
+  /**
+   * @param maxBytes the limit of each step's stored log ({@code execution.maxStepLogBytes})
+   */
   StepLogStore(MongoDatabase database, long maxBytes) {
     this.chunks = database.getCollection("step_log_chunks");
     this.legacy = database.getCollection("step_logs");
@@ -35,8 +37,10 @@ public final class StepLogStore {
   }
 
   /** A new, empty log of the step that streams here, masked by the run's secrets. */
-  StepLog open(String executionId, String stageIdentifier, String stepIdentifier, ExecutionSecrets secrets) {
-    return new StepLog(secrets, secrets::add, sink(id(executionId, stageIdentifier, stepIdentifier)), maxBytes);
+  StepLog open(
+      String executionId, String stageIdentifier, String stepIdentifier, ExecutionSecrets secrets) {
+    return new StepLog(
+        secrets, secrets::add, sink(id(executionId, stageIdentifier, stepIdentifier)), maxBytes);
   }
 
   /** The stored lines from {@code from} (0-based) on; empty when the step has stored none. */
@@ -81,8 +85,10 @@ public final class StepLogStore {
           int chunk = line / CHUNK_LINES;
           int room = CHUNK_LINES - line % CHUNK_LINES;
           List<String> part = lines.subList(index, Math.min(lines.size(), index + room));
-          chunks.updateOne(Filters.eq("_id", chunkId(key, chunk)),
-              Updates.pushEach("lines", part, new PushOptions()), new UpdateOptions().upsert(true));
+          chunks.updateOne(
+              Filters.eq("_id", chunkId(key, chunk)),
+              Updates.pushEach("lines", part, new PushOptions()),
+              new UpdateOptions().upsert(true));
           line += part.size();
           index += part.size();
         }

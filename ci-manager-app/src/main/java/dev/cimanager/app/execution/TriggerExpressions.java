@@ -9,7 +9,8 @@ final class TriggerExpressions {
 
   static ExpressionContext.TriggerValues of(Execution.Trigger trigger) {
     CodebaseRef ref = trigger.codebase();
-    return new ExpressionContext.TriggerValues(trigger.event(),
+    return new ExpressionContext.TriggerValues(
+        trigger.event(),
         ref == null ? null : ref.branch(),
         ref == null ? null : ref.prNumber(),
         ref == null ? null : ref.commitSha());

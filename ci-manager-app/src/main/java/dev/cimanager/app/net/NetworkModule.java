@@ -7,7 +7,9 @@ import dev.cimanager.app.config.GitLocalRoot;
 import dev.cimanager.app.config.InsecureRegistries;
 import jakarta.inject.Singleton;
 
-/** Where Git and registry connectors may point: the local Git root and the outbound address policy. */
+/**
+ * Where Git and registry connectors may point: the local Git root and the outbound address policy.
+ */
 public final class NetworkModule extends AbstractModule {
   private final GitLocalRoot gitLocalRoot;
   private final AllowedPrivateHosts allowedPrivateHosts;

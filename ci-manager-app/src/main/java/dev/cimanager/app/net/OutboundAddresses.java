@@ -2,8 +2,8 @@ package dev.cimanager.app.net;
 
 import dev.cimanager.app.config.AllowedPrivateHosts;
 import dev.cimanager.app.config.InsecureRegistries;
-import dev.cimanager.ssca.oci.DestinationGuard;
-import dev.cimanager.ssca.oci.DestinationRefusedException;
+import dev.cimanager.ssca.spi.DestinationGuard;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -11,15 +11,16 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * Keeps Git and registry connectors away from the server's own network: a destination whose host resolves
- * (any of its addresses) to a loopback, link-local (cloud metadata 169.254.169.254), private, shared
- * (100.64/10), unique-local, multicast or unspecified address is refused unless the operator allows that
- * host (CI_MANAGER_ALLOWED_PRIVATE_HOSTS, or a registry in CI_MANAGER_INSECURE_REGISTRIES).
+ * Keeps Git and registry connectors away from the server's own network: a destination whose host
+ * resolves (any of its addresses) to a loopback, link-local (cloud metadata 169.254.169.254),
+ * private, shared (100.64/10), unique-local, multicast or unspecified address is refused unless the
+ * operator allows that host (CI_MANAGER_ALLOWED_PRIVATE_HOSTS, or a registry in
+ * CI_MANAGER_INSECURE_REGISTRIES).
  *
  * <p>Called right before each connection where the client allows it (JGit's connection factory, the
  * registry client's proxy selector): the JVM caches a name's addresses (30 s by default), so the
- * connection that follows uses the addresses just checked, which defeats DNS rebinding between check and
- * connect. A name that does not resolve passes: the connection fails on its own.
+ * connection that follows uses the addresses just checked, which defeats DNS rebinding between
+ * check and connect. A name that does not resolve passes: the connection fails on its own.
  */
 public final class OutboundAddresses {
   private final AllowedPrivateHosts allowed;
@@ -35,7 +36,9 @@ public final class OutboundAddresses {
     return new OutboundAddresses(null, null);
   }
 
-  /** @throws AddressRefusedException naming the host and the setting that would allow it */
+  /**
+   * @throws AddressRefusedException naming the host and the setting that would allow it
+   */
   public void check(URI destination) {
     if (allowed == null) {
       return;
@@ -44,8 +47,10 @@ public final class OutboundAddresses {
     if (host == null || host.isEmpty()) {
       throw new AddressRefusedException("the URL has no host");
     }
-    int port = destination.getPort() >= 0 ? destination.getPort()
-        : "https".equalsIgnoreCase(destination.getScheme()) ? 443 : 80;
+    int port =
+        destination.getPort() >= 0
+            ? destination.getPort()
+            : "https".equalsIgnoreCase(destination.getScheme()) ? 443 : 80;
     if (allowed.allows(host, port) || insecureRegistries.isInsecure(host + ":" + port)) {
       return;
     }
@@ -57,9 +62,13 @@ public final class OutboundAddresses {
     }
     for (InetAddress address : addresses) {
       if (isInternal(address)) {
-        throw new AddressRefusedException(host + ":" + port + " resolves to a loopback, link-local, private or"
-            + " unspecified address, which connectors may not reach unless the operator allows the host"
-            + " (CI_MANAGER_ALLOWED_PRIVATE_HOSTS)");
+        throw new AddressRefusedException(
+            host
+                + ":"
+                + port
+                + " resolves to a loopback, link-local, private or"
+                + " unspecified address, which connectors may not reach unless the operator allows the host"
+                + " (CI_MANAGER_ALLOWED_PRIVATE_HOSTS)");
       }
     }
   }
@@ -77,8 +86,11 @@ public final class OutboundAddresses {
 
   /** Whether {@code address} belongs to the server's own or a private network. */
   static boolean isInternal(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+    if (address.isLoopbackAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isAnyLocalAddress()
+        || address.isMulticastAddress()) {
       return true;
     }
     byte[] bytes = address.getAddress();
@@ -86,7 +98,9 @@ public final class OutboundAddresses {
       int first = bytes[0] & 0xff;
       int second = bytes[1] & 0xff;
       return first == 0 // "this network"
-          || first == 100 && second >= 64 && second < 128 // shared address space (carrier-grade NAT)
+          || first == 100
+              && second >= 64
+              && second < 128 // shared address space (carrier-grade NAT)
           || first == 192 && second == 0 && (bytes[2] & 0xff) == 0 // IETF protocol assignments
           || first == 198 && (second == 18 || second == 19) // benchmarking
           || first >= 240; // reserved and broadcast
@@ -106,7 +120,10 @@ public final class OutboundAddresses {
         }
       }
       // 64:ff9b::/96 NAT64 embeds an IPv4 address too
-      if (bytes[0] == 0 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b) {
+      if (bytes[0] == 0
+          && (bytes[1] & 0xff) == 0x64
+          && (bytes[2] & 0xff) == 0xff
+          && (bytes[3] & 0xff) == 0x9b) {
         try {
           return isInternal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
         } catch (UnknownHostException e) {

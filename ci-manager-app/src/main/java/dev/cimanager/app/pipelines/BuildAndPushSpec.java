@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code BuildAndPushDockerRegistry}: build the image from the workspace and push it with every tag.
+ * {@code BuildAndPushDockerRegistry}: build the image from the workspace and push it with every
+ * tag.
  *
  * @param connectorRef the DockerRegistry connector holding the registry URL and credentials
  * @param repo the repository path inside that registry, e.g. {@code demo/app}
@@ -25,7 +26,8 @@ public record BuildAndPushSpec(
     String dockerfile,
     String context,
     Map<String, String> buildArgs,
-    Map<String, String> labels) implements StepSpec {
+    Map<String, String> labels)
+    implements StepSpec {
 
   public static final String TYPE = "BuildAndPushDockerRegistry";
 
@@ -48,7 +50,8 @@ public record BuildAndPushSpec(
   }
 
   /**
-   * This spec with the expressions in tags, build args and labels replaced by one execution's values.
+   * This spec with the expressions in tags, build args and labels replaced by one execution's
+   * values.
    *
    * @param specPath the YAML path of this spec, named in errors
    */
@@ -57,7 +60,12 @@ public record BuildAndPushSpec(
     for (int i = 0; i < tags.size(); i++) {
       resolvedTags.add(resolver.resolve(tags.get(i), specPath + ".tags[" + i + "]"));
     }
-    return new BuildAndPushSpec(connectorRef, repo, resolvedTags, dockerfile, context,
+    return new BuildAndPushSpec(
+        connectorRef,
+        repo,
+        resolvedTags,
+        dockerfile,
+        context,
         resolveValues(buildArgs, resolver, specPath + ".buildArgs"),
         resolveValues(labels, resolver, specPath + ".labels"));
   }

@@ -24,9 +24,23 @@ public record ExpressionContext(
   }
 
   /** A run without a trigger's event (MANUAL, SCHEDULED). */
-  public ExpressionContext(long sequenceId, String executionId, String pipelineIdentifier, String commitSha,
-      String branch, String tag, String triggerType) {
-    this(sequenceId, executionId, pipelineIdentifier, commitSha, branch, tag, triggerType, TriggerValues.NONE);
+  public ExpressionContext(
+      long sequenceId,
+      String executionId,
+      String pipelineIdentifier,
+      String commitSha,
+      String branch,
+      String tag,
+      String triggerType) {
+    this(
+        sequenceId,
+        executionId,
+        pipelineIdentifier,
+        commitSha,
+        branch,
+        tag,
+        triggerType,
+        TriggerValues.NONE);
   }
 
   /**

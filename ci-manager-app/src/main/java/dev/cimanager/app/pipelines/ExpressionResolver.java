@@ -2,7 +2,9 @@ package dev.cimanager.app.pipelines;
 
 import java.util.Objects;
 
-/** Replaces the {@link Expressions} in YAML values with one execution's {@link ExpressionContext}. */
+/**
+ * Replaces the {@link Expressions} in YAML values with one execution's {@link ExpressionContext}.
+ */
 public final class ExpressionResolver {
 
   private final ExpressionContext context;
@@ -32,28 +34,37 @@ public final class ExpressionResolver {
     if (value.equalsIgnoreCase("false")) {
       return false;
     }
-    throw new ExpressionException(yamlPath + ": expected true or false but '" + text + "' resolved to '" + value + "'");
+    throw new ExpressionException(
+        yamlPath + ": expected true or false but '" + text + "' resolved to '" + value + "'");
   }
 
   private String valueOf(String name, String yamlPath) {
-    String value = switch (name) {
-      case "pipeline.sequenceId" -> Long.toString(context.sequenceId());
-      case "pipeline.executionId" -> context.executionId();
-      case "pipeline.identifier" -> context.pipelineIdentifier();
-      case "codebase.commitSha" -> context.commitSha();
-      case "codebase.branch" -> context.branch();
-      case "codebase.tag" -> context.tag();
-      case "trigger.type" -> context.triggerType();
-      case "trigger.event" -> context.trigger().event();
-      case "trigger.branch" -> context.trigger().branch();
-      case "trigger.prNumber" -> context.trigger().prNumber();
-      case "trigger.commitSha" -> context.trigger().commitSha();
-      default -> throw new ExpressionException(yamlPath + ": unknown expression <+" + name + ">");
-    };
+    String value =
+        switch (name) {
+          case "pipeline.sequenceId" -> Long.toString(context.sequenceId());
+          case "pipeline.executionId" -> context.executionId();
+          case "pipeline.identifier" -> context.pipelineIdentifier();
+          case "codebase.commitSha" -> context.commitSha();
+          case "codebase.branch" -> context.branch();
+          case "codebase.tag" -> context.tag();
+          case "trigger.type" -> context.triggerType();
+          case "trigger.event" -> context.trigger().event();
+          case "trigger.branch" -> context.trigger().branch();
+          case "trigger.prNumber" -> context.trigger().prNumber();
+          case "trigger.commitSha" -> context.trigger().commitSha();
+          default ->
+              throw new ExpressionException(yamlPath + ": unknown expression <+" + name + ">");
+        };
     if (value == null) {
-      throw new ExpressionException(yamlPath + ": expression <+" + name + "> has no value in this execution"
-          + (name.startsWith("codebase.") ? " (the codebase is not built from that kind of ref, or not cloned)" : "")
-          + (name.startsWith("trigger.") ? " (no webhook event named it)" : ""));
+      throw new ExpressionException(
+          yamlPath
+              + ": expression <+"
+              + name
+              + "> has no value in this execution"
+              + (name.startsWith("codebase.")
+                  ? " (the codebase is not built from that kind of ref, or not cloned)"
+                  : "")
+              + (name.startsWith("trigger.") ? " (no webhook event named it)" : ""));
     }
     return value;
   }

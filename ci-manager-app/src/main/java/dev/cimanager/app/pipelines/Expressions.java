@@ -12,18 +12,19 @@ import java.util.function.Function;
 public final class Expressions {
 
   /** Every known name, in the order messages list them. */
-  public static final List<String> KNOWN = List.of(
-      "pipeline.sequenceId",
-      "pipeline.executionId",
-      "pipeline.identifier",
-      "codebase.commitSha",
-      "codebase.branch",
-      "codebase.tag",
-      "trigger.type",
-      "trigger.event",
-      "trigger.branch",
-      "trigger.prNumber",
-      "trigger.commitSha");
+  public static final List<String> KNOWN =
+      List.of(
+          "pipeline.sequenceId",
+          "pipeline.executionId",
+          "pipeline.identifier",
+          "codebase.commitSha",
+          "codebase.branch",
+          "codebase.tag",
+          "trigger.type",
+          "trigger.event",
+          "trigger.branch",
+          "trigger.prNumber",
+          "trigger.commitSha");
 
   private static final String OPEN = "<+";
   private static final char CLOSE = '>';
@@ -34,13 +35,19 @@ public final class Expressions {
   public static List<String> problems(String text) {
     List<String> problems = new ArrayList<>();
     try {
-      replace(text, name -> {
-        if (!KNOWN.contains(name)) {
-          problems.add("unknown expression <+" + name + ">; known expressions: <+"
-              + String.join(">, <+", KNOWN) + ">");
-        }
-        return "";
-      });
+      replace(
+          text,
+          name -> {
+            if (!KNOWN.contains(name)) {
+              problems.add(
+                  "unknown expression <+"
+                      + name
+                      + ">; known expressions: <+"
+                      + String.join(">, <+", KNOWN)
+                      + ">");
+            }
+            return "";
+          });
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
@@ -67,9 +74,12 @@ public final class Expressions {
       int close = text.indexOf(CLOSE, open + OPEN.length());
       if (close < 0) {
         throw new IllegalArgumentException(
-            "unterminated expression '" + text.substring(open) + "': expressions look like <+pipeline.sequenceId>");
+            "unterminated expression '"
+                + text.substring(open)
+                + "': expressions look like <+pipeline.sequenceId>");
       }
-      out.append(text, from, open).append(valueOf.apply(text.substring(open + OPEN.length(), close).trim()));
+      out.append(text, from, open)
+          .append(valueOf.apply(text.substring(open + OPEN.length(), close).trim()));
       from = close + 1;
     }
   }

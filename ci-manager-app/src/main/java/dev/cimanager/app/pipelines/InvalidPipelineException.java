@@ -18,7 +18,9 @@ public final class InvalidPipelineException extends RuntimeException {
   }
 
   private static String message(List<PipelineProblem> problems) {
-    return "The pipeline YAML has " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ")
+    return "The pipeline YAML has "
+        + problems.size()
+        + (problems.size() == 1 ? " problem: " : " problems: ")
         + problems.stream().map(PipelineProblem::toString).collect(Collectors.joining("; "));
   }
 }

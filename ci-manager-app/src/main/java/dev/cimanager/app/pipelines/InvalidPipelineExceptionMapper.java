@@ -5,8 +5,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** 400 {@code INVALID_PIPELINE} with every problem in {@code message} and one by one in {@code errors}. */
-public final class InvalidPipelineExceptionMapper implements ExceptionMapper<InvalidPipelineException> {
+/**
+ * 400 {@code INVALID_PIPELINE} with every problem in {@code message} and one by one in {@code
+ * errors}.
+ */
+public final class InvalidPipelineExceptionMapper
+    implements ExceptionMapper<InvalidPipelineException> {
 
   public static final String CODE = "INVALID_PIPELINE";
 
@@ -14,9 +18,15 @@ public final class InvalidPipelineExceptionMapper implements ExceptionMapper<Inv
   public Response toResponse(InvalidPipelineException e) {
     return Response.status(Response.Status.BAD_REQUEST)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new InvalidPipelineResponse(CODE, e.getMessage(), e.problems().stream()
-            .map(problem -> new InvalidPipelineResponse.Problem(problem.path(), problem.message()))
-            .toList()))
+        .entity(
+            new InvalidPipelineResponse(
+                CODE,
+                e.getMessage(),
+                e.problems().stream()
+                    .map(
+                        problem ->
+                            new InvalidPipelineResponse.Problem(problem.path(), problem.message()))
+                    .toList()))
         .build();
   }
 }

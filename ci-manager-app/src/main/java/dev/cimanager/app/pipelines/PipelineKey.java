@@ -3,7 +3,8 @@ package dev.cimanager.app.pipelines;
 import java.util.Objects;
 
 /** Where a pipeline lives: the org, project and pipeline identifiers of its REST path. */
-public record PipelineKey(String orgIdentifier, String projectIdentifier, String pipelineIdentifier) {
+public record PipelineKey(
+    String orgIdentifier, String projectIdentifier, String pipelineIdentifier) {
 
   public PipelineKey {
     Objects.requireNonNull(orgIdentifier, "orgIdentifier");

@@ -19,21 +19,27 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Parses and validates pipeline YAML (the Harness v0 shape of {@code contract/examples/pipeline-slsa.yaml})
- * into a {@link Pipeline}, or throws {@link InvalidPipelineException} listing every problem with its
- * YAML path. Fields this CI manager does not use (Harness' {@code description}, {@code tags},
- * {@code platform}, {@code infrastructure}...) are ignored so pipelines copied from Harness still load.
+ * Parses and validates pipeline YAML (the Harness v0 shape of {@code
+ * contract/examples/pipeline-slsa.yaml}) into a {@link Pipeline}, or throws {@link
+ * InvalidPipelineException} listing every problem with its YAML path. Fields this CI manager does
+ * not use (Harness' {@code description}, {@code tags}, {@code platform}, {@code infrastructure}...)
+ * are ignored so pipelines copied from Harness still load.
  */
 @Singleton
 public final class PipelineParser {
 
   /** Harness' identifier rule, without the {@code $} it tolerates. */
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
   /** A secret or connector reference: {@code account.<id>}, {@code org.<id>} or {@code <id>}. */
-  static final Pattern REFERENCE = Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
+  static final Pattern REFERENCE =
+      Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
+
   /** An OCI repository path (distribution spec). */
   static final Pattern REPOSITORY =
-      Pattern.compile("[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
+      Pattern.compile(
+          "[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
+
   /** An OCI tag (distribution spec). */
   static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
@@ -43,12 +49,13 @@ public final class PipelineParser {
   private final YAMLMapper mapper;
 
   public PipelineParser() {
-    mapper = YAMLMapper.builder()
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        // keep "1.10" as written instead of the double 1.1
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .build();
+    mapper =
+        YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // keep "1.10" as written instead of the double 1.1
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
   }
 
   /**
@@ -64,8 +71,10 @@ public final class PipelineParser {
       throw new InvalidPipelineException(List.of(new PipelineProblem(DOCUMENT, malformed(e))));
     }
     if (root == null || root.isMissingNode() || !root.isObject() || !root.has("pipeline")) {
-      throw new InvalidPipelineException(List.of(new PipelineProblem(DOCUMENT,
-          "the YAML document's root must be a map with the key 'pipeline'")));
+      throw new InvalidPipelineException(
+          List.of(
+              new PipelineProblem(
+                  DOCUMENT, "the YAML document's root must be a map with the key 'pipeline'")));
     }
     YamlNode pipelineNode = new YamlNode(root, "", problems).object("pipeline", "Pipeline");
     Pipeline pipeline = pipelineNode == null ? null : readPipeline(key, pipelineNode, yaml);
@@ -76,19 +85,28 @@ public final class PipelineParser {
   }
 
   /**
-   * One line: snakeyaml's problem (its message spans lines with a caret drawing) or Jackson's first line,
-   * and where it is.
+   * One line: snakeyaml's problem (its message spans lines with a caret drawing) or Jackson's first
+   * line, and where it is.
    */
   public static String malformed(JsonProcessingException e) {
-    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
+    if (e.getCause() instanceof MarkedYAMLException marked
+        && marked.getProblem() != null
         && marked.getProblemMark() != null) {
-      return "malformed YAML: " + marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 1)
-          + ", column " + (marked.getProblemMark().getColumn() + 1) + ")";
+      return "malformed YAML: "
+          + marked.getProblem()
+          + " (line "
+          + (marked.getProblemMark().getLine() + 1)
+          + ", column "
+          + (marked.getProblemMark().getColumn() + 1)
+          + ")";
     }
     String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
     JsonLocation at = e.getLocation();
-    return "malformed YAML: " + message.lines().findFirst().orElse("unreadable")
-        + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    return "malformed YAML: "
+        + message.lines().findFirst().orElse("unreadable")
+        + (at == null || at.getLineNr() < 0
+            ? ""
+            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
   }
 
   private Pipeline readPipeline(PipelineKey key, YamlNode node, String yaml) {
@@ -99,9 +117,10 @@ public final class PipelineParser {
     mustMatch(node, "identifier", identifier, key.pipelineIdentifier(), "pipeline");
     mustMatch(node, "orgIdentifier", org, key.orgIdentifier(), "org");
     mustMatch(node, "projectIdentifier", project, key.projectIdentifier(), "project");
-    Optional<YamlNode> codebaseNode = node.optionalObject("properties")
-        .flatMap(properties -> properties.optionalObject("ci"))
-        .flatMap(ci -> ci.optionalObject("codebase"));
+    Optional<YamlNode> codebaseNode =
+        node.optionalObject("properties")
+            .flatMap(properties -> properties.optionalObject("ci"))
+            .flatMap(ci -> ci.optionalObject("codebase"));
     Codebase codebase = codebaseNode.map(this::readCodebase).orElse(null);
     List<Stage> stages = new ArrayList<>();
     Set<String> stageIds = new HashSet<>();
@@ -118,7 +137,8 @@ public final class PipelineParser {
       if (stageNode != null) {
         Stage stage = readStage(stageNode, codebaseNode.isPresent());
         if (stage != null && !stageIds.add(stage.identifier())) {
-          stageNode.problem("identifier", "duplicate stage identifier '" + stage.identifier() + "'");
+          stageNode.problem(
+              "identifier", "duplicate stage identifier '" + stage.identifier() + "'");
         }
         if (stage != null) {
           stages.add(stage);
@@ -141,17 +161,19 @@ public final class PipelineParser {
     if (type == null) {
       return null;
     }
-    Codebase.BuildType buildType = switch (type) {
-      case "branch" -> Codebase.BuildType.BRANCH;
-      case "tag" -> Codebase.BuildType.TAG;
-      default -> null;
-    };
+    Codebase.BuildType buildType =
+        switch (type) {
+          case "branch" -> Codebase.BuildType.BRANCH;
+          case "tag" -> Codebase.BuildType.TAG;
+          default -> null;
+        };
     if (buildType == null) {
       build.problem("type", "unknown build type '" + type + "'; expected branch or tag");
       return null;
     }
     YamlNode spec = build.object("spec", "Build spec");
-    String ref = spec == null ? null : spec.text(buildType.yamlName(), capitalize(buildType.yamlName()));
+    String ref =
+        spec == null ? null : spec.text(buildType.yamlName(), capitalize(buildType.yamlName()));
     if (connectorRef == null || ref == null) {
       return null;
     }
@@ -160,8 +182,13 @@ public final class PipelineParser {
       return null;
     }
     if (!GitRefNames.isValid(ref)) {
-      spec.problem(buildType.yamlName(), "'" + GitRefNames.printable(ref) + "' is not a valid " + buildType.yamlName()
-          + " name (letters, digits, '.', '_', '/', '-'; not starting with '-' or '.'; no '..')");
+      spec.problem(
+          buildType.yamlName(),
+          "'"
+              + GitRefNames.printable(ref)
+              + "' is not a valid "
+              + buildType.yamlName()
+              + " name (letters, digits, '.', '_', '/', '-'; not starting with '-' or '.'; no '..')");
       return null;
     }
     return new Codebase(connectorRef, buildType, ref);
@@ -180,10 +207,12 @@ public final class PipelineParser {
     }
     boolean cloneCodebase = spec.optionalBoolean("cloneCodebase", true);
     if (cloneCodebase && !hasCodebase) {
-      spec.problem("cloneCodebase",
+      spec.problem(
+          "cloneCodebase",
           "the stage clones the codebase but pipeline.properties.ci.codebase is missing");
     }
-    SlsaProvenance slsa = spec.optionalObject("slsa_provenance").map(this::readSlsaProvenance).orElse(null);
+    SlsaProvenance slsa =
+        spec.optionalObject("slsa_provenance").map(this::readSlsaProvenance).orElse(null);
     List<Step> steps = new ArrayList<>();
     YamlNode execution = spec.object("execution", "Execution");
     if (execution != null) {
@@ -194,13 +223,15 @@ public final class PipelineParser {
           continue;
         }
         if (!wrapper.has("step")) {
-          wrapper.problem(null, "expected a 'step' entry (parallel steps and step groups are not supported)");
+          wrapper.problem(
+              null, "expected a 'step' entry (parallel steps and step groups are not supported)");
           continue;
         }
         YamlNode stepNode = wrapper.object("step", "Step");
         Step step = stepNode == null ? null : readStep(stepNode);
         if (step != null && !stepIds.add(step.identifier())) {
-          stepNode.problem("identifier", "duplicate step identifier '" + step.identifier() + "' in this stage");
+          stepNode.problem(
+              "identifier", "duplicate step identifier '" + step.identifier() + "' in this stage");
         }
         if (step != null) {
           steps.add(step);
@@ -227,8 +258,12 @@ public final class PipelineParser {
         return null;
       }
     } else {
-      node.problem("enabled", "expected true, false or an expression but got "
-          + (enabledNode.isTextual() ? "'" + enabledNode.textValue() + "'" : YamlNode.describe(enabledNode)));
+      node.problem(
+          "enabled",
+          "expected true, false or an expression but got "
+              + (enabledNode.isTextual()
+                  ? "'" + enabledNode.textValue() + "'"
+                  : YamlNode.describe(enabledNode)));
       return null;
     }
     if (enabled.equals("false") && !node.has("attestation")) {
@@ -240,7 +275,8 @@ public final class PipelineParser {
     }
     String type = attestation.text("type", "Attestation type");
     if (type != null && !type.equals("cosign")) {
-      attestation.problem("type", "unknown attestation type '" + type + "'; only cosign is supported");
+      attestation.problem(
+          "type", "unknown attestation type '" + type + "'; only cosign is supported");
     }
     YamlNode spec = attestation.object("spec", "Attestation spec");
     if (spec == null) {
@@ -256,7 +292,8 @@ public final class PipelineParser {
 
   private static boolean isBooleanOrExpression(String text) {
     String trimmed = text.trim();
-    return trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")
+    return trimmed.equalsIgnoreCase("true")
+        || trimmed.equalsIgnoreCase("false")
         || Expressions.containsExpression(trimmed);
   }
 
@@ -272,8 +309,14 @@ public final class PipelineParser {
       case BuildAndPushSpec.TYPE -> spec = readBuildAndPush(node.object("spec", "Step spec"));
       case SlsaVerificationSpec.TYPE -> spec = SlsaVerificationYaml.read(node);
       default -> {
-        node.problem("type", "unknown step type '" + type + "': supported step types: " + BuildAndPushSpec.TYPE
-            + ", " + SlsaVerificationSpec.TYPE);
+        node.problem(
+            "type",
+            "unknown step type '"
+                + type
+                + "': supported step types: "
+                + BuildAndPushSpec.TYPE
+                + ", "
+                + SlsaVerificationSpec.TYPE);
         return null;
       }
     }
@@ -290,8 +333,12 @@ public final class PipelineParser {
     String connectorRef = reference(spec, "connectorRef", "Docker registry connector");
     String repo = spec.text("repo", "Repository");
     if (repo != null && !REPOSITORY.matcher(repo).matches()) {
-      spec.problem("repo", "'" + repo + "' is not a valid repository path (lowercase letters, digits, "
-          + "separators . _ -, path components joined by /, e.g. demo/app)");
+      spec.problem(
+          "repo",
+          "'"
+              + repo
+              + "' is not a valid repository path (lowercase letters, digits, "
+              + "separators . _ -, path components joined by /, e.g. demo/app)");
       repo = null;
     }
     List<String> tags = spec.textList("tags", "Tags");
@@ -302,8 +349,12 @@ public final class PipelineParser {
       if (Expressions.containsExpression(tag)) {
         tagsValid &= expressionsValid(spec, field, tag);
       } else if (!TAG.matcher(tag).matches()) {
-        spec.problem(field, "'" + tag + "' is not a valid image tag (letters, digits, _ . -, at most 128, "
-            + "not starting with . or -)");
+        spec.problem(
+            field,
+            "'"
+                + tag
+                + "' is not a valid image tag (letters, digits, _ . -, at most 128, "
+                + "not starting with . or -)");
         tagsValid = false;
       }
     }
@@ -318,7 +369,11 @@ public final class PipelineParser {
     for (Map.Entry<String, String> entry : labels.entrySet()) {
       valuesValid &= expressionsValid(spec, "labels." + entry.getKey(), entry.getValue());
     }
-    if (connectorRef == null || repo == null || !tagsValid || dockerfile == null || context == null
+    if (connectorRef == null
+        || repo == null
+        || !tagsValid
+        || dockerfile == null
+        || context == null
         || !valuesValid) {
       return null;
     }
@@ -329,10 +384,10 @@ public final class PipelineParser {
   private static String relativePath(YamlNode spec, String field, String fallback) {
     String path = spec.optionalText(field, fallback);
     String normalized = path.replace('\\', '/');
-    boolean escapes = normalized.startsWith("/")
-        || List.of(normalized.split("/")).contains("..");
+    boolean escapes = normalized.startsWith("/") || List.of(normalized.split("/")).contains("..");
     if (escapes) {
-      spec.problem(field, "'" + path + "' must be a path inside the workspace (relative, without ..)");
+      spec.problem(
+          field, "'" + path + "' must be a path inside the workspace (relative, without ..)");
       return null;
     }
     if (Expressions.containsExpression(path)) {
@@ -351,8 +406,12 @@ public final class PipelineParser {
   private static String identifier(YamlNode node, String field, String label) {
     String value = node.text(field, label);
     if (value != null && !IDENTIFIER.matcher(value).matches()) {
-      node.problem(field, "'" + value + "' is not a valid identifier (letters, digits and _, "
-          + "not starting with a digit, at most 128 characters)");
+      node.problem(
+          field,
+          "'"
+              + value
+              + "' is not a valid identifier (letters, digits and _, "
+              + "not starting with a digit, at most 128 characters)");
       return null;
     }
     return value;
@@ -361,15 +420,19 @@ public final class PipelineParser {
   static String reference(YamlNode node, String field, String label) {
     String value = node.text(field, label);
     if (value != null && !REFERENCE.matcher(value).matches()) {
-      node.problem(field, "'" + value + "' is not a valid reference (account.<id>, org.<id> or <id>)");
+      node.problem(
+          field, "'" + value + "' is not a valid reference (account.<id>, org.<id> or <id>)");
       return null;
     }
     return value;
   }
 
-  private static void mustMatch(YamlNode node, String field, String value, String expected, String what) {
+  private static void mustMatch(
+      YamlNode node, String field, String value, String expected, String what) {
     if (value != null && !value.equals(expected)) {
-      node.problem(field, "'" + value + "' does not match the " + what + " '" + expected + "' of the request path");
+      node.problem(
+          field,
+          "'" + value + "' does not match the " + what + " '" + expected + "' of the request path");
     }
   }
 

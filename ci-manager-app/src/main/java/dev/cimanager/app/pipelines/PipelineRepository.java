@@ -19,8 +19,9 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Pipelines in Mongo, one document per pipeline with {@code _id} {@code acct/org/project:pipeline} so a
- * read is a unique-key lookup (mongo-java-server only uses unique indexes). The YAML is stored as sent.
+ * Pipelines in Mongo, one document per pipeline with {@code _id} {@code acct/org/project:pipeline}
+ * so a read is a unique-key lookup (mongo-java-server only uses unique indexes). The YAML is stored
+ * as sent.
  */
 @Singleton
 public final class PipelineRepository {
@@ -42,16 +43,17 @@ public final class PipelineRepository {
   public boolean save(Scope project, Pipeline pipeline) {
     // Mongo keeps milliseconds: truncate so the saved and the returned times agree
     Date now = Date.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    UpdateResult result = pipelines.updateOne(
-        Filters.eq("_id", project.idOf(pipeline.identifier())),
-        Updates.combine(
-            Updates.set("scopeKey", project.key()),
-            Updates.set("identifier", pipeline.identifier()),
-            Updates.set("name", pipeline.name()),
-            Updates.set("yaml", pipeline.yaml()),
-            Updates.set("updatedAt", now),
-            Updates.setOnInsert("createdAt", now)),
-        new UpdateOptions().upsert(true));
+    UpdateResult result =
+        pipelines.updateOne(
+            Filters.eq("_id", project.idOf(pipeline.identifier())),
+            Updates.combine(
+                Updates.set("scopeKey", project.key()),
+                Updates.set("identifier", pipeline.identifier()),
+                Updates.set("name", pipeline.name()),
+                Updates.set("yaml", pipeline.yaml()),
+                Updates.set("updatedAt", now),
+                Updates.setOnInsert("createdAt", now)),
+            new UpdateOptions().upsert(true));
     return result.getUpsertedId() != null;
   }
 
@@ -60,16 +62,26 @@ public final class PipelineRepository {
     return Optional.ofNullable(doc).map(found -> toStored(project, found));
   }
 
-  /** The project's pipelines by identifier. A scan on the embedded server: projects hold few pipelines. */
+  /**
+   * The project's pipelines by identifier. A scan on the embedded server: projects hold few
+   * pipelines.
+   */
   public List<StoredPipeline> list(Scope project) {
     List<StoredPipeline> result = new ArrayList<>();
-    pipelines.find(Filters.eq("scopeKey", project.key())).forEach(doc -> result.add(toStored(project, doc)));
+    pipelines
+        .find(Filters.eq("scopeKey", project.key()))
+        .forEach(doc -> result.add(toStored(project, doc)));
     result.sort(Comparator.comparing(StoredPipeline::identifier));
     return result;
   }
 
   private static StoredPipeline toStored(Scope project, Document doc) {
-    return new StoredPipeline(project, doc.getString("identifier"), doc.getString("name"), doc.getString("yaml"),
-        doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant());
+    return new StoredPipeline(
+        project,
+        doc.getString("identifier"),
+        doc.getString("name"),
+        doc.getString("yaml"),
+        doc.getDate("createdAt").toInstant(),
+        doc.getDate("updatedAt").toInstant());
   }
 }

@@ -19,9 +19,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Pipelines of a project: {@code PUT} the YAML, list them, and read one back exactly as stored. {@code PUT}
- * takes {@code application/yaml} (the contract's), the other YAML types in use, and {@code text/plain}, which
- * is what a browser's or script's plain string body defaults to; anything else is 415.
+ * Pipelines of a project: {@code PUT} the YAML, list them, and read one back exactly as stored.
+ * {@code PUT} takes {@code application/yaml} (the contract's), the other YAML types in use, and
+ * {@code text/plain}, which is what a browser's or script's plain string body defaults to; anything
+ * else is 415.
  */
 @Path("/api/v1/orgs/{org}/projects/{project}/pipelines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,7 +36,10 @@ public final class PipelineResource {
   private final PipelineRepository repository;
 
   @Inject
-  PipelineResource(ScopeResolver scopes, PipelineParser parser, PipelineReferences references,
+  PipelineResource(
+      ScopeResolver scopes,
+      PipelineParser parser,
+      PipelineReferences references,
       PipelineRepository repository) {
     this.scopes = scopes;
     this.parser = parser;
@@ -46,40 +50,67 @@ public final class PipelineResource {
   @PUT
   @Path("{pipeline}")
   @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
-  public Response save(@Context Caller caller, @PathParam("org") String org, @PathParam("project") String project,
-      @PathParam("pipeline") String identifier, String yaml) {
+  public Response save(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String identifier,
+      String yaml) {
     Scope scope = scopes.project(caller, org, project);
-    Pipeline pipeline = parser.parse(new PipelineKey(org, project, identifier), yaml == null ? "" : yaml);
+    Pipeline pipeline =
+        parser.parse(new PipelineKey(org, project, identifier), yaml == null ? "" : yaml);
     List<PipelineProblem> problems = references.problems(scope, pipeline);
     if (!problems.isEmpty()) {
       throw new InvalidPipelineException(problems);
     }
     boolean created = repository.save(scope, pipeline);
     StoredPipeline stored = repository.find(scope, identifier).orElseThrow();
-    return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(toResponse(stored)).build();
+    return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+        .entity(toResponse(stored))
+        .build();
   }
 
   @GET
-  public PipelineListResponse list(@Context Caller caller, @PathParam("org") String org,
-      @PathParam("project") String project) {
+  public PipelineListResponse list(
+      @Context Caller caller, @PathParam("org") String org, @PathParam("project") String project) {
     Scope scope = scopes.project(caller, org, project);
-    return new PipelineListResponse(repository.list(scope).stream().map(PipelineResource::toResponse).toList());
+    return new PipelineListResponse(
+        repository.list(scope).stream().map(PipelineResource::toResponse).toList());
   }
 
   @GET
   @Path("{pipeline}")
   @Produces({YAML, MediaType.APPLICATION_JSON})
-  public Response yaml(@Context Caller caller, @PathParam("org") String org, @PathParam("project") String project,
+  public Response yaml(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
       @PathParam("pipeline") String identifier) {
     Scope scope = scopes.project(caller, org, project);
-    StoredPipeline stored = repository.find(scope, identifier).orElseThrow(() -> ApiException.notFound(
-        "PIPELINE_NOT_FOUND", "pipeline '" + identifier + "' not found in project '" + project + "' of org '"
-            + org + "'"));
+    StoredPipeline stored =
+        repository
+            .find(scope, identifier)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "PIPELINE_NOT_FOUND",
+                        "pipeline '"
+                            + identifier
+                            + "' not found in project '"
+                            + project
+                            + "' of org '"
+                            + org
+                            + "'"));
     return Response.ok(stored.yaml(), YAML).build();
   }
 
   private static PipelineResponse toResponse(StoredPipeline stored) {
-    return new PipelineResponse(stored.identifier(), stored.name(), stored.project().orgId(),
-        stored.project().projectId(), stored.createdAt().toString(), stored.updatedAt().toString());
+    return new PipelineResponse(
+        stored.identifier(),
+        stored.name(),
+        stored.project().orgId(),
+        stored.project().projectId(),
+        stored.createdAt().toString(),
+        stored.updatedAt().toString());
   }
 }

@@ -19,19 +19,29 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * "Where is this used?": the saved pipelines (and, for secrets, the connectors) whose references resolve to
- * a given secret or connector. Reads every pipeline that can reach the object's scope: an account object
- * is reachable from every project of the account, so this is a scan, fine for the rare delete.
- * Pipelines that no longer parse are skipped (their references cannot be read reliably).
+ * "Where is this used?": the saved pipelines (and, for secrets, the connectors) whose references
+ * resolve to a given secret or connector. Reads every pipeline that can reach the object's scope:
+ * an account object is reachable from every project of the account, so this is a scan, fine for the
+ * rare delete. Pipelines that no longer parse are skipped (their references cannot be read
+ * reliably).
  */
 @Singleton
 public final class ReferenceUsage {
   /** A pipeline that refers to the object, with the YAML paths of each reference. */
-  public record PipelineUse(String orgIdentifier, String projectIdentifier, String identifier, String name,
+  public record PipelineUse(
+      String orgIdentifier,
+      String projectIdentifier,
+      String identifier,
+      String name,
       List<String> paths) {}
 
   /** A connector that refers to the secret (its password or token). */
-  public record ConnectorUse(String identifier, String name, String scope, String reference, String orgIdentifier,
+  public record ConnectorUse(
+      String identifier,
+      String name,
+      String scope,
+      String reference,
+      String orgIdentifier,
       String projectIdentifier) {}
 
   public record Usage(List<PipelineUse> pipelines, List<ConnectorUse> connectors) {}
@@ -42,7 +52,11 @@ public final class ReferenceUsage {
   private final ConnectorService connectors;
 
   @Inject
-  ReferenceUsage(OrgStore orgs, PipelineRepository pipelines, PipelineParser parser, ConnectorService connectors) {
+  ReferenceUsage(
+      OrgStore orgs,
+      PipelineRepository pipelines,
+      PipelineParser parser,
+      ConnectorService connectors) {
     this.orgs = orgs;
     this.pipelines = pipelines;
     this.parser = parser;
@@ -50,23 +64,39 @@ public final class ReferenceUsage {
   }
 
   public Usage ofSecret(Scope scope, String identifier) {
-    List<PipelineUse> uses = scan(scope, identifier, (pipeline, refs) -> {
-      for (Stage stage : pipeline.stages()) {
-        stage.slsaProvenanceIfPresent().ifPresent(slsa -> {
-          String spec = slsa.yamlPath() + ".attestation.spec";
-          refs.accept(spec + ".private_key", slsa.privateKeyRef());
-          refs.accept(spec + ".password", slsa.passwordRef());
-        });
-      }
-    });
+    List<PipelineUse> uses =
+        scan(
+            scope,
+            identifier,
+            (pipeline, refs) -> {
+              for (Stage stage : pipeline.stages()) {
+                stage
+                    .slsaProvenanceIfPresent()
+                    .ifPresent(
+                        slsa -> {
+                          String spec = slsa.yamlPath() + ".attestation.spec";
+                          refs.accept(spec + ".private_key", slsa.privateKeyRef());
+                          refs.accept(spec + ".password", slsa.passwordRef());
+                        });
+              }
+            });
     List<ConnectorUse> connectorUses = new ArrayList<>();
     for (Scope from : scopesReaching(scope)) {
       for (var connector : connectors.listIn(from)) {
-        ConnectorAuth auth = connector instanceof DockerRegistryConnector registry ? registry.auth()
-            : ((GitConnector) connector).auth();
-        if (auth instanceof ConnectorAuth.UsernamePassword up && resolvesTo(up.passwordRef(), from, scope, identifier)) {
-          connectorUses.add(new ConnectorUse(connector.identifier(), connector.name(), from.level().jsonName(),
-              from.referenceTo(connector.identifier()), from.orgId(), from.projectId()));
+        ConnectorAuth auth =
+            connector instanceof DockerRegistryConnector registry
+                ? registry.auth()
+                : ((GitConnector) connector).auth();
+        if (auth instanceof ConnectorAuth.UsernamePassword up
+            && resolvesTo(up.passwordRef(), from, scope, identifier)) {
+          connectorUses.add(
+              new ConnectorUse(
+                  connector.identifier(),
+                  connector.name(),
+                  from.level().jsonName(),
+                  from.referenceTo(connector.identifier()),
+                  from.orgId(),
+                  from.projectId()));
         }
       }
     }
@@ -74,17 +104,26 @@ public final class ReferenceUsage {
   }
 
   public Usage ofConnector(Scope scope, String identifier) {
-    List<PipelineUse> uses = scan(scope, identifier, (pipeline, refs) -> {
-      pipeline.codebaseIfPresent().ifPresent(codebase ->
-          refs.accept("pipeline.properties.ci.codebase.connectorRef", codebase.connectorRef()));
-      for (Stage stage : pipeline.stages()) {
-        for (Step step : stage.steps()) {
-          if (step.spec() instanceof BuildAndPushSpec spec) {
-            refs.accept(step.yamlPath() + ".spec.connectorRef", spec.connectorRef());
-          }
-        }
-      }
-    });
+    List<PipelineUse> uses =
+        scan(
+            scope,
+            identifier,
+            (pipeline, refs) -> {
+              pipeline
+                  .codebaseIfPresent()
+                  .ifPresent(
+                      codebase ->
+                          refs.accept(
+                              "pipeline.properties.ci.codebase.connectorRef",
+                              codebase.connectorRef()));
+              for (Stage stage : pipeline.stages()) {
+                for (Step step : stage.steps()) {
+                  if (step.spec() instanceof BuildAndPushSpec spec) {
+                    refs.accept(step.yamlPath() + ".spec.connectorRef", spec.connectorRef());
+                  }
+                }
+              }
+            });
     return new Usage(uses, List.of());
   }
 
@@ -103,14 +142,21 @@ public final class ReferenceUsage {
           continue;
         }
         Map<String, Boolean> paths = new LinkedHashMap<>();
-        references.collect(pipeline, (path, reference) -> {
-          if (resolvesTo(reference, project, target, identifier)) {
-            paths.put(path, true);
-          }
-        });
+        references.collect(
+            pipeline,
+            (path, reference) -> {
+              if (resolvesTo(reference, project, target, identifier)) {
+                paths.put(path, true);
+              }
+            });
         if (!paths.isEmpty()) {
-          result.add(new PipelineUse(project.orgId(), project.projectId(), stored.identifier(), stored.name(),
-              List.copyOf(paths.keySet())));
+          result.add(
+              new PipelineUse(
+                  project.orgId(),
+                  project.projectId(),
+                  stored.identifier(),
+                  stored.name(),
+                  List.copyOf(paths.keySet())));
         }
       }
     }
@@ -135,8 +181,9 @@ public final class ReferenceUsage {
     List<Scope> result = new ArrayList<>();
     switch (target.level()) {
       case PROJECT -> result.add(target);
-      case ORG -> orgs.listProjects(account, target.orgId())
-          .forEach(p -> result.add(Scope.project(account, target.orgId(), p.identifier())));
+      case ORG ->
+          orgs.listProjects(account, target.orgId())
+              .forEach(p -> result.add(Scope.project(account, target.orgId(), p.identifier())));
       case ACCOUNT -> {
         for (OrgResponse org : orgs.listOrgs(account)) {
           for (ProjectResponse p : orgs.listProjects(account, org.identifier())) {
@@ -148,7 +195,10 @@ public final class ReferenceUsage {
     return result;
   }
 
-  /** Every scope whose connectors can refer to an object of {@code target}: itself and the scopes below it. */
+  /**
+   * Every scope whose connectors can refer to an object of {@code target}: itself and the scopes
+   * below it.
+   */
   private List<Scope> scopesReaching(Scope target) {
     List<Scope> result = new ArrayList<>();
     String account = target.accountId();

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code SlsaVerification}: verify an image's SLSA provenance with a public key and apply policy sets.
+ * {@code SlsaVerification}: verify an image's SLSA provenance with a public key and apply policy
+ * sets.
  *
  * @param connectorRef {@code spec.source.spec.connector}, a DockerRegistry connector
  * @param imagePath {@code spec.source.spec.image_path}, the repository inside that registry
@@ -13,8 +14,14 @@ import java.util.Objects;
  * @param publicKeyRef {@code spec.verify_attestation.spec.public_key}, a SecretFile
  * @param policySetRefs the step's {@code enforce.policySets}, possibly empty
  */
-public record SlsaVerificationSpec(String connectorRef, String imagePath, String tag, String digest,
-    String publicKeyRef, List<String> policySetRefs) implements StepSpec {
+public record SlsaVerificationSpec(
+    String connectorRef,
+    String imagePath,
+    String tag,
+    String digest,
+    String publicKeyRef,
+    List<String> policySetRefs)
+    implements StepSpec {
 
   public static final String TYPE = "SlsaVerification";
 
@@ -35,7 +42,9 @@ public record SlsaVerificationSpec(String connectorRef, String imagePath, String
 
   /** This spec with its tag's expressions resolved; {@code specPath} is named in errors. */
   public SlsaVerificationSpec resolve(ExpressionResolver resolver, String specPath) {
-    String resolvedTag = digest != null || tag == null ? tag : resolver.resolve(tag, specPath + ".source.spec.tag");
-    return new SlsaVerificationSpec(connectorRef, imagePath, resolvedTag, digest, publicKeyRef, policySetRefs);
+    String resolvedTag =
+        digest != null || tag == null ? tag : resolver.resolve(tag, specPath + ".source.spec.tag");
+    return new SlsaVerificationSpec(
+        connectorRef, imagePath, resolvedTag, digest, publicKeyRef, policySetRefs);
   }
 }

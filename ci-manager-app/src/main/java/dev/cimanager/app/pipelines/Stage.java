@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A CI stage ({@code type: CI}).
  *
- * @param yamlPath where the stage sits in the YAML, e.g. {@code pipeline.stages[0].stage}, for messages
+ * @param yamlPath where the stage sits in the YAML, e.g. {@code pipeline.stages[0].stage}, for
+ *     messages
  * @param slsaProvenance the {@code slsa_provenance} block, or null when the stage has none
  */
 public record Stage(

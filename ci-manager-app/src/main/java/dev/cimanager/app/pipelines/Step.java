@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One step of a stage's {@code execution.steps}.
  *
- * @param yamlPath where the step sits in the YAML, e.g. {@code pipeline.stages[0].stage.spec.execution.steps[1].step}
+ * @param yamlPath where the step sits in the YAML, e.g. {@code
+ *     pipeline.stages[0].stage.spec.execution.steps[1].step}
  */
 public record Step(String identifier, String name, StepSpec spec, String yamlPath) {
 

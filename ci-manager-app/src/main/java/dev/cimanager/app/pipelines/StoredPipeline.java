@@ -6,10 +6,16 @@ import java.util.Objects;
 
 /**
  * A pipeline as saved: where it lives, the YAML exactly as sent, and when it was created and last
- * replaced. To run it, parse it again ({@code parser.parse(stored.key(), stored.yaml())}) so what runs is
- * always what {@code GET} shows and a stored pipeline can always be read back, whatever the parser says.
+ * replaced. To run it, parse it again ({@code parser.parse(stored.key(), stored.yaml())}) so what
+ * runs is always what {@code GET} shows and a stored pipeline can always be read back, whatever the
+ * parser says.
  */
-public record StoredPipeline(Scope project, String identifier, String name, String yaml, Instant createdAt,
+public record StoredPipeline(
+    Scope project,
+    String identifier,
+    String name,
+    String yaml,
+    Instant createdAt,
     Instant updatedAt) {
 
   public StoredPipeline {

@@ -13,8 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code GET {S}/secrets/{id}/usage} and {@code GET {S}/connectors/{id}/usage}: what refers to the object,
- * so the UI can warn before a delete. The object itself need not exist (a dangling reference is a use too).
+ * {@code GET {S}/secrets/{id}/usage} and {@code GET {S}/connectors/{id}/usage}: what refers to the
+ * object, so the UI can warn before a delete. The object itself need not exist (a dangling
+ * reference is a use too).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public final class UsageEndpoints {
@@ -33,7 +34,8 @@ public final class UsageEndpoints {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ReferenceUsage.Usage usage(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
+    public ReferenceUsage.Usage usage(
+        @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
       Scope scope = scopes.fromPath(caller, uri);
       return secret ? usage.ofSecret(scope, id) : usage.ofConnector(scope, id);
     }

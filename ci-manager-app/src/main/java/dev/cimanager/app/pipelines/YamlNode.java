@@ -68,7 +68,10 @@ public final class YamlNode {
     return new YamlNode(child, childPath(field), problems);
   }
 
-  /** A required non-blank scalar, as text; null (with a problem) when missing, blank or not a scalar. */
+  /**
+   * A required non-blank scalar, as text; null (with a problem) when missing, blank or not a
+   * scalar.
+   */
   public String text(String field, String label) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
@@ -142,12 +145,18 @@ public final class YamlNode {
   /** An optional map of scalars as text, empty when absent; insertion order kept. */
   public Map<String, String> textMap(String field) {
     Map<String, String> values = new LinkedHashMap<>();
-    optionalObject(field).ifPresent(map -> map.node.fields().forEachRemaining(entry -> {
-      String text = map.scalar(entry.getKey(), entry.getValue());
-      if (text != null) {
-        values.put(entry.getKey(), text);
-      }
-    }));
+    optionalObject(field)
+        .ifPresent(
+            map ->
+                map.node
+                    .fields()
+                    .forEachRemaining(
+                        entry -> {
+                          String text = map.scalar(entry.getKey(), entry.getValue());
+                          if (text != null) {
+                            values.put(entry.getKey(), text);
+                          }
+                        }));
     return values;
   }
 
@@ -165,7 +174,9 @@ public final class YamlNode {
     return node.get(field);
   }
 
-  /** Numbers and booleans are accepted where text is expected, spelled as written (1.10 stays 1.10). */
+  /**
+   * Numbers and booleans are accepted where text is expected, spelled as written (1.10 stays 1.10).
+   */
   private String scalar(String field, JsonNode child) {
     if (child.isTextual()) {
       return child.textValue();

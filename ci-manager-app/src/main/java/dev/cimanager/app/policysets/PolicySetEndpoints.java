@@ -36,12 +36,15 @@ public abstract class PolicySetEndpoints {
     this.trial = trial;
   }
 
-  /** Tries policies (not saved) on the stored provenance of an execution's artifact; see {@link PolicyTrial}. */
+  /**
+   * Tries policies (not saved) on the stored provenance of an execution's artifact; see {@link
+   * PolicyTrial}.
+   */
   @POST
   @Path("evaluate")
   @Consumes(MediaType.APPLICATION_JSON)
-  public PolicyEvaluationResponse evaluate(@Context Caller caller, @Context UriInfo uri,
-      PolicyEvaluationRequest request) {
+  public PolicyEvaluationResponse evaluate(
+      @Context Caller caller, @Context UriInfo uri, PolicyEvaluationRequest request) {
     scopes.fromPath(caller, uri);
     return trial.evaluate(caller, request);
   }
@@ -53,19 +56,23 @@ public abstract class PolicySetEndpoints {
     PolicySetRequest body = requireBody(request);
     String identifier = Identifiers.require("identifier", body.identifier());
     String name = Identifiers.requireName("name", body.name());
-    StoredPolicySet created = store.create(scope, identifier, name, PolicySetValidator.policies(body));
+    StoredPolicySet created =
+        store.create(scope, identifier, name, PolicySetValidator.policies(body));
     return Response.status(Response.Status.CREATED).entity(created.toResponse()).build();
   }
 
   @GET
   public PolicySetListResponse list(@Context Caller caller, @Context UriInfo uri) {
-    return new PolicySetListResponse(store.list(scopes.fromPath(caller, uri)).stream()
-        .map(StoredPolicySet::toResponse).toList());
+    return new PolicySetListResponse(
+        store.list(scopes.fromPath(caller, uri)).stream()
+            .map(StoredPolicySet::toResponse)
+            .toList());
   }
 
   @GET
   @Path("{id}")
-  public PolicySetResponse get(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
+  public PolicySetResponse get(
+      @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
     Scope scope = scopes.fromPath(caller, uri);
     return store.find(scope, id).orElseThrow(() -> PolicySetStore.notFound(scope, id)).toResponse();
   }
@@ -73,13 +80,22 @@ public abstract class PolicySetEndpoints {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public PolicySetResponse update(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id,
+  public PolicySetResponse update(
+      @Context Caller caller,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
       PolicySetRequest request) {
     Scope scope = scopes.fromPath(caller, uri);
     PolicySetRequest body = requireBody(request);
-    if (body.identifier() != null && !body.identifier().isEmpty() && !body.identifier().equals(id)) {
-      throw ApiException.invalid("identifier '" + body.identifier() + "' does not match the policy set '" + id
-          + "' in the path");
+    if (body.identifier() != null
+        && !body.identifier().isEmpty()
+        && !body.identifier().equals(id)) {
+      throw ApiException.invalid(
+          "identifier '"
+              + body.identifier()
+              + "' does not match the policy set '"
+              + id
+              + "' in the path");
     }
     String name = Identifiers.requireName("name", body.name());
     return store.update(scope, id, name, PolicySetValidator.policies(body)).toResponse();
@@ -94,7 +110,8 @@ public abstract class PolicySetEndpoints {
 
   private static PolicySetRequest requireBody(PolicySetRequest request) {
     if (request == null) {
-      throw ApiException.invalid("request body is required: {\"identifier\",\"name\",\"policies\"}");
+      throw ApiException.invalid(
+          "request body is required: {\"identifier\",\"name\",\"policies\"}");
     }
     return request;
   }

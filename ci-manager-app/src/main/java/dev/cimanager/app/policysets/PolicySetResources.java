@@ -4,7 +4,10 @@ import dev.cimanager.app.accounts.ScopeResolver;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 
-/** {@link PolicySetEndpoints} mounted at account, org and project scope; the path parameters name the scope. */
+/**
+ * {@link PolicySetEndpoints} mounted at account, org and project scope; the path parameters name
+ * the scope.
+ */
 public final class PolicySetResources {
   private PolicySetResources() {}
 

@@ -20,11 +20,18 @@ public final class PolicySetService {
     this.store = store;
   }
 
-  /** @throws ApiException 400 {@code POLICY_SET_NOT_FOUND} / {@code INVALID_REFERENCE} naming the reference */
+  /**
+   * @throws ApiException 400 {@code POLICY_SET_NOT_FOUND} / {@code INVALID_REFERENCE} naming the
+   *     reference
+   */
   public PolicySet resolve(Scope from, String reference) {
     ScopedReference ref = ScopedReference.resolve("policy set", reference, from);
-    return store.find(ref.scope(), ref.identifier())
-        .orElseThrow(() -> ApiException.badRequest("POLICY_SET_NOT_FOUND", "policy set " + ref.reference() + " not found"))
+    return store
+        .find(ref.scope(), ref.identifier())
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "POLICY_SET_NOT_FOUND", "policy set " + ref.reference() + " not found"))
         .toPolicySet(ref.reference());
   }
 }

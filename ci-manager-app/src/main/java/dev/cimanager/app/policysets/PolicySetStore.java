@@ -22,8 +22,8 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Policy sets in Mongo, {@code _id} {@code <scope key>:<identifier>} like secrets, so every single-set
- * operation is a unique-key lookup. {@code version} increments on every update.
+ * Policy sets in Mongo, {@code _id} {@code <scope key>:<identifier>} like secrets, so every
+ * single-set operation is a unique-key lookup. {@code version} increments on every update.
  */
 @Singleton
 public final class PolicySetStore {
@@ -38,20 +38,26 @@ public final class PolicySetStore {
 
   StoredPolicySet create(Scope scope, String identifier, String name, List<PolicyJson> policies) {
     Date now = Date.from(clock.instant());
-    Document doc = new Document("_id", scope.idOf(identifier))
-        .append("scopeKey", scope.key())
-        .append("identifier", identifier)
-        .append("name", name)
-        .append("policies", policies.stream().map(PolicySetStore::toDocument).toList())
-        .append("version", 1L)
-        .append("createdAt", now)
-        .append("updatedAt", now);
+    Document doc =
+        new Document("_id", scope.idOf(identifier))
+            .append("scopeKey", scope.key())
+            .append("identifier", identifier)
+            .append("name", name)
+            .append("policies", policies.stream().map(PolicySetStore::toDocument).toList())
+            .append("version", 1L)
+            .append("createdAt", now)
+            .append("updatedAt", now);
     try {
       sets.insertOne(doc);
     } catch (MongoWriteException e) {
       if (MongoDocuments.isDuplicateKey(e)) {
-        throw ApiException.conflict("DUPLICATE_IDENTIFIER",
-            "policy set '" + identifier + "' already exists at " + scope.level().jsonName() + " scope");
+        throw ApiException.conflict(
+            "DUPLICATE_IDENTIFIER",
+            "policy set '"
+                + identifier
+                + "' already exists at "
+                + scope.level().jsonName()
+                + " scope");
       }
       throw e;
     }
@@ -59,13 +65,15 @@ public final class PolicySetStore {
   }
 
   StoredPolicySet update(Scope scope, String identifier, String name, List<PolicyJson> policies) {
-    Document updated = sets.findOneAndUpdate(Filters.eq("_id", scope.idOf(identifier)),
-        Updates.combine(
-            Updates.set("name", name),
-            Updates.set("policies", policies.stream().map(PolicySetStore::toDocument).toList()),
-            Updates.set("updatedAt", Date.from(clock.instant())),
-            Updates.inc("version", 1L)),
-        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    Document updated =
+        sets.findOneAndUpdate(
+            Filters.eq("_id", scope.idOf(identifier)),
+            Updates.combine(
+                Updates.set("name", name),
+                Updates.set("policies", policies.stream().map(PolicySetStore::toDocument).toList()),
+                Updates.set("updatedAt", Date.from(clock.instant())),
+                Updates.inc("version", 1L)),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     if (updated == null) {
       throw notFound(scope, identifier);
     }
@@ -86,13 +94,15 @@ public final class PolicySetStore {
   /** The scope's sets by identifier. A scan on the embedded server: rare (the UI's list). */
   List<StoredPolicySet> list(Scope scope) {
     List<StoredPolicySet> result = new ArrayList<>();
-    sets.find(Filters.eq("scopeKey", scope.key())).forEach(doc -> result.add(fromDocument(scope, doc)));
+    sets.find(Filters.eq("scopeKey", scope.key()))
+        .forEach(doc -> result.add(fromDocument(scope, doc)));
     result.sort(Comparator.comparing(StoredPolicySet::identifier));
     return result;
   }
 
   static ApiException notFound(Scope scope, String identifier) {
-    return ApiException.notFound("POLICY_SET_NOT_FOUND",
+    return ApiException.notFound(
+        "POLICY_SET_NOT_FOUND",
         "policy set '" + identifier + "' not found at " + scope.level().jsonName() + " scope");
   }
 
@@ -105,11 +115,22 @@ public final class PolicySetStore {
   }
 
   private static StoredPolicySet fromDocument(Scope scope, Document doc) {
-    List<PolicyJson> policies = doc.getList("policies", Document.class).stream()
-        .map(p -> new PolicyJson(p.getString("identifier"), p.getString("name"), p.getString("expression"),
-            p.getString("message"), p.getString("severity")))
-        .toList();
-    return new StoredPolicySet(scope, doc.getString("identifier"), doc.getString("name"), policies,
+    List<PolicyJson> policies =
+        doc.getList("policies", Document.class).stream()
+            .map(
+                p ->
+                    new PolicyJson(
+                        p.getString("identifier"),
+                        p.getString("name"),
+                        p.getString("expression"),
+                        p.getString("message"),
+                        p.getString("severity")))
+            .toList();
+    return new StoredPolicySet(
+        scope,
+        doc.getString("identifier"),
+        doc.getString("name"),
+        policies,
         ((Number) doc.get("version")).longValue());
   }
 }

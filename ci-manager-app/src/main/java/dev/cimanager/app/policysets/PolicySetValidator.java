@@ -22,8 +22,8 @@ public final class PolicySetValidator {
   private PolicySetValidator() {}
 
   /**
-   * A policy set file (the API's request body) as the SSCA module evaluates it, for the
-   * {@code verify-attestation --policy FILE} command.
+   * A policy set file (the API's request body) as the SSCA module evaluates it, for the {@code
+   * verify-attestation --policy FILE} command.
    *
    * @throws ApiException as the API would answer it
    */
@@ -32,14 +32,20 @@ public final class PolicySetValidator {
     return StoredPolicySet.toPolicySet(file, 0, identifier, policies(request));
   }
 
-  /** The request's policies, normalised (name defaults to the identifier, severity to {@code error}). */
+  /**
+   * The request's policies, normalised (name defaults to the identifier, severity to {@code
+   * error}).
+   */
   static List<PolicyJson> policies(PolicySetRequest request) {
     if (request.policies() == null) {
       throw ApiException.invalid("policies is required (a list, which may be empty)");
     }
     if (request.policies().size() > MAX_POLICIES) {
-      throw ApiException.invalid("policies has " + request.policies().size() + " entries; a policy set holds at most "
-          + MAX_POLICIES);
+      throw ApiException.invalid(
+          "policies has "
+              + request.policies().size()
+              + " entries; a policy set holds at most "
+              + MAX_POLICIES);
     }
     List<PolicyJson> policies = new ArrayList<>();
     for (int i = 0; i < request.policies().size(); i++) {
@@ -55,12 +61,22 @@ public final class PolicySetValidator {
 
   private static PolicyJson policy(int index, PolicyJson policy) {
     if (policy == null) {
-      throw invalid("policies[" + index + "] is null; expected {\"identifier\",\"name\",\"expression\",\"message\",\"severity\"}");
+      throw invalid(
+          "policies["
+              + index
+              + "] is null; expected {\"identifier\",\"name\",\"expression\",\"message\",\"severity\"}");
     }
     String id = policy.identifier();
     if (!Identifiers.isValid(id)) {
-      throw invalid("policies[" + index + "].identifier " + (id == null ? "is required" : "'" + id
-          + "' is not a valid identifier (a letter or '_' then up to 127 letters, digits or '_')"));
+      throw invalid(
+          "policies["
+              + index
+              + "].identifier "
+              + (id == null
+                  ? "is required"
+                  : "'"
+                      + id
+                      + "' is not a valid identifier (a letter or '_' then up to 127 letters, digits or '_')"));
     }
     String name = policy.name() == null || policy.name().isBlank() ? id : policy.name();
     if (name.length() > 256) {
@@ -69,12 +85,16 @@ public final class PolicySetValidator {
     if (policy.expression() == null || policy.expression().isBlank()) {
       throw invalid("policy '" + id + "' has no expression");
     }
-    String message = policy.message() == null || policy.message().isBlank()
-        ? "policy '" + id + "' denied the provenance" : policy.message();
+    String message =
+        policy.message() == null || policy.message().isBlank()
+            ? "policy '" + id + "' denied the provenance"
+            : policy.message();
     if (message.length() > MAX_MESSAGE_LENGTH) {
-      throw invalid("policy '" + id + "' has a message longer than " + MAX_MESSAGE_LENGTH + " characters");
+      throw invalid(
+          "policy '" + id + "' has a message longer than " + MAX_MESSAGE_LENGTH + " characters");
     }
-    String severity = policy.severity() == null ? PolicySeverity.ERROR.jsonName() : policy.severity();
+    String severity =
+        policy.severity() == null ? PolicySeverity.ERROR.jsonName() : policy.severity();
     try {
       PolicySeverity.fromJson(severity);
     } catch (IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import dev.cimanager.ssca.api.InvalidPolicyException;
 import dev.cimanager.ssca.api.Policies;
 import dev.cimanager.ssca.api.PolicyResult;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStore;
+import dev.cimanager.ssca.storage.ProvenanceRecords;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,11 +25,11 @@ import java.util.List;
 @Singleton
 final class PolicyTrial {
   private final ExecutionStore executions;
-  private final ProvenanceStore provenance;
+  private final ProvenanceRecords provenance;
   private final Clock clock;
 
   @Inject
-  PolicyTrial(ExecutionStore executions, ProvenanceStore provenance, Clock clock) {
+  PolicyTrial(ExecutionStore executions, ProvenanceRecords provenance, Clock clock) {
     this.executions = executions;
     this.provenance = provenance;
     this.clock = clock;
@@ -37,30 +37,67 @@ final class PolicyTrial {
 
   PolicyEvaluationResponse evaluate(Caller caller, PolicyEvaluationRequest request) {
     if (request == null || request.executionId() == null || request.executionId().isBlank()) {
-      throw ApiException.invalid("executionId is required: {\"policies\",\"executionId\",\"artifactId\"}");
+      throw ApiException.invalid(
+          "executionId is required: {\"policies\",\"executionId\",\"artifactId\"}");
     }
-    var policies = PolicySetValidator.policies(new PolicySetRequest("trial", "trial", request.policies()));
-    executions.find(caller.accountId(), request.executionId()).orElseThrow(() ->
-        ApiException.notFound("EXECUTION_NOT_FOUND", "execution '" + request.executionId() + "' not found"));
-    ProvenanceRecord record = provenance.findByExecution(request.executionId()).stream()
-        .filter(r -> r.statement() != null)
-        .filter(r -> request.artifactId() == null
-            || (r.stageIdentifier() + "." + r.stepIdentifier()).equals(request.artifactId()))
-        .max(Comparator.comparing(ProvenanceRecord::createdAt))
-        .orElseThrow(() -> ApiException.notFound("PROVENANCE_NOT_FOUND", "execution '" + request.executionId()
-            + "' has no SLSA provenance" + (request.artifactId() == null ? "" : " for artifact '"
-            + request.artifactId() + "'")));
+    var policies =
+        PolicySetValidator.policies(new PolicySetRequest("trial", "trial", request.policies()));
+    executions
+        .find(caller.accountId(), request.executionId())
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "EXECUTION_NOT_FOUND", "execution '" + request.executionId() + "' not found"));
+    ProvenanceRecord record =
+        provenance.findByExecution(request.executionId()).stream()
+            .filter(r -> r.statement() != null)
+            .filter(
+                r ->
+                    request.artifactId() == null
+                        || (r.stageIdentifier() + "." + r.stepIdentifier())
+                            .equals(request.artifactId()))
+            .max(Comparator.comparing(ProvenanceRecord::createdAt))
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "PROVENANCE_NOT_FOUND",
+                        "execution '"
+                            + request.executionId()
+                            + "' has no SLSA provenance"
+                            + (request.artifactId() == null
+                                ? ""
+                                : " for artifact '" + request.artifactId() + "'")));
     List<PolicyResult> results;
     try {
-      results = Policies.evaluate(StoredPolicySet.toPolicySet("trial", 0, "trial", policies), record.statement(),
-          record.image(), record.digest(), clock.instant());
+      results =
+          Policies.evaluate(
+              StoredPolicySet.toPolicySet("trial", 0, "trial", policies),
+              record.statement(),
+              record.image(),
+              record.digest(),
+              clock.instant());
     } catch (InvalidPolicyException e) {
       throw ApiException.badRequest("INVALID_POLICY", e.getMessage());
     }
-    String status = results.stream().anyMatch(PolicyResult::fails) ? "FAILED"
-        : results.stream().anyMatch(PolicyResult::denied) ? "WARNING" : "PASSED";
-    return new PolicyEvaluationResponse(request.executionId(), record.stageIdentifier() + "." + record.stepIdentifier(),
-        record.image(), record.digest(), status, results.stream().map(r -> new PolicyResultJson(r.policySet(),
-            r.identifier(), r.status().name(), r.severity().jsonName(), r.message())).toList());
+    String status =
+        results.stream().anyMatch(PolicyResult::fails)
+            ? "FAILED"
+            : results.stream().anyMatch(PolicyResult::denied) ? "WARNING" : "PASSED";
+    return new PolicyEvaluationResponse(
+        request.executionId(),
+        record.stageIdentifier() + "." + record.stepIdentifier(),
+        record.image(),
+        record.digest(),
+        status,
+        results.stream()
+            .map(
+                r ->
+                    new PolicyResultJson(
+                        r.policySet(),
+                        r.identifier(),
+                        r.status().name(),
+                        r.severity().jsonName(),
+                        r.message()))
+            .toList());
   }
 }

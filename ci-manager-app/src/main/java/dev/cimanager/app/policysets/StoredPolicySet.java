@@ -12,9 +12,11 @@ import java.util.Objects;
 /**
  * A policy set as stored: validated (every expression compiles to a bool) before it gets here.
  *
- * @param version 1 when created, incremented by every update; compiled programs are cached per version
+ * @param version 1 when created, incremented by every update; compiled programs are cached per
+ *     version
  */
-public record StoredPolicySet(Scope scope, String identifier, String name, List<PolicyJson> policies, long version) {
+public record StoredPolicySet(
+    Scope scope, String identifier, String name, List<PolicyJson> policies, long version) {
   public StoredPolicySet {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(identifier, "identifier");
@@ -23,8 +25,15 @@ public record StoredPolicySet(Scope scope, String identifier, String name, List<
   }
 
   public PolicySetResponse toResponse() {
-    return new PolicySetResponse(identifier, name, policies, scope.level().jsonName(), scope.referenceTo(identifier),
-        scope.orgId(), scope.projectId(), version);
+    return new PolicySetResponse(
+        identifier,
+        name,
+        policies,
+        scope.level().jsonName(),
+        scope.referenceTo(identifier),
+        scope.orgId(),
+        scope.projectId(),
+        version);
   }
 
   /**
@@ -36,10 +45,21 @@ public record StoredPolicySet(Scope scope, String identifier, String name, List<
     return toPolicySet(scope.idOf(identifier), version, reference, policies);
   }
 
-  static PolicySet toPolicySet(String cacheKey, long version, String reference, List<PolicyJson> policies) {
-    return new PolicySet(cacheKey, version, reference, policies.stream()
-        .map(p -> new Policy(p.identifier(), p.name(), p.expression(), p.message(),
-            PolicySeverity.fromJson(p.severity())))
-        .toList());
+  static PolicySet toPolicySet(
+      String cacheKey, long version, String reference, List<PolicyJson> policies) {
+    return new PolicySet(
+        cacheKey,
+        version,
+        reference,
+        policies.stream()
+            .map(
+                p ->
+                    new Policy(
+                        p.identifier(),
+                        p.name(),
+                        p.expression(),
+                        p.message(),
+                        PolicySeverity.fromJson(p.severity())))
+            .toList());
   }
 }

@@ -8,8 +8,8 @@ import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.secrets.SecretMetadata;
 import dev.cimanager.app.secrets.SecretStore;
 import dev.cimanager.contracts.secrets.SecretType;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,16 +23,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 
 /**
- * Generates a Cosign key pair on the server, as the {@code generate-key-pair} command does, and stores it
- * as three secrets of one scope: the encrypted private key (SecretFile), the public key (SecretFile) and
- * the key's password (SecretText). All three or none: a failure removes what was already created. The
- * answer carries the public key PEM, never the private key nor the password.
+ * Generates a Cosign key pair on the server, as the {@code generate-key-pair} command does, and
+ * stores it as three secrets of one scope: the encrypted private key (SecretFile), the public key
+ * (SecretFile) and the key's password (SecretText). All three or none: a failure removes what was
+ * already created. The answer carries the public key PEM, never the private key nor the password.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class CosignKeyPairEndpoints {
@@ -49,36 +49,51 @@ public abstract class CosignKeyPairEndpoints {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response generate(@Context Caller caller, @Context UriInfo uri, CosignKeyPairRequest request) {
+  public Response generate(
+      @Context Caller caller, @Context UriInfo uri, CosignKeyPairRequest request) {
     Scope scope = scopes.fromPath(caller, uri);
     if (request == null) {
-      throw ApiException.invalid("request body is required: {\"privateKey\",\"publicKey\",\"password\"}");
+      throw ApiException.invalid(
+          "request body is required: {\"privateKey\",\"publicKey\",\"password\"}");
     }
     Named privateKey = named("privateKey", request.privateKey());
     Named publicKey = named("publicKey", request.publicKey());
     Named password = named("password", request.password());
-    if (new HashSet<>(List.of(privateKey.identifier, publicKey.identifier, password.identifier)).size() != 3) {
-      throw ApiException.invalid("privateKey, publicKey and password need three different identifiers");
+    if (new HashSet<>(List.of(privateKey.identifier, publicKey.identifier, password.identifier))
+            .size()
+        != 3) {
+      throw ApiException.invalid(
+          "privateKey, publicKey and password need three different identifiers");
     }
     for (Named secret : List.of(privateKey, publicKey, password)) {
       if (store.find(scope, secret.identifier).isPresent()) {
-        throw ApiException.conflict("DUPLICATE_IDENTIFIER", secret.field + ".identifier: secret '"
-            + secret.identifier + "' already exists at " + scope.level().jsonName() + " scope");
+        throw ApiException.conflict(
+            "DUPLICATE_IDENTIFIER",
+            secret.field
+                + ".identifier: secret '"
+                + secret.identifier
+                + "' already exists at "
+                + scope.level().jsonName()
+                + " scope");
       }
     }
     boolean generated = request.passwordValue() == null;
-    byte[] passwordBytes = generated ? newPassword() : request.passwordValue().getBytes(StandardCharsets.UTF_8);
+    byte[] passwordBytes =
+        generated ? newPassword() : request.passwordValue().getBytes(StandardCharsets.UTF_8);
     if (passwordBytes.length > MAX_PASSWORD_BYTES) {
       throw ApiException.invalid("passwordValue is longer than " + MAX_PASSWORD_BYTES + " bytes");
     }
     CosignKeyPair pair;
     try {
-      pair = CosignKeyPairGenerator.generate(passwordBytes);
+      pair = CosignKeys.generate(passwordBytes);
       Map<String, Object> body = new LinkedHashMap<>();
-      List<SecretMetadata> created = createAll(scope, List.of(
-          new Value(privateKey, SecretType.SecretFile, pair.privateKeyPem()),
-          new Value(publicKey, SecretType.SecretFile, pair.publicKeyPem()),
-          new Value(password, SecretType.SecretText, passwordBytes)));
+      List<SecretMetadata> created =
+          createAll(
+              scope,
+              List.of(
+                  new Value(privateKey, SecretType.SecretFile, pair.privateKeyPem()),
+                  new Value(publicKey, SecretType.SecretFile, pair.publicKeyPem()),
+                  new Value(password, SecretType.SecretText, passwordBytes)));
       body.put("privateKey", created.get(0).toResponse());
       body.put("publicKey", created.get(1).toResponse());
       body.put("password", created.get(2).toResponse());
@@ -96,7 +111,8 @@ public abstract class CosignKeyPairEndpoints {
     List<SecretMetadata> created = new ArrayList<>();
     try {
       for (Value value : values) {
-        created.add(store.create(scope, value.name.identifier, value.name.name, value.type, value.bytes));
+        created.add(
+            store.create(scope, value.name.identifier, value.name.name, value.type, value.bytes));
       }
       return created;
     } catch (RuntimeException e) {
@@ -115,7 +131,10 @@ public abstract class CosignKeyPairEndpoints {
   private byte[] newPassword() {
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).getBytes(StandardCharsets.US_ASCII);
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(bytes)
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static Named named(String field, CosignKeyPairRequest.SecretName secret) {
@@ -123,8 +142,10 @@ public abstract class CosignKeyPairEndpoints {
       throw ApiException.invalid(field + " is required: {\"identifier\",\"name\"}");
     }
     String identifier = Identifiers.require(field + ".identifier", secret.identifier());
-    String name = secret.name() == null || secret.name().isBlank() ? identifier
-        : Identifiers.requireName(field + ".name", secret.name());
+    String name =
+        secret.name() == null || secret.name().isBlank()
+            ? identifier
+            : Identifiers.requireName(field + ".name", secret.name());
     return new Named(field, identifier, name);
   }
 

@@ -11,14 +11,15 @@ import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
 import dev.cimanager.app.secrets.ResolvedSecret;
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
  * The registry credentials of the step that pushed an artifact, for a re-push: the step's {@code
- * connectorRef} from the pipeline as it was when the execution ran, resolved as the step resolved it.
+ * connectorRef} from the pipeline as it was when the execution ran, resolved as the step resolved
+ * it.
  */
 @Singleton
 final class RegistryCredentialsLookup {
@@ -31,25 +32,44 @@ final class RegistryCredentialsLookup {
   }
 
   /** Empty for an anonymous registry connector. */
-  Optional<RegistryCredentials> forStep(Execution execution, Execution.PushedArtifact artifact) {
-    Pipeline pipeline = parser.parse(new PipelineKey(execution.orgIdentifier(), execution.projectIdentifier(),
-        execution.pipelineIdentifier()), execution.pipelineYaml());
-    String connectorRef = pipeline.stages().stream()
-        .filter(stage -> stage.identifier().equals(artifact.stageIdentifier()))
-        .flatMap(stage -> stage.steps().stream())
-        .filter(step -> step.identifier().equals(artifact.stepIdentifier()))
-        .map(step -> step.spec() instanceof BuildAndPushSpec spec ? spec.connectorRef() : null)
-        .filter(ref -> ref != null)
-        .findFirst()
-        .orElseThrow(() -> ApiException.conflict("CONNECTOR_NOT_FOUND", "step " + artifact.artifactId()
-            + " has no registry connectorRef in the pipeline the execution ran"));
-    Scope project = Scope.project(execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
+  Optional<Credentials> forStep(Execution execution, Execution.PushedArtifact artifact) {
+    Pipeline pipeline =
+        parser.parse(
+            new PipelineKey(
+                execution.orgIdentifier(),
+                execution.projectIdentifier(),
+                execution.pipelineIdentifier()),
+            execution.pipelineYaml());
+    String connectorRef =
+        pipeline.stages().stream()
+            .filter(stage -> stage.identifier().equals(artifact.stageIdentifier()))
+            .flatMap(stage -> stage.steps().stream())
+            .filter(step -> step.identifier().equals(artifact.stepIdentifier()))
+            .map(step -> step.spec() instanceof BuildAndPushSpec spec ? spec.connectorRef() : null)
+            .filter(ref -> ref != null)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiException.conflict(
+                        "CONNECTOR_NOT_FOUND",
+                        "step "
+                            + artifact.artifactId()
+                            + " has no registry connectorRef in the pipeline the execution ran"));
+    Scope project =
+        Scope.project(
+            execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
     DockerRegistryConnector connector;
     try {
       connector = connectors.resolveDockerRegistry(project, connectorRef);
     } catch (ApiException e) {
-      throw ApiException.conflict(e.code(), "tried to resolve the registry connector '" + connectorRef
-          + "' of step " + artifact.artifactId() + " but failed because " + e.getMessage());
+      throw ApiException.conflict(
+          e.code(),
+          "tried to resolve the registry connector '"
+              + connectorRef
+              + "' of step "
+              + artifact.artifactId()
+              + " but failed because "
+              + e.getMessage());
     }
     if (!(connector.auth() instanceof ConnectorAuth.UsernamePassword auth)) {
       return Optional.empty();
@@ -58,9 +78,13 @@ final class RegistryCredentialsLookup {
     try {
       password = connectors.password(connector).map(ResolvedSecret::valueAsString).orElse("");
     } catch (ApiException e) {
-      throw ApiException.conflict(e.code(), "tried to resolve the password of registry connector '" + connectorRef
-          + "' but failed because " + e.getMessage());
+      throw ApiException.conflict(
+          e.code(),
+          "tried to resolve the password of registry connector '"
+              + connectorRef
+              + "' but failed because "
+              + e.getMessage());
     }
-    return Optional.of(new RegistryCredentials(auth.username(), password));
+    return Optional.of(new Credentials(auth.username(), password));
   }
 }

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * The SSCA module's {@link SecretResolver} over the app's {@link SecretService}: the same references,
- * scope rules, type checks and messages users see everywhere else ("secret account.cosign_password is a
- * SecretFile but a SecretText is required").
+ * The SSCA module's {@link SecretResolver} over the app's {@link SecretService}: the same
+ * references, scope rules, type checks and messages users see everywhere else ("secret
+ * account.cosign_password is a SecretFile but a SecretText is required").
  */
 @Singleton
 final class SecretServiceResolver implements SecretResolver {
@@ -49,7 +49,8 @@ final class SecretServiceResolver implements SecretResolver {
     return switch (code) {
       case "SECRET_NOT_FOUND" -> SecretResolutionException.Problem.NOT_FOUND;
       case "SECRET_TYPE_MISMATCH" -> SecretResolutionException.Problem.WRONG_TYPE;
-      case "INVALID_REFERENCE", "INVALID_REQUEST" -> SecretResolutionException.Problem.INVALID_REFERENCE;
+      case "INVALID_REFERENCE", "INVALID_REQUEST" ->
+          SecretResolutionException.Problem.INVALID_REFERENCE;
       default -> SecretResolutionException.Problem.UNREADABLE;
     };
   }

@@ -46,9 +46,13 @@ public final class MasterKey {
       } else {
         LOG.warn("CI_MANAGER_MASTER_KEY is empty: using the development master key in {}", file);
       }
-      return new MasterKey(decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), "dev master key file " + file));
+      return new MasterKey(
+          decode(
+              Files.readString(file, StandardCharsets.US_ASCII).trim(),
+              "dev master key file " + file));
     } catch (IOException e) {
-      throw new UncheckedIOException("tried to read or create the dev master key " + file + " but failed", e);
+      throw new UncheckedIOException(
+          "tried to read or create the dev master key " + file + " but failed", e);
     }
   }
 
@@ -72,7 +76,8 @@ public final class MasterKey {
     try {
       bytes = Base64.getDecoder().decode(base64.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(source + " is not valid base64 (expected base64 of 32 random bytes)");
+      throw new IllegalArgumentException(
+          source + " is not valid base64 (expected base64 of 32 random bytes)");
     }
     if (bytes.length != KEY_BYTES) {
       throw new IllegalArgumentException(

@@ -4,8 +4,8 @@ import dev.cimanager.contracts.secrets.SecretType;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A secret value resolved for the engine. {@code version} changes on every update, so callers may cache
- * derived material (a decrypted signing key) per {@code (reference, version)}. Never printed.
+ * A secret value resolved for the engine. {@code version} changes on every update, so callers may
+ * cache derived material (a decrypted signing key) per {@code (reference, version)}. Never printed.
  */
 public final class ResolvedSecret {
   private final String reference;

@@ -13,10 +13,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Envelope encryption of secret values: a fresh random AES-256 data key per secret version encrypts the
- * value (AES-GCM), and the master key wraps the data key (AES-GCM). Both use the secret's storage id and
- * version as associated data, so a ciphertext copied onto another secret, or an old version's ciphertext
- * replayed onto the current version, fails to decrypt.
+ * Envelope encryption of secret values: a fresh random AES-256 data key per secret version encrypts
+ * the value (AES-GCM), and the master key wraps the data key (AES-GCM). Both use the secret's
+ * storage id and version as associated data, so a ciphertext copied onto another secret, or an old
+ * version's ciphertext replayed onto the current version, fails to decrypt.
  */
 @Singleton
 final class SecretCipher {
@@ -57,7 +57,11 @@ final class SecretCipher {
   /** The id's UTF-8 bytes, a NUL (never in an id), then the version as 8 big-endian bytes. */
   private static byte[] aad(String secretId, long version) {
     byte[] id = secretId.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(id.length + 1 + Long.BYTES).put(id).put((byte) 0).putLong(version).array();
+    return ByteBuffer.allocate(id.length + 1 + Long.BYTES)
+        .put(id)
+        .put((byte) 0)
+        .putLong(version)
+        .array();
   }
 
   private byte[] seal(SecretKey key, byte[] plaintext, byte[] aad) {
@@ -82,8 +86,11 @@ final class SecretCipher {
       return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
-          "tried to decrypt secret " + secret + " but failed: wrong master key, or the stored ciphertext is not"
-              + " this secret version's (tampered, or copied from another secret or version)", e);
+          "tried to decrypt secret "
+              + secret
+              + " but failed: wrong master key, or the stored ciphertext is not"
+              + " this secret version's (tampered, or copied from another secret or version)",
+          e);
     }
   }
 }

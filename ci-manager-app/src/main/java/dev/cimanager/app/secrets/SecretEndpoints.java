@@ -31,8 +31,8 @@ import java.util.Optional;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
 /**
- * The secret endpoints, identical at every scope; each subclass only says where it is mounted and how
- * the path names the scope. Responses carry metadata, never values.
+ * The secret endpoints, identical at every scope; each subclass only says where it is mounted and
+ * how the path names the scope. Responses carry metadata, never values.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class SecretEndpoints {
@@ -55,12 +55,18 @@ public abstract class SecretEndpoints {
   @POST
   @Path("text")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response createText(@Context Caller caller, @Context UriInfo uri, TextSecretRequest request) {
+  public Response createText(
+      @Context Caller caller, @Context UriInfo uri, TextSecretRequest request) {
     Scope scope = scope(caller, uri);
     TextSecretRequest body = requireTextBody(request);
     String identifier = Identifiers.require("identifier", body.identifier());
     SecretMetadata created =
-        store.create(scope, identifier, Identifiers.requireName("name", body.name()), SecretType.SecretText, textValue(body));
+        store.create(
+            scope,
+            identifier,
+            Identifiers.requireName("name", body.name()),
+            SecretType.SecretText,
+            textValue(body));
     return Response.status(Response.Status.CREATED).entity(created.toResponse()).build();
   }
 
@@ -76,7 +82,12 @@ public abstract class SecretEndpoints {
     Scope scope = scope(caller, uri);
     String id = Identifiers.require("identifier", identifier);
     SecretMetadata created =
-        store.create(scope, id, Identifiers.requireName("name", name), SecretType.SecretFile, fileValue(file));
+        store.create(
+            scope,
+            id,
+            Identifiers.requireName("name", name),
+            SecretType.SecretFile,
+            fileValue(file));
     return Response.status(Response.Status.CREATED).entity(created.toResponse()).build();
   }
 
@@ -84,13 +95,16 @@ public abstract class SecretEndpoints {
   public SecretListResponse list(
       @Context Caller caller, @Context UriInfo uri, @QueryParam("type") String type) {
     Scope scope = scope(caller, uri);
-    Optional<SecretType> filter = Optional.ofNullable(type).filter(t -> !t.isEmpty()).map(SecretEndpoints::parseType);
-    return new SecretListResponse(store.list(scope, filter).stream().map(SecretMetadata::toResponse).toList());
+    Optional<SecretType> filter =
+        Optional.ofNullable(type).filter(t -> !t.isEmpty()).map(SecretEndpoints::parseType);
+    return new SecretListResponse(
+        store.list(scope, filter).stream().map(SecretMetadata::toResponse).toList());
   }
 
   @GET
   @Path("{id}")
-  public SecretResponse get(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
+  public SecretResponse get(
+      @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
     Scope scope = scope(caller, uri);
     return store.find(scope, id).orElseThrow(() -> SecretStore.notFound(scope, id)).toResponse();
   }
@@ -99,12 +113,20 @@ public abstract class SecretEndpoints {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public SecretResponse updateText(
-      @Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, TextSecretRequest request) {
+      @Context Caller caller,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
+      TextSecretRequest request) {
     Scope scope = scope(caller, uri);
     TextSecretRequest body = requireTextBody(request);
     requireSameIdentifier(id, body.identifier());
     return store
-        .update(scope, id, Identifiers.requireName("name", body.name()), SecretType.SecretText, textValue(body))
+        .update(
+            scope,
+            id,
+            Identifiers.requireName("name", body.name()),
+            SecretType.SecretText,
+            textValue(body))
         .toResponse();
   }
 
@@ -121,7 +143,12 @@ public abstract class SecretEndpoints {
     Scope scope = scope(caller, uri);
     requireSameIdentifier(id, identifier);
     return store
-        .update(scope, id, Identifiers.requireName("name", name), SecretType.SecretFile, fileValue(file))
+        .update(
+            scope,
+            id,
+            Identifiers.requireName("name", name),
+            SecretType.SecretFile,
+            fileValue(file))
         .toResponse();
   }
 
@@ -155,7 +182,11 @@ public abstract class SecretEndpoints {
       throw new ApiException(
           413,
           "SECRET_TOO_LARGE",
-          "value is " + value.length + " bytes; a text secret holds at most " + MAX_TEXT_BYTES + " bytes");
+          "value is "
+              + value.length
+              + " bytes; a text secret holds at most "
+              + MAX_TEXT_BYTES
+              + " bytes");
     }
     return value;
   }
@@ -168,7 +199,9 @@ public abstract class SecretEndpoints {
       byte[] value = file.readNBytes(MAX_FILE_BYTES + 1);
       if (value.length > MAX_FILE_BYTES) {
         throw new ApiException(
-            413, "SECRET_TOO_LARGE", "file is larger than " + MAX_FILE_BYTES + " bytes, the limit for a file secret");
+            413,
+            "SECRET_TOO_LARGE",
+            "file is larger than " + MAX_FILE_BYTES + " bytes, the limit for a file secret");
       }
       return value;
     } catch (IOException e) {
@@ -181,6 +214,8 @@ public abstract class SecretEndpoints {
         .filter(t -> t.name().equals(type))
         .findFirst()
         .orElseThrow(
-            () -> ApiException.invalid("type '" + type + "' is not one of " + Arrays.toString(SecretType.values())));
+            () ->
+                ApiException.invalid(
+                    "type '" + type + "' is not one of " + Arrays.toString(SecretType.values())));
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Replaces secret values in text (step logs) with {@link #MASK}. Longer values are replaced first so a
- * value containing another is masked whole. Multi-line values (files) are also masked line by line,
- * since tools print them that way.
+ * Replaces secret values in text (step logs) with {@link #MASK}. Longer values are replaced first
+ * so a value containing another is masked whole. Multi-line values (files) are also masked line by
+ * line, since tools print them that way.
  */
 public final class SecretMasker {
   public static final String MASK = "**************";
@@ -21,7 +21,8 @@ public final class SecretMasker {
     for (String value : values) {
       addValue(unique, value);
     }
-    this.values = unique.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    this.values =
+        unique.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }
 
   public static SecretMasker of(Collection<ResolvedSecret> secrets) {

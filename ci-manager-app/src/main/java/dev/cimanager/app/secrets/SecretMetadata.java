@@ -7,7 +7,13 @@ import java.time.Instant;
 
 /** What may be shown about a stored secret: everything but its value. */
 public record SecretMetadata(
-    Scope scope, String identifier, String name, SecretType type, long version, Instant createdAt, Instant updatedAt) {
+    Scope scope,
+    String identifier,
+    String name,
+    SecretType type,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {
 
   public SecretResponse toResponse() {
     return new SecretResponse(

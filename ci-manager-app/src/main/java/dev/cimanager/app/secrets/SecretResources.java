@@ -4,7 +4,10 @@ import dev.cimanager.app.accounts.ScopeResolver;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 
-/** {@link SecretEndpoints} mounted at account, org and project scope; the path parameters name the scope. */
+/**
+ * {@link SecretEndpoints} mounted at account, org and project scope; the path parameters name the
+ * scope.
+ */
 public final class SecretResources {
   private SecretResources() {}
 

@@ -23,9 +23,10 @@ import org.bson.Document;
 import org.bson.types.Binary;
 
 /**
- * Secrets in Mongo, encrypted by {@link SecretCipher}. {@code _id} is {@code <scope key>:<identifier>}
- * (e.g. {@code acme/default/app:cosign_key}), so every single-secret operation is a unique-key lookup.
- * Only the current version is kept; PUT replaces the ciphertext and increments {@code version}.
+ * Secrets in Mongo, encrypted by {@link SecretCipher}. {@code _id} is {@code <scope
+ * key>:<identifier>} (e.g. {@code acme/default/app:cosign_key}), so every single-secret operation
+ * is a unique-key lookup. Only the current version is kept; PUT replaces the ciphertext and
+ * increments {@code version}.
  */
 @Singleton
 public final class SecretStore {
@@ -40,8 +41,12 @@ public final class SecretStore {
     this.clock = clock;
   }
 
-  /** Stores a new secret (version 1); 409 {@code DUPLICATE_IDENTIFIER} when the scope already has it. */
-  public SecretMetadata create(Scope scope, String identifier, String name, SecretType type, byte[] value) {
+  /**
+   * Stores a new secret (version 1); 409 {@code DUPLICATE_IDENTIFIER} when the scope already has
+   * it.
+   */
+  public SecretMetadata create(
+      Scope scope, String identifier, String name, SecretType type, byte[] value) {
     String id = scope.idOf(identifier);
     EncryptedValue encrypted = cipher.encrypt(value, id, 1L);
     Date now = Date.from(clock.instant());
@@ -73,16 +78,26 @@ public final class SecretStore {
   }
 
   /** Replaces name and value, incrementing the version; the type cannot change. */
-  public SecretMetadata update(Scope scope, String identifier, String name, SecretType type, byte[] value) {
-    SecretMetadata existing = find(scope, identifier).orElseThrow(() -> notFound(scope, identifier));
+  public SecretMetadata update(
+      Scope scope, String identifier, String name, SecretType type, byte[] value) {
+    SecretMetadata existing =
+        find(scope, identifier).orElseThrow(() -> notFound(scope, identifier));
     if (existing.type() != type) {
       throw ApiException.badRequest(
           "SECRET_TYPE_MISMATCH",
-          "secret '" + identifier + "' is a " + existing.type() + "; update it with a " + existing.type()
-              + " body (" + (existing.type() == SecretType.SecretFile ? "multipart/form-data" : "JSON") + ")");
+          "secret '"
+              + identifier
+              + "' is a "
+              + existing.type()
+              + "; update it with a "
+              + existing.type()
+              + " body ("
+              + (existing.type() == SecretType.SecretFile ? "multipart/form-data" : "JSON")
+              + ")");
     }
     String id = scope.idOf(identifier);
-    // The ciphertext is bound to the version it is stored as, so the update only applies over the version it
+    // The ciphertext is bound to the version it is stored as, so the update only applies over the
+    // version it
     // was encrypted after; a concurrent update makes it read the new version and encrypt again.
     for (long current = existing.version(); ; ) {
       EncryptedValue encrypted = cipher.encrypt(value, id, current + 1);
@@ -114,7 +129,10 @@ public final class SecretStore {
         .map(doc -> toMetadata(scope, doc));
   }
 
-  /** The scope's secrets, optionally of one type, by identifier. A scan on the embedded server: rare. */
+  /**
+   * The scope's secrets, optionally of one type, by identifier. A scan on the embedded server:
+   * rare.
+   */
   public List<SecretMetadata> list(Scope scope, Optional<SecretType> type) {
     List<SecretMetadata> result = new ArrayList<>();
     secrets
@@ -137,8 +155,10 @@ public final class SecretStore {
     byte[] value =
         cipher.decrypt(
             new EncryptedValue(
-                doc.get("wrappedKey", Binary.class).getData(), doc.get("ciphertext", Binary.class).getData()),
-            id, ((Number) doc.get("version")).longValue());
+                doc.get("wrappedKey", Binary.class).getData(),
+                doc.get("ciphertext", Binary.class).getData()),
+            id,
+            ((Number) doc.get("version")).longValue());
     return Optional.of(new DecryptedSecret(toMetadata(scope, doc), value));
   }
 
@@ -151,7 +171,8 @@ public final class SecretStore {
 
   static ApiException notFound(Scope scope, String identifier) {
     return ApiException.notFound(
-        "SECRET_NOT_FOUND", "secret '" + identifier + "' not found at " + scope.level().jsonName() + " scope");
+        "SECRET_NOT_FOUND",
+        "secret '" + identifier + "' not found at " + scope.level().jsonName() + " scope");
   }
 
   private static SecretMetadata toMetadata(Scope scope, Document doc) {

@@ -3,7 +3,9 @@ package dev.cimanager.app.secrets;
 import com.google.inject.AbstractModule;
 import dev.cimanager.app.web.JerseyComponents;
 
-/** Secrets at rest (encrypted with the master key), their REST endpoints and {@link SecretService}. */
+/**
+ * Secrets at rest (encrypted with the master key), their REST endpoints and {@link SecretService}.
+ */
 public final class SecretsModule extends AbstractModule {
   private final MasterKey masterKey;
 

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Unhealthy when the workspace file system has less than {@link #MIN_FREE_BYTES} left for builds. */
+/**
+ * Unhealthy when the workspace file system has less than {@link #MIN_FREE_BYTES} left for builds.
+ */
 public final class DiskSpaceHealthCheck extends HealthCheck {
   static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
   private final Path workspaces;

@@ -16,15 +16,19 @@ import io.dropwizard.lifecycle.Managed;
 public final class MongoLifecycle {
   private MongoLifecycle() {}
 
-  public static MongoDatabase open(MongoSettings settings, DataDirectory dataDir, Environment environment) {
+  public static MongoDatabase open(
+      MongoSettings settings, DataDirectory dataDir, Environment environment) {
     MongoConnection connection =
         MongoClientFactory.connectOrStartEmbedded(settings.getUri(), dataDir.root());
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        connection.close();
-      }
-    });
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void stop() {
+                connection.close();
+              }
+            });
     MongoDatabase database = connection.client().getDatabase(settings.getDatabase());
     environment.healthChecks().register("mongo", new MongoHealthCheck(database));
     return database;

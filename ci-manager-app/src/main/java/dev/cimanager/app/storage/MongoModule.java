@@ -5,7 +5,8 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * Binds the application's {@link MongoDatabase}. The connection itself is opened (and made
- * Dropwizard-managed) by {@link MongoLifecycle} before the injector exists, so start-up fails early.
+ * Dropwizard-managed) by {@link MongoLifecycle} before the injector exists, so start-up fails
+ * early.
  */
 public final class MongoModule extends AbstractModule {
   private final MongoDatabase database;

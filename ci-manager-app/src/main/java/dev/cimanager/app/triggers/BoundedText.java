@@ -1,8 +1,9 @@
 package dev.cimanager.app.triggers;
 
 /**
- * Text that lets a regular expression read at most {@code budget} characters, then throws: Java's regex
- * engine has no time limit, and a pattern a user saved may backtrack exponentially on a crafted branch name.
+ * Text that lets a regular expression read at most {@code budget} characters, then throws: Java's
+ * regex engine has no time limit, and a pattern a user saved may backtrack exponentially on a
+ * crafted branch name.
  */
 final class BoundedText implements CharSequence {
 

@@ -27,8 +27,8 @@ public enum ConditionOperator {
   }
 
   /**
-   * Whether the operator excludes values: on a list (changed files) it must hold for every entry, where
-   * the others need one entry that satisfies them.
+   * Whether the operator excludes values: on a list (changed files) it must hold for every entry,
+   * where the others need one entry that satisfies them.
    */
   public boolean negative() {
     return negative;

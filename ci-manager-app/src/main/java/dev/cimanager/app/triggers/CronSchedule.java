@@ -14,14 +14,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A 5-field UNIX cron expression (minute hour day-of-month month day-of-week) in an IANA time zone, with
- * its due times. Immutable and thread-safe.
+ * A 5-field UNIX cron expression (minute hour day-of-month month day-of-week) in an IANA time zone,
+ * with its due times. Immutable and thread-safe.
  */
 public final class CronSchedule {
 
   /** Longer expressions are refused before parsing: nothing legitimate needs more. */
   static final int MAX_EXPRESSION_LENGTH = 200;
-  private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
   private final String expression;
   private final ZoneId zone;
@@ -41,33 +43,45 @@ public final class CronSchedule {
     return new CronSchedule(expression, zone(timezone), ExecutionTime.forCron(cron(expression)));
   }
 
-  /** @throws IllegalArgumentException saying what is wrong with the expression */
+  /**
+   * @throws IllegalArgumentException saying what is wrong with the expression
+   */
   static Cron cron(String expression) {
     Objects.requireNonNull(expression, "expression");
     if (expression.length() > MAX_EXPRESSION_LENGTH) {
-      throw new IllegalArgumentException("the cron expression is longer than " + MAX_EXPRESSION_LENGTH
-          + " characters");
+      throw new IllegalArgumentException(
+          "the cron expression is longer than " + MAX_EXPRESSION_LENGTH + " characters");
     }
     String[] fields = expression.trim().split("\\s+");
     if (fields.length != 5) {
-      throw new IllegalArgumentException("'" + expression + "' has " + fields.length + " fields but a cron"
-          + " expression has 5: minute hour day-of-month month day-of-week");
+      throw new IllegalArgumentException(
+          "'"
+              + expression
+              + "' has "
+              + fields.length
+              + " fields but a cron"
+              + " expression has 5: minute hour day-of-month month day-of-week");
     }
     try {
       Cron cron = PARSER.parse(expression.trim());
       cron.validate();
       return cron;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + expression + "' is not a valid cron expression: "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "'" + expression + "' is not a valid cron expression: " + e.getMessage(), e);
     }
   }
 
-  /** @throws IllegalArgumentException unless {@code timezone} is an IANA zone name */
+  /**
+   * @throws IllegalArgumentException unless {@code timezone} is an IANA zone name
+   */
   static ZoneId zone(String timezone) {
     if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
-      throw new IllegalArgumentException("'" + timezone + "' is not an IANA time zone name (e.g. UTC,"
-          + " Europe/Berlin, America/New_York)");
+      throw new IllegalArgumentException(
+          "'"
+              + timezone
+              + "' is not an IANA time zone name (e.g. UTC,"
+              + " Europe/Berlin, America/New_York)");
     }
     return ZoneId.of(timezone);
   }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * GitHub's {@code push} and {@code pull_request} events (by {@code X-GitHub-Event}) as {@link WebhookEvent}s;
- * every other event (e.g. {@code ping}) is taken by no trigger.
+ * GitHub's {@code push} and {@code pull_request} events (by {@code X-GitHub-Event}) as {@link
+ * WebhookEvent}s; every other event (e.g. {@code ping}) is taken by no trigger.
  */
 final class GithubEvents {
 
@@ -21,7 +21,9 @@ final class GithubEvents {
 
   private GithubEvents() {}
 
-  /** @throws InvalidPayloadException when a push or pull request lacks a field */
+  /**
+   * @throws InvalidPayloadException when a push or pull request lacks a field
+   */
   static WebhookEvent parse(String event, JsonNode body) {
     return switch (event) {
       case "push" -> push(body);
@@ -32,7 +34,8 @@ final class GithubEvents {
 
   private static WebhookEvent push(JsonNode body) {
     String ref = text(body, "ref");
-    if (body.path("deleted").asBoolean(false) || PayloadFields.ZERO_SHA.equals(optionalText(body, "after"))) {
+    if (body.path("deleted").asBoolean(false)
+        || PayloadFields.ZERO_SHA.equals(optionalText(body, "after"))) {
       return WebhookEvent.ignored("push", ref + " was deleted");
     }
     String after = sha(body, "after");
@@ -40,12 +43,34 @@ final class GithubEvents {
     sender = sender != null ? sender : text(body, "sender.login");
     if (ref.startsWith("refs/heads/")) {
       String branch = refName("refs/heads/", ref.substring("refs/heads/".length()), "ref");
-      return new WebhookEvent("push", WebhookEventType.PUSH, null, branch, null, branch, null, after, ref,
-          changedFiles(body), sender, null);
+      return new WebhookEvent(
+          "push",
+          WebhookEventType.PUSH,
+          null,
+          branch,
+          null,
+          branch,
+          null,
+          after,
+          ref,
+          changedFiles(body),
+          sender,
+          null);
     }
     if (ref.startsWith("refs/tags/")) {
       String tag = refName("refs/tags/", ref.substring("refs/tags/".length()), "ref");
-      return new WebhookEvent("push", WebhookEventType.TAG, null, null, tag, null, null, after, ref, null, sender,
+      return new WebhookEvent(
+          "push",
+          WebhookEventType.TAG,
+          null,
+          null,
+          tag,
+          null,
+          null,
+          after,
+          ref,
+          null,
+          sender,
           null);
     }
     return WebhookEvent.ignored("push", "ref " + ref + " is neither a branch nor a tag");
@@ -54,16 +79,34 @@ final class GithubEvents {
   private static WebhookEvent pullRequest(JsonNode body) {
     String action = text(body, "action");
     if (!PULL_REQUEST_ACTIONS.contains(action)) {
-      return WebhookEvent.ignored("pull_request", "pull request action '" + action + "' starts no run (only "
-          + String.join(", ", PULL_REQUEST_ACTIONS.stream().sorted().toList()) + ")");
+      return WebhookEvent.ignored(
+          "pull_request",
+          "pull request action '"
+              + action
+              + "' starts no run (only "
+              + String.join(", ", PULL_REQUEST_ACTIONS.stream().sorted().toList())
+              + ")");
     }
     String number = number(body, "number");
-    String source = refName("refs/heads/", text(body, "pull_request.head.ref"), "pull_request.head.ref");
-    String target = refName("refs/heads/", text(body, "pull_request.base.ref"), "pull_request.base.ref");
+    String source =
+        refName("refs/heads/", text(body, "pull_request.head.ref"), "pull_request.head.ref");
+    String target =
+        refName("refs/heads/", text(body, "pull_request.base.ref"), "pull_request.base.ref");
     String head = sha(body, "pull_request.head.sha");
     String sender = optionalText(body, "sender.login");
     sender = sender != null ? sender : text(body, "pull_request.user.login");
-    return new WebhookEvent("pull_request", WebhookEventType.PULL_REQUEST, null, source, null, target, number, head,
-        "refs/pull/" + number + "/head", null, sender, PullRequestActions.ofGithub(action));
+    return new WebhookEvent(
+        "pull_request",
+        WebhookEventType.PULL_REQUEST,
+        null,
+        source,
+        null,
+        target,
+        number,
+        head,
+        "refs/pull/" + number + "/head",
+        null,
+        sender,
+        PullRequestActions.ofGithub(action));
   }
 }

@@ -11,17 +11,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * GitLab's {@code Push Hook}, {@code Tag Push Hook} and {@code Merge Request Hook} (by {@code X-Gitlab-Event})
- * as {@link WebhookEvent}s named by GitLab's {@code object_kind}; every other event is taken by no trigger.
+ * GitLab's {@code Push Hook}, {@code Tag Push Hook} and {@code Merge Request Hook} (by {@code
+ * X-Gitlab-Event}) as {@link WebhookEvent}s named by GitLab's {@code object_kind}; every other
+ * event is taken by no trigger.
  */
 final class GitlabEvents {
 
-  /** Merge request actions that put new code up for building ({@code update} only with new commits). */
+  /**
+   * Merge request actions that put new code up for building ({@code update} only with new commits).
+   */
   static final Set<String> MERGE_REQUEST_ACTIONS = Set.of("open", "reopen", "update");
 
   private GitlabEvents() {}
 
-  /** @throws InvalidPayloadException when a push, tag push or merge request lacks a field */
+  /**
+   * @throws InvalidPayloadException when a push, tag push or merge request lacks a field
+   */
   static WebhookEvent parse(String event, JsonNode body) {
     return switch (event) {
       case "Push Hook" -> push(body);
@@ -40,9 +45,21 @@ final class GitlabEvents {
       return WebhookEvent.ignored("push", "ref " + ref + " is not a branch");
     }
     String branch = refName("refs/heads/", ref.substring("refs/heads/".length()), "ref");
-    String commit = optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
-    return new WebhookEvent("push", WebhookEventType.PUSH, null, branch, null, branch, null, commit, ref,
-        changedFiles(body), sender(body), null);
+    String commit =
+        optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
+    return new WebhookEvent(
+        "push",
+        WebhookEventType.PUSH,
+        null,
+        branch,
+        null,
+        branch,
+        null,
+        commit,
+        ref,
+        changedFiles(body),
+        sender(body),
+        null);
   }
 
   private static WebhookEvent tagPush(JsonNode body) {
@@ -55,29 +72,60 @@ final class GitlabEvents {
     }
     String tag = refName("refs/tags/", ref.substring("refs/tags/".length()), "ref");
     // checkout_sha is the tagged commit; after may be an annotated tag's own object
-    String commit = optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
-    return new WebhookEvent("tag_push", WebhookEventType.TAG, null, null, tag, null, null, commit, ref, null,
-        sender(body), null);
+    String commit =
+        optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
+    return new WebhookEvent(
+        "tag_push",
+        WebhookEventType.TAG,
+        null,
+        null,
+        tag,
+        null,
+        null,
+        commit,
+        ref,
+        null,
+        sender(body),
+        null);
   }
 
   private static WebhookEvent mergeRequest(JsonNode body) {
     String action = text(body, "object_attributes.action");
     if (!MERGE_REQUEST_ACTIONS.contains(action)) {
-      return WebhookEvent.ignored("merge_request", "merge request action '" + action + "' starts no run");
+      return WebhookEvent.ignored(
+          "merge_request", "merge request action '" + action + "' starts no run");
     }
     if (action.equals("update") && optionalText(body, "object_attributes.oldrev") == null) {
-      return WebhookEvent.ignored("merge_request", "the merge request update brought no new commits");
+      return WebhookEvent.ignored(
+          "merge_request", "the merge request update brought no new commits");
     }
     String iid = number(body, "object_attributes.iid");
-    String source = refName("refs/heads/", text(body, "object_attributes.source_branch"),
-        "object_attributes.source_branch");
-    String target = refName("refs/heads/", text(body, "object_attributes.target_branch"),
-        "object_attributes.target_branch");
+    String source =
+        refName(
+            "refs/heads/",
+            text(body, "object_attributes.source_branch"),
+            "object_attributes.source_branch");
+    String target =
+        refName(
+            "refs/heads/",
+            text(body, "object_attributes.target_branch"),
+            "object_attributes.target_branch");
     String head = sha(body, "object_attributes.last_commit.id");
     String sender = optionalText(body, "user.username");
     sender = sender != null ? sender : text(body, "user.name");
-    return new WebhookEvent("merge_request", WebhookEventType.PULL_REQUEST, null, source, null, target, iid, head,
-        "refs/merge-requests/" + iid + "/head", null, sender, PullRequestActions.ofGitlab(action));
+    return new WebhookEvent(
+        "merge_request",
+        WebhookEventType.PULL_REQUEST,
+        null,
+        source,
+        null,
+        target,
+        iid,
+        head,
+        "refs/merge-requests/" + iid + "/head",
+        null,
+        sender,
+        PullRequestActions.ofGitlab(action));
   }
 
   private static String sender(JsonNode body) {

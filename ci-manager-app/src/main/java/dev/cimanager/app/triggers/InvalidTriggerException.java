@@ -10,8 +10,11 @@ public final class InvalidTriggerException extends RuntimeException {
   private final List<PipelineProblem> problems;
 
   public InvalidTriggerException(List<PipelineProblem> problems) {
-    super("The trigger YAML has " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ")
-        + problems.stream().map(PipelineProblem::toString).collect(Collectors.joining("; ")));
+    super(
+        "The trigger YAML has "
+            + problems.size()
+            + (problems.size() == 1 ? " problem: " : " problems: ")
+            + problems.stream().map(PipelineProblem::toString).collect(Collectors.joining("; ")));
     this.problems = List.copyOf(problems);
   }
 

@@ -5,8 +5,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** 400 {@code INVALID_TRIGGER} in the shape of pipelines' 400: every problem in {@code message} and in {@code errors}. */
-public final class InvalidTriggerExceptionMapper implements ExceptionMapper<InvalidTriggerException> {
+/**
+ * 400 {@code INVALID_TRIGGER} in the shape of pipelines' 400: every problem in {@code message} and
+ * in {@code errors}.
+ */
+public final class InvalidTriggerExceptionMapper
+    implements ExceptionMapper<InvalidTriggerException> {
 
   public static final String CODE = "INVALID_TRIGGER";
 
@@ -14,9 +18,15 @@ public final class InvalidTriggerExceptionMapper implements ExceptionMapper<Inva
   public Response toResponse(InvalidTriggerException e) {
     return Response.status(Response.Status.BAD_REQUEST)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new InvalidPipelineResponse(CODE, e.getMessage(), e.problems().stream()
-            .map(problem -> new InvalidPipelineResponse.Problem(problem.path(), problem.message()))
-            .toList()))
+        .entity(
+            new InvalidPipelineResponse(
+                CODE,
+                e.getMessage(),
+                e.problems().stream()
+                    .map(
+                        problem ->
+                            new InvalidPipelineResponse.Problem(problem.path(), problem.message()))
+                    .toList()))
         .build();
   }
 }

@@ -5,15 +5,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One {@code payloadConditions} entry: {@code key operator value}. {@code In}/{@code NotIn} take a list
- * (a YAML list or comma-separated text); {@code Regex} a Java regular expression that must match the whole
- * value, compiled once at save and evaluated with a step budget (see {@link BoundedText}).
+ * One {@code payloadConditions} entry: {@code key operator value}. {@code In}/{@code NotIn} take a
+ * list (a YAML list or comma-separated text); {@code Regex} a Java regular expression that must
+ * match the whole value, compiled once at save and evaluated with a step budget (see {@link
+ * BoundedText}).
  *
  * @param values the value split for {@code In}/{@code NotIn}, else just {@code value}
  * @param regex the compiled pattern for {@code Regex}, else null
  */
-public record PayloadCondition(String key, ConditionOperator operator, String value, List<String> values,
-    Pattern regex) {
+public record PayloadCondition(
+    String key, ConditionOperator operator, String value, List<String> values, Pattern regex) {
 
   /** Character reads a regex may make on one value before it counts as no match. */
   static final int REGEX_BUDGET = 100_000;
@@ -25,7 +26,9 @@ public record PayloadCondition(String key, ConditionOperator operator, String va
     values = List.copyOf(values);
   }
 
-  /** Whether {@code actual} satisfies the condition; a null value (the event has none) never does. */
+  /**
+   * Whether {@code actual} satisfies the condition; a null value (the event has none) never does.
+   */
   public boolean test(String actual) {
     if (actual == null) {
       return false;
@@ -43,11 +46,13 @@ public record PayloadCondition(String key, ConditionOperator operator, String va
   }
 
   /**
-   * For a list of values (changed files): a negative operator must hold for each, the others for at least
-   * one. An empty list satisfies only the negative operators.
+   * For a list of values (changed files): a negative operator must hold for each, the others for at
+   * least one. An empty list satisfies only the negative operators.
    */
   public boolean testAll(List<String> actual) {
-    return operator.negative() ? actual.stream().allMatch(this::test) : actual.stream().anyMatch(this::test);
+    return operator.negative()
+        ? actual.stream().allMatch(this::test)
+        : actual.stream().anyMatch(this::test);
   }
 
   private boolean matchesBounded(String actual) {

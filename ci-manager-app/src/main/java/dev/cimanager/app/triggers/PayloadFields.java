@@ -8,13 +8,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 
-/** Reads the fields of a provider's event JSON, each miss an {@link InvalidPayloadException} naming the field. */
+/**
+ * Reads the fields of a provider's event JSON, each miss an {@link InvalidPayloadException} naming
+ * the field.
+ */
 final class PayloadFields {
 
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
   private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,9}");
+
   /** A commit that does not exist: the ref was deleted. */
   static final String ZERO_SHA = "0".repeat(40);
+
   /** Changed paths kept per event (conditions need no more; the payload is bounded anyway). */
   static final int MAX_CHANGED_FILES = 10_000;
 
@@ -38,7 +43,9 @@ final class PayloadFields {
 
   static String optionalText(JsonNode root, String path) {
     JsonNode node = at(root, path);
-    return node != null && node.isTextual() && !node.textValue().isEmpty() ? node.textValue() : null;
+    return node != null && node.isTextual() && !node.textValue().isEmpty()
+        ? node.textValue()
+        : null;
   }
 
   static String sha(JsonNode root, String path) {
@@ -51,8 +58,10 @@ final class PayloadFields {
 
   static String number(JsonNode root, String path) {
     JsonNode node = at(root, path);
-    String text = node == null ? null : node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.textValue()
-        : null;
+    String text =
+        node == null
+            ? null
+            : node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.textValue() : null;
     if (text == null || !NUMBER.matcher(text).matches()) {
       throw new InvalidPayloadException("the payload has no " + path + " (a positive number)");
     }
@@ -62,7 +71,8 @@ final class PayloadFields {
   /** A branch or tag name that is a valid Git ref under {@code prefix}. */
   static String refName(String prefix, String name, String path) {
     if (!Repository.isValidRefName(prefix + name) || name.length() > 255) {
-      throw new InvalidPayloadException(path + " '" + name + "' is not a valid Git " + prefix + " name");
+      throw new InvalidPayloadException(
+          path + " '" + name + "' is not a valid Git " + prefix + " name");
     }
     return name;
   }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pull request actions a {@code PullRequest} trigger may list in {@code actions} (Harness' names), and the
- * providers' actions they stand for. A trigger without {@code actions} takes all three.
+ * The pull request actions a {@code PullRequest} trigger may list in {@code actions} (Harness'
+ * names), and the providers' actions they stand for. A trigger without {@code actions} takes all
+ * three.
  */
 final class PullRequestActions {
 
@@ -13,6 +14,7 @@ final class PullRequestActions {
   static final String REOPEN = "Reopen";
   static final String SYNCHRONIZE = "Synchronize";
   static final List<String> ALL = List.of(OPEN, REOPEN, SYNCHRONIZE);
+
   /** Harness' GitLab names for new commits on a merge request. */
   static final Map<String, String> ALIASES = Map.of("Update", SYNCHRONIZE, "Sync", SYNCHRONIZE);
 

@@ -8,11 +8,18 @@ import java.util.Objects;
  * A saved trigger: where it lives, its YAML, and what it last did.
  *
  * @param project the project scope of its pipeline
- * @param scheduleSince when the trigger was last saved: a schedule fires only for due times after it
+ * @param scheduleSince when the trigger was last saved: a schedule fires only for due times after
+ *     it
  * @param lastFire its latest run start (or failure to start), or null
  */
-public record StoredTrigger(Scope project, TriggerKey key, String yaml, Instant createdAt, Instant updatedAt,
-    Instant scheduleSince, LastFire lastFire) {
+public record StoredTrigger(
+    Scope project,
+    TriggerKey key,
+    String yaml,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant scheduleSince,
+    LastFire lastFire) {
 
   public StoredTrigger {
     Objects.requireNonNull(project, "project");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A trigger as its YAML declares it: what starts runs of one pipeline (a Git provider's webhook, or a
- * cron schedule), and whether it is enabled. {@code yaml} is the document as it was saved.
+ * A trigger as its YAML declares it: what starts runs of one pipeline (a Git provider's webhook, or
+ * a cron schedule), and whether it is enabled. {@code yaml} is the document as it was saved.
  */
 public record TriggerDefinition(
     String identifier,
@@ -37,11 +37,17 @@ public record TriggerDefinition(
    *
    * @param connectorRef the Git connector the events come from (the pipeline's codebase connector)
    * @param secretRef the text secret the provider signs with (GitHub) or sends (GitLab)
-   * @param actions for PullRequest triggers, the pull request actions taken ({@code Open}, {@code Reopen},
-   *     {@code Synchronize}); empty for all of them
+   * @param actions for PullRequest triggers, the pull request actions taken ({@code Open}, {@code
+   *     Reopen}, {@code Synchronize}); empty for all of them
    */
-  public record Webhook(GitProvider provider, WebhookEventType event, String connectorRef, String secretRef,
-      List<PayloadCondition> conditions, List<String> actions) implements Source {
+  public record Webhook(
+      GitProvider provider,
+      WebhookEventType event,
+      String connectorRef,
+      String secretRef,
+      List<PayloadCondition> conditions,
+      List<String> actions)
+      implements Source {
 
     public Webhook {
       Objects.requireNonNull(provider, "provider");

@@ -16,24 +16,30 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Parses and validates trigger YAML (the Harness v0 shape of {@code contract/examples/trigger-*.yaml}) into a
- * {@link TriggerDefinition}, or throws {@link InvalidTriggerException} listing every problem with its YAML
- * path, as pipelines do. References (connector, secret) are checked by {@link TriggerReferences}.
+ * Parses and validates trigger YAML (the Harness v0 shape of {@code
+ * contract/examples/trigger-*.yaml}) into a {@link TriggerDefinition}, or throws {@link
+ * InvalidTriggerException} listing every problem with its YAML path, as pipelines do. References
+ * (connector, secret) are checked by {@link TriggerReferences}.
  */
 @Singleton
 public final class TriggerParser {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-  private static final Pattern REFERENCE = Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
+  private static final Pattern REFERENCE =
+      Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
+
   /** Longest condition value or regex: branch names are at most 255 bytes on every provider. */
   static final int MAX_VALUE_LENGTH = 1024;
+
   static final int MAX_CONDITIONS = 50;
   static final String DEFAULT_TIMEZONE = "UTC";
 
-  private final YAMLMapper mapper = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private final YAMLMapper mapper =
+      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
   /**
-   * @param key the org, project, pipeline and trigger of the REST path; the YAML must name the same ones
+   * @param key the org, project, pipeline and trigger of the REST path; the YAML must name the same
+   *     ones
    * @throws InvalidTriggerException with every problem found
    */
   public TriggerDefinition parse(TriggerKey key, String yaml) {
@@ -41,11 +47,14 @@ public final class TriggerParser {
     try {
       root = mapper.readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new InvalidTriggerException(List.of(new PipelineProblem("$", PipelineParser.malformed(e))));
+      throw new InvalidTriggerException(
+          List.of(new PipelineProblem("$", PipelineParser.malformed(e))));
     }
     if (root == null || root.isMissingNode() || !root.isObject() || !root.has("trigger")) {
-      throw new InvalidTriggerException(List.of(new PipelineProblem("$",
-          "the YAML document's root must be a map with the key 'trigger'")));
+      throw new InvalidTriggerException(
+          List.of(
+              new PipelineProblem(
+                  "$", "the YAML document's root must be a map with the key 'trigger'")));
     }
     List<PipelineProblem> problems = new ArrayList<>();
     YamlNode node = new YamlNode(root, "", problems).object("trigger", "Trigger");
@@ -60,19 +69,39 @@ public final class TriggerParser {
     String identifier = identifier(node, "identifier", "Identifier");
     String name = node.optionalText("name", identifier);
     mustMatch(node, "identifier", identifier, key.triggerIdentifier(), "trigger");
-    mustMatch(node, "orgIdentifier", identifier(node, "orgIdentifier", "Org identifier"), key.orgIdentifier(), "org");
-    mustMatch(node, "projectIdentifier", identifier(node, "projectIdentifier", "Project identifier"),
-        key.projectIdentifier(), "project");
-    mustMatch(node, "pipelineIdentifier", identifier(node, "pipelineIdentifier", "Pipeline identifier"),
-        key.pipelineIdentifier(), "pipeline");
+    mustMatch(
+        node,
+        "orgIdentifier",
+        identifier(node, "orgIdentifier", "Org identifier"),
+        key.orgIdentifier(),
+        "org");
+    mustMatch(
+        node,
+        "projectIdentifier",
+        identifier(node, "projectIdentifier", "Project identifier"),
+        key.projectIdentifier(),
+        "project");
+    mustMatch(
+        node,
+        "pipelineIdentifier",
+        identifier(node, "pipelineIdentifier", "Pipeline identifier"),
+        key.pipelineIdentifier(),
+        "pipeline");
     boolean enabled = node.optionalBoolean("enabled", true);
     YamlNode source = node.object("source", "Source");
     TriggerDefinition.Source read = source == null ? null : readSource(source);
     if (identifier == null || name == null || read == null) {
       return null;
     }
-    return new TriggerDefinition(identifier, name, key.orgIdentifier(), key.projectIdentifier(),
-        key.pipelineIdentifier(), enabled, read, yaml);
+    return new TriggerDefinition(
+        identifier,
+        name,
+        key.orgIdentifier(),
+        key.projectIdentifier(),
+        key.pipelineIdentifier(),
+        enabled,
+        read,
+        yaml);
   }
 
   private TriggerDefinition.Source readSource(YamlNode source) {
@@ -93,20 +122,32 @@ public final class TriggerParser {
 
   private TriggerDefinition.Source readWebhook(YamlNode spec) {
     String providerName = spec.text("type", "Webhook provider");
-    GitProvider provider = providerName == null ? null : Arrays.stream(GitProvider.values())
-        .filter(p -> p.yamlName().equals(providerName)).findFirst().orElse(null);
+    GitProvider provider =
+        providerName == null
+            ? null
+            : Arrays.stream(GitProvider.values())
+                .filter(p -> p.yamlName().equals(providerName))
+                .findFirst()
+                .orElse(null);
     if (providerName != null && provider == null) {
-      spec.problem("type", "unknown webhook provider '" + providerName + "'; expected Github or Gitlab");
+      spec.problem(
+          "type", "unknown webhook provider '" + providerName + "'; expected Github or Gitlab");
     }
     YamlNode providerSpec = spec.object("spec", "Webhook spec");
     if (providerSpec == null) {
       return null;
     }
     String eventName = providerSpec.text("type", "Event type");
-    WebhookEventType event = eventName == null ? null : Arrays.stream(WebhookEventType.values())
-        .filter(e -> e.yamlName().equals(eventName)).findFirst().orElse(null);
+    WebhookEventType event =
+        eventName == null
+            ? null
+            : Arrays.stream(WebhookEventType.values())
+                .filter(e -> e.yamlName().equals(eventName))
+                .findFirst()
+                .orElse(null);
     if (eventName != null && event == null) {
-      providerSpec.problem("type", "unknown event type '" + eventName + "'; expected Push, PullRequest or Tag");
+      providerSpec.problem(
+          "type", "unknown event type '" + eventName + "'; expected Push, PullRequest or Tag");
     }
     YamlNode eventSpec = providerSpec.object("spec", "Event spec");
     if (eventSpec == null) {
@@ -119,10 +160,14 @@ public final class TriggerParser {
     if (provider == null || event == null || connectorRef == null || secretRef == null) {
       return null;
     }
-    return new TriggerDefinition.Webhook(provider, event, connectorRef, secretRef, conditions, actions);
+    return new TriggerDefinition.Webhook(
+        provider, event, connectorRef, secretRef, conditions, actions);
   }
 
-  /** Harness' optional {@code actions} of a PullRequest trigger, as {@link PullRequestActions} names. */
+  /**
+   * Harness' optional {@code actions} of a PullRequest trigger, as {@link PullRequestActions}
+   * names.
+   */
   private static List<String> actions(YamlNode eventSpec, WebhookEventType event) {
     JsonNode raw = eventSpec.raw("actions");
     if (raw == null || raw.isNull() || raw.isArray() && raw.isEmpty()) {
@@ -138,11 +183,18 @@ public final class TriggerParser {
     }
     List<String> actions = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
-      String action = raw.get(i).isTextual() ? PullRequestActions.ofYaml(raw.get(i).textValue()) : null;
+      String action =
+          raw.get(i).isTextual() ? PullRequestActions.ofYaml(raw.get(i).textValue()) : null;
       if (action == null) {
-        eventSpec.problem("actions[" + i + "]", "'" + raw.get(i).asText() + "' is not a pull request action that"
-            + " starts a build; expected " + String.join(", ", PullRequestActions.ALL) + " (GitLab's Update or Sync"
-            + " mean Synchronize)");
+        eventSpec.problem(
+            "actions[" + i + "]",
+            "'"
+                + raw.get(i).asText()
+                + "' is not a pull request action that"
+                + " starts a build; expected "
+                + String.join(", ", PullRequestActions.ALL)
+                + " (GitLab's Update or Sync"
+                + " mean Synchronize)");
       } else if (!actions.contains(action)) {
         actions.add(action);
       }
@@ -160,7 +212,8 @@ public final class TriggerParser {
       return List.of();
     }
     if (raw.size() > MAX_CONDITIONS) {
-      eventSpec.problem("payloadConditions", "at most " + MAX_CONDITIONS + " conditions are allowed");
+      eventSpec.problem(
+          "payloadConditions", "at most " + MAX_CONDITIONS + " conditions are allowed");
       return List.of();
     }
     List<PayloadCondition> conditions = new ArrayList<>();
@@ -178,14 +231,25 @@ public final class TriggerParser {
     String key = node.text("key", "Condition key");
     String operatorName = node.text("operator", "Condition operator");
     if (key != null && event != null && !event.conditionKeys().contains(key)) {
-      node.problem("key", "'" + key + "' is not a condition key of " + event.yamlName() + " events; expected one of "
-          + String.join(", ", event.conditionKeys()));
+      node.problem(
+          "key",
+          "'"
+              + key
+              + "' is not a condition key of "
+              + event.yamlName()
+              + " events; expected one of "
+              + String.join(", ", event.conditionKeys()));
       key = null;
     }
-    Optional<ConditionOperator> operator = Optional.ofNullable(operatorName).flatMap(ConditionOperator::ofYaml);
+    Optional<ConditionOperator> operator =
+        Optional.ofNullable(operatorName).flatMap(ConditionOperator::ofYaml);
     if (operatorName != null && operator.isEmpty()) {
-      node.problem("operator", "unknown operator '" + operatorName + "'; expected one of "
-          + ConditionOperator.yamlNames());
+      node.problem(
+          "operator",
+          "unknown operator '"
+              + operatorName
+              + "'; expected one of "
+              + ConditionOperator.yamlNames());
     }
     List<String> values = values(node, operator.orElse(null));
     if (key == null || operator.isEmpty() || values == null) {
@@ -197,15 +261,24 @@ public final class TriggerParser {
       try {
         regex = Pattern.compile(value);
       } catch (PatternSyntaxException e) {
-        node.problem("value", "'" + value + "' is not a valid regular expression: "
-            + e.getDescription() + " near index " + e.getIndex());
+        node.problem(
+            "value",
+            "'"
+                + value
+                + "' is not a valid regular expression: "
+                + e.getDescription()
+                + " near index "
+                + e.getIndex());
         return Optional.empty();
       }
     }
     return Optional.of(new PayloadCondition(key, operator.get(), value, values, regex));
   }
 
-  /** The value: a scalar, or for In/NotIn a list or comma-separated text; null (with a problem) when bad. */
+  /**
+   * The value: a scalar, or for In/NotIn a list or comma-separated text; null (with a problem) when
+   * bad.
+   */
   private static List<String> values(YamlNode node, ConditionOperator operator) {
     JsonNode raw = node.raw("value");
     boolean list = operator == ConditionOperator.IN || operator == ConditionOperator.NOT_IN;
@@ -222,7 +295,10 @@ public final class TriggerParser {
         return null;
       }
       if (list) {
-        Arrays.stream(text.split(",")).map(String::trim).filter(v -> !v.isEmpty()).forEach(values::add);
+        Arrays.stream(text.split(","))
+            .map(String::trim)
+            .filter(v -> !v.isEmpty())
+            .forEach(values::add);
       } else {
         values.add(text);
       }
@@ -270,8 +346,12 @@ public final class TriggerParser {
   private static String identifier(YamlNode node, String field, String label) {
     String value = node.text(field, label);
     if (value != null && !IDENTIFIER.matcher(value).matches()) {
-      node.problem(field, "'" + value + "' is not a valid identifier (a letter or _, then letters, digits or _;"
-          + " at most 128)");
+      node.problem(
+          field,
+          "'"
+              + value
+              + "' is not a valid identifier (a letter or _, then letters, digits or _;"
+              + " at most 128)");
       return null;
     }
     return value;
@@ -280,15 +360,18 @@ public final class TriggerParser {
   private static String reference(YamlNode node, String field, String label) {
     String value = node.text(field, label);
     if (value != null && !REFERENCE.matcher(value).matches()) {
-      node.problem(field, "'" + value + "' is not a valid reference (account.<id>, org.<id> or <id>)");
+      node.problem(
+          field, "'" + value + "' is not a valid reference (account.<id>, org.<id> or <id>)");
       return null;
     }
     return value;
   }
 
-  private static void mustMatch(YamlNode node, String field, String value, String expected, String what) {
+  private static void mustMatch(
+      YamlNode node, String field, String value, String expected, String what) {
     if (value != null && !value.equals(expected)) {
-      node.problem(field, "is '" + value + "' but the request path names " + what + " '" + expected + "'");
+      node.problem(
+          field, "is '" + value + "' but the request path names " + what + " '" + expected + "'");
     }
   }
 }

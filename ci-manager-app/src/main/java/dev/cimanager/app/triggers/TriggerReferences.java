@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks at save time what a webhook trigger names, like pipelines' references: its Git connector exists
- * and is the pipeline's codebase connector (the commit an event names is fetched from it), and its secret
- * is a text secret. Each miss is a problem with its YAML path.
+ * Checks at save time what a webhook trigger names, like pipelines' references: its Git connector
+ * exists and is the pipeline's codebase connector (the commit an event names is fetched from it),
+ * and its secret is a text secret. Each miss is a problem with its YAML path.
  */
 @Singleton
 public final class TriggerReferences {
@@ -32,7 +32,8 @@ public final class TriggerReferences {
     this.secrets = secrets;
   }
 
-  public List<PipelineProblem> problems(Scope project, Pipeline pipeline, TriggerDefinition trigger) {
+  public List<PipelineProblem> problems(
+      Scope project, Pipeline pipeline, TriggerDefinition trigger) {
     List<PipelineProblem> problems = new ArrayList<>();
     if (!(trigger.source() instanceof TriggerDefinition.Webhook webhook)) {
       return problems;
@@ -40,14 +41,25 @@ public final class TriggerReferences {
     try {
       GitConnector connector = connectors.resolveGit(project, webhook.connectorRef());
       if (pipeline.codebaseIfPresent().isEmpty()) {
-        problems.add(new PipelineProblem(EVENT_SPEC + ".connectorRef", "pipeline '" + pipeline.identifier()
-            + "' has no codebase (properties.ci.codebase) to build the event's commit from"));
+        problems.add(
+            new PipelineProblem(
+                EVENT_SPEC + ".connectorRef",
+                "pipeline '"
+                    + pipeline.identifier()
+                    + "' has no codebase (properties.ci.codebase) to build the event's commit from"));
       } else {
-        GitConnector codebase = connectors.resolveGit(project, pipeline.codebaseIfPresent().get().connectorRef());
-        if (!codebase.scope().equals(connector.scope()) || !codebase.identifier().equals(connector.identifier())) {
-          problems.add(new PipelineProblem(EVENT_SPEC + ".connectorRef", "connector '" + webhook.connectorRef()
-              + "' is not the pipeline's codebase connector '" + pipeline.codebaseIfPresent().get().connectorRef()
-              + "'"));
+        GitConnector codebase =
+            connectors.resolveGit(project, pipeline.codebaseIfPresent().get().connectorRef());
+        if (!codebase.scope().equals(connector.scope())
+            || !codebase.identifier().equals(connector.identifier())) {
+          problems.add(
+              new PipelineProblem(
+                  EVENT_SPEC + ".connectorRef",
+                  "connector '"
+                      + webhook.connectorRef()
+                      + "' is not the pipeline's codebase connector '"
+                      + pipeline.codebaseIfPresent().get().connectorRef()
+                      + "'"));
         }
       }
     } catch (ApiException e) {

@@ -19,8 +19,9 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Triggers in Mongo, one document per trigger with {@code _id} {@code acct/org/project:pipeline/trigger}, so a
- * webhook delivery finds its trigger by a unique-key lookup (mongo-java-server only uses unique indexes).
+ * Triggers in Mongo, one document per trigger with {@code _id} {@code
+ * acct/org/project:pipeline/trigger}, so a webhook delivery finds its trigger by a unique-key
+ * lookup (mongo-java-server only uses unique indexes).
  */
 @Singleton
 public final class TriggerRepository {
@@ -43,24 +44,30 @@ public final class TriggerRepository {
   /** Creates or replaces the trigger; returns true when it was created. */
   public boolean save(Scope project, TriggerDefinition trigger) {
     Date now = Date.from(now());
-    TriggerKey key = new TriggerKey(project.orgId(), project.projectId(), trigger.pipelineIdentifier(),
-        trigger.identifier());
-    var result = triggers.updateOne(Filters.eq("_id", idOf(project, key)),
-        Updates.combine(
-            Updates.set("accountId", project.accountId()),
-            Updates.set("orgIdentifier", project.orgId()),
-            Updates.set("projectIdentifier", project.projectId()),
-            Updates.set("pipelineKey", project.idOf(trigger.pipelineIdentifier())),
-            Updates.set("pipelineIdentifier", trigger.pipelineIdentifier()),
-            Updates.set("identifier", trigger.identifier()),
-            Updates.set("type", trigger.type()),
-            Updates.set("enabled", trigger.enabled()),
-            Updates.set("yaml", trigger.yaml()),
-            Updates.set("updatedAt", now),
-            // a schedule saved (or re-enabled) now does not catch up on due times before now
-            Updates.set("scheduleSince", now),
-            Updates.setOnInsert("createdAt", now)),
-        new UpdateOptions().upsert(true));
+    TriggerKey key =
+        new TriggerKey(
+            project.orgId(),
+            project.projectId(),
+            trigger.pipelineIdentifier(),
+            trigger.identifier());
+    var result =
+        triggers.updateOne(
+            Filters.eq("_id", idOf(project, key)),
+            Updates.combine(
+                Updates.set("accountId", project.accountId()),
+                Updates.set("orgIdentifier", project.orgId()),
+                Updates.set("projectIdentifier", project.projectId()),
+                Updates.set("pipelineKey", project.idOf(trigger.pipelineIdentifier())),
+                Updates.set("pipelineIdentifier", trigger.pipelineIdentifier()),
+                Updates.set("identifier", trigger.identifier()),
+                Updates.set("type", trigger.type()),
+                Updates.set("enabled", trigger.enabled()),
+                Updates.set("yaml", trigger.yaml()),
+                Updates.set("updatedAt", now),
+                // a schedule saved (or re-enabled) now does not catch up on due times before now
+                Updates.set("scheduleSince", now),
+                Updates.setOnInsert("createdAt", now)),
+            new UpdateOptions().upsert(true));
     return result.getUpsertedId() != null;
   }
 
@@ -73,10 +80,14 @@ public final class TriggerRepository {
     return triggers.deleteOne(Filters.eq("_id", idOf(project, key))).getDeletedCount() > 0;
   }
 
-  /** The pipeline's triggers by identifier (a scan on the embedded server: pipelines have few triggers). */
+  /**
+   * The pipeline's triggers by identifier (a scan on the embedded server: pipelines have few
+   * triggers).
+   */
   public List<StoredTrigger> list(Scope project, String pipelineIdentifier) {
     List<StoredTrigger> result = new ArrayList<>();
-    triggers.find(Filters.eq("pipelineKey", project.idOf(pipelineIdentifier)))
+    triggers
+        .find(Filters.eq("pipelineKey", project.idOf(pipelineIdentifier)))
         .forEach(doc -> result.add(toStored(doc)));
     result.sort(Comparator.comparing(stored -> stored.key().triggerIdentifier()));
     return result;
@@ -85,18 +96,22 @@ public final class TriggerRepository {
   /** Every enabled schedule of every account, for the scheduler. */
   public List<StoredTrigger> enabledSchedules() {
     List<StoredTrigger> result = new ArrayList<>();
-    triggers.find(Filters.and(Filters.eq("type", SCHEDULED), Filters.eq("enabled", true)))
+    triggers
+        .find(Filters.and(Filters.eq("type", SCHEDULED), Filters.eq("enabled", true)))
         .forEach(doc -> result.add(toStored(doc)));
     return result;
   }
 
   /** Records what the trigger's latest event or due time did (for the list's "last fired"). */
   public void recordFire(Scope project, TriggerKey key, StoredTrigger.LastFire fire) {
-    triggers.updateOne(Filters.eq("_id", idOf(project, key)), Updates.set("lastFire",
-        new Document("at", Date.from(fire.at()))
-            .append("executionId", fire.executionId())
-            .append("result", fire.result())
-            .append("message", fire.message())));
+    triggers.updateOne(
+        Filters.eq("_id", idOf(project, key)),
+        Updates.set(
+            "lastFire",
+            new Document("at", Date.from(fire.at()))
+                .append("executionId", fire.executionId())
+                .append("result", fire.result())
+                .append("message", fire.message())));
   }
 
   private Instant now() {
@@ -104,15 +119,32 @@ public final class TriggerRepository {
   }
 
   private static StoredTrigger toStored(Document doc) {
-    Scope project = Scope.project(doc.getString("accountId"), doc.getString("orgIdentifier"),
-        doc.getString("projectIdentifier"));
-    TriggerKey key = new TriggerKey(project.orgId(), project.projectId(), doc.getString("pipelineIdentifier"),
-        doc.getString("identifier"));
+    Scope project =
+        Scope.project(
+            doc.getString("accountId"),
+            doc.getString("orgIdentifier"),
+            doc.getString("projectIdentifier"));
+    TriggerKey key =
+        new TriggerKey(
+            project.orgId(),
+            project.projectId(),
+            doc.getString("pipelineIdentifier"),
+            doc.getString("identifier"));
     Document fire = doc.get("lastFire", Document.class);
-    return new StoredTrigger(project, key, doc.getString("yaml"), instant(doc.getDate("createdAt")),
-        instant(doc.getDate("updatedAt")), instant(doc.getDate("scheduleSince")),
-        fire == null ? null : new StoredTrigger.LastFire(instant(fire.getDate("at")), fire.getString("executionId"),
-            fire.getString("result"), fire.getString("message")));
+    return new StoredTrigger(
+        project,
+        key,
+        doc.getString("yaml"),
+        instant(doc.getDate("createdAt")),
+        instant(doc.getDate("updatedAt")),
+        instant(doc.getDate("scheduleSince")),
+        fire == null
+            ? null
+            : new StoredTrigger.LastFire(
+                instant(fire.getDate("at")),
+                fire.getString("executionId"),
+                fire.getString("result"),
+                fire.getString("message")));
   }
 
   private static Instant instant(Date date) {

@@ -28,8 +28,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * A pipeline's triggers: {@code PUT} the YAML (the content types pipelines take), read one or all back with
- * their webhook URL, next due times and last fire, and delete one.
+ * A pipeline's triggers: {@code PUT} the YAML (the content types pipelines take), read one or all
+ * back with their webhook URL, next due times and last fire, and delete one.
  */
 @Path("/api/v1/orgs/{org}/projects/{project}/pipelines/{pipeline}/triggers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +45,15 @@ public final class TriggerResource {
   private final Clock clock;
 
   @Inject
-  TriggerResource(ScopeResolver scopes, PipelineRepository pipelines, PipelineParser pipelineParser,
-      TriggerParser parser, TriggerReferences references, TriggerRepository repository,
-      WebhookDeliveries deliveries, Clock clock) {
+  TriggerResource(
+      ScopeResolver scopes,
+      PipelineRepository pipelines,
+      PipelineParser pipelineParser,
+      TriggerParser parser,
+      TriggerReferences references,
+      TriggerRepository repository,
+      WebhookDeliveries deliveries,
+      Clock clock) {
     this.scopes = scopes;
     this.pipelines = pipelines;
     this.pipelineParser = pipelineParser;
@@ -61,8 +67,13 @@ public final class TriggerResource {
   @PUT
   @Path("{trigger}")
   @Consumes({PipelineResource.YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
-  public Response save(@Context Caller caller, @PathParam("org") String org, @PathParam("project") String project,
-      @PathParam("pipeline") String pipelineId, @PathParam("trigger") String triggerId, String yaml) {
+  public Response save(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipelineId,
+      @PathParam("trigger") String triggerId,
+      String yaml) {
     Scope scope = scopes.project(caller, org, project);
     Pipeline pipeline = pipeline(scope, pipelineId);
     TriggerKey key = new TriggerKey(org, project, pipelineId, triggerId);
@@ -74,47 +85,75 @@ public final class TriggerResource {
     boolean created = repository.save(scope, trigger);
     StoredTrigger stored = repository.find(scope, key).orElseThrow();
     return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
-        .entity(TriggerResponses.of(stored, trigger, clock.instant())).build();
+        .entity(TriggerResponses.of(stored, trigger, clock.instant()))
+        .build();
   }
 
   @GET
-  public TriggerListResponse list(@Context Caller caller, @PathParam("org") String org,
-      @PathParam("project") String project, @PathParam("pipeline") String pipelineId) {
+  public TriggerListResponse list(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipelineId) {
     Scope scope = scopes.project(caller, org, project);
     pipeline(scope, pipelineId);
-    return new TriggerListResponse(repository.list(scope, pipelineId).stream().map(this::response).toList());
+    return new TriggerListResponse(
+        repository.list(scope, pipelineId).stream().map(this::response).toList());
   }
 
   @GET
   @Path("{trigger}")
-  public TriggerResponse get(@Context Caller caller, @PathParam("org") String org,
-      @PathParam("project") String project, @PathParam("pipeline") String pipelineId,
+  public TriggerResponse get(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipelineId,
       @PathParam("trigger") String triggerId) {
     Scope scope = scopes.project(caller, org, project);
-    return response(repository.find(scope, new TriggerKey(org, project, pipelineId, triggerId))
-        .orElseThrow(() -> notFound(triggerId, pipelineId)));
+    return response(
+        repository
+            .find(scope, new TriggerKey(org, project, pipelineId, triggerId))
+            .orElseThrow(() -> notFound(triggerId, pipelineId)));
   }
 
   /** One delivery's record, by the provider's delivery id: what it started, or why nothing. */
   @GET
   @Path("{trigger}/deliveries/{delivery}")
-  public DeliveryResponse delivery(@Context Caller caller, @PathParam("org") String org,
-      @PathParam("project") String project, @PathParam("pipeline") String pipelineId,
-      @PathParam("trigger") String triggerId, @PathParam("delivery") String deliveryId) {
+  public DeliveryResponse delivery(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipelineId,
+      @PathParam("trigger") String triggerId,
+      @PathParam("delivery") String deliveryId) {
     Scope scope = scopes.project(caller, org, project);
     TriggerKey key = new TriggerKey(org, project, pipelineId, triggerId);
     repository.find(scope, key).orElseThrow(() -> notFound(triggerId, pipelineId));
-    WebhookDeliveries.Delivery delivery = deliveries.find(TriggerRepository.idOf(scope, key), deliveryId)
-        .orElseThrow(() -> ApiException.notFound("DELIVERY_NOT_FOUND", "trigger '" + triggerId
-            + "' received no delivery '" + deliveryId + "'"));
-    return new DeliveryResponse(delivery.deliveryId(), delivery.event(), delivery.result(), delivery.reason(),
-        delivery.executionIds(), delivery.receivedAt() == null ? null : delivery.receivedAt().toString());
+    WebhookDeliveries.Delivery delivery =
+        deliveries
+            .find(TriggerRepository.idOf(scope, key), deliveryId)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "DELIVERY_NOT_FOUND",
+                        "trigger '" + triggerId + "' received no delivery '" + deliveryId + "'"));
+    return new DeliveryResponse(
+        delivery.deliveryId(),
+        delivery.event(),
+        delivery.result(),
+        delivery.reason(),
+        delivery.executionIds(),
+        delivery.receivedAt() == null ? null : delivery.receivedAt().toString());
   }
 
   @DELETE
   @Path("{trigger}")
-  public Response delete(@Context Caller caller, @PathParam("org") String org, @PathParam("project") String project,
-      @PathParam("pipeline") String pipelineId, @PathParam("trigger") String triggerId) {
+  public Response delete(
+      @Context Caller caller,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipelineId,
+      @PathParam("trigger") String triggerId) {
     Scope scope = scopes.project(caller, org, project);
     if (!repository.delete(scope, new TriggerKey(org, project, pipelineId, triggerId))) {
       throw notFound(triggerId, pipelineId);
@@ -127,14 +166,26 @@ public final class TriggerResource {
   }
 
   private Pipeline pipeline(Scope scope, String pipelineId) {
-    StoredPipeline stored = pipelines.find(scope, pipelineId).orElseThrow(() -> ApiException.notFound(
-        "PIPELINE_NOT_FOUND", "pipeline '" + pipelineId + "' not found in project '" + scope.projectId()
-            + "' of org '" + scope.orgId() + "'"));
+    StoredPipeline stored =
+        pipelines
+            .find(scope, pipelineId)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "PIPELINE_NOT_FOUND",
+                        "pipeline '"
+                            + pipelineId
+                            + "' not found in project '"
+                            + scope.projectId()
+                            + "' of org '"
+                            + scope.orgId()
+                            + "'"));
     return pipelineParser.parse(stored.key(), stored.yaml());
   }
 
   private static ApiException notFound(String triggerId, String pipelineId) {
-    return ApiException.notFound("TRIGGER_NOT_FOUND", "trigger '" + triggerId + "' not found on pipeline '"
-        + pipelineId + "'");
+    return ApiException.notFound(
+        "TRIGGER_NOT_FOUND",
+        "trigger '" + triggerId + "' not found on pipeline '" + pipelineId + "'");
   }
 }

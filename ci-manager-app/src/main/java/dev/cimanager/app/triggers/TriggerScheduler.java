@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires schedule triggers: every {@code period} it looks at each enabled schedule's latest due time at or
- * before now and, when that time is after the trigger was saved and no instance has claimed it yet
- * ({@link ScheduleFires}), starts one SCHEDULED run. Only the latest due time is ever considered, so the
- * times missed while no instance ran start one run, not one each. Dropwizard-managed.
+ * Fires schedule triggers: every {@code period} it looks at each enabled schedule's latest due time
+ * at or before now and, when that time is after the trigger was saved and no instance has claimed
+ * it yet ({@link ScheduleFires}), starts one SCHEDULED run. Only the latest due time is ever
+ * considered, so the times missed while no instance ran start one run, not one each.
+ * Dropwizard-managed.
  */
 public final class TriggerScheduler implements Managed {
 
@@ -34,8 +35,13 @@ public final class TriggerScheduler implements Managed {
   private final Duration period;
   private ScheduledExecutorService timer;
 
-  TriggerScheduler(TriggerRepository triggers, TriggerParser parser, ScheduleFires fires, ExecutionService executions,
-      Clock clock, Duration period) {
+  TriggerScheduler(
+      TriggerRepository triggers,
+      TriggerParser parser,
+      ScheduleFires fires,
+      ExecutionService executions,
+      Clock clock,
+      Duration period) {
     this.triggers = triggers;
     this.parser = parser;
     this.fires = fires;
@@ -46,11 +52,13 @@ public final class TriggerScheduler implements Managed {
 
   @Override
   public void start() {
-    timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "trigger-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "trigger-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
     timer.scheduleWithFixedDelay(this::tickQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -95,7 +103,8 @@ public final class TriggerScheduler implements Managed {
       return false;
     }
     Optional<Instant> due = schedule.cron().lastDueAtOrBefore(now);
-    if (due.isEmpty() || stored.scheduleSince() != null && !due.get().isAfter(stored.scheduleSince())) {
+    if (due.isEmpty()
+        || stored.scheduleSince() != null && !due.get().isAfter(stored.scheduleSince())) {
       return false;
     }
     String triggerId = TriggerRepository.idOf(stored.project(), stored.key());
@@ -104,18 +113,31 @@ public final class TriggerScheduler implements Managed {
     }
     fires.prune(triggerId, due.get());
     try {
-      Execution execution = executions.start(stored.project(), stored.key().pipelineIdentifier(),
-          new Execution.Trigger(TriggerType.SCHEDULED, trigger.identifier(), null, trigger.identifier(), null));
+      Execution execution =
+          executions.start(
+              stored.project(),
+              stored.key().pipelineIdentifier(),
+              new Execution.Trigger(
+                  TriggerType.SCHEDULED, trigger.identifier(), null, trigger.identifier(), null));
       fires.record(triggerId, due.get(), execution.executionId(), null);
-      triggers.recordFire(stored.project(), stored.key(),
+      triggers.recordFire(
+          stored.project(),
+          stored.key(),
           new StoredTrigger.LastFire(now, execution.executionId(), "STARTED", null));
-      LOG.info("schedule {} due at {} started execution {}", triggerId, due.get(), execution.executionId());
+      LOG.info(
+          "schedule {} due at {} started execution {}",
+          triggerId,
+          due.get(),
+          execution.executionId());
       return true;
     } catch (ApiException | InvalidPipelineException e) {
       fires.record(triggerId, due.get(), null, e.getMessage());
-      triggers.recordFire(stored.project(), stored.key(), new StoredTrigger.LastFire(now, null, "FAILED",
-          e.getMessage()));
-      LOG.warn("schedule {} due at {} could not start a run: {}", triggerId, due.get(), e.getMessage());
+      triggers.recordFire(
+          stored.project(),
+          stored.key(),
+          new StoredTrigger.LastFire(now, null, "FAILED", e.getMessage()));
+      LOG.warn(
+          "schedule {} due at {} could not start a run: {}", triggerId, due.get(), e.getMessage());
       return false;
     }
   }

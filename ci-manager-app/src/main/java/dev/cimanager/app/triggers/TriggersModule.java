@@ -31,9 +31,14 @@ public final class TriggersModule extends AbstractModule {
 
   @Provides
   @Singleton
-  TriggerScheduler scheduler(TriggerRepository triggers, TriggerParser parser, ScheduleFires fires,
-      ExecutionService executions, Clock clock) {
-    TriggerScheduler scheduler = new TriggerScheduler(triggers, parser, fires, executions, clock, SCHEDULER_PERIOD);
+  TriggerScheduler scheduler(
+      TriggerRepository triggers,
+      TriggerParser parser,
+      ScheduleFires fires,
+      ExecutionService executions,
+      Clock clock) {
+    TriggerScheduler scheduler =
+        new TriggerScheduler(triggers, parser, fires, executions, clock, SCHEDULER_PERIOD);
     lifecycle.manage(scheduler);
     return scheduler;
   }

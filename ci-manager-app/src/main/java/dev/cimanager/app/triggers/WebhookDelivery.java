@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One POST to a trigger's webhook URL, as received: the raw body (the signature covers its exact bytes) and
- * the headers (names lower-cased).
+ * One POST to a trigger's webhook URL, as received: the raw body (the signature covers its exact
+ * bytes) and the headers (names lower-cased).
  */
 public record WebhookDelivery(Map<String, String> headers, String contentType, byte[] body) {
 

@@ -13,17 +13,29 @@ import java.util.List;
  * @param prNumber the pull or merge request number
  * @param commitSha the commit to build
  * @param fetchRef the ref the commit is fetched from
- * @param changedFiles the paths the pushed commits added, modified or removed; null when the payload has none
+ * @param changedFiles the paths the pushed commits added, modified or removed; null when the
+ *     payload has none
  * @param sender who pushed or opened the pull request
- * @param action a pull request's action as triggers name it ({@code Open}, {@code Reopen}, {@code Synchronize}),
- *     else null
+ * @param action a pull request's action as triggers name it ({@code Open}, {@code Reopen}, {@code
+ *     Synchronize}), else null
  */
-public record WebhookEvent(String name, WebhookEventType kind, String ignoredBecause, String branch, String tag,
-    String targetBranch, String prNumber, String commitSha, String fetchRef, List<String> changedFiles,
-    String sender, String action) {
+public record WebhookEvent(
+    String name,
+    WebhookEventType kind,
+    String ignoredBecause,
+    String branch,
+    String tag,
+    String targetBranch,
+    String prNumber,
+    String commitSha,
+    String fetchRef,
+    List<String> changedFiles,
+    String sender,
+    String action) {
 
   static WebhookEvent ignored(String name, String because) {
-    return new WebhookEvent(name, null, because, null, null, null, null, null, null, null, null, null);
+    return new WebhookEvent(
+        name, null, because, null, null, null, null, null, null, null, null, null);
   }
 
   /** The value of condition key {@code key} for this event, null when it has none. */

@@ -3,8 +3,8 @@ package dev.cimanager.app.triggers;
 import java.util.List;
 
 /**
- * The kinds of Git event a webhook trigger takes, with their YAML names and the payload condition keys
- * each kind of event has values for.
+ * The kinds of Git event a webhook trigger takes, with their YAML names and the payload condition
+ * keys each kind of event has values for.
  */
 public enum WebhookEventType {
   PUSH("Push", List.of("targetBranch", "sourceBranch", "changedFiles")),

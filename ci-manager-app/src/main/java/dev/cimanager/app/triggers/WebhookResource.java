@@ -1,7 +1,7 @@
 package dev.cimanager.app.triggers;
 
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.accounts.Unauthenticated;
+import dev.cimanager.app.web.Unauthenticated;
 import dev.cimanager.contracts.triggers.WebhookResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The URL Git providers post events to ({@code webhookUrl}). No bearer token: the provider proves itself
- * with the trigger's secret (see {@link WebhookService}). The body is bounded by the server's body limit.
+ * The URL Git providers post events to ({@code webhookUrl}). No bearer token: the provider proves
+ * itself with the trigger's secret (see {@link WebhookService}). The body is bounded by the
+ * server's body limit.
  */
 @Path("/api/v1/webhooks/{account}/{org}/{project}/{pipeline}/{trigger}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,26 +38,45 @@ public final class WebhookResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Response deliver(@PathParam("account") String account, @PathParam("org") String org,
-      @PathParam("project") String project, @PathParam("pipeline") String pipeline,
-      @PathParam("trigger") String trigger, @Context HttpHeaders headers, byte[] body) {
+  public Response deliver(
+      @PathParam("account") String account,
+      @PathParam("org") String org,
+      @PathParam("project") String project,
+      @PathParam("pipeline") String pipeline,
+      @PathParam("trigger") String trigger,
+      @Context HttpHeaders headers,
+      byte[] body) {
     Map<String, String> first = new HashMap<>();
-    headers.getRequestHeaders().forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        first.put(name.toLowerCase(Locale.ROOT), values.get(0));
-      }
-    });
+    headers
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!values.isEmpty()) {
+                first.put(name.toLowerCase(Locale.ROOT), values.get(0));
+              }
+            });
     MediaType type = headers.getMediaType();
-    WebhookDelivery delivery = new WebhookDelivery(first,
-        type == null ? null : type.getType() + "/" + type.getSubtype(), body == null ? new byte[0] : body);
-    WebhookService.Outcome outcome = webhooks.handle(Scope.project(account, org, project),
-        new TriggerKey(org, project, pipeline, trigger), delivery);
-    // providers show response headers in their delivery logs: why a delivery started nothing is visible there
-    return Response.status(Response.Status.ACCEPTED).header(OUTCOME_HEADER, headerSafe(outcome.summary()))
-        .entity(new WebhookResponse(outcome.executionIds())).build();
+    WebhookDelivery delivery =
+        new WebhookDelivery(
+            first,
+            type == null ? null : type.getType() + "/" + type.getSubtype(),
+            body == null ? new byte[0] : body);
+    WebhookService.Outcome outcome =
+        webhooks.handle(
+            Scope.project(account, org, project),
+            new TriggerKey(org, project, pipeline, trigger),
+            delivery);
+    // providers show response headers in their delivery logs: why a delivery started nothing is
+    // visible there
+    return Response.status(Response.Status.ACCEPTED)
+        .header(OUTCOME_HEADER, headerSafe(outcome.summary()))
+        .entity(new WebhookResponse(outcome.executionIds()))
+        .build();
   }
 
-  /** Printable ASCII only (a condition value from YAML may hold anything), at most 500 characters. */
+  /**
+   * Printable ASCII only (a condition value from YAML may hold anything), at most 500 characters.
+   */
   static String headerSafe(String text) {
     StringBuilder safe = new StringBuilder();
     text.codePoints().limit(500).forEach(c -> safe.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));

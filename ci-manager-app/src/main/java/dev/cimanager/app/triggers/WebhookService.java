@@ -33,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one webhook delivery: the trigger, the provider's proof (signature or token) before anything is
- * read, the event, the de-duplication by delivery id, the trigger's type and conditions, and the start of a
- * run of exactly the event's commit. It only queues the run, never waits for it.
+ * Handles one webhook delivery: the trigger, the provider's proof (signature or token) before
+ * anything is read, the event, the de-duplication by delivery id, the trigger's type and
+ * conditions, and the start of a run of exactly the event's commit. It only queues the run, never
+ * waits for it.
  */
 @Singleton
 public final class WebhookService {
@@ -50,16 +51,30 @@ public final class WebhookService {
   private final ExecutionService executions;
   private final ObjectMapper json;
   private final Clock clock;
-  private final Executor bookkeeping = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-      new ArrayBlockingQueue<>(1_000), task -> {
-        Thread thread = new Thread(task, "webhook-bookkeeping");
-        thread.setDaemon(true);
-        return thread;
-      }, (task, pool) -> LOG.warn("webhook bookkeeping is behind; a trigger's last fire was not recorded"));
+  private final Executor bookkeeping =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(1_000),
+          task -> {
+            Thread thread = new Thread(task, "webhook-bookkeeping");
+            thread.setDaemon(true);
+            return thread;
+          },
+          (task, pool) ->
+              LOG.warn("webhook bookkeeping is behind; a trigger's last fire was not recorded"));
 
   @Inject
-  WebhookService(TriggerRepository triggers, TriggerParser parser, SecretService secrets,
-      WebhookDeliveries deliveries, ExecutionService executions, ObjectMapper json, Clock clock) {
+  WebhookService(
+      TriggerRepository triggers,
+      TriggerParser parser,
+      SecretService secrets,
+      WebhookDeliveries deliveries,
+      ExecutionService executions,
+      ObjectMapper json,
+      Clock clock) {
     this.triggers = triggers;
     this.parser = parser;
     this.secrets = secrets;
@@ -70,14 +85,14 @@ public final class WebhookService {
   }
 
   /**
-   * What a delivery did: the executions it started (the first time, for a redelivery; empty when none) and,
-   * for the provider's delivery log, a sentence saying so or why nothing started.
+   * What a delivery did: the executions it started (the first time, for a redelivery; empty when
+   * none) and, for the provider's delivery log, a sentence saying so or why nothing started.
    */
   public record Outcome(List<String> executionIds, String summary) {}
 
   /**
-   * @throws ApiException 404 unknown trigger, 401 {@code INVALID_SIGNATURE}, 400/415 for a bad delivery,
-   *     429 when the queue is full
+   * @throws ApiException 404 unknown trigger, 401 {@code INVALID_SIGNATURE}, 400/415 for a bad
+   *     delivery, 429 when the queue is full
    */
   public Outcome handle(Scope project, TriggerKey key, WebhookDelivery delivery) {
     StoredTrigger stored = triggers.find(project, key).orElseThrow(() -> notFound(key));
@@ -87,12 +102,17 @@ public final class WebhookService {
     }
     String triggerId = TriggerRepository.idOf(project, key);
     authenticate(project, triggerId, webhook, delivery);
-    if (delivery.contentType() != null && !delivery.contentType().toLowerCase(Locale.ROOT)
-        .startsWith("application/json")) {
-      throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type '" + delivery.contentType()
-          + "' is not accepted: configure the webhook to send application/json");
+    if (delivery.contentType() != null
+        && !delivery.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "Content-Type '"
+              + delivery.contentType()
+              + "' is not accepted: configure the webhook to send application/json");
     }
-    String eventHeader = webhook.provider() == GitProvider.GITHUB ? "X-GitHub-Event" : "X-Gitlab-Event";
+    String eventHeader =
+        webhook.provider() == GitProvider.GITHUB ? "X-GitHub-Event" : "X-Gitlab-Event";
     String eventName = delivery.header(eventHeader);
     if (eventName == null || eventName.isBlank() || eventName.length() > 64) {
       throw ApiException.badRequest("MISSING_EVENT", "the " + eventHeader + " header is required");
@@ -101,79 +121,131 @@ public final class WebhookService {
     WebhookEvent event = event(webhook.provider(), eventName, delivery.body());
 
     Instant now = clock.instant();
-    Optional<WebhookDeliveries.Delivery> first = deliveries.claim(triggerId, deliveryId, event.name(), now);
+    Optional<WebhookDeliveries.Delivery> first =
+        deliveries.claim(triggerId, deliveryId, event.name(), now);
     if (first.isPresent()) {
-      LOG.info("webhook delivery {} to trigger {}: a redelivery; it started {} the first time", deliveryId,
-          triggerId, first.get().executionIds());
-      return new Outcome(first.get().executionIds(), "redelivery of " + deliveryId + ": started nothing new");
+      LOG.info(
+          "webhook delivery {} to trigger {}: a redelivery; it started {} the first time",
+          deliveryId,
+          triggerId,
+          first.get().executionIds());
+      return new Outcome(
+          first.get().executionIds(), "redelivery of " + deliveryId + ": started nothing new");
     }
     String ignored = whyIgnored(trigger, webhook, event);
     if (ignored != null) {
       deliveries.finish(triggerId, deliveryId, "IGNORED", ignored, List.of());
-      LOG.info("webhook delivery {} to trigger {}: {} event started nothing: {}", deliveryId, triggerId,
-          event.name(), ignored);
+      LOG.info(
+          "webhook delivery {} to trigger {}: {} event started nothing: {}",
+          deliveryId,
+          triggerId,
+          event.name(),
+          ignored);
       return new Outcome(List.of(), "started nothing: " + ignored);
     }
     Execution execution;
     try {
-      execution = executions.start(project, key.pipelineIdentifier(), new Execution.Trigger(TriggerType.WEBHOOK,
-          event.sender(), event.name(), key.triggerIdentifier(), new CodebaseRef(event.branch(), event.tag(),
-              event.prNumber(), event.commitSha(), event.fetchRef())));
+      execution =
+          executions.start(
+              project,
+              key.pipelineIdentifier(),
+              new Execution.Trigger(
+                  TriggerType.WEBHOOK,
+                  event.sender(),
+                  event.name(),
+                  key.triggerIdentifier(),
+                  new CodebaseRef(
+                      event.branch(),
+                      event.tag(),
+                      event.prNumber(),
+                      event.commitSha(),
+                      event.fetchRef())));
     } catch (ApiException | InvalidPipelineException e) {
       deliveries.release(triggerId, deliveryId);
-      triggers.recordFire(project, key, new StoredTrigger.LastFire(now, null, "FAILED", e.getMessage()));
-      LOG.warn("webhook delivery {} to trigger {}: could not start a run: {}", deliveryId, triggerId,
+      triggers.recordFire(
+          project, key, new StoredTrigger.LastFire(now, null, "FAILED", e.getMessage()));
+      LOG.warn(
+          "webhook delivery {} to trigger {}: could not start a run: {}",
+          deliveryId,
+          triggerId,
           e.getMessage());
       throw e;
     } catch (RuntimeException e) {
-      // not started: let the provider's redelivery try again rather than find a claim that started nothing
+      // not started: let the provider's redelivery try again rather than find a claim that started
+      // nothing
       deliveries.release(triggerId, deliveryId);
       throw e;
     }
     deliveries.finish(triggerId, deliveryId, "STARTED", null, List.of(execution.executionId()));
     // only the Triggers tab reads the last fire: it need not delay the provider's answer
-    bookkeeping.execute(() -> triggers.recordFire(project, key,
-        new StoredTrigger.LastFire(now, execution.executionId(), "STARTED", null)));
-    LOG.info("webhook delivery {} to trigger {}: {} event started execution {} of commit {}", deliveryId,
-        triggerId, event.name(), execution.executionId(), event.commitSha());
-    return new Outcome(List.of(execution.executionId()), "started execution " + execution.executionId());
+    bookkeeping.execute(
+        () ->
+            triggers.recordFire(
+                project,
+                key,
+                new StoredTrigger.LastFire(now, execution.executionId(), "STARTED", null)));
+    LOG.info(
+        "webhook delivery {} to trigger {}: {} event started execution {} of commit {}",
+        deliveryId,
+        triggerId,
+        event.name(),
+        execution.executionId(),
+        event.commitSha());
+    return new Outcome(
+        List.of(execution.executionId()), "started execution " + execution.executionId());
   }
 
-  private void authenticate(Scope project, String triggerId, TriggerDefinition.Webhook webhook,
+  private void authenticate(
+      Scope project,
+      String triggerId,
+      TriggerDefinition.Webhook webhook,
       WebhookDelivery delivery) {
     byte[] secret;
     try {
       secret = secrets.resolve(project, webhook.secretRef(), SecretType.SecretText).value();
     } catch (ApiException e) {
-      LOG.warn("webhook delivery to trigger {} refused: its secret cannot be read: {}", triggerId, e.getMessage());
+      LOG.warn(
+          "webhook delivery to trigger {} refused: its secret cannot be read: {}",
+          triggerId,
+          e.getMessage());
       throw invalidSignature("the trigger's secret cannot be read, so no delivery can be verified");
     }
-    boolean valid = webhook.provider() == GitProvider.GITHUB
-        ? WebhookSignatures.githubValid(delivery.header("X-Hub-Signature-256"), delivery.body(), secret)
-        : WebhookSignatures.gitlabValid(delivery.header("X-Gitlab-Token"), secret);
+    boolean valid =
+        webhook.provider() == GitProvider.GITHUB
+            ? WebhookSignatures.githubValid(
+                delivery.header("X-Hub-Signature-256"), delivery.body(), secret)
+            : WebhookSignatures.gitlabValid(delivery.header("X-Gitlab-Token"), secret);
     Arrays.fill(secret, (byte) 0);
     if (!valid) {
-      LOG.info("webhook delivery to trigger {} refused: missing or wrong {}", triggerId,
+      LOG.info(
+          "webhook delivery to trigger {} refused: missing or wrong {}",
+          triggerId,
           webhook.provider() == GitProvider.GITHUB ? "X-Hub-Signature-256" : "X-Gitlab-Token");
-      throw invalidSignature(webhook.provider() == GitProvider.GITHUB
-          ? "X-Hub-Signature-256 is missing or is not the HMAC-SHA256 of the body with the trigger's secret"
-          : "X-Gitlab-Token is missing or is not the trigger's secret");
+      throw invalidSignature(
+          webhook.provider() == GitProvider.GITHUB
+              ? "X-Hub-Signature-256 is missing or is not the HMAC-SHA256 of the body with the trigger's secret"
+              : "X-Gitlab-Token is missing or is not the trigger's secret");
     }
   }
 
   /** GitHub's delivery GUID; GitLab's event UUID or idempotency key, else the body's digest. */
   private static String deliveryId(GitProvider provider, WebhookDelivery delivery) {
-    String id = provider == GitProvider.GITHUB ? delivery.header("X-GitHub-Delivery")
-        : Optional.ofNullable(delivery.header("X-Gitlab-Event-UUID")).orElse(delivery.header("Idempotency-Key"));
+    String id =
+        provider == GitProvider.GITHUB
+            ? delivery.header("X-GitHub-Delivery")
+            : Optional.ofNullable(delivery.header("X-Gitlab-Event-UUID"))
+                .orElse(delivery.header("Idempotency-Key"));
     if (id == null && provider == GitProvider.GITLAB) {
       return "sha256-" + sha256Hex(delivery.body());
     }
     if (id == null) {
-      throw ApiException.badRequest("MISSING_DELIVERY_ID", "the X-GitHub-Delivery header is required");
+      throw ApiException.badRequest(
+          "MISSING_DELIVERY_ID", "the X-GitHub-Delivery header is required");
     }
     if (!DELIVERY_ID.matcher(id).matches()) {
-      throw ApiException.badRequest("INVALID_DELIVERY_ID", "the delivery id must be 1 to 128 letters, digits,"
-          + " '.', '_', ':' or '-'");
+      throw ApiException.badRequest(
+          "INVALID_DELIVERY_ID",
+          "the delivery id must be 1 to 128 letters, digits," + " '.', '_', ':' or '-'");
     }
     return id;
   }
@@ -183,22 +255,27 @@ public final class WebhookService {
     try {
       root = json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("INVALID_PAYLOAD", "the body is not JSON: " + e.getOriginalMessage());
+      throw ApiException.badRequest(
+          "INVALID_PAYLOAD", "the body is not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ApiException.badRequest("INVALID_PAYLOAD", "the body could not be read: " + e.getMessage());
+      throw ApiException.badRequest(
+          "INVALID_PAYLOAD", "the body could not be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw ApiException.badRequest("INVALID_PAYLOAD", "the body must be a JSON object");
     }
     try {
-      return provider == GitProvider.GITHUB ? GithubEvents.parse(eventName, root) : GitlabEvents.parse(eventName, root);
+      return provider == GitProvider.GITHUB
+          ? GithubEvents.parse(eventName, root)
+          : GitlabEvents.parse(eventName, root);
     } catch (InvalidPayloadException e) {
       throw ApiException.badRequest("INVALID_PAYLOAD", e.getMessage());
     }
   }
 
   /** Why the trigger does not take {@code event}, or null when it does. */
-  private static String whyIgnored(TriggerDefinition trigger, TriggerDefinition.Webhook webhook, WebhookEvent event) {
+  private static String whyIgnored(
+      TriggerDefinition trigger, TriggerDefinition.Webhook webhook, WebhookEvent event) {
     if (!trigger.enabled()) {
       return "the trigger is disabled";
     }
@@ -206,20 +283,34 @@ public final class WebhookService {
       return event.ignoredBecause();
     }
     if (event.kind() != webhook.event()) {
-      return "a " + webhook.event().yamlName() + " trigger does not take " + event.kind().yamlName() + " events";
+      return "a "
+          + webhook.event().yamlName()
+          + " trigger does not take "
+          + event.kind().yamlName()
+          + " events";
     }
     if (!webhook.actions().isEmpty() && !webhook.actions().contains(event.action())) {
-      return "pull request action " + event.action() + " is not one of the trigger's actions "
+      return "pull request action "
+          + event.action()
+          + " is not one of the trigger's actions "
           + String.join(", ", webhook.actions());
     }
     for (PayloadCondition condition : webhook.conditions()) {
-      boolean holds = condition.key().equals("changedFiles")
-          ? event.changedFiles() != null && condition.testAll(event.changedFiles())
-          : condition.test(event.value(condition.key()));
+      boolean holds =
+          condition.key().equals("changedFiles")
+              ? event.changedFiles() != null && condition.testAll(event.changedFiles())
+              : condition.test(event.value(condition.key()));
       if (!holds) {
-        return "condition '" + condition + "' does not hold"
-            + (condition.key().equals("changedFiles") ? "" : " (the event's " + condition.key() + " is '"
-                + event.value(condition.key()) + "')");
+        return "condition '"
+            + condition
+            + "' does not hold"
+            + (condition.key().equals("changedFiles")
+                ? ""
+                : " (the event's "
+                    + condition.key()
+                    + " is '"
+                    + event.value(condition.key())
+                    + "')");
       }
     }
     return null;
@@ -238,7 +329,12 @@ public final class WebhookService {
   }
 
   private static ApiException notFound(TriggerKey key) {
-    return ApiException.notFound("TRIGGER_NOT_FOUND", "no webhook trigger '" + key.triggerIdentifier()
-        + "' on pipeline '" + key.pipelineIdentifier() + "'");
+    return ApiException.notFound(
+        "TRIGGER_NOT_FOUND",
+        "no webhook trigger '"
+            + key.triggerIdentifier()
+            + "' on pipeline '"
+            + key.pipelineIdentifier()
+            + "'");
   }
 }

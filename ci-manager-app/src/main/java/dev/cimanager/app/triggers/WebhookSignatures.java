@@ -15,21 +15,29 @@ final class WebhookSignatures {
 
   private WebhookSignatures() {}
 
-  /** GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed by the secret>}. */
+  /**
+   * GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed by the
+   * secret>}.
+   */
   static boolean githubValid(String header, byte[] body, byte[] secret) {
     if (header == null || !header.startsWith(GITHUB_PREFIX)) {
       return false;
     }
     byte[] sent;
     try {
-      sent = HexFormat.of().parseHex(header.substring(GITHUB_PREFIX.length()).toLowerCase(Locale.ROOT));
+      sent =
+          HexFormat.of()
+              .parseHex(header.substring(GITHUB_PREFIX.length()).toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return false;
     }
     return MessageDigest.isEqual(hmacSha256(secret, body), sent);
   }
 
-  /** GitLab: {@code X-Gitlab-Token} is the secret itself; digests first, so the length leaks nothing either. */
+  /**
+   * GitLab: {@code X-Gitlab-Token} is the secret itself; digests first, so the length leaks nothing
+   * either.
+   */
   static boolean gitlabValid(String header, byte[] secret) {
     if (header == null) {
       return false;

@@ -13,8 +13,8 @@ import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.api.ImageToVerify;
 import dev.cimanager.ssca.api.PolicySet;
 import dev.cimanager.ssca.api.ProvenanceService;
-import dev.cimanager.ssca.api.RegistryCredentials;
 import dev.cimanager.ssca.api.Verdict;
+import dev.cimanager.ssca.spi.Credentials;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -34,8 +34,12 @@ public final class ImageVerifications {
   private final ProvenanceService provenance;
 
   @Inject
-  ImageVerifications(ConnectorService connectors, SecretService secrets, PolicySetService policySets,
-      InsecureRegistries insecureRegistries, ProvenanceService provenance) {
+  ImageVerifications(
+      ConnectorService connectors,
+      SecretService secrets,
+      PolicySetService policySets,
+      InsecureRegistries insecureRegistries,
+      ProvenanceService provenance) {
     this.connectors = connectors;
     this.secrets = secrets;
     this.policySets = policySets;
@@ -45,32 +49,48 @@ public final class ImageVerifications {
 
   /**
    * @param resolvedSecret called with every secret resolved (to mask it in logs)
-   * @return the verdict, FAILED for anything wrong with the image, its attestation or the key's content
+   * @return the verdict, FAILED for anything wrong with the image, its attestation or the key's
+   *     content
    * @throws ApiException 400 when a reference does not resolve, a registry is plain HTTP but not
    *     allowed, or the digest is malformed; the message names the reference
    */
-  public Verdict verify(Scope project, VerificationTarget target, Consumer<ResolvedSecret> resolvedSecret) {
-    DockerRegistryConnector connector = connectors.resolveDockerRegistry(project, target.connectorRef());
+  public Verdict verify(
+      Scope project, VerificationTarget target, Consumer<ResolvedSecret> resolvedSecret) {
+    DockerRegistryConnector connector =
+        connectors.resolveDockerRegistry(project, target.connectorRef());
     String registry = connector.hostPort();
     if (connector.isPlainHttp() && !insecureRegistries.isInsecure(registry)) {
-      throw ApiException.badRequest("INSECURE_REGISTRY", "connector " + target.connectorRef() + " uses http:// and "
-          + registry + " is not an insecure registry (add it to CI_MANAGER_INSECURE_REGISTRIES to allow plain HTTP)");
+      throw ApiException.badRequest(
+          "INSECURE_REGISTRY",
+          "connector "
+              + target.connectorRef()
+              + " uses http:// and "
+              + registry
+              + " is not an insecure registry (add it to CI_MANAGER_INSECURE_REGISTRIES to allow plain HTTP)");
     }
-    ResolvedSecret publicKey = secrets.resolve(project, target.publicKeyRef(), SecretType.SecretFile);
+    ResolvedSecret publicKey =
+        secrets.resolve(project, target.publicKeyRef(), SecretType.SecretFile);
     List<PolicySet> sets = new ArrayList<>();
     for (String reference : target.policySetRefs()) {
       sets.add(policySets.resolve(project, reference));
     }
-    RegistryCredentials credentials = null;
+    Credentials credentials = null;
     if (connector.auth() instanceof ConnectorAuth.UsernamePassword auth) {
       var password = connectors.password(connector);
       password.ifPresent(resolvedSecret);
-      credentials = new RegistryCredentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
+      credentials =
+          new Credentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
     }
     String image = registry + "/" + target.imagePath();
     try {
-      return provenance.verify(new ImageToVerify(image, target.digest() == null ? target.tag() : null,
-          target.digest(), publicKey.value(), credentials, sets));
+      return provenance.verify(
+          new ImageToVerify(
+              image,
+              target.digest() == null ? target.tag() : null,
+              target.digest(),
+              publicKey.value(),
+              credentials,
+              sets));
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("cannot verify " + image + ": " + e.getMessage());
     }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The verdict of one SlsaVerification step of one execution, as stored and shown on the Artifacts tab.
+ * The verdict of one SlsaVerification step of one execution, as stored and shown on the Artifacts
+ * tab.
  *
  * @param image {@code registry/repository} (without tag or digest)
  * @param tag the tag the step resolved, or null when it named a digest
@@ -16,8 +17,16 @@ import java.util.Objects;
  * @param status {@code PASSED}, {@code WARNING} or {@code FAILED}
  * @param signature {@code PASSED} or {@code FAILED}
  */
-public record StoredVerification(String executionId, String stageIdentifier, String stepIdentifier, String image,
-    String tag, String digest, String status, String signature, List<PolicyResultJson> policies,
+public record StoredVerification(
+    String executionId,
+    String stageIdentifier,
+    String stepIdentifier,
+    String image,
+    String tag,
+    String digest,
+    String status,
+    String signature,
+    List<PolicyResultJson> policies,
     String failureMessage) {
 
   public StoredVerification {
@@ -30,9 +39,18 @@ public record StoredVerification(String executionId, String stageIdentifier, Str
     policies = List.copyOf(policies);
   }
 
-  static StoredVerification of(String executionId, String stage, String step, String image, String tag,
-      Verdict verdict) {
-    return new StoredVerification(executionId, stage, step, image, tag, verdict.digest(), verdict.status().name(), verdict.signature().name(), policies(verdict.policies()),
+  static StoredVerification of(
+      String executionId, String stage, String step, String image, String tag, Verdict verdict) {
+    return new StoredVerification(
+        executionId,
+        stage,
+        step,
+        image,
+        tag,
+        verdict.digest(),
+        verdict.status().name(),
+        verdict.signature().name(),
+        policies(verdict.policies()),
         verdict.failureMessage());
   }
 
@@ -43,13 +61,25 @@ public record StoredVerification(String executionId, String stageIdentifier, Str
 
   /** The contract's {@code verification} object for a verdict not stored (on-demand). */
   static VerificationSummary summary(Verdict verdict, String stepIdentifier) {
-    return new VerificationSummary(verdict.status().name(), verdict.signature().name(), stepIdentifier,
-        policies(verdict.policies()), verdict.failureMessage());
+    return new VerificationSummary(
+        verdict.status().name(),
+        verdict.signature().name(),
+        stepIdentifier,
+        policies(verdict.policies()),
+        verdict.failureMessage());
   }
 
   static List<PolicyResultJson> policies(List<PolicyResult> results) {
-    return results.stream().map(r -> new PolicyResultJson(r.policySet(), r.identifier(), r.status().name(),
-        r.severity().jsonName(), r.message())).toList();
+    return results.stream()
+        .map(
+            r ->
+                new PolicyResultJson(
+                    r.policySet(),
+                    r.identifier(),
+                    r.status().name(),
+                    r.severity().jsonName(),
+                    r.message()))
+        .toList();
   }
 
   /** {@code <stageIdentifier>.<stepIdentifier>}, the id of the artifact a verification adds. */

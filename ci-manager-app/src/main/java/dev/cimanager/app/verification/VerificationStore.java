@@ -33,22 +33,36 @@ public final class VerificationStore {
   }
 
   void save(StoredVerification verification) {
-    Document doc = new Document("_id", id(verification.executionId(), verification.stageIdentifier(),
-        verification.stepIdentifier()))
-        .append("executionId", verification.executionId())
-        .append("stageIdentifier", verification.stageIdentifier())
-        .append("stepIdentifier", verification.stepIdentifier())
-        .append("image", verification.image())
-        .append("tag", verification.tag())
-        .append("digest", verification.digest())
-        .append("status", verification.status())
-        .append("signature", verification.signature())
-        .append("policies", verification.policies().stream().map(p -> new Document("policySet", p.policySet())
-            .append("identifier", p.identifier()).append("status", p.status()).append("severity", p.severity())
-            .append("message", p.message())).toList())
-        .append("failureMessage", verification.failureMessage())
-        .append("createdAt", Date.from(clock.instant()));
-    verifications.replaceOne(Filters.eq("_id", doc.getString("_id")), doc, new ReplaceOptions().upsert(true));
+    Document doc =
+        new Document(
+                "_id",
+                id(
+                    verification.executionId(),
+                    verification.stageIdentifier(),
+                    verification.stepIdentifier()))
+            .append("executionId", verification.executionId())
+            .append("stageIdentifier", verification.stageIdentifier())
+            .append("stepIdentifier", verification.stepIdentifier())
+            .append("image", verification.image())
+            .append("tag", verification.tag())
+            .append("digest", verification.digest())
+            .append("status", verification.status())
+            .append("signature", verification.signature())
+            .append(
+                "policies",
+                verification.policies().stream()
+                    .map(
+                        p ->
+                            new Document("policySet", p.policySet())
+                                .append("identifier", p.identifier())
+                                .append("status", p.status())
+                                .append("severity", p.severity())
+                                .append("message", p.message()))
+                    .toList())
+            .append("failureMessage", verification.failureMessage())
+            .append("createdAt", Date.from(clock.instant()));
+    verifications.replaceOne(
+        Filters.eq("_id", doc.getString("_id")), doc, new ReplaceOptions().upsert(true));
   }
 
   /** The verdicts of the execution's steps, in stage and step order. */
@@ -63,7 +77,9 @@ public final class VerificationStore {
       return List.of();
     }
     Map<String, StoredVerification> found = new HashMap<>();
-    verifications.find(Filters.in("_id", ids)).forEach(doc -> found.put(doc.getString("_id"), fromDocument(doc)));
+    verifications
+        .find(Filters.in("_id", ids))
+        .forEach(doc -> found.put(doc.getString("_id"), fromDocument(doc)));
     return ids.stream().filter(found::containsKey).map(found::get).toList();
   }
 
@@ -72,12 +88,27 @@ public final class VerificationStore {
   }
 
   private static StoredVerification fromDocument(Document doc) {
-    List<PolicyResultJson> policies = doc.getList("policies", Document.class).stream()
-        .map(p -> new PolicyResultJson(p.getString("policySet"), p.getString("identifier"), p.getString("status"),
-            p.getString("severity"), p.getString("message")))
-        .toList();
-    return new StoredVerification(doc.getString("executionId"), doc.getString("stageIdentifier"),
-        doc.getString("stepIdentifier"), doc.getString("image"), doc.getString("tag"), doc.getString("digest"),
-        doc.getString("status"), doc.getString("signature"), policies, doc.getString("failureMessage"));
+    List<PolicyResultJson> policies =
+        doc.getList("policies", Document.class).stream()
+            .map(
+                p ->
+                    new PolicyResultJson(
+                        p.getString("policySet"),
+                        p.getString("identifier"),
+                        p.getString("status"),
+                        p.getString("severity"),
+                        p.getString("message")))
+            .toList();
+    return new StoredVerification(
+        doc.getString("executionId"),
+        doc.getString("stageIdentifier"),
+        doc.getString("stepIdentifier"),
+        doc.getString("image"),
+        doc.getString("tag"),
+        doc.getString("digest"),
+        doc.getString("status"),
+        doc.getString("signature"),
+        policies,
+        doc.getString("failureMessage"));
   }
 }

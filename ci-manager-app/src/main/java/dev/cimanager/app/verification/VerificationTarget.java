@@ -9,8 +9,13 @@ import java.util.Objects;
  * @param tag null when {@code digest} is given
  * @param digest {@code sha256:<hex>}, or null to resolve {@code tag}; wins over it
  */
-public record VerificationTarget(String connectorRef, String imagePath, String tag, String digest,
-    String publicKeyRef, List<String> policySetRefs) {
+public record VerificationTarget(
+    String connectorRef,
+    String imagePath,
+    String tag,
+    String digest,
+    String publicKeyRef,
+    List<String> policySetRefs) {
   public VerificationTarget {
     Objects.requireNonNull(connectorRef, "connectorRef");
     Objects.requireNonNull(imagePath, "imagePath");

@@ -32,7 +32,9 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
 
   static ApiException tooLarge() {
     return new ApiException(
-        413, "PAYLOAD_TOO_LARGE", "the request body exceeds the limit of " + MAX_BODY_BYTES + " bytes");
+        413,
+        "PAYLOAD_TOO_LARGE",
+        "the request body exceeds the limit of " + MAX_BODY_BYTES + " bytes");
   }
 
   private static final class LimitedInputStream extends FilterInputStream {

@@ -16,7 +16,9 @@ public final class CoreModule extends AbstractModule {
   private final InsecureRegistries insecureRegistries;
 
   public CoreModule(
-      ObjectMapper objectMapper, DataDirectory dataDirectory, InsecureRegistries insecureRegistries) {
+      ObjectMapper objectMapper,
+      DataDirectory dataDirectory,
+      InsecureRegistries insecureRegistries) {
     this.objectMapper = objectMapper;
     this.dataDirectory = dataDirectory;
     this.insecureRegistries = insecureRegistries;

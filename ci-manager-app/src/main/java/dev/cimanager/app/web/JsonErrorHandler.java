@@ -38,7 +38,12 @@ public final class JsonErrorHandler extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int status, String message, Throwable cause, Callback callback) {
+      Request request,
+      Response response,
+      int status,
+      String message,
+      Throwable cause,
+      Callback callback) {
     String code =
         switch (status) {
           case 400 -> "BAD_REQUEST";
@@ -52,7 +57,9 @@ public final class JsonErrorHandler extends ErrorHandler {
     String text = status >= 500 || message == null ? HttpStatus.getMessage(status) : message;
     byte[] body;
     try {
-      body = mapper.writeValueAsBytes(new ErrorResponse(code, "the server refused the request: " + text));
+      body =
+          mapper.writeValueAsBytes(
+              new ErrorResponse(code, "the server refused the request: " + text));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize an error body", e);
     }

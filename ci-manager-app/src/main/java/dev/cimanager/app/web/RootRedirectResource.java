@@ -1,6 +1,5 @@
 package dev.cimanager.app.web;
 
-import dev.cimanager.app.accounts.Unauthenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;

@@ -19,7 +19,13 @@ class AccountsApiTest {
         APP.admin()
             .postJson(
                 "/api/v1/accounts",
-                Map.of("identifier", "acme", "name", "Acme", "user", Map.of("name", "ann", "email", "ann@acme.io")));
+                Map.of(
+                    "identifier",
+                    "acme",
+                    "name",
+                    "Acme",
+                    "user",
+                    Map.of("name", "ann", "email", "ann@acme.io")));
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().get("identifier").asText()).isEqualTo("acme");
@@ -28,7 +34,8 @@ class AccountsApiTest {
     assertThat(me.get("accountIdentifier").asText()).isEqualTo("acme");
     assertThat(me.get("userName").asText()).isEqualTo("ann");
     assertThat(me.get("userEmail").asText()).isEqualTo("ann@acme.io");
-    assertThat(ann.get("/api/v1/orgs").json().get("orgs").findValuesAsText("identifier")).containsExactly("default");
+    assertThat(ann.get("/api/v1/orgs").json().get("orgs").findValuesAsText("identifier"))
+        .containsExactly("default");
   }
 
   @Test
@@ -39,7 +46,13 @@ class AccountsApiTest {
         APP.admin()
             .postJson(
                 "/api/v1/accounts",
-                Map.of("identifier", "dup_account", "name", "D", "user", Map.of("name", "u", "email", "u@x.io")));
+                Map.of(
+                    "identifier",
+                    "dup_account",
+                    "name",
+                    "D",
+                    "user",
+                    Map.of("name", "u", "email", "u@x.io")));
 
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.code()).isEqualTo("DUPLICATE_IDENTIFIER");
@@ -64,14 +77,26 @@ class AccountsApiTest {
         APP.admin()
             .postJson(
                 "/api/v1/accounts",
-                Map.of("identifier", "9lives", "name", "X", "user", Map.of("name", "u", "email", "u@x.io")));
+                Map.of(
+                    "identifier",
+                    "9lives",
+                    "name",
+                    "X",
+                    "user",
+                    Map.of("name", "u", "email", "u@x.io")));
     ApiResponse missingUser =
         APP.admin().postJson("/api/v1/accounts", Map.of("identifier", "okay", "name", "X"));
     ApiResponse badEmail =
         APP.admin()
             .postJson(
                 "/api/v1/accounts",
-                Map.of("identifier", "okay", "name", "X", "user", Map.of("name", "u", "email", "nope")));
+                Map.of(
+                    "identifier",
+                    "okay",
+                    "name",
+                    "X",
+                    "user",
+                    Map.of("name", "u", "email", "nope")));
 
     assertThat(badIdentifier.status()).isEqualTo(400);
     assertThat(badIdentifier.code()).isEqualTo("INVALID_IDENTIFIER");
@@ -98,7 +123,9 @@ class AccountsApiTest {
   void orgsAndProjects_roundTrip() {
     ApiClient acme = APP.newAccount();
 
-    assertThat(acme.postJson("/api/v1/orgs", Map.of("identifier", "eng", "name", "Engineering")).status())
+    assertThat(
+            acme.postJson("/api/v1/orgs", Map.of("identifier", "eng", "name", "Engineering"))
+                .status())
         .isEqualTo(201);
     ApiResponse project =
         acme.postJson("/api/v1/orgs/eng/projects", Map.of("identifier", "app", "name", "App"));
@@ -117,7 +144,8 @@ class AccountsApiTest {
   void createOrg_duplicateAndBadIdentifier() {
     ApiClient acme = APP.newAccount();
 
-    ApiResponse duplicate = acme.postJson("/api/v1/orgs", Map.of("identifier", "default", "name", "D"));
+    ApiResponse duplicate =
+        acme.postJson("/api/v1/orgs", Map.of("identifier", "default", "name", "D"));
     ApiResponse bad = acme.postJson("/api/v1/orgs", Map.of("identifier", "has-dash", "name", "D"));
     ApiResponse missingName = acme.postJson("/api/v1/orgs", Map.of("identifier", "ok"));
 
@@ -135,8 +163,10 @@ class AccountsApiTest {
     ApiClient acme = APP.newAccount();
     acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "p", "name", "P"));
 
-    ApiResponse duplicate = acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "p", "name", "P"));
-    ApiResponse unknownOrg = acme.postJson("/api/v1/orgs/nope/projects", Map.of("identifier", "p", "name", "P"));
+    ApiResponse duplicate =
+        acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "p", "name", "P"));
+    ApiResponse unknownOrg =
+        acme.postJson("/api/v1/orgs/nope/projects", Map.of("identifier", "p", "name", "P"));
 
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.message()).contains("'p'");
@@ -151,10 +181,12 @@ class AccountsApiTest {
     acme.postJson("/api/v1/orgs", Map.of("identifier", "secret_org", "name", "S"));
 
     ApiResponse projects = other.get("/api/v1/orgs/secret_org/projects");
-    ApiResponse create = other.postJson("/api/v1/orgs/secret_org/projects", Map.of("identifier", "p", "name", "P"));
+    ApiResponse create =
+        other.postJson("/api/v1/orgs/secret_org/projects", Map.of("identifier", "p", "name", "P"));
 
     assertThat(projects.status()).isEqualTo(404);
     assertThat(create.status()).isEqualTo(404);
-    assertThat(other.get("/api/v1/orgs").json().get("orgs").findValuesAsText("identifier")).containsExactly("default");
+    assertThat(other.get("/api/v1/orgs").json().get("orgs").findValuesAsText("identifier"))
+        .containsExactly("default");
   }
 }

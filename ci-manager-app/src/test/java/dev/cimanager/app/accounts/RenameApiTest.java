@@ -19,12 +19,16 @@ class RenameApiTest {
     acme.postJson("/api/v1/orgs/eng/projects", Map.of("identifier", "app", "name", "App"));
 
     ApiResponse org = acme.putJson("/api/v1/orgs/eng", Map.of("name", "Platform engineering"));
-    ApiResponse project = acme.putJson("/api/v1/orgs/eng/projects/app", Map.of("identifier", "app", "name", "The app"));
+    ApiResponse project =
+        acme.putJson(
+            "/api/v1/orgs/eng/projects/app", Map.of("identifier", "app", "name", "The app"));
 
     assertThat(org.status()).as(org.toString()).isEqualTo(200);
     assertThat(project.status()).as(project.toString()).isEqualTo(200);
-    assertThat(acme.get("/api/v1/orgs/eng").json().get("name").asText()).isEqualTo("Platform engineering");
-    assertThat(acme.get("/api/v1/orgs/eng/projects").json().at("/projects/0/name").asText()).isEqualTo("The app");
+    assertThat(acme.get("/api/v1/orgs/eng").json().get("name").asText())
+        .isEqualTo("Platform engineering");
+    assertThat(acme.get("/api/v1/orgs/eng/projects").json().at("/projects/0/name").asText())
+        .isEqualTo("The app");
   }
 
   @Test
@@ -34,14 +38,17 @@ class RenameApiTest {
     acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "app", "name", "App"));
 
     ApiResponse blank = acme.putJson("/api/v1/orgs/default", Map.of("name", " "));
-    ApiResponse changedId = acme.putJson("/api/v1/orgs/default/projects/app", Map.of("identifier", "x", "name", "X"));
-    ApiResponse foreign = other.putJson("/api/v1/orgs/default/projects/app", Map.of("name", "Mine"));
+    ApiResponse changedId =
+        acme.putJson("/api/v1/orgs/default/projects/app", Map.of("identifier", "x", "name", "X"));
+    ApiResponse foreign =
+        other.putJson("/api/v1/orgs/default/projects/app", Map.of("name", "Mine"));
 
     assertThat(blank.status()).isEqualTo(400);
     assertThat(blank.message()).contains("name");
     assertThat(changedId.status()).isEqualTo(400);
     assertThat(changedId.message()).contains("identifier");
     assertThat(foreign.status()).isEqualTo(404);
-    assertThat(acme.get("/api/v1/orgs/default/projects/app").json().get("name").asText()).isEqualTo("App");
+    assertThat(acme.get("/api/v1/orgs/default/projects/app").json().get("name").asText())
+        .isEqualTo("App");
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Tokens: create (optionally expiring), list without values, revoke. Two instances share one MongoDB: a
- * token revoked through one is refused by the other at once.
+ * Tokens: create (optionally expiring), list without values, revoke. Two instances share one
+ * MongoDB: a token revoked through one is refused by the other at once.
  */
 class TokensApiTest {
   private static final MongoServer MONGO = new MongoServer(H2Backend.inMemory());
@@ -38,15 +38,18 @@ class TokensApiTest {
   @Test
   void create_list_revoke_acrossInstances() {
     ApiClient acme = ONE.newAccount();
-    ApiResponse created = acme.postJson("/api/v1/tokens", Map.of("name", "deploy bot", "expiresInDays", 30));
+    ApiResponse created =
+        acme.postJson("/api/v1/tokens", Map.of("name", "deploy bot", "expiresInDays", 30));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String value = created.json().get("token").asText();
     String id = created.json().get("id").asText();
     Instant expires = Instant.parse(created.json().get("expiresAt").asText());
-    assertThat(expires).isBetween(Instant.now().plusSeconds(29 * 86400), Instant.now().plusSeconds(31 * 86400));
+    assertThat(expires)
+        .isBetween(Instant.now().plusSeconds(29 * 86400), Instant.now().plusSeconds(31 * 86400));
 
     ApiClient bot = TWO.client(value);
-    assertThat(bot.get("/api/v1/me").json().get("accountIdentifier").asText()).isEqualTo(acme.accountId());
+    assertThat(bot.get("/api/v1/me").json().get("accountIdentifier").asText())
+        .isEqualTo(acme.accountId());
     ApiResponse list = acme.get("/api/v1/tokens");
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body()).doesNotContain(value).doesNotContain(TokenStore.hash(value));
@@ -75,12 +78,14 @@ class TokensApiTest {
   void expiredToken_is401() throws Exception {
     ApiClient acme = ONE.newAccount();
     String soon = Instant.now().plusSeconds(2).toString();
-    ApiResponse created = acme.postJson("/api/v1/tokens", Map.of("name", "short", "expiresAt", soon));
+    ApiResponse created =
+        acme.postJson("/api/v1/tokens", Map.of("name", "short", "expiresAt", soon));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     ApiClient shortLived = TWO.client(created.json().get("token").asText());
     assertThat(shortLived.get("/api/v1/me").status()).isEqualTo(200);
 
-    Thread.sleep(Math.max(0, Instant.parse(soon).toEpochMilli() - System.currentTimeMillis()) + 100);
+    Thread.sleep(
+        Math.max(0, Instant.parse(soon).toEpochMilli() - System.currentTimeMillis()) + 100);
 
     ApiResponse expired = shortLived.get("/api/v1/me");
     assertThat(expired.status()).isEqualTo(401);
@@ -104,9 +109,13 @@ class TokensApiTest {
   void aTokenStoredWithoutId_getsOneWhenListed_andCanBeRevoked() {
     ApiClient acme = ONE.newAccount();
     String legacy = "cim_legacy-" + acme.accountId();
-    ONE.service(com.mongodb.client.MongoDatabase.class).getCollection("tokens").insertOne(
-        new org.bson.Document("_id", TokenStore.hash(legacy)).append("accountId", acme.accountId())
-            .append("userName", "Old").append("userEmail", "old@example.com"));
+    ONE.service(com.mongodb.client.MongoDatabase.class)
+        .getCollection("tokens")
+        .insertOne(
+            new org.bson.Document("_id", TokenStore.hash(legacy))
+                .append("accountId", acme.accountId())
+                .append("userName", "Old")
+                .append("userEmail", "old@example.com"));
     assertThat(ONE.client(legacy).get("/api/v1/me").status()).isEqualTo(200);
 
     String id = null;
@@ -130,7 +139,10 @@ class TokensApiTest {
     assertBad(acme, Map.of("name", "x", "expiresInDays", 100000), "expiresInDays");
     assertBad(acme, Map.of("name", "x", "expiresAt", "tomorrow"), "expiresAt");
     assertBad(acme, Map.of("name", "x", "expiresAt", "2001-01-01T00:00:00Z"), "expiresAt");
-    assertBad(acme, Map.of("name", "x", "expiresAt", "2999-01-01T00:00:00Z", "expiresInDays", 3), "expiresAt");
+    assertBad(
+        acme,
+        Map.of("name", "x", "expiresAt", "2999-01-01T00:00:00Z", "expiresInDays", 3),
+        "expiresAt");
     assertThat(acme.get("/api/v1/tokens").json().get("tokens").size()).isEqualTo(1);
     assertThat(ONE.anonymous().get("/api/v1/tokens").status()).isEqualTo(401);
   }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class InsecureRegistriesTest {
   @Test
   void parse_commaSeparatedHostPorts() {
-    InsecureRegistries registries = InsecureRegistries.parse(" 127.0.0.1:5000, Registry.local:443 ,");
+    InsecureRegistries registries =
+        InsecureRegistries.parse(" 127.0.0.1:5000, Registry.local:443 ,");
 
     assertThat(registries.isInsecure("127.0.0.1:5000")).isTrue();
     assertThat(registries.isInsecure("registry.local:443")).isTrue();
@@ -25,6 +26,7 @@ class InsecureRegistriesTest {
     assertThatThrownBy(() -> InsecureRegistries.parse("127.0.0.1:5000,localhost"))
         .hasMessageContaining("CI_MANAGER_INSECURE_REGISTRIES")
         .hasMessageContaining("'localhost'");
-    assertThatThrownBy(() -> InsecureRegistries.parse("http://x:5000")).hasMessageContaining("host:port");
+    assertThatThrownBy(() -> InsecureRegistries.parse("http://x:5000"))
+        .hasMessageContaining("host:port");
   }
 }

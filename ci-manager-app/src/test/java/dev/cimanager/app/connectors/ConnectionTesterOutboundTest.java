@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Test connection" applies the outbound address rules when it connects, not only when the connector was
- * saved: a name that now resolves to loopback (DNS changed, or rebinding) is not reached, and a redirect to a
- * refused address is not followed, for registries and Git alike. Real HTTP servers on loopback count what
- * reaches them; only 127.0.0.1:{redirector} is allowed.
+ * "Test connection" applies the outbound address rules when it connects, not only when the
+ * connector was saved: a name that now resolves to loopback (DNS changed, or rebinding) is not
+ * reached, and a redirect to a refused address is not followed, for registries and Git alike. Real
+ * HTTP servers on loopback count what reaches them; only 127.0.0.1:{redirector} is allowed.
  */
 class ConnectionTesterOutboundTest {
   private static final String BODY = "INTERNAL_SERVICE_BODY_MUST_NOT_LEAK";
@@ -37,21 +37,30 @@ class ConnectionTesterOutboundTest {
   @BeforeEach
   void start() throws IOException {
     internal = server();
-    internal.createContext("/", exchange -> {
-      internalRequests.incrementAndGet();
-      answer(exchange, 200, BODY);
-    });
+    internal.createContext(
+        "/",
+        exchange -> {
+          internalRequests.incrementAndGet();
+          answer(exchange, 200, BODY);
+        });
     internal.start();
     redirector = server();
-    redirector.createContext("/", exchange -> {
-      redirectorRequests.incrementAndGet();
-      exchange.getResponseHeaders().add("Location", "http://localhost:" + internal.getAddress().getPort()
-          + exchange.getRequestURI());
-      answer(exchange, 302, BODY);
-    });
+    redirector.createContext(
+        "/",
+        exchange -> {
+          redirectorRequests.incrementAndGet();
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Location",
+                  "http://localhost:" + internal.getAddress().getPort() + exchange.getRequestURI());
+          answer(exchange, 302, BODY);
+        });
     redirector.start();
-    OutboundAddresses outbound = new OutboundAddresses(
-        AllowedPrivateHosts.parse("127.0.0.1:" + redirector.getAddress().getPort()), InsecureRegistries.parse(""));
+    OutboundAddresses outbound =
+        new OutboundAddresses(
+            AllowedPrivateHosts.parse("127.0.0.1:" + redirector.getAddress().getPort()),
+            InsecureRegistries.parse(""));
     // anonymous connectors never look up a secret, so the service needs no store
     tester = new ConnectionTester(new ConnectorService(null, null, null), outbound);
   }
@@ -64,17 +73,20 @@ class ConnectionTesterOutboundTest {
 
   @Test
   void registryWhoseHostNowResolvesToLoopback_isNotTested_andNothingReachesIt() {
-    ConnectionTester.Result result = tester.test(registry("http://localhost:" + internal.getAddress().getPort()));
+    ConnectionTester.Result result =
+        tester.test(registry("http://localhost:" + internal.getAddress().getPort()));
 
     assertThat(result.ok()).isFalse();
-    assertThat(result.message()).startsWith("Not tested: ").contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
+    assertThat(result.message())
+        .startsWith("Not tested: ")
+        .contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
     assertThat(internalRequests).hasValue(0);
   }
 
   @Test
   void gitRepositoryWhoseHostNowResolvesToLoopback_isNotTested_andNothingReachesIt() {
-    ConnectionTester.Result result = tester.test(git("http://localhost:" + internal.getAddress().getPort()
-        + "/repo.git"));
+    ConnectionTester.Result result =
+        tester.test(git("http://localhost:" + internal.getAddress().getPort() + "/repo.git"));
 
     assertThat(result.ok()).isFalse();
     assertThat(result.message()).startsWith("Not tested: ");
@@ -83,7 +95,8 @@ class ConnectionTesterOutboundTest {
 
   @Test
   void registryRedirectToARefusedHost_isNotFollowed() {
-    ConnectionTester.Result result = tester.test(registry("http://127.0.0.1:" + redirector.getAddress().getPort()));
+    ConnectionTester.Result result =
+        tester.test(registry("http://127.0.0.1:" + redirector.getAddress().getPort()));
 
     assertThat(redirectorRequests.get()).isPositive();
     assertThat(internalRequests).hasValue(0);
@@ -93,8 +106,8 @@ class ConnectionTesterOutboundTest {
 
   @Test
   void gitRedirectToARefusedHost_isNotFollowed() {
-    ConnectionTester.Result result = tester.test(git("http://127.0.0.1:" + redirector.getAddress().getPort()
-        + "/repo.git"));
+    ConnectionTester.Result result =
+        tester.test(git("http://127.0.0.1:" + redirector.getAddress().getPort() + "/repo.git"));
 
     assertThat(redirectorRequests.get()).isPositive();
     assertThat(internalRequests).hasValue(0);
@@ -103,12 +116,18 @@ class ConnectionTesterOutboundTest {
   }
 
   private static DockerRegistryConnector registry(String url) {
-    return new DockerRegistryConnector(Scope.account("acme"), "reg", "reg", URI.create(url), "Other",
+    return new DockerRegistryConnector(
+        Scope.account("acme"),
+        "reg",
+        "reg",
+        URI.create(url),
+        "Other",
         new ConnectorAuth.Anonymous());
   }
 
   private static GitConnector git(String url) {
-    return new GitConnector(Scope.account("acme"), "git", "git", URI.create(url), new ConnectorAuth.Anonymous());
+    return new GitConnector(
+        Scope.account("acme"), "git", "git", URI.create(url), new ConnectorAuth.Anonymous());
   }
 
   private static HttpServer server() throws IOException {

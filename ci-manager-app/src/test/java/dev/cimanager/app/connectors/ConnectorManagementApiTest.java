@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class ConnectorManagementApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 
@@ -31,12 +33,20 @@ class ConnectorManagementApiTest {
   }
 
   private static Map<String, Object> registry(String id, String url, Map<String, Object> auth) {
-    return Map.of("identifier", id, "name", id, "type", "DockerRegistry",
-        "spec", Map.of("dockerRegistryUrl", url, "providerType", "Other", "auth", auth));
+    return Map.of(
+        "identifier",
+        id,
+        "name",
+        id,
+        "type",
+        "DockerRegistry",
+        "spec",
+        Map.of("dockerRegistryUrl", url, "providerType", "Other", "auth", auth));
   }
 
   private static Map<String, Object> usernamePassword(String user, String passwordRef) {
-    return Map.of("type", "UsernamePassword", "spec", Map.of("username", user, "passwordRef", passwordRef));
+    return Map.of(
+        "type", "UsernamePassword", "spec", Map.of("username", user, "passwordRef", passwordRef));
   }
 
   private static JsonNode test(ApiClient client, String path) {
@@ -48,22 +58,47 @@ class ConnectorManagementApiTest {
   @Test
   void update_replacesNameAndSpec_typeAndIdentifierStay_deleteRemoves() {
     ApiClient acme = APP.newAccount();
-    acme.postJson("/api/v1/connectors", registry("reg", "http://127.0.0.1:5000", Map.of("type", "Anonymous")));
+    acme.postJson(
+        "/api/v1/connectors",
+        registry("reg", "http://127.0.0.1:5000", Map.of("type", "Anonymous")));
 
-    ApiResponse updated = acme.putJson("/api/v1/connectors/reg",
-        registry("reg", "https://registry.example.com", usernamePassword("ci", "account.pw")));
-    ApiResponse typeChange = acme.putJson("/api/v1/connectors/reg", Map.of("identifier", "reg", "name", "r",
-        "type", "Git", "spec", Map.of("url", "https://example.com/a.git", "connectionType", "Repo",
-            "authentication", Map.of("type", "Anonymous"))));
-    ApiResponse badSpec = acme.putJson("/api/v1/connectors/reg",
-        registry("reg", "ftp://x", Map.of("type", "Anonymous")));
-    ApiResponse otherId = acme.putJson("/api/v1/connectors/reg",
-        registry("other", "http://127.0.0.1:5000", Map.of("type", "Anonymous")));
-    ApiResponse missing = acme.putJson("/api/v1/connectors/nope",
-        registry("nope", "http://127.0.0.1:5000", Map.of("type", "Anonymous")));
+    ApiResponse updated =
+        acme.putJson(
+            "/api/v1/connectors/reg",
+            registry("reg", "https://registry.example.com", usernamePassword("ci", "account.pw")));
+    ApiResponse typeChange =
+        acme.putJson(
+            "/api/v1/connectors/reg",
+            Map.of(
+                "identifier",
+                "reg",
+                "name",
+                "r",
+                "type",
+                "Git",
+                "spec",
+                Map.of(
+                    "url",
+                    "https://example.com/a.git",
+                    "connectionType",
+                    "Repo",
+                    "authentication",
+                    Map.of("type", "Anonymous"))));
+    ApiResponse badSpec =
+        acme.putJson(
+            "/api/v1/connectors/reg", registry("reg", "ftp://x", Map.of("type", "Anonymous")));
+    ApiResponse otherId =
+        acme.putJson(
+            "/api/v1/connectors/reg",
+            registry("other", "http://127.0.0.1:5000", Map.of("type", "Anonymous")));
+    ApiResponse missing =
+        acme.putJson(
+            "/api/v1/connectors/nope",
+            registry("nope", "http://127.0.0.1:5000", Map.of("type", "Anonymous")));
 
     assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
-    assertThat(acme.get("/api/v1/connectors/reg").json().at("/spec/auth/spec/username").asText()).isEqualTo("ci");
+    assertThat(acme.get("/api/v1/connectors/reg").json().at("/spec/auth/spec/username").asText())
+        .isEqualTo("ci");
     assertThat(typeChange.status()).isEqualTo(400);
     assertThat(typeChange.message()).contains("type");
     assertThat(badSpec.status()).isEqualTo(400);
@@ -82,20 +117,28 @@ class ConnectorManagementApiTest {
     ApiClient acme = APP.newAccount();
     BuildFixtures.textSecret(acme, "good_pw", "s3cret");
     BuildFixtures.textSecret(acme, "bad_pw", "wrong");
-    acme.postJson("/api/v1/connectors", registry("open", OPEN.url().toString(), Map.of("type", "Anonymous")));
-    acme.postJson("/api/v1/connectors", registry("locked_anon", LOCKED.url().toString(), Map.of("type", "Anonymous")));
-    acme.postJson("/api/v1/connectors", registry("locked_good", LOCKED.url().toString(),
-        usernamePassword("ci", "account.good_pw")));
-    acme.postJson("/api/v1/connectors", registry("locked_bad", LOCKED.url().toString(),
-        usernamePassword("ci", "account.bad_pw")));
-    acme.postJson("/api/v1/connectors", registry("no_secret", LOCKED.url().toString(),
-        usernamePassword("ci", "account.nowhere")));
+    acme.postJson(
+        "/api/v1/connectors", registry("open", OPEN.url().toString(), Map.of("type", "Anonymous")));
+    acme.postJson(
+        "/api/v1/connectors",
+        registry("locked_anon", LOCKED.url().toString(), Map.of("type", "Anonymous")));
+    acme.postJson(
+        "/api/v1/connectors",
+        registry(
+            "locked_good", LOCKED.url().toString(), usernamePassword("ci", "account.good_pw")));
+    acme.postJson(
+        "/api/v1/connectors",
+        registry("locked_bad", LOCKED.url().toString(), usernamePassword("ci", "account.bad_pw")));
+    acme.postJson(
+        "/api/v1/connectors",
+        registry("no_secret", LOCKED.url().toString(), usernamePassword("ci", "account.nowhere")));
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    acme.postJson("/api/v1/connectors", registry("down", "http://127.0.0.1:" + closedPort,
-        Map.of("type", "Anonymous")));
+    acme.postJson(
+        "/api/v1/connectors",
+        registry("down", "http://127.0.0.1:" + closedPort, Map.of("type", "Anonymous")));
 
     assertThat(test(acme, "/api/v1/connectors/open").get("ok").asBoolean()).isTrue();
     JsonNode anonymous = test(acme, "/api/v1/connectors/locked_anon");

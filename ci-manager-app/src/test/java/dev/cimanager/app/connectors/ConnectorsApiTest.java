@@ -34,8 +34,10 @@ class ConnectorsApiTest {
 
   private static ApiClient acme;
   private static Scope project;
+
   /** A repository URL under the account's folder of the local Git root (it need not exist). */
   private static String repoUrl;
+
   private static String APP_REPO;
 
   @BeforeAll
@@ -60,18 +62,28 @@ class ConnectorsApiTest {
     assertThat(got.get("type").asText()).isEqualTo("DockerRegistry");
     assertThat(got.at("/spec/dockerRegistryUrl").asText()).isEqualTo("http://127.0.0.1:5000");
     assertThat(got.get("reference").asText()).isEqualTo("account.local_registry");
-    assertThat(acme.get("/api/v1/orgs/default/connectors/hub").json().at("/spec/auth/spec/passwordRef").asText())
+    assertThat(
+            acme.get("/api/v1/orgs/default/connectors/hub")
+                .json()
+                .at("/spec/auth/spec/passwordRef")
+                .asText())
         .isEqualTo("account.hub_pw");
-    assertThat(acme.get("/api/v1/orgs/default/projects/app/connectors/app_repo").json().get("reference").asText())
+    assertThat(
+            acme.get("/api/v1/orgs/default/projects/app/connectors/app_repo")
+                .json()
+                .get("reference")
+                .asText())
         .isEqualTo("app_repo");
 
     ConnectorService connectors = APP.service(ConnectorService.class);
-    DockerRegistryConnector local = connectors.resolveDockerRegistry(project, "account.local_registry");
+    DockerRegistryConnector local =
+        connectors.resolveDockerRegistry(project, "account.local_registry");
     assertThat(local.hostPort()).isEqualTo("127.0.0.1:5000");
     assertThat(local.isPlainHttp()).isTrue();
     assertThat(local.auth()).isInstanceOf(ConnectorAuth.Anonymous.class);
     DockerRegistryConnector resolvedHub = connectors.resolveDockerRegistry(project, "org.hub");
-    assertThat(resolvedHub.auth()).isEqualTo(new ConnectorAuth.UsernamePassword("ci", "account.hub_pw"));
+    assertThat(resolvedHub.auth())
+        .isEqualTo(new ConnectorAuth.UsernamePassword("ci", "account.hub_pw"));
     assertThat(resolvedHub.scope()).isEqualTo(Scope.org(acme.accountId(), "default"));
     GitConnector repo = connectors.resolveGit(project, "app_repo");
     assertThat(repo.url()).isEqualTo(URI.create(repoUrl));
@@ -80,17 +92,20 @@ class ConnectorsApiTest {
   @Test
   void resolve_errorsNameTheReference() {
     ConnectorService connectors = APP.service(ConnectorService.class);
-    acme.postJson("/api/v1/orgs/default/projects/app/connectors", APP_REPO.replace("app_repo", "repo_two"));
+    acme.postJson(
+        "/api/v1/orgs/default/projects/app/connectors", APP_REPO.replace("app_repo", "repo_two"));
 
     assertThatThrownBy(() -> connectors.resolve(project, "account.nowhere"))
         .hasMessage("connector account.nowhere not found");
     assertThatThrownBy(() -> connectors.resolveDockerRegistry(project, "repo_two"))
-        .hasMessage("connector repo_two is a Git connector but a DockerRegistry connector is required");
+        .hasMessage(
+            "connector repo_two is a Git connector but a DockerRegistry connector is required");
   }
 
   @Test
   void password_resolvesFromTheConnectorScope() {
-    acme.postJson("/api/v1/secrets/text", Map.of("identifier", "reg_pw", "name", "P", "value", "s3cret"));
+    acme.postJson(
+        "/api/v1/secrets/text", Map.of("identifier", "reg_pw", "name", "P", "value", "s3cret"));
     acme.postJson(
         "/api/v1/orgs/default/connectors",
         HUB.replace("\"hub\"", "\"hub_two\"").replace("account.hub_pw", "account.reg_pw"));
@@ -109,11 +124,16 @@ class ConnectorsApiTest {
     assertInvalid(LOCAL_REGISTRY.replace("\"Anonymous\"", "\"Kerberos\""), "spec.auth.type");
     assertInvalid(HUB.replace("\"username\":\"ci\",", ""), "spec.auth.spec.username");
     assertInvalid(HUB.replace("account.hub_pw", "bad ref"), "spec.auth.spec.passwordRef");
+    // Basic auth joins user and password with ':': refused when saved, not after buildah has pushed
+    assertInvalid(
+        HUB.replace("\"username\":\"ci\"", "\"username\":\"ci:x\""),
+        "spec.auth.spec.username must not contain ':'");
     assertInvalid(APP_REPO.replace(repoUrl, "ssh://git@x/y"), "spec.url");
     assertInvalid(APP_REPO.replace("\"Repo\"", "\"Account\""), "spec.connectionType");
     assertInvalid(
         APP_REPO.replace(
-            "{\"type\":\"Anonymous\"}", "{\"type\":\"Http\",\"spec\":{\"type\":\"UsernamePassword\",\"spec\":{\"username\":\"u\"}}}"),
+            "{\"type\":\"Anonymous\"}",
+            "{\"type\":\"Http\",\"spec\":{\"type\":\"UsernamePassword\",\"spec\":{\"username\":\"u\"}}}"),
         "spec.authentication.spec.spec.passwordRef");
     assertInvalid(APP_REPO.replace("\"Git\"", "\"Jira\""), "type");
     assertInvalid("{\"identifier\":\"x\",\"name\":\"X\",\"type\":\"Git\"}", "spec");
@@ -122,7 +142,8 @@ class ConnectorsApiTest {
   @Test
   void create_validGitHttpAuth() {
     String body =
-        APP_REPO.replace("app_repo", "http_repo")
+        APP_REPO
+            .replace("app_repo", "http_repo")
             .replace(repoUrl, "https://git.example.com/app.git")
             .replace(
                 "{\"type\":\"Anonymous\"}",
@@ -137,7 +158,8 @@ class ConnectorsApiTest {
   void create_duplicate() {
     acme.postJson("/api/v1/connectors", LOCAL_REGISTRY.replace("local_registry", "dup_c"));
 
-    ApiResponse again = acme.postJson("/api/v1/connectors", LOCAL_REGISTRY.replace("local_registry", "dup_c"));
+    ApiResponse again =
+        acme.postJson("/api/v1/connectors", LOCAL_REGISTRY.replace("local_registry", "dup_c"));
 
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.code()).isEqualTo("DUPLICATE_IDENTIFIER");

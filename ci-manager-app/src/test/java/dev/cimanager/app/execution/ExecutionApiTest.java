@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cimanager.app.testing.ApiClient;
-import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Executions through the public API against the running application, a real registry, real buildah and
- * a real Git repository ({@code file://}). Builds are few: one success, one broken Dockerfile.
+ * Executions through the public API against the running application, a real registry, real buildah
+ * and a real Git repository ({@code file://}). Builds are few: one success, one broken Dockerfile.
  */
+@IntegrationTest
 class ExecutionApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
@@ -43,8 +45,7 @@ class ExecutionApiTest {
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path origin;
+  @TempDir static Path origin;
 
   private static RevCommit mainCommit;
   private static ApiClient acme;
@@ -55,7 +56,8 @@ class ExecutionApiTest {
     try (Git git = Git.open(origin.toFile())) {
       PersonIdent dev = mainCommit.getAuthorIdent();
       git.checkout().setCreateBranch(true).setName("broken").call();
-      Files.writeString(origin.resolve("Dockerfile"), "FROM scratch\nCOPY missing-file.txt /missing-file.txt\n");
+      Files.writeString(
+          origin.resolve("Dockerfile"), "FROM scratch\nCOPY missing-file.txt /missing-file.txt\n");
       git.add().addFilepattern(".").call();
       git.commit().setMessage("break the build").setAuthor(dev).setCommitter(dev).call();
       git.checkout().setName("main").call();
@@ -66,7 +68,8 @@ class ExecutionApiTest {
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
     // the pipelines name the SLSA secrets (disabled), and saving checks that they exist
-    BuildFixtures.fileSecret(acme, "cosign_private_key", "unused".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    BuildFixtures.fileSecret(
+        acme, "cosign_private_key", "unused".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     BuildFixtures.textSecret(acme, "cosign_password", "unused");
   }
 
@@ -116,11 +119,14 @@ class ExecutionApiTest {
     assertThat(digest).matches("sha256:[0-9a-f]{64}");
     assertThat(registryDigest("demo/app:1.0")).isEqualTo(digest);
     assertThat(registryDigest("demo/app:" + sequenceId)).isEqualTo(digest);
-    ApiResponse log = acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs");
+    ApiResponse log =
+        acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs");
     assertThat(log.status()).isEqualTo(200);
     assertThat(log.header("Content-Type")).startsWith("text/plain");
-    assertThat(log.body()).contains("Checked out " + mainCommit.name(), "Pushed " + REGISTRY.hostPort()
-        + "/demo/app@" + digest);
+    assertThat(log.body())
+        .contains(
+            "Checked out " + mainCommit.name(),
+            "Pushed " + REGISTRY.hostPort() + "/demo/app@" + digest);
 
     // the broken branch of the same pipeline: a second execution, newest in the list
     ApiResponse broken = acme.postJson(executionsPath("build_app"), Map.of("branch", "broken"));
@@ -137,7 +143,8 @@ class ExecutionApiTest {
     assertThat(failedStep.get("failureMessage").asText())
         .startsWith("tried to build " + REGISTRY.hostPort() + "/demo/app but buildah exited with")
         .contains("missing-file.txt");
-    assertThat(failedStage.get("failureMessage").asText()).isEqualTo(failedStep.get("failureMessage").asText());
+    assertThat(failedStage.get("failureMessage").asText())
+        .isEqualTo(failedStep.get("failureMessage").asText());
     assertThat(failedStep.get("outcome").isNull()).isTrue();
 
     JsonNode list = acme.get(executionsPath("build_app")).json().get("executions");
@@ -149,34 +156,43 @@ class ExecutionApiTest {
   void start_connectorDeletedAfterSaveFailsTheStepNamingIt() throws Exception {
     BuildFixtures.registryConnector(acme, "", "doomed_registry", REGISTRY.url());
     putPipeline(acme, "unknown_registry", "account.doomed_registry");
-    // saving checks the reference, so the connector disappears afterwards (there is no DELETE endpoint)
-    APP.service(MongoDatabase.class).getCollection("connectors")
+    // saving checks the reference, so the connector disappears afterwards (there is no DELETE
+    // endpoint)
+    APP.service(MongoDatabase.class)
+        .getCollection("connectors")
         .deleteOne(Filters.eq("_id", acme.accountId() + ":doomed_registry"));
 
-    String executionId = acme.postJson(executionsPath("unknown_registry"), "").json().get("executionId").asText();
+    String executionId =
+        acme.postJson(executionsPath("unknown_registry"), "").json().get("executionId").asText();
     JsonNode execution = awaitEnd(executionId, new ArrayList<>());
 
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     JsonNode step = execution.get("stages").get(0).get("steps").get(0);
     assertThat(step.get("status").asText()).isEqualTo("FAILED");
-    assertThat(step.get("failureMessage").asText()).isEqualTo(
-        "tried to resolve the registry connector 'account.doomed_registry' (pipeline.stages[0].stage.spec.execution"
-            + ".steps[0].step.spec.connectorRef) but failed because connector account.doomed_registry not found");
-    assertThat(execution.get("failureMessage").asText()).startsWith("stage 'build' failed: tried to resolve");
+    assertThat(step.get("failureMessage").asText())
+        .isEqualTo(
+            "tried to resolve the registry connector 'account.doomed_registry' (pipeline.stages[0].stage.spec.execution"
+                + ".steps[0].step.spec.connectorRef) but failed because connector account.doomed_registry not found");
+    assertThat(execution.get("failureMessage").asText())
+        .startsWith("stage 'build' failed: tried to resolve");
   }
 
   @Test
   void start_missingBranchFailsTheStageAndSkipsItsSteps() throws Exception {
     putPipeline(acme, "missing_branch", "account.local_registry");
 
-    ApiResponse started = acme.postJson(executionsPath("missing_branch"), Map.of("branch", "no-such-branch"));
+    ApiResponse started =
+        acme.postJson(executionsPath("missing_branch"), Map.of("branch", "no-such-branch"));
     JsonNode execution = awaitEnd(started.json().get("executionId").asText(), new ArrayList<>());
 
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     JsonNode stage = execution.get("stages").get(0);
     assertThat(stage.get("status").asText()).isEqualTo("FAILED");
-    assertThat(stage.get("failureMessage").asText()).isEqualTo("tried to clone branch 'no-such-branch' of "
-        + origin.toUri() + " but the repository has no branch 'no-such-branch'");
+    assertThat(stage.get("failureMessage").asText())
+        .isEqualTo(
+            "tried to clone branch 'no-such-branch' of "
+                + origin.toUri()
+                + " but the repository has no branch 'no-such-branch'");
     assertThat(stage.get("steps").get(0).get("status").asText()).isEqualTo("SKIPPED");
     assertThat(execution.get("endedAt").isTextual()).isTrue();
   }
@@ -198,10 +214,16 @@ class ExecutionApiTest {
     putPipeline(acme, "bad_body", "account.local_registry");
 
     ApiResponse notJson = acme.postJson(executionsPath("bad_body"), "{branch");
-    ApiResponse branchNotAString = acme.postJson(executionsPath("bad_body"), Map.of("branch", java.util.List.of("main")));
-    ApiResponse badBranch = acme.postJson(executionsPath("bad_body"), Map.of("branch", "no spaces allowed"));
-    ApiResponse text = acme.send("POST", executionsPath("bad_body"), "text/plain",
-        "branch=main".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ApiResponse branchNotAString =
+        acme.postJson(executionsPath("bad_body"), Map.of("branch", java.util.List.of("main")));
+    ApiResponse badBranch =
+        acme.postJson(executionsPath("bad_body"), Map.of("branch", "no spaces allowed"));
+    ApiResponse text =
+        acme.send(
+            "POST",
+            executionsPath("bad_body"),
+            "text/plain",
+            "branch=main".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(notJson.code()).isEqualTo("INVALID_JSON");
@@ -225,7 +247,8 @@ class ExecutionApiTest {
   @Test
   void get_anotherAccountsExecution() throws Exception {
     putPipeline(acme, "private_run", "account.local_registry");
-    String executionId = acme.postJson(executionsPath("private_run"), "").json().get("executionId").asText();
+    String executionId =
+        acme.postJson(executionsPath("private_run"), "").json().get("executionId").asText();
     JsonNode execution = awaitEnd(executionId, new ArrayList<>());
     ApiClient other = APP.newAccount();
 
@@ -233,10 +256,12 @@ class ExecutionApiTest {
     String logPath = "/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs";
     assertThat(acme.get(logPath).body()).contains("Checked out " + mainCommit.name());
     assertThat(other.get("/api/v1/executions/" + executionId).status()).isEqualTo(404);
-    assertThat(other.get("/api/v1/executions/" + executionId).code()).isEqualTo("EXECUTION_NOT_FOUND");
+    assertThat(other.get("/api/v1/executions/" + executionId).code())
+        .isEqualTo("EXECUTION_NOT_FOUND");
     assertThat(other.get(logPath).status()).isEqualTo(404);
     assertThat(other.get(executionsPath("private_run")).status()).isEqualTo(404);
-    assertThat(acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/nope/logs").code())
+    assertThat(
+            acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/nope/logs").code())
         .isEqualTo("STEP_NOT_FOUND");
     assertThat(APP.anonymous().get("/api/v1/executions/" + executionId).status()).isEqualTo(401);
   }
@@ -288,12 +313,15 @@ class ExecutionApiTest {
                               VERSION: "1.0"
                             labels:
                               org.opencontainers.image.title: app
-        """.formatted(identifier, registryRef);
+        """
+        .formatted(identifier, registryRef);
   }
 
   private static void putPipeline(ApiClient client, String identifier, String registryRef) {
-    ApiResponse response = client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier,
-        pipelineYaml(identifier, registryRef));
+    ApiResponse response =
+        client.putYaml(
+            "/api/v1/orgs/default/projects/demo/pipelines/" + identifier,
+            pipelineYaml(identifier, registryRef));
     assertThat(response.status()).as(response.toString()).isIn(200, 201);
   }
 
@@ -302,7 +330,8 @@ class ExecutionApiTest {
   }
 
   /** Polls the execution until it ends, recording each status seen. */
-  private static JsonNode awaitEnd(String executionId, List<String> seen) throws InterruptedException {
+  private static JsonNode awaitEnd(String executionId, List<String> seen)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(MAX_WAIT);
     while (Instant.now().isBefore(deadline)) {
       JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
@@ -315,13 +344,21 @@ class ExecutionApiTest {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT + "; seen " + seen);
+    throw new AssertionError(
+        "execution " + executionId + " did not end within " + MAX_WAIT + "; seen " + seen);
   }
 
   /** The manifest digest the registry serves for {@code repositoryAndTag}, as skopeo reads it. */
-  private static String registryDigest(String repositoryAndTag) throws IOException, InterruptedException {
-    Process skopeo = new ProcessBuilder("skopeo", "inspect", "--tls-verify=false",
-        "docker://" + REGISTRY.hostPort() + "/" + repositoryAndTag).redirectErrorStream(true).start();
+  private static String registryDigest(String repositoryAndTag)
+      throws IOException, InterruptedException {
+    Process skopeo =
+        new ProcessBuilder(
+                "skopeo",
+                "inspect",
+                "--tls-verify=false",
+                "docker://" + REGISTRY.hostPort() + "/" + repositoryAndTag)
+            .redirectErrorStream(true)
+            .start();
     String output = new String(skopeo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(skopeo.waitFor()).as(output).isZero();
     return JSON.readTree(output).get("Digest").asText();

@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,13 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The bounded execution queue: one worker, one queued place. The worker is held by a clone from a Git
- * server that accepts the connection and never answers, so which execution runs and which waits is certain.
+ * The bounded execution queue: one worker, one queued place. The worker is held by a clone from a
+ * Git server that accepts the connection and never answers, so which execution runs and which waits
+ * is certain.
  */
+@IntegrationTest
 class ExecutionQueueTest {
 
   @RegisterExtension
-  static final TestApp APP = new TestApp().with("execution.workers", "1").with("execution.maxQueued", "1");
+  static final TestApp APP =
+      new TestApp().with("execution.workers", "1").with("execution.maxQueued", "1");
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
@@ -40,12 +44,15 @@ class ExecutionQueueTest {
       BuildFixtures.project(acme, "demo");
       BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
       BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", git.url());
-      ApiResponse saved = acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/build_app", PIPELINE);
+      ApiResponse saved =
+          acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/build_app", PIPELINE);
       assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
       String path = "/api/v1/orgs/default/projects/demo/pipelines/build_app/executions";
 
       ApiResponse running = acme.postJson(path, "");
-      assertThat(git.connected.await(1, TimeUnit.MINUTES)).as("the first execution's clone connected").isTrue();
+      assertThat(git.connected.await(1, TimeUnit.MINUTES))
+          .as("the first execution's clone connected")
+          .isTrue();
       ApiResponse queued = acme.postJson(path, "");
       ApiResponse refused = acme.postJson(path, "");
 
@@ -53,11 +60,15 @@ class ExecutionQueueTest {
       assertThat(queued.status()).isEqualTo(202);
       assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
       assertThat(refused.code()).isEqualTo("TOO_MANY_EXECUTIONS");
-      assertThat(refused.message()).isEqualTo("tried to queue the execution but 1 executions are already waiting "
-          + "for a worker (execution.maxQueued); try again when some have started");
+      assertThat(refused.message())
+          .isEqualTo(
+              "tried to queue the execution but 1 executions are already waiting "
+                  + "for a worker (execution.maxQueued); try again when some have started");
       JsonNode listed = acme.get(path).json();
-      assertThat(listed.findValuesAsText("executionId")).containsExactlyInAnyOrder(
-          running.json().get("executionId").asText(), queued.json().get("executionId").asText());
+      assertThat(listed.findValuesAsText("executionId"))
+          .containsExactlyInAnyOrder(
+              running.json().get("executionId").asText(),
+              queued.json().get("executionId").asText());
 
       git.release();
       awaitEnd(acme, running.json().get("executionId").asText());
@@ -66,7 +77,8 @@ class ExecutionQueueTest {
       assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(202);
       String afterwardsId = afterwards.json().get("executionId").asText();
       // the refused start took no sequence id
-      assertThat(acme.get("/api/v1/executions/" + afterwardsId).json().get("sequenceId").asLong()).isEqualTo(3);
+      assertThat(acme.get("/api/v1/executions/" + afterwardsId).json().get("sequenceId").asLong())
+          .isEqualTo(3);
       awaitEnd(acme, afterwardsId);
     }
   }
@@ -84,13 +96,14 @@ class ExecutionQueueTest {
   }
 
   /**
-   * Accepts HTTP connections and holds them unanswered until {@link #release()}; from then on it answers
-   * every request, held or new, with 404, so the clones fail at once instead of depending on how a reset
-   * connection is noticed.
+   * Accepts HTTP connections and holds them unanswered until {@link #release()}; from then on it
+   * answers every request, held or new, with 404, so the clones fail at once instead of depending
+   * on how a reset connection is noticed.
    */
   private static final class SilentGitServer implements AutoCloseable {
     private static final byte[] NOT_FOUND =
-        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     final CountDownLatch connected = new CountDownLatch(1);
     private final ServerSocket server;
@@ -99,23 +112,26 @@ class ExecutionQueueTest {
 
     SilentGitServer() throws IOException {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            Socket socket = server.accept();
-            synchronized (this) {
-              if (released) {
-                answerNotFound(socket);
-              } else {
-                held.add(socket);
-              }
-            }
-            connected.countDown();
-          }
-        } catch (IOException closed) {
-          // close() ends the loop
-        }
-      }, "silent-git-server");
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    Socket socket = server.accept();
+                    synchronized (this) {
+                      if (released) {
+                        answerNotFound(socket);
+                      } else {
+                        held.add(socket);
+                      }
+                    }
+                    connected.countDown();
+                  }
+                } catch (IOException closed) {
+                  // close() ends the loop
+                }
+              },
+              "silent-git-server");
       acceptor.setDaemon(true);
       acceptor.start();
     }
@@ -145,7 +161,8 @@ class ExecutionQueueTest {
     }
   }
 
-  private static final String PIPELINE = """
+  private static final String PIPELINE =
+      """
       pipeline:
         identifier: build_app
         name: Build app

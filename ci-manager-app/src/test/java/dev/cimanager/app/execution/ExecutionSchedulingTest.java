@@ -9,6 +9,7 @@ import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.HeldGitServer;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,19 +24,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Aborting and fair claiming on one instance with one worker, through the public API: real buildah (a
- * build that sleeps, so it is still running when aborted), a real registry, a Git server that holds the
- * worker as long as a test needs.
+ * Aborting and fair claiming on one instance with one worker, through the public API: real buildah
+ * (a build that sleeps, so it is still running when aborted), a real registry, a Git server that
+ * holds the worker as long as a test needs.
  */
+@IntegrationTest
 class ExecutionSchedulingTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
   @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort())
-      .with("execution.workers", "1").with("execution.maxQueued", "100")
-      .with("execution.renewInterval", "500ms");
+  static final TestApp APP =
+      new TestApp()
+          .with("insecureRegistries", REGISTRY.hostPort())
+          .with("execution.workers", "1")
+          .with("execution.maxQueued", "100")
+          .with("execution.renewInterval", "500ms");
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(2);
+
   /** An unusual number, so the test finds its own sleeping build among the machine's processes. */
   private static final int SLEEP_SECONDS = 97;
 
@@ -47,7 +53,8 @@ class ExecutionSchedulingTest {
   }
 
   @Test
-  void abort_queuedAtOnceRunningWithinSecondsKillingTheBuild_thenEndedAnswers409() throws Exception {
+  void abort_queuedAtOnceRunningWithinSecondsKillingTheBuild_thenEndedAnswers409()
+      throws Exception {
     ExecutionFixtures.commitSleepingImage(slowRepo, SLEEP_SECONDS);
     ApiClient acme = APP.newAccount();
     ApiClient other = APP.newAccount();
@@ -59,7 +66,8 @@ class ExecutionSchedulingTest {
     String running = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
     awaitLog(acme, running, "STEP 3/3");
     String queued = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
-    assertThat(acme.get("/api/v1/executions/" + queued).json().get("status").asText()).isEqualTo("QUEUED");
+    assertThat(acme.get("/api/v1/executions/" + queued).json().get("status").asText())
+        .isEqualTo("QUEUED");
 
     ApiResponse abortQueued = acme.postJson("/api/v1/executions/" + queued + "/abort", "");
     assertThat(abortQueued.status()).as(abortQueued.toString()).isEqualTo(202);
@@ -82,7 +90,9 @@ class ExecutionSchedulingTest {
     assertThat(aborted.get("failureMessage").isNull()).isTrue();
     assertThat(aborted.at("/stages/0/status").asText()).isEqualTo("ABORTED");
     assertThat(aborted.at("/stages/0/steps/0/status").asText()).isEqualTo("ABORTED");
-    assertThat(acme.get("/api/v1/executions/" + running + "/stages/build/steps/BuildAndPush/logs").body())
+    assertThat(
+            acme.get("/api/v1/executions/" + running + "/stages/build/steps/BuildAndPush/logs")
+                .body())
         .contains("Step stopped: aborted by Test User");
     assertThat(sleepingBuilds()).as("buildah and its RUN were killed").isEmpty();
 
@@ -90,8 +100,12 @@ class ExecutionSchedulingTest {
       ApiResponse again = acme.postJson("/api/v1/executions/" + ended + "/abort", "");
       assertThat(again.status()).as(again.toString()).isEqualTo(409);
       assertThat(again.code()).isEqualTo("EXECUTION_ENDED");
-      assertThat(again.message()).isEqualTo("execution '" + ended + "' already ended with status ABORTED;"
-          + " only a QUEUED or RUNNING execution can be aborted");
+      assertThat(again.message())
+          .isEqualTo(
+              "execution '"
+                  + ended
+                  + "' already ended with status ABORTED;"
+                  + " only a QUEUED or RUNNING execution can be aborted");
     }
   }
 
@@ -105,7 +119,8 @@ class ExecutionSchedulingTest {
         BuildFixtures.project(account, "demo");
         BuildFixtures.registryConnector(account, "", "local_registry", REGISTRY.url());
         // nothing listens there: these clones fail at once, each run takes a slot for a moment
-        BuildFixtures.gitConnector(account, "", "gone_repo", URI.create("http://127.0.0.1:1/app.git"));
+        BuildFixtures.gitConnector(
+            account, "", "gone_repo", URI.create("http://127.0.0.1:1/app.git"));
         put(account, ExecutionFixtures.pipeline("quick", "gone_repo", "demo/quick", false));
       }
       BuildFixtures.gitConnector(a, "", "held_repo", git.url());
@@ -130,7 +145,9 @@ class ExecutionSchedulingTest {
           before++;
         }
       }
-      assertThat(before).as("runs of account A that started before account B's").isLessThanOrEqualTo(1);
+      assertThat(before)
+          .as("runs of account A that started before account B's")
+          .isLessThanOrEqualTo(1);
     }
   }
 
@@ -139,16 +156,25 @@ class ExecutionSchedulingTest {
   }
 
   private static void put(ApiClient client, String yaml) {
-    String identifier = yaml.lines().filter(line -> line.trim().startsWith("identifier:")).findFirst().orElseThrow()
-        .split(":")[1].trim();
-    ApiResponse saved = client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, yaml);
+    String identifier =
+        yaml.lines()
+            .filter(line -> line.trim().startsWith("identifier:"))
+            .findFirst()
+            .orElseThrow()
+            .split(":")[1]
+            .trim();
+    ApiResponse saved =
+        client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, yaml);
     assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
   }
 
   private static void awaitLog(ApiClient client, String executionId, String text) {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      String log = client.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs").body();
+      String log =
+          client
+              .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
+              .body();
       if (log.contains(text)) {
         return;
       }
@@ -169,7 +195,8 @@ class ExecutionSchedulingTest {
 
   private static List<ProcessHandle> sleepingBuilds() {
     return ProcessHandle.allProcesses()
-        .filter(process -> process.info().commandLine().orElse("").contains("sleep " + SLEEP_SECONDS))
+        .filter(
+            process -> process.info().commandLine().orElse("").contains("sleep " + SLEEP_SECONDS))
         .toList();
   }
 }

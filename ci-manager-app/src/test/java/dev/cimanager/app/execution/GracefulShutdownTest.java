@@ -8,6 +8,7 @@ import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,15 +20,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stopping an instance: running builds get {@code execution.shutdownGrace}, then fail naming the instance;
- * queued executions are left in the queue and run after the restart.
+ * Stopping an instance: running builds get {@code execution.shutdownGrace}, then fail naming the
+ * instance; queued executions are left in the queue and run after the restart.
  */
+@IntegrationTest
 class GracefulShutdownTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
   @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort())
-      .with("execution.workers", "1").with("execution.shutdownGrace", "1s").with("execution.instanceId", "graceful-1");
+  static final TestApp APP =
+      new TestApp()
+          .with("insecureRegistries", REGISTRY.hostPort())
+          .with("execution.workers", "1")
+          .with("execution.shutdownGrace", "1s")
+          .with("execution.instanceId", "graceful-1");
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(2);
 
@@ -39,7 +45,8 @@ class GracefulShutdownTest {
   }
 
   @Test
-  void stop_failsTheRunningBuildAfterTheGrace_andLeavesTheQueuedOneToRunAfterTheRestart() throws Exception {
+  void stop_failsTheRunningBuildAfterTheGrace_andLeavesTheQueuedOneToRunAfterTheRestart()
+      throws Exception {
     ExecutionFixtures.commitSleepingImage(slowRepo, 89);
     ApiClient acme = APP.newAccount();
     BuildFixtures.project(acme, "demo");
@@ -47,8 +54,10 @@ class GracefulShutdownTest {
     BuildFixtures.gitConnector(acme, "", "slow_repo", slowRepo.toUri());
     BuildFixtures.gitConnector(acme, "", "gone_repo", URI.create("http://127.0.0.1:1/app.git"));
     for (String[] pipeline : new String[][] {{"slow", "slow_repo"}, {"quick", "gone_repo"}}) {
-      ApiResponse saved = acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + pipeline[0],
-          ExecutionFixtures.pipeline(pipeline[0], pipeline[1], "demo/" + pipeline[0], false));
+      ApiResponse saved =
+          acme.putYaml(
+              "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline[0],
+              ExecutionFixtures.pipeline(pipeline[0], pipeline[1], "demo/" + pipeline[0], false));
       assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
     }
     String running = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
@@ -62,18 +71,24 @@ class GracefulShutdownTest {
     assertThat(Duration.between(stopping, Instant.now())).isLessThan(Duration.ofSeconds(60));
     JsonNode stopped = acme.get("/api/v1/executions/" + running).json();
     assertThat(stopped.get("status").asText()).isEqualTo("FAILED");
-    assertThat(stopped.get("failureMessage").asText()).isEqualTo("instance graceful-1 stopped while running this execution");
+    assertThat(stopped.get("failureMessage").asText())
+        .isEqualTo("instance graceful-1 stopped while running this execution");
     assertThat(stopped.at("/stages/0/steps/0/status").asText()).isEqualTo("FAILED");
     JsonNode ranLater = ExecutionFixtures.awaitEnd(acme, queued, MAX_WAIT);
     assertThat(ranLater.get("status").asText()).isEqualTo("FAILED");
-    assertThat(ranLater.get("failureMessage").asText()).as("it ran (and could not clone)")
+    assertThat(ranLater.get("failureMessage").asText())
+        .as("it ran (and could not clone)")
         .contains("tried to clone");
   }
 
   private static void awaitStepRunning(ApiClient client, String executionId) {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (client.get("/api/v1/executions/" + executionId).json().at("/stages/0/steps/0/status").asText()
+      if (client
+          .get("/api/v1/executions/" + executionId)
+          .json()
+          .at("/stages/0/steps/0/status")
+          .asText()
           .equals("RUNNING")) {
         ExecutionFixtures.sleep(Duration.ofSeconds(2));
         return;

@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -35,14 +36,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hostile tenant's Dockerfile, run through the public API: its {@code RUN} steps (a static busybox and
- * a static C program, {@code src/test/resources/hostile/hostile.c}) try a chroot breakout, read a canary
- * file placed in the server's data directory, connect to every port the server listens on and the
- * registry's (on 127.0.0.1 and on the host's address on the build's network), list processes and signal
- * the server. Each attempt prints a {@code HOSTILE} line; the build
- * must succeed, the server stay healthy, and every attempt must have failed. Under the old chroot
- * isolation the breakout read the canary, the connects succeeded and the server's PID was signalable.
+ * A hostile tenant's Dockerfile, run through the public API: its {@code RUN} steps (a static
+ * busybox and a static C program, {@code src/test/resources/hostile/hostile.c}) try a chroot
+ * breakout, read a canary file placed in the server's data directory, connect to every port the
+ * server listens on and the registry's (on 127.0.0.1 and on the host's address on the build's
+ * network), list processes and signal the server. Each attempt prints a {@code HOSTILE} line; the
+ * build must succeed, the server stay healthy, and every attempt must have failed. Under the old
+ * chroot isolation the breakout read the canary, the connects succeeded and the server's PID was
+ * signalable.
  */
+@IntegrationTest
 class HostileBuildTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
@@ -52,7 +55,8 @@ class HostileBuildTest {
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
 
-  private static final String DOCKERFILE = """
+  private static final String DOCKERFILE =
+      """
       FROM scratch
       COPY busybox /bin/busybox
       COPY hostile /bin/hostile
@@ -70,11 +74,9 @@ class HostileBuildTest {
       /bin/busybox cat $CANARY 2>&1 | /bin/busybox sed 's/^/HOSTILE busybox cat: /'"]
       """;
 
-  @TempDir
-  static Path origin;
+  @TempDir static Path origin;
 
-  @TempDir
-  static Path compiled;
+  @TempDir static Path compiled;
 
   private static ApiClient tenant;
   private static String canaryContent;
@@ -93,8 +95,10 @@ class HostileBuildTest {
       Files.write(source, in.readAllBytes());
     }
     Path binary = compiled.resolve("hostile");
-    Process gcc = new ProcessBuilder("gcc", "-static", "-O1", "-o", binary.toString(), source.toString())
-        .redirectErrorStream(true).start();
+    Process gcc =
+        new ProcessBuilder("gcc", "-static", "-O1", "-o", binary.toString(), source.toString())
+            .redirectErrorStream(true)
+            .start();
     String gccOutput = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(gcc.waitFor()).as("gcc -static (packages gcc, libc6-dev): " + gccOutput).isZero();
 
@@ -126,20 +130,28 @@ class HostileBuildTest {
     assertThat(ports).hasSizeGreaterThanOrEqualTo(4);
     String portList = ports.stream().map(String::valueOf).collect(Collectors.joining(","));
 
-    ApiResponse saved = tenant.putYaml("/api/v1/orgs/default/projects/demo/pipelines/hostile",
-        pipelineYaml(serverPid, portList));
+    ApiResponse saved =
+        tenant.putYaml(
+            "/api/v1/orgs/default/projects/demo/pipelines/hostile",
+            pipelineYaml(serverPid, portList));
     assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-    ApiResponse started = tenant.postJson("/api/v1/orgs/default/projects/demo/pipelines/hostile/executions", "");
+    ApiResponse started =
+        tenant.postJson("/api/v1/orgs/default/projects/demo/pipelines/hostile/executions", "");
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     String executionId = started.json().get("executionId").asText();
     JsonNode execution = awaitEnd(executionId);
-    String log = tenant.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs").body();
+    String log =
+        tenant
+            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
+            .body();
 
     assertThat(execution.get("status").asText()).as(execution + "\n" + log).isEqualTo("SUCCESS");
-    List<String> hostile = Arrays.stream(log.split("\n")).filter(line -> line.startsWith("HOSTILE ")).toList();
+    List<String> hostile =
+        Arrays.stream(log.split("\n")).filter(line -> line.startsWith("HOSTILE ")).toList();
     System.out.println(String.join("\n", hostile));
     assertThat(log).as(String.join("\n", hostile)).doesNotContain(canaryContent);
-    assertThat(hostile).as("every attempt printed its line")
+    assertThat(hostile)
+        .as("every attempt printed its line")
         .anyMatch(l -> l.startsWith("HOSTILE breakout canary: failed"))
         .anyMatch(l -> l.startsWith("HOSTILE breakout data dir: failed"))
         .anyMatch(l -> l.startsWith("HOSTILE read canary: failed"))
@@ -149,40 +161,59 @@ class HostileBuildTest {
         .anyMatch(l -> l.equals("HOSTILE busybox kill -0: failed"))
         .anyMatch(l -> l.startsWith("HOSTILE busybox cat: "));
     for (int port : ports) {
-      assertThat(hostile).contains("HOSTILE connect 127.0.0.1:" + port + ": failed (Connection refused)");
+      assertThat(hostile)
+          .contains("HOSTILE connect 127.0.0.1:" + port + ": failed (Connection refused)");
       // nor through the host's address on the build's network (the server binds loopback only)
-      assertThat(hostile).anyMatch(line -> line.matches("HOSTILE connect (?!127\\.)[0-9.]+:" + port + ": failed .*"));
+      assertThat(hostile)
+          .anyMatch(
+              line -> line.matches("HOSTILE connect (?!127\\.)[0-9.]+:" + port + ": failed .*"));
     }
-    assertThat(hostile).as("nothing succeeded").noneMatch(line -> line.contains("READ") || line.contains("LISTED")
-        || line.contains("CONNECTED") || line.contains("SIGNALED") || line.contains("VISIBLE"));
-    List<String> processes = hostile.stream().filter(line -> line.startsWith("HOSTILE ps: ")).toList();
-    assertThat(processes).as("only the build's own processes").hasSizeBetween(2, 6)
-        .noneMatch(line -> line.contains("java") || line.contains("buildah") || line.contains("registry"));
+    assertThat(hostile)
+        .as("nothing succeeded")
+        .noneMatch(
+            line ->
+                line.contains("READ")
+                    || line.contains("LISTED")
+                    || line.contains("CONNECTED")
+                    || line.contains("SIGNALED")
+                    || line.contains("VISIBLE"));
+    List<String> processes =
+        hostile.stream().filter(line -> line.startsWith("HOSTILE ps: ")).toList();
+    assertThat(processes)
+        .as("only the build's own processes")
+        .hasSizeBetween(2, 6)
+        .noneMatch(
+            line -> line.contains("java") || line.contains("buildah") || line.contains("registry"));
 
     // the server is alive and serving
     assertThat(ProcessHandle.current().isAlive()).isTrue();
-    HttpResponse<String> health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(APP.adminUrl() + "/healthcheck")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(APP.adminUrl() + "/healthcheck")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     assertThat(tenant.get("/api/v1/executions/" + executionId).status()).isEqualTo(200);
     assertThat(Files.readString(canary)).isEqualTo(canaryContent + "\n");
   }
 
-  /** The TCP ports {@code pid} listens on, from /proc/net/tcp{,6} and its socket file descriptors. */
+  /**
+   * The TCP ports {@code pid} listens on, from /proc/net/tcp{,6} and its socket file descriptors.
+   */
   private static Set<Integer> listeningPorts(long pid) throws IOException {
     Set<String> inodes = new TreeSet<>();
     try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
-      fds.forEach(fd -> {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            inodes.add(target.substring("socket:[".length(), target.length() - 1));
-          }
-        } catch (IOException ignored) {
-          // closed meanwhile
-        }
-      });
+      fds.forEach(
+          fd -> {
+            try {
+              String target = Files.readSymbolicLink(fd).toString();
+              if (target.startsWith("socket:[")) {
+                inodes.add(target.substring("socket:[".length(), target.length() - 1));
+              }
+            } catch (IOException ignored) {
+              // closed meanwhile
+            }
+          });
     }
     Set<Integer> ports = new TreeSet<>();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
@@ -243,7 +274,8 @@ class HostileBuildTest {
                               PORTS: "%s"
                               CANARY: "%s"
                               DATA_DIR: "%s"
-        """.formatted(serverPid, ports, canary, APP.dataDir());
+        """
+        .formatted(serverPid, ports, canary, APP.dataDir());
   }
 
   private static JsonNode awaitEnd(String executionId) throws InterruptedException {

@@ -7,8 +7,9 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +28,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Through the public API: the SLSA key's Cosign password, which only the provenance hook resolves, is
- * masked in the step log wherever it shows (a build argument on buildah's command line, a RUN step's
- * output), and a build argument holding a newline, a carriage return and ANSI escapes stays one line.
+ * Through the public API: the SLSA key's Cosign password, which only the provenance hook resolves,
+ * is masked in the step log wherever it shows (a build argument on buildah's command line, a RUN
+ * step's output), and a build argument holding a newline, a carriage return and ANSI escapes stays
+ * one line.
  */
+@IntegrationTest
 class LogMaskingApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
@@ -41,7 +44,8 @@ class LogMaskingApiTest {
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
   private static final String PASSWORD = "cosign-pw-" + UUID.randomUUID();
 
-  private static final String DOCKERFILE = """
+  private static final String DOCKERFILE =
+      """
       FROM scratch
       COPY busybox /bin/busybox
       ARG LEAK
@@ -49,8 +53,7 @@ class LogMaskingApiTest {
       RUN ["/bin/busybox", "sh", "-c", "echo \\"leaked: $LEAK\\""]
       """;
 
-  @TempDir
-  static Path origin;
+  @TempDir static Path origin;
 
   private static ApiClient tenant;
 
@@ -64,7 +67,7 @@ class LogMaskingApiTest {
     BuildFixtures.project(tenant, "demo");
     BuildFixtures.registryConnector(tenant, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(tenant, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    CosignKeyPair key = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    CosignKeyPair key = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(tenant, "cosign_private_key", key.privateKeyPem());
     BuildFixtures.textSecret(tenant, "cosign_password", PASSWORD);
   }
@@ -76,20 +79,30 @@ class LogMaskingApiTest {
 
   @Test
   void cosignPasswordIsMasked_andControlCharactersCannotForgeLines() throws Exception {
-    ApiResponse saved = tenant.putYaml("/api/v1/orgs/default/projects/demo/pipelines/masked", pipelineYaml());
+    ApiResponse saved =
+        tenant.putYaml("/api/v1/orgs/default/projects/demo/pipelines/masked", pipelineYaml());
     assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-    ApiResponse started = tenant.postJson("/api/v1/orgs/default/projects/demo/pipelines/masked/executions", "");
+    ApiResponse started =
+        tenant.postJson("/api/v1/orgs/default/projects/demo/pipelines/masked/executions", "");
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     String executionId = started.json().get("executionId").asText();
     JsonNode execution = awaitEnd(executionId);
-    String log = tenant.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs").body();
+    String log =
+        tenant
+            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
+            .body();
 
     assertThat(execution.get("status").asText()).as(execution + "\n" + log).isEqualTo("SUCCESS");
-    assertThat(log).contains("SLSA provenance: signed with account.cosign_private_key")
-        .contains("LEAK=**************").contains("leaked: **************")
-        .doesNotContain(PASSWORD).doesNotContain("\r").doesNotContain("\u001b");
+    assertThat(log)
+        .contains("SLSA provenance: signed with account.cosign_private_key")
+        .contains("LEAK=**************")
+        .contains("leaked: **************")
+        .doesNotContain(PASSWORD)
+        .doesNotContain("\r")
+        .doesNotContain("\u001b");
     List<String> lines = Arrays.asList(log.split("\n"));
-    assertThat(lines).noneMatch(line -> line.startsWith("Step failed: forged"))
+    assertThat(lines)
+        .noneMatch(line -> line.startsWith("Step failed: forged"))
         .anyMatch(line -> line.contains("FORGED=x\\nStep failed: forged\\r\\x1b[2K"));
   }
 
@@ -138,7 +151,8 @@ class LogMaskingApiTest {
                             buildArgs:
                               LEAK: "%s"
                               FORGED: "x\\nStep failed: forged\\r\\e[2K"
-        """.formatted(PASSWORD);
+        """
+        .formatted(PASSWORD);
   }
 
   private static JsonNode awaitEnd(String executionId) throws InterruptedException {

@@ -10,8 +10,9 @@ import dev.cimanager.app.testing.AppInstance;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.MongoProcess;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,20 +40,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Several CI manager processes on one MongoDB, through the public API only: a mongo-java-server in a JVM
- * of its own, two app processes (a third joins to be killed), real buildah, a real registry, SLSA
- * provenance on. Short leases (4 s) so a dead instance's runs are taken over quickly.
+ * Several CI manager processes on one MongoDB, through the public API only: a mongo-java-server in
+ * a JVM of its own, two app processes (a third joins to be killed), real buildah, a real registry,
+ * SLSA provenance on. Short leases (4 s) so a dead instance's runs are taken over quickly.
  *
- * <p>{@code -Dmulti.runs=100} runs the full load of the issue (100 runs requested 8 at a time); the normal
- * suite runs 24, which exercises the same races in a fraction of the time.
+ * <p>{@code -Dmulti.runs=100} runs the full load of the issue (100 runs requested 8 at a time); the
+ * normal suite runs 24, which exercises the same races in a fraction of the time.
  */
+@IntegrationTest
 class MultiInstanceTest {
 
   private static final int RUNS = Integer.getInteger("multi.runs", 24);
   private static final Duration MAX_WAIT = Duration.ofMinutes(2);
   private static final int SLOW_SECONDS = 20;
-  private static final Map<String, String> EXECUTION = Map.of("workers", "2", "leaseDuration", "4s",
-      "renewInterval", "500ms", "pollInterval", "100ms", "shutdownGrace", "5s", "maxQueued", "200");
+  private static final Map<String, String> EXECUTION =
+      Map.of(
+          "workers",
+          "2",
+          "leaseDuration",
+          "4s",
+          "renewInterval",
+          "500ms",
+          "pollInterval",
+          "100ms",
+          "shutdownGrace",
+          "5s",
+          "maxQueued",
+          "200");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -87,7 +101,7 @@ class MultiInstanceTest {
     ExecutionFixtures.commitSleepingImage(slowRepo, SLOW_SECONDS);
     BuildFixtures.gitConnector(onFirst, "", "slow_repo", slowRepo.toUri());
     String password = "multi instance";
-    CosignKeyPair keys = CosignKeyPairGenerator.generate(password.getBytes(StandardCharsets.UTF_8));
+    CosignKeyPair keys = CosignKeys.generate(password.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(onFirst, "cosign_private_key", keys.privateKeyPem());
     BuildFixtures.textSecret(onFirst, "cosign_password", password);
     put(onFirst, "load", ExecutionFixtures.pipeline("load", "fast_repo", "demo/load", true));
@@ -109,7 +123,8 @@ class MultiInstanceTest {
   }
 
   @Test
-  void runs_requestedEightAtATimeOnTwoInstances_eachSucceedsOnceWithItsOwnSequenceId() throws Exception {
+  void runs_requestedEightAtATimeOnTwoInstances_eachSucceedsOnceWithItsOwnSequenceId()
+      throws Exception {
     ExecutorService requesters = Executors.newFixedThreadPool(8);
     List<Future<ApiResponse>> requests = new ArrayList<>();
     for (int i = 0; i < RUNS; i++) {
@@ -132,9 +147,12 @@ class MultiInstanceTest {
       sequenceIds.add(ended.get("sequenceId").asLong());
       digest = ended.at("/stages/0/steps/0/outcome/digest").asText();
     }
-    assertThat(sequenceIds).containsExactlyElementsOf(LongStream.rangeClosed(1, RUNS).boxed().toList());
-    JsonNode listed = onSecond.get("/api/v1/orgs/default/projects/demo/pipelines/load/executions").json();
-    assertThat(listed.findValuesAsText("executionId")).containsExactlyInAnyOrderElementsOf(executionIds);
+    assertThat(sequenceIds)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, RUNS).boxed().toList());
+    JsonNode listed =
+        onSecond.get("/api/v1/orgs/default/projects/demo/pipelines/load/executions").json();
+    assertThat(listed.findValuesAsText("executionId"))
+        .containsExactlyInAnyOrderElementsOf(executionIds);
     // one commit builds one digest: every run appended its own signed layer to the same .att
     Map<String, Integer> signatures = signaturesPerExecution("demo/load", digest);
     assertThat(signatures.keySet()).containsExactlyInAnyOrderElementsOf(executionIds);
@@ -142,12 +160,13 @@ class MultiInstanceTest {
   }
 
   /**
-   * A third instance is SIGKILLed (with its builds) while it runs two slow builds and more runs wait: its
-   * runs end FAILED naming it within the lease, every other run finishes elsewhere, none is built or signed
-   * twice.
+   * A third instance is SIGKILLed (with its builds) while it runs two slow builds and more runs
+   * wait: its runs end FAILED naming it within the lease, every other run finishes elsewhere, none
+   * is built or signed twice.
    */
   @Test
-  void kill9_ofAnInstanceMidBuild_itsRunsFailAndTheQueuedOnesRunElsewhere_noneTwice() throws Exception {
+  void kill9_ofAnInstanceMidBuild_itsRunsFailAndTheQueuedOnesRunElsewhere_noneTwice()
+      throws Exception {
     List<String> slow = new ArrayList<>();
     List<String> fast = new ArrayList<>();
     try (AppInstance doomed = startInstance("doomed", Map.of("instanceId", "doomed-instance"))) {
@@ -156,7 +175,11 @@ class MultiInstanceTest {
         slow.add(ExecutionFixtures.start(onDoomed, "slow").json().get("executionId").asText());
       }
       for (int i = 0; i < 4; i++) {
-        fast.add(ExecutionFixtures.start(i % 2 == 0 ? onDoomed : onSecond, "fast").json().get("executionId").asText());
+        fast.add(
+            ExecutionFixtures.start(i % 2 == 0 ? onDoomed : onSecond, "fast")
+                .json()
+                .get("executionId")
+                .asText());
       }
       int runningOnDoomed = awaitRunning(doomed, 2);
       assertThat(runningOnDoomed).isEqualTo(2);
@@ -181,10 +204,15 @@ class MultiInstanceTest {
         JsonNode ended = ExecutionFixtures.awaitEnd(onFirst, executionId, MAX_WAIT);
         assertThat(ended.get("status").asText()).as(ended.toString()).isEqualTo("SUCCESS");
       }
-      assertThat(Duration.between(killed, Instant.now())).isLessThan(MAX_WAIT.plus(Duration.ofSeconds(30)));
+      assertThat(Duration.between(killed, Instant.now()))
+          .isLessThan(MAX_WAIT.plus(Duration.ofSeconds(30)));
       assertThat(failedOnDoomed).as("the runs the killed instance had").isEqualTo(runningOnDoomed);
-      String slowDigest = onFirst.get("/api/v1/executions/" + slowSignatures.keySet().iterator().next())
-          .json().at("/stages/0/steps/0/outcome/digest").asText();
+      String slowDigest =
+          onFirst
+              .get("/api/v1/executions/" + slowSignatures.keySet().iterator().next())
+              .json()
+              .at("/stages/0/steps/0/outcome/digest")
+              .asText();
       assertThat(signaturesPerExecution("demo/slow", slowDigest)).isEqualTo(slowSignatures);
       JsonNode instances = first.admin().get("/api/v1/admin/instances").json().get("instances");
       JsonNode dead = null;
@@ -200,7 +228,8 @@ class MultiInstanceTest {
 
   @Test
   void abort_onTheOtherInstance_stopsTheRunWhereverItRuns() {
-    String executionId = ExecutionFixtures.start(onFirst, "slow").json().get("executionId").asText();
+    String executionId =
+        ExecutionFixtures.start(onFirst, "slow").json().get("executionId").asText();
     ExecutionFixtures.awaitStatus(onSecond, executionId, MAX_WAIT, "RUNNING");
     awaitStepRunning(executionId);
 
@@ -220,10 +249,13 @@ class MultiInstanceTest {
   private static AppInstance startInstance(String name, Map<String, String> extra) {
     Map<String, String> settings = new HashMap<>(EXECUTION);
     settings.putAll(extra);
-    return AppInstance.start(mongo.uri(), masterKey, registry.hostPort(), dirs.resolve(name), settings);
+    return AppInstance.start(
+        mongo.uri(), masterKey, registry.hostPort(), dirs.resolve(name), settings);
   }
 
-  /** Waits until {@code instance} runs {@code count} executions (its heartbeat); returns the count. */
+  /**
+   * Waits until {@code instance} runs {@code count} executions (its heartbeat); returns the count.
+   */
   private static int awaitRunning(AppInstance instance, int count) {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     int running = 0;
@@ -240,14 +272,23 @@ class MultiInstanceTest {
       }
       ExecutionFixtures.sleep(Duration.ofMillis(200));
     }
-    throw new AssertionError("instance " + instance.instanceId() + " never ran " + count + " executions:\n"
-        + instance.logTail());
+    throw new AssertionError(
+        "instance "
+            + instance.instanceId()
+            + " never ran "
+            + count
+            + " executions:\n"
+            + instance.logTail());
   }
 
   private static void awaitStepRunning(String executionId) {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (onFirst.get("/api/v1/executions/" + executionId).json().at("/stages/0/steps/0/status").asText()
+      if (onFirst
+          .get("/api/v1/executions/" + executionId)
+          .json()
+          .at("/stages/0/steps/0/status")
+          .asText()
           .equals("RUNNING")) {
         ExecutionFixtures.sleep(Duration.ofSeconds(2));
         return;
@@ -258,23 +299,45 @@ class MultiInstanceTest {
   }
 
   private static void put(ApiClient client, String identifier, String yaml) {
-    ApiResponse saved = client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, yaml);
+    ApiResponse saved =
+        client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, yaml);
     assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
   }
 
   /** How many signed layers of the image's {@code .att} name each execution id. */
-  private static Map<String, Integer> signaturesPerExecution(String repository, String digest) throws Exception {
-    HttpResponse<byte[]> manifest = HTTP.send(HttpRequest.newBuilder(registry.url().resolve("/v2/" + repository
-            + "/manifests/sha256-" + digest.substring(7) + ".att"))
-        .header("Accept", "application/vnd.oci.image.manifest.v1+json").build(), HttpResponse.BodyHandlers.ofByteArray());
+  private static Map<String, Integer> signaturesPerExecution(String repository, String digest)
+      throws Exception {
+    HttpResponse<byte[]> manifest =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    registry
+                        .url()
+                        .resolve(
+                            "/v2/"
+                                + repository
+                                + "/manifests/sha256-"
+                                + digest.substring(7)
+                                + ".att"))
+                .header("Accept", "application/vnd.oci.image.manifest.v1+json")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(manifest.statusCode()).isEqualTo(200);
     Map<String, Integer> counts = new HashMap<>();
     for (JsonNode layer : JSON.readTree(manifest.body()).get("layers")) {
-      URI blob = registry.url().resolve("/v2/" + repository + "/blobs/" + layer.get("digest").asText());
-      JsonNode envelope = JSON.readTree(HTTP.send(HttpRequest.newBuilder(blob).build(),
-          HttpResponse.BodyHandlers.ofByteArray()).body());
-      JsonNode statement = JSON.readTree(Base64.getDecoder().decode(envelope.get("payload").asText()));
-      counts.merge(statement.at("/predicate/buildDefinition/internalParameters/pipelineExecutionId").asText(), 1,
+      URI blob =
+          registry.url().resolve("/v2/" + repository + "/blobs/" + layer.get("digest").asText());
+      JsonNode envelope =
+          JSON.readTree(
+              HTTP.send(
+                      HttpRequest.newBuilder(blob).build(), HttpResponse.BodyHandlers.ofByteArray())
+                  .body());
+      JsonNode statement =
+          JSON.readTree(Base64.getDecoder().decode(envelope.get("payload").asText()));
+      counts.merge(
+          statement
+              .at("/predicate/buildDefinition/internalParameters/pipelineExecutionId")
+              .asText(),
+          1,
           Integer::sum);
     }
     return counts;

@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class RerunApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 
   /**
-   * Its signing key secret is deleted after saving, so each run clones the codebase and then fails its step
-   * before building anything: quick, and the clone's commit is recorded.
+   * Its signing key secret is deleted after saving, so each run clones the codebase and then fails
+   * its step before building anything: quick, and the clone's commit is recorded.
    */
-  private static final String YAML = """
+  private static final String YAML =
+      """
       pipeline:
         identifier: app
         name: App
@@ -77,17 +80,27 @@ class RerunApiTest {
     BuildFixtures.registryConnector(acme, "", "reg", URI.create("http://127.0.0.1:9"));
     BuildFixtures.fileSecret(acme, "gone_key", "not a key".getBytes());
     BuildFixtures.textSecret(acme, "pw", "pw");
-    assertThat(acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/app", YAML).status()).isEqualTo(201);
+    assertThat(acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/app", YAML).status())
+        .isEqualTo(201);
     assertThat(acme.delete("/api/v1/secrets/gone_key").status()).isEqualTo(204);
-    String original = acme.postJson("/api/v1/orgs/default/projects/demo/pipelines/app/executions", Map.of())
-        .json().get("executionId").asText();
+    String original =
+        acme.postJson("/api/v1/orgs/default/projects/demo/pipelines/app/executions", Map.of())
+            .json()
+            .get("executionId")
+            .asText();
     assertThat(ended(acme, original).at("/codebase/commitSha").asText()).isEqualTo(first.name());
     try (Git git = Git.open(origin.toFile())) { // the branch moves on
       Files.writeString(origin.resolve("later.txt"), "later\n");
       git.add().addFilepattern("later.txt").call();
-      git.commit().setMessage("later").setAuthor("Dev", "dev@example.com").setCommitter("Dev", "dev@example.com").call();
+      git.commit()
+          .setMessage("later")
+          .setAuthor("Dev", "dev@example.com")
+          .setCommitter("Dev", "dev@example.com")
+          .call();
     }
-    acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/app", YAML.replace("name: Push", "name: Edited"));
+    acme.putYaml(
+        "/api/v1/orgs/default/projects/demo/pipelines/app",
+        YAML.replace("name: Push", "name: Edited"));
 
     ApiResponse rerun = acme.postJson("/api/v1/executions/" + original + "/rerun", Map.of());
 
@@ -97,7 +110,9 @@ class RerunApiTest {
     JsonNode execution = ended(acme, second);
     assertThat(execution.at("/codebase/commitSha").asText()).isEqualTo(first.name());
     assertThat(execution.at("/codebase/branch").asText()).isEqualTo("main");
-    assertThat(execution.at("/stages/0/steps/0/name").asText()).as("the original's YAML").isEqualTo("Push");
+    assertThat(execution.at("/stages/0/steps/0/name").asText())
+        .as("the original's YAML")
+        .isEqualTo("Push");
     assertThat(execution.get("sequenceId").asLong()).isEqualTo(2);
     assertThat(execution.at("/trigger/type").asText()).isEqualTo("MANUAL");
     assertThat(acme.get("/api/v1/executions/" + second + "/stages/build/steps/push/logs").body())
@@ -107,8 +122,10 @@ class RerunApiTest {
   @Test
   void rerun_unknownOrForeignExecution() {
     ApiClient acme = APP.newAccount();
-    assertThat(acme.postJson("/api/v1/executions/nope/rerun", Map.of()).code()).isEqualTo("EXECUTION_NOT_FOUND");
-    assertThat(APP.newAccount().postJson("/api/v1/executions/nope/rerun", Map.of()).status()).isEqualTo(404);
+    assertThat(acme.postJson("/api/v1/executions/nope/rerun", Map.of()).code())
+        .isEqualTo("EXECUTION_NOT_FOUND");
+    assertThat(APP.newAccount().postJson("/api/v1/executions/nope/rerun", Map.of()).status())
+        .isEqualTo(404);
   }
 
   private static JsonNode ended(ApiClient client, String executionId) throws InterruptedException {

@@ -48,13 +48,14 @@ class SequenceIdConcurrencyTest {
       PipelineKey pipeline = new PipelineKey("default", "demo", "build_app");
       List<Future<List<Long>>> results = new ArrayList<>();
       for (int thread = 0; thread < THREADS; thread++) {
-        Callable<List<Long>> task = () -> {
-          List<Long> ids = new ArrayList<>();
-          for (int i = 0; i < PER_THREAD; i++) {
-            ids.add(store.nextSequenceId("acme", pipeline));
-          }
-          return ids;
-        };
+        Callable<List<Long>> task =
+            () -> {
+              List<Long> ids = new ArrayList<>();
+              for (int i = 0; i < PER_THREAD; i++) {
+                ids.add(store.nextSequenceId("acme", pipeline));
+              }
+              return ids;
+            };
         results.add(pool.submit(task));
       }
       List<Long> all = new ArrayList<>();
@@ -63,8 +64,9 @@ class SequenceIdConcurrencyTest {
       }
       Set<Long> distinct = new TreeSet<>(all);
       assertThat(all).hasSize(THREADS * PER_THREAD);
-      assertThat(distinct).containsExactlyElementsOf(
-          LongStream.rangeClosed(1, THREADS * PER_THREAD).boxed().toList());
+      assertThat(distinct)
+          .containsExactlyElementsOf(
+              LongStream.rangeClosed(1, THREADS * PER_THREAD).boxed().toList());
       assertThat(store.nextSequenceId("acme", pipeline)).isEqualTo(THREADS * PER_THREAD + 1);
     } finally {
       pool.shutdownNow();

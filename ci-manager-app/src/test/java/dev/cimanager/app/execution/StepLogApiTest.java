@@ -9,6 +9,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,23 +28,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Step logs through the public API: read with {@code ?from=N} while the step runs (stored in MongoDB as
- * they come, not when the step ends), {@code X-Next-Line}/{@code X-Log-Complete}, and a log over
- * {@code execution.maxStepLogBytes} ending with its truncation line.
+ * Step logs through the public API: read with {@code ?from=N} while the step runs (stored in
+ * MongoDB as they come, not when the step ends), {@code X-Next-Line}/{@code X-Log-Complete}, and a
+ * log over {@code execution.maxStepLogBytes} ending with its truncation line.
  */
+@IntegrationTest
 class StepLogApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
   private static final long MAX_LOG_BYTES = 64 * 1024;
 
   @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort())
-      .with("execution.maxStepLogBytes", Long.toString(MAX_LOG_BYTES));
+  static final TestApp APP =
+      new TestApp()
+          .with("insecureRegistries", REGISTRY.hostPort())
+          .with("execution.maxStepLogBytes", Long.toString(MAX_LOG_BYTES));
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
 
   /** 500 numbered lines, a pause long enough to read the log while the step runs, one more line. */
-  private static final String SLOW = """
+  private static final String SLOW =
+      """
       FROM scratch
       COPY busybox /bin/busybox
       RUN ["/bin/busybox", "sh", "-c", "i=0; while [ $i -lt 500 ]; do echo \\"out $i\\"; i=$((i+1)); done; \
@@ -51,17 +56,16 @@ class StepLogApiTest {
       """;
 
   /** About 400 KB of output, far over the test's 64 KiB limit. */
-  private static final String LOUD = """
+  private static final String LOUD =
+      """
       FROM scratch
       COPY busybox /bin/busybox
       RUN ["/bin/busybox", "sh", "-c", "i=0; while [ $i -lt 20000 ]; do echo \\"noise line $i\\"; i=$((i+1)); done"]
       """;
 
-  @TempDir
-  static Path slowRepo;
+  @TempDir static Path slowRepo;
 
-  @TempDir
-  static Path loudRepo;
+  @TempDir static Path loudRepo;
 
   private static ApiClient tenant;
 
@@ -76,8 +80,10 @@ class StepLogApiTest {
     tenant = APP.newAccount();
     BuildFixtures.project(tenant, "demo");
     BuildFixtures.registryConnector(tenant, "", "local_registry", REGISTRY.url());
-    BuildFixtures.gitConnector(tenant, "/orgs/default/projects/demo", "slow_repo", slowRepo.toUri());
-    BuildFixtures.gitConnector(tenant, "/orgs/default/projects/demo", "loud_repo", loudRepo.toUri());
+    BuildFixtures.gitConnector(
+        tenant, "/orgs/default/projects/demo", "slow_repo", slowRepo.toUri());
+    BuildFixtures.gitConnector(
+        tenant, "/orgs/default/projects/demo", "loud_repo", loudRepo.toUri());
   }
 
   @AfterAll
@@ -107,8 +113,11 @@ class StepLogApiTest {
       next = nextLine;
       if (!complete && pieces.toString().contains("out 499")) {
         sawRunningWithLines = true;
-        storedWhileRunning |= APP.service(MongoDatabase.class).getCollection("step_log_chunks")
-            .countDocuments(Filters.eq("_id", executionId + "/build/BuildAndPush#0")) == 1;
+        storedWhileRunning |=
+            APP.service(MongoDatabase.class)
+                    .getCollection("step_log_chunks")
+                    .countDocuments(Filters.eq("_id", executionId + "/build/BuildAndPush#0"))
+                == 1;
       }
       if (complete) {
         break;
@@ -123,10 +132,13 @@ class StepLogApiTest {
     ApiResponse whole = tenant.get(logs);
     assertThat(whole.header("X-Next-Line")).isNull();
     assertThat(whole.header("X-Log-Complete")).isNull();
-    assertThat(pieces.toString()).isEqualTo(whole.body()).contains("out 0\n", "out 499\n", "out end\n");
+    assertThat(pieces.toString())
+        .isEqualTo(whole.body())
+        .contains("out 0\n", "out 499\n", "out end\n");
     List<String> lines = Arrays.asList(whole.body().split("\n"));
     ApiResponse fromMiddle = tenant.get(logs + "?from=3");
-    assertThat(fromMiddle.body()).isEqualTo(String.join("\n", lines.subList(3, lines.size())) + "\n");
+    assertThat(fromMiddle.body())
+        .isEqualTo(String.join("\n", lines.subList(3, lines.size())) + "\n");
     assertThat(fromMiddle.header("X-Next-Line")).isEqualTo(Integer.toString(lines.size()));
     assertThat(fromMiddle.header("X-Log-Complete")).isEqualTo("true");
     ApiResponse pastTheEnd = tenant.get(logs + "?from=" + (lines.size() + 5));
@@ -138,13 +150,21 @@ class StepLogApiTest {
   void aLogOverTheLimit_endsWithTheTruncationLine_andTheStepStillSucceeds() throws Exception {
     String executionId = start("loud", "loud_repo");
     JsonNode execution = awaitEnd(executionId);
-    String log = tenant.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs").body();
+    String log =
+        tenant
+            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
+            .body();
 
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
-    assertThat(log.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo((int) MAX_LOG_BYTES + 200);
-    assertThat(log).contains("noise line 0\n").doesNotContain("noise line 19999")
-        .endsWith("(log truncated: this step's log reached its limit of " + MAX_LOG_BYTES
-            + " bytes; later lines are not stored)\n");
+    assertThat(log.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo((int) MAX_LOG_BYTES + 200);
+    assertThat(log)
+        .contains("noise line 0\n")
+        .doesNotContain("noise line 19999")
+        .endsWith(
+            "(log truncated: this step's log reached its limit of "
+                + MAX_LOG_BYTES
+                + " bytes; later lines are not stored)\n");
   }
 
   @Test
@@ -163,12 +183,15 @@ class StepLogApiTest {
 
   private static String start(String pipeline, String repo) {
     if (tenant.get("/api/v1/orgs/default/projects/demo/pipelines/" + pipeline).status() == 404) {
-      ApiResponse saved = tenant.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + pipeline,
-          pipelineYaml(pipeline, repo));
+      ApiResponse saved =
+          tenant.putYaml(
+              "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline,
+              pipelineYaml(pipeline, repo));
       assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
     }
-    ApiResponse started = tenant.postJson("/api/v1/orgs/default/projects/demo/pipelines/" + pipeline
-        + "/executions", "");
+    ApiResponse started =
+        tenant.postJson(
+            "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline + "/executions", "");
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     return started.json().get("executionId").asText();
   }
@@ -208,7 +231,8 @@ class StepLogApiTest {
                               - "1"
                             dockerfile: Dockerfile
                             context: .
-        """.formatted(identifier, repo, identifier);
+        """
+        .formatted(identifier, repo, identifier);
   }
 
   private static JsonNode awaitEnd(String executionId) throws InterruptedException {

@@ -18,12 +18,29 @@ class LocalGitDisabledApiTest {
     ApiClient acme = APP.newAccount();
     String url = TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri().toString();
 
-    ApiResponse response = acme.postJson("/api/v1/connectors", Map.of("identifier", "repo", "name", "repo",
-        "type", "Git", "spec", Map.of("url", url, "connectionType", "Repo",
-            "authentication", Map.of("type", "Anonymous"))));
+    ApiResponse response =
+        acme.postJson(
+            "/api/v1/connectors",
+            Map.of(
+                "identifier",
+                "repo",
+                "name",
+                "repo",
+                "type",
+                "Git",
+                "spec",
+                Map.of(
+                    "url",
+                    url,
+                    "connectionType",
+                    "Repo",
+                    "authentication",
+                    Map.of("type", "Anonymous"))));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.code()).isEqualTo("GIT_URL_REFUSED");
-    assertThat(response.message()).contains("spec.url").contains("CI_MANAGER_GIT_LOCAL_ROOT is not set");
+    assertThat(response.message())
+        .contains("spec.url")
+        .contains("CI_MANAGER_GIT_LOCAL_ROOT is not set");
   }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code file://} Git connectors: only under {@code <CI_MANAGER_GIT_LOCAL_ROOT>/<account>/}, links resolved. */
+/**
+ * {@code file://} Git connectors: only under {@code <CI_MANAGER_GIT_LOCAL_ROOT>/<account>/}, links
+ * resolved.
+ */
 class LocalGitRootApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 
@@ -30,12 +33,28 @@ class LocalGitRootApiTest {
     acme = APP.newAccount();
     other = APP.newAccount();
     acmeFolder = TestApp.localGitFolder(acme.accountId());
-    otherRepo = Files.createDirectories(TestApp.localGitFolder(other.accountId()).resolve("secret-repo"));
+    otherRepo =
+        Files.createDirectories(TestApp.localGitFolder(other.accountId()).resolve("secret-repo"));
   }
 
   private static ApiResponse saveGit(ApiClient client, String identifier, String url) {
-    return client.postJson("/api/v1/connectors", Map.of("identifier", identifier, "name", identifier, "type", "Git",
-        "spec", Map.of("url", url, "connectionType", "Repo", "authentication", Map.of("type", "Anonymous"))));
+    return client.postJson(
+        "/api/v1/connectors",
+        Map.of(
+            "identifier",
+            identifier,
+            "name",
+            identifier,
+            "type",
+            "Git",
+            "spec",
+            Map.of(
+                "url",
+                url,
+                "connectionType",
+                "Repo",
+                "authentication",
+                Map.of("type", "Anonymous"))));
   }
 
   @Test
@@ -43,14 +62,16 @@ class LocalGitRootApiTest {
     Path repo = Files.createDirectories(acmeFolder.resolve("app.git"));
 
     assertThat(saveGit(acme, "own_repo", repo.toUri().toString()).status()).isEqualTo(201);
-    assertThat(saveGit(acme, "later_repo", acmeFolder.resolve("not-yet").toUri().toString()).status())
+    assertThat(
+            saveGit(acme, "later_repo", acmeFolder.resolve("not-yet").toUri().toString()).status())
         .isEqualTo(201);
   }
 
   @Test
   void anotherAccountsRepository_isRefused_withoutTellingWhetherItExists() {
     ApiResponse existing = saveGit(acme, "steal", otherRepo.toUri().toString());
-    ApiResponse missing = saveGit(acme, "steal2", otherRepo.resolveSibling("nothing-here").toUri().toString());
+    ApiResponse missing =
+        saveGit(acme, "steal2", otherRepo.resolveSibling("nothing-here").toUri().toString());
     ApiResponse outside = saveGit(acme, "etc", "file:///etc/");
 
     for (ApiResponse response : new ApiResponse[] {existing, missing, outside}) {
@@ -59,7 +80,10 @@ class LocalGitRootApiTest {
       assertThat(response.message()).contains("spec.url").contains("/" + acme.accountId() + "/");
     }
     assertThat(existing.message().replace(otherRepo.toUri().toString(), "URL"))
-        .isEqualTo(missing.message().replace(otherRepo.resolveSibling("nothing-here").toUri().toString(), "URL"));
+        .isEqualTo(
+            missing
+                .message()
+                .replace(otherRepo.resolveSibling("nothing-here").toUri().toString(), "URL"));
     assertThat(acme.get("/api/v1/connectors/steal").status()).isEqualTo(404);
   }
 
@@ -68,11 +92,14 @@ class LocalGitRootApiTest {
     Path link = acmeFolder.resolve("innocent");
     Files.createSymbolicLink(link, otherRepo);
     String dotDot = "file://" + acmeFolder + "/../" + other.accountId() + "/secret-repo";
-    String dotDotMissing = "file://" + acmeFolder + "/missing/../../" + other.accountId() + "/secret-repo";
+    String dotDotMissing =
+        "file://" + acmeFolder + "/missing/../../" + other.accountId() + "/secret-repo";
 
-    assertThat(saveGit(acme, "via_link", link.toUri().toString()).code()).isEqualTo("GIT_URL_REFUSED");
+    assertThat(saveGit(acme, "via_link", link.toUri().toString()).code())
+        .isEqualTo("GIT_URL_REFUSED");
     assertThat(saveGit(acme, "via_dots", dotDot).code()).isEqualTo("GIT_URL_REFUSED");
-    assertThat(saveGit(acme, "via_missing_dots", dotDotMissing).code()).isEqualTo("GIT_URL_REFUSED");
+    assertThat(saveGit(acme, "via_missing_dots", dotDotMissing).code())
+        .isEqualTo("GIT_URL_REFUSED");
   }
 
   @Test
@@ -85,8 +112,10 @@ class LocalGitRootApiTest {
     Files.createSymbolicLink(link, otherRepo);
 
     Scope scope = Scope.project(acme.accountId(), "default", "any");
-    assertThatThrownBy(() -> APP.service(ConnectorService.class).resolveGit(scope, "account.moving"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("GIT_URL_REFUSED"))
+    assertThatThrownBy(
+            () -> APP.service(ConnectorService.class).resolveGit(scope, "account.moving"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo("GIT_URL_REFUSED"))
         .hasMessageContaining("connector account.moving");
   }
 }

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Connectors may not point into the server's own network (its admin port, MongoDB, cloud metadata)
- * unless the operator allows the host: CI_MANAGER_ALLOWED_PRIVATE_HOSTS lists {@code localhost:5999}, and
- * the insecure registry {@code 127.0.0.1:5998} counts as allowed.
+ * unless the operator allows the host: CI_MANAGER_ALLOWED_PRIVATE_HOSTS lists {@code
+ * localhost:5999}, and the insecure registry {@code 127.0.0.1:5998} counts as allowed.
  */
 class PrivateAddressApiTest {
   @RegisterExtension
-  static final TestApp APP = new TestApp()
-      .with("allowedPrivateHosts", "localhost:5999")
-      .with("insecureRegistries", "127.0.0.1:5998");
+  static final TestApp APP =
+      new TestApp()
+          .with("allowedPrivateHosts", "localhost:5999")
+          .with("insecureRegistries", "127.0.0.1:5998");
 
   private static ApiClient acme;
   private static HttpServer internal;
@@ -34,13 +35,15 @@ class PrivateAddressApiTest {
   static void start() throws Exception {
     acme = APP.newAccount();
     internal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    internal.createContext("/", exchange -> {
-      HITS.incrementAndGet();
-      byte[] body = "TOP-SECRET-ADMIN-PAGE".getBytes();
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    internal.createContext(
+        "/",
+        exchange -> {
+          HITS.incrementAndGet();
+          byte[] body = "TOP-SECRET-ADMIN-PAGE".getBytes();
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     internal.start();
   }
 
@@ -50,14 +53,43 @@ class PrivateAddressApiTest {
   }
 
   private static ApiResponse git(String identifier, String url) {
-    return acme.postJson("/api/v1/connectors", Map.of("identifier", identifier, "name", identifier, "type", "Git",
-        "spec", Map.of("url", url, "connectionType", "Repo", "authentication", Map.of("type", "Anonymous"))));
+    return acme.postJson(
+        "/api/v1/connectors",
+        Map.of(
+            "identifier",
+            identifier,
+            "name",
+            identifier,
+            "type",
+            "Git",
+            "spec",
+            Map.of(
+                "url",
+                url,
+                "connectionType",
+                "Repo",
+                "authentication",
+                Map.of("type", "Anonymous"))));
   }
 
   private static ApiResponse registry(String identifier, String url) {
-    return acme.postJson("/api/v1/connectors", Map.of("identifier", identifier, "name", identifier,
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", url, "providerType", "Other",
-            "auth", Map.of("type", "Anonymous"))));
+    return acme.postJson(
+        "/api/v1/connectors",
+        Map.of(
+            "identifier",
+            identifier,
+            "name",
+            identifier,
+            "type",
+            "DockerRegistry",
+            "spec",
+            Map.of(
+                "dockerRegistryUrl",
+                url,
+                "providerType",
+                "Other",
+                "auth",
+                Map.of("type", "Anonymous"))));
   }
 
   @Test
@@ -75,7 +107,8 @@ class PrivateAddressApiTest {
     for (ApiResponse response : refused) {
       assertThat(response.status()).as(response.toString()).isEqualTo(400);
       assertThat(response.code()).isEqualTo("ADDRESS_NOT_ALLOWED");
-      assertThat(response.message()).containsAnyOf("spec.url", "spec.dockerRegistryUrl")
+      assertThat(response.message())
+          .containsAnyOf("spec.url", "spec.dockerRegistryUrl")
           .contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS")
           .doesNotContain("TOP-SECRET");
     }

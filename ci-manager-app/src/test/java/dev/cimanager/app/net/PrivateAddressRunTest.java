@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A Git connector that points into the server's network by the time a run uses it (here: changed straight in
- * the database, as if its host's DNS or the operator's allow list changed since it was saved) fails the run
- * with a clear step failure, and the internal service is never contacted. Saving a pipeline that refers to
- * such a connector is refused too.
+ * A Git connector that points into the server's network by the time a run uses it (here: changed
+ * straight in the database, as if its host's DNS or the operator's allow list changed since it was
+ * saved) fails the run with a clear step failure, and the internal service is never contacted.
+ * Saving a pipeline that refers to such a connector is refused too.
  */
 class PrivateAddressRunTest {
   @RegisterExtension
-  static final TestApp APP = new TestApp().with("allowedPrivateHosts", "").with("insecureRegistries", "127.0.0.1:5000");
+  static final TestApp APP =
+      new TestApp().with("allowedPrivateHosts", "").with("insecureRegistries", "127.0.0.1:5000");
 
   private static final AtomicInteger HITS = new AtomicInteger();
   private static HttpServer internal;
@@ -41,32 +42,70 @@ class PrivateAddressRunTest {
   @BeforeAll
   static void setUp() throws Exception {
     internal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    internal.createContext("/", exchange -> {
-      HITS.incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    internal.createContext(
+        "/",
+        exchange -> {
+          HITS.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     internal.start();
     acme = APP.newAccount();
-    expect(acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")), 201);
-    expect(acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "R",
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", "http://127.0.0.1:5000",
-            "providerType", "Other", "auth", Map.of("type", "Anonymous")))), 201);
+    expect(
+        acme.postJson(
+            "/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")),
+        201);
+    expect(
+        acme.postJson(
+            "/api/v1/connectors",
+            Map.of(
+                "identifier",
+                "local_registry",
+                "name",
+                "R",
+                "type",
+                "DockerRegistry",
+                "spec",
+                Map.of(
+                    "dockerRegistryUrl",
+                    "http://127.0.0.1:5000",
+                    "providerType",
+                    "Other",
+                    "auth",
+                    Map.of("type", "Anonymous")))),
+        201);
     Scope project = Scope.project(acme.accountId(), "default", "demo");
     String url = "https://203.0.113.9/app.git"; // public (documentation range): accepted
-    APP.service(MongoDatabase.class).getCollection("connectors").insertOne(
-        new Document("_id", project.idOf("app_repo"))
-            .append("accountId", project.accountId()).append("orgId", project.orgId())
-            .append("projectId", project.projectId()).append("scopeKey", project.key())
-            .append("identifier", "app_repo").append("name", "Repo").append("description", null)
-            .append("type", "Git")
-            .append("spec", new Document("url", url).append("connectionType", "Repo")
-                .append("authentication", new Document("type", "Anonymous")))
-            .append("createdAt", new Date()));
-    expect(acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_private_key", "name", "K"),
-        "file", new byte[] {1}), 201);
-    expect(acme.postJson("/api/v1/secrets/text", Map.of("identifier", "cosign_password", "name", "P",
-        "value", "pw")), 201);
+    APP.service(MongoDatabase.class)
+        .getCollection("connectors")
+        .insertOne(
+            new Document("_id", project.idOf("app_repo"))
+                .append("accountId", project.accountId())
+                .append("orgId", project.orgId())
+                .append("projectId", project.projectId())
+                .append("scopeKey", project.key())
+                .append("identifier", "app_repo")
+                .append("name", "Repo")
+                .append("description", null)
+                .append("type", "Git")
+                .append(
+                    "spec",
+                    new Document("url", url)
+                        .append("connectionType", "Repo")
+                        .append("authentication", new Document("type", "Anonymous")))
+                .append("createdAt", new Date()));
+    expect(
+        acme.postMultipart(
+            "/api/v1/secrets/file",
+            Map.of("identifier", "cosign_private_key", "name", "K"),
+            "file",
+            new byte[] {1}),
+        201);
+    expect(
+        acme.postJson(
+            "/api/v1/secrets/text",
+            Map.of("identifier", "cosign_password", "name", "P", "value", "pw")),
+        201);
   }
 
   @AfterAll
@@ -79,9 +118,12 @@ class PrivateAddressRunTest {
     String pipeline = "/api/v1/orgs/default/projects/demo/pipelines/build_app";
     expect(acme.putYaml(pipeline, example()), 201);
     String internalUrl = "http://127.0.0.1:" + internal.getAddress().getPort() + "/admin?x=";
-    APP.service(MongoDatabase.class).getCollection("connectors").updateOne(
-        new Document("_id", Scope.project(acme.accountId(), "default", "demo").idOf("app_repo")),
-        new Document("$set", new Document("spec.url", internalUrl)));
+    APP.service(MongoDatabase.class)
+        .getCollection("connectors")
+        .updateOne(
+            new Document(
+                "_id", Scope.project(acme.accountId(), "default", "demo").idOf("app_repo")),
+            new Document("$set", new Document("spec.url", internalUrl)));
     ApiResponse saveAgain = acme.putYaml(pipeline, example());
     assertThat(saveAgain.status()).isEqualTo(400);
     assertThat(saveAgain.message()).contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
@@ -93,7 +135,8 @@ class PrivateAddressRunTest {
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     assertThat(execution.at("/stages/0/failureMessage").asText())
         .contains("codebase's Git connector 'app_repo'")
-        .contains("is refused").contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
+        .contains("is refused")
+        .contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
     assertThat(HITS.get()).isZero();
   }
 
@@ -101,7 +144,8 @@ class PrivateAddressRunTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       JsonNode json = acme.get("/api/v1/executions/" + id).json();
-      if (!json.get("status").asText().equals("QUEUED") && !json.get("status").asText().equals("RUNNING")) {
+      if (!json.get("status").asText().equals("QUEUED")
+          && !json.get("status").asText().equals("RUNNING")) {
         return json;
       }
       Thread.sleep(100);
@@ -110,8 +154,9 @@ class PrivateAddressRunTest {
   }
 
   private static String example() throws Exception {
-    try (InputStream in = PrivateAddressRunTest.class.getResourceAsStream(
-        "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
+    try (InputStream in =
+        PrivateAddressRunTest.class.getResourceAsStream(
+            "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -22,24 +22,67 @@ class GitRefNamesTest {
   static void project() throws Exception {
     acme = APP.newAccount();
     acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo"));
-    acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "R", "type", "DockerRegistry",
-        "spec", Map.of("dockerRegistryUrl", "http://127.0.0.1:5000", "providerType", "Other",
-            "auth", Map.of("type", "Anonymous"))));
-    acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo", "name", "G",
-        "type", "Git", "spec", Map.of("url",
-            TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri().toString(),
-            "connectionType", "Repo", "authentication", Map.of("type", "Anonymous"))));
-    acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_private_key", "name", "K"), "file",
+    acme.postJson(
+        "/api/v1/connectors",
+        Map.of(
+            "identifier",
+            "local_registry",
+            "name",
+            "R",
+            "type",
+            "DockerRegistry",
+            "spec",
+            Map.of(
+                "dockerRegistryUrl",
+                "http://127.0.0.1:5000",
+                "providerType",
+                "Other",
+                "auth",
+                Map.of("type", "Anonymous"))));
+    acme.postJson(
+        "/api/v1/orgs/default/projects/demo/connectors",
+        Map.of(
+            "identifier",
+            "app_repo",
+            "name",
+            "G",
+            "type",
+            "Git",
+            "spec",
+            Map.of(
+                "url",
+                TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri().toString(),
+                "connectionType",
+                "Repo",
+                "authentication",
+                Map.of("type", "Anonymous"))));
+    acme.postMultipart(
+        "/api/v1/secrets/file",
+        Map.of("identifier", "cosign_private_key", "name", "K"),
+        "file",
         new byte[] {1});
-    acme.postJson("/api/v1/secrets/text", Map.of("identifier", "cosign_password", "name", "P", "value", "pw"));
+    acme.postJson(
+        "/api/v1/secrets/text",
+        Map.of("identifier", "cosign_password", "name", "P", "value", "pw"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--upload-pack=touch /tmp/pwned", "-main", ".hidden", "a..b", "with space", "tab\there",
-      "new\nline"})
+  @ValueSource(
+      strings = {
+        "--upload-pack=touch /tmp/pwned",
+        "-main",
+        ".hidden",
+        "a..b",
+        "with space",
+        "tab\there",
+        "new\nline"
+      })
   void invalidNames_refusedAtSaveAndAtRun(String name) throws Exception {
-    String yaml = PipelineParserTest.example().replace("branch: main", "branch: \"" + name.replace("\t", "\\t")
-        .replace("\n", "\\n") + "\"");
+    String yaml =
+        PipelineParserTest.example()
+            .replace(
+                "branch: main",
+                "branch: \"" + name.replace("\t", "\\t").replace("\n", "\\n") + "\"");
 
     ApiResponse saved = acme.putYaml(PIPELINE, yaml);
 

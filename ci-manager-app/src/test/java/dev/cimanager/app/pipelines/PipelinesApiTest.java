@@ -14,8 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PipelinesApiTest {
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp();
+  @RegisterExtension static final TestApp APP = new TestApp();
 
   private static final String PATH = "/api/v1/orgs/default/projects/demo/pipelines";
 
@@ -26,19 +25,64 @@ class PipelinesApiTest {
   static void createProjectAndConnectors() throws IOException {
     example = PipelineParserTest.example();
     acme = APP.newAccount();
-    expectStatus(acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")), 201);
-    expectStatus(acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "Local registry",
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", "http://127.0.0.1:5000",
-            "providerType", "Other", "auth", Map.of("type", "Anonymous")))), 201);
-    expectStatus(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
-        "name", "App repo", "type", "Git", "spec", Map.of("url",
-            dev.cimanager.app.testing.TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri().toString(),
-            "connectionType", "Repo", "authentication", Map.of("type", "Anonymous")))), 201);
+    expectStatus(
+        acme.postJson(
+            "/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")),
+        201);
+    expectStatus(
+        acme.postJson(
+            "/api/v1/connectors",
+            Map.of(
+                "identifier",
+                "local_registry",
+                "name",
+                "Local registry",
+                "type",
+                "DockerRegistry",
+                "spec",
+                Map.of(
+                    "dockerRegistryUrl",
+                    "http://127.0.0.1:5000",
+                    "providerType",
+                    "Other",
+                    "auth",
+                    Map.of("type", "Anonymous")))),
+        201);
+    expectStatus(
+        acme.postJson(
+            "/api/v1/orgs/default/projects/demo/connectors",
+            Map.of(
+                "identifier",
+                "app_repo",
+                "name",
+                "App repo",
+                "type",
+                "Git",
+                "spec",
+                Map.of(
+                    "url",
+                    dev.cimanager.app.testing.TestApp.localGitFolder(acme.accountId())
+                        .resolve("app.git")
+                        .toUri()
+                        .toString(),
+                    "connectionType",
+                    "Repo",
+                    "authentication",
+                    Map.of("type", "Anonymous")))),
+        201);
     // the SLSA secrets the example names; saving checks they exist with the right type
-    expectStatus(acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_private_key", "name", "K"),
-        "file", new byte[] {1}), 201);
-    expectStatus(acme.postJson("/api/v1/secrets/text", Map.of("identifier", "cosign_password", "name", "P",
-        "value", "pw")), 201);
+    expectStatus(
+        acme.postMultipart(
+            "/api/v1/secrets/file",
+            Map.of("identifier", "cosign_private_key", "name", "K"),
+            "file",
+            new byte[] {1}),
+        201);
+    expectStatus(
+        acme.postJson(
+            "/api/v1/secrets/text",
+            Map.of("identifier", "cosign_password", "name", "P", "value", "pw")),
+        201);
   }
 
   private static void expectStatus(ApiResponse response, int status) {
@@ -50,7 +94,8 @@ class PipelinesApiTest {
     String path = "/api/v1/orgs/default/projects/demo/pipelines/build_app";
 
     ApiResponse created = acme.putYaml(path, example);
-    ApiResponse replaced = acme.putYaml(path, example.replace("name: Build app", "name: Build the app"));
+    ApiResponse replaced =
+        acme.putYaml(path, example.replace("name: Build app", "name: Build the app"));
     ApiResponse yaml = acme.get(path);
     ApiResponse list = acme.get(PATH);
 
@@ -59,7 +104,8 @@ class PipelinesApiTest {
     assertThat(created.json().get("orgIdentifier").asText()).isEqualTo("default");
     assertThat(created.json().get("projectIdentifier").asText()).isEqualTo("demo");
     expectStatus(replaced, 200);
-    assertThat(replaced.json().get("createdAt").asText()).isEqualTo(created.json().get("createdAt").asText());
+    assertThat(replaced.json().get("createdAt").asText())
+        .isEqualTo(created.json().get("createdAt").asText());
     expectStatus(yaml, 200);
     assertThat(yaml.header("Content-Type")).startsWith("application/yaml");
     assertThat(yaml.body()).isEqualTo(example.replace("name: Build app", "name: Build the app"));
@@ -71,64 +117,74 @@ class PipelinesApiTest {
     }
     assertThat(listed).as(list.toString()).isNotNull();
     assertThat(listed.get("name").asText()).isEqualTo("Build the app");
-    assertThat(listed.get("updatedAt").asText()).isEqualTo(replaced.json().get("updatedAt").asText());
+    assertThat(listed.get("updatedAt").asText())
+        .isEqualTo(replaced.json().get("updatedAt").asText());
   }
 
   @Test
   void put_invalidYaml_listsEveryProblemWithItsPath() {
-    String yaml = example
-        .replace("private_key: account.cosign_private_key", "private_key: \"\"")
-        .replace("type: BuildAndPushDockerRegistry", "type: Foo");
+    String yaml =
+        example
+            .replace("private_key: account.cosign_private_key", "private_key: \"\"")
+            .replace("type: BuildAndPushDockerRegistry", "type: Foo");
 
     ApiResponse response = acme.putYaml(PATH + "/build_app", yaml);
 
     expectStatus(response, 400);
     assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
-    assertThat(response.message()).isEqualTo("The pipeline YAML has 2 problems: "
-        + "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key: Private key is required; "
-        + "pipeline.stages[0].stage.spec.execution.steps[0].step.type: unknown step type 'Foo': "
-        + "supported step types: BuildAndPushDockerRegistry, SlsaVerification");
+    assertThat(response.message())
+        .isEqualTo(
+            "The pipeline YAML has 2 problems: "
+                + "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key: Private key is required; "
+                + "pipeline.stages[0].stage.spec.execution.steps[0].step.type: unknown step type 'Foo': "
+                + "supported step types: BuildAndPushDockerRegistry, SlsaVerification");
     assertThat(response.json().get("errors").get(1).get("path").asText())
         .isEqualTo("pipeline.stages[0].stage.spec.execution.steps[0].step.type");
   }
 
   @Test
   void put_missingOrWrongConnectors() {
-    String yaml = example
-        .replace("connectorRef: app_repo", "connectorRef: account.local_registry")
-        .replace("connectorRef: account.local_registry   #", "connectorRef: org.nope   #")
-        .replace("identifier: build_app", "identifier: wrong_refs");
+    String yaml =
+        example
+            .replace("connectorRef: app_repo", "connectorRef: account.local_registry")
+            .replace("connectorRef: account.local_registry   #", "connectorRef: org.nope   #")
+            .replace("identifier: build_app", "identifier: wrong_refs");
 
     ApiResponse response = acme.putYaml(PATH + "/wrong_refs", yaml);
 
     expectStatus(response, 400);
     assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
-    assertThat(response.json().get("errors").findValuesAsText("path")).containsExactly(
-        "pipeline.properties.ci.codebase.connectorRef",
-        "pipeline.stages[0].stage.spec.execution.steps[0].step.spec.connectorRef");
+    assertThat(response.json().get("errors").findValuesAsText("path"))
+        .containsExactly(
+            "pipeline.properties.ci.codebase.connectorRef",
+            "pipeline.stages[0].stage.spec.execution.steps[0].step.spec.connectorRef");
     assertThat(response.message())
-        .contains("connector account.local_registry is a DockerRegistry connector but a Git connector is required")
+        .contains(
+            "connector account.local_registry is a DockerRegistry connector but a Git connector is required")
         .contains("connector org.nope not found");
     expectStatus(acme.get(PATH + "/wrong_refs"), 404);
   }
 
   @Test
   void put_slsaSecretsMissingOrOfTheWrongType() {
-    String yaml = example
-        .replace("private_key: account.cosign_private_key", "private_key: org.no_such_key")
-        .replace("password: account.cosign_password", "password: account.cosign_private_key")
-        .replace("identifier: build_app", "identifier: wrong_secrets");
+    String yaml =
+        example
+            .replace("private_key: account.cosign_private_key", "private_key: org.no_such_key")
+            .replace("password: account.cosign_password", "password: account.cosign_private_key")
+            .replace("identifier: build_app", "identifier: wrong_secrets");
 
     ApiResponse response = acme.putYaml(PATH + "/wrong_secrets", yaml);
 
     expectStatus(response, 400);
     assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
-    assertThat(response.json().get("errors").findValuesAsText("path")).containsExactly(
-        "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key",
-        "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.password");
+    assertThat(response.json().get("errors").findValuesAsText("path"))
+        .containsExactly(
+            "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.private_key",
+            "pipeline.stages[0].stage.spec.slsa_provenance.attestation.spec.password");
     assertThat(response.message())
         .contains("spec.private_key: secret org.no_such_key not found")
-        .contains("spec.password: secret account.cosign_private_key is a SecretFile but a SecretText is required");
+        .contains(
+            "spec.password: secret account.cosign_private_key is a SecretFile but a SecretText is required");
     expectStatus(acme.get(PATH + "/wrong_secrets"), 404);
   }
 
@@ -137,8 +193,9 @@ class PipelinesApiTest {
     ApiResponse response = acme.putYaml(PATH + "/other_pipeline", example);
 
     expectStatus(response, 400);
-    assertThat(response.message()).contains(
-        "pipeline.identifier: 'build_app' does not match the pipeline 'other_pipeline' of the request path");
+    assertThat(response.message())
+        .contains(
+            "pipeline.identifier: 'build_app' does not match the pipeline 'other_pipeline' of the request path");
   }
 
   @Test
@@ -147,28 +204,37 @@ class PipelinesApiTest {
 
     expectStatus(response, 400);
     assertThat(response.json().get("errors").get(0).get("path").asText()).isEqualTo("$");
-    assertThat(response.message()).isEqualTo("The pipeline YAML has 1 problem: $: malformed YAML: "
-        + "expected ',' or ']', but got <stream end> (line 3, column 1)");
+    assertThat(response.message())
+        .isEqualTo(
+            "The pipeline YAML has 1 problem: $: malformed YAML: "
+                + "expected ',' or ']', but got <stream end> (line 3, column 1)");
   }
 
   @Test
   void put_rootNotAPipelineMap() {
     ApiResponse empty = acme.send("PUT", PATH + "/build_app", "application/yaml", new byte[0]);
     ApiResponse list = acme.putYaml(PATH + "/build_app", "- pipeline\n");
-    ApiResponse otherKey = acme.putYaml(PATH + "/build_app", "pipelines:\n  identifier: build_app\n");
+    ApiResponse otherKey =
+        acme.putYaml(PATH + "/build_app", "pipelines:\n  identifier: build_app\n");
 
     for (ApiResponse response : java.util.List.of(empty, list, otherKey)) {
       expectStatus(response, 400);
-      assertThat(response.message()).isEqualTo(
-          "The pipeline YAML has 1 problem: $: the YAML document's root must be a map with the key 'pipeline'");
+      assertThat(response.message())
+          .isEqualTo(
+              "The pipeline YAML has 1 problem: $: the YAML document's root must be a map with the key 'pipeline'");
     }
   }
 
   @Test
   void put_contentTypes() {
-    byte[] yaml = example.replace("identifier: build_app", "identifier: typed").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] yaml =
+        example
+            .replace("identifier: build_app", "identifier: typed")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    for (String type : java.util.List.of("application/yaml", "application/x-yaml", "text/yaml", "text/plain; charset=utf-8")) {
+    for (String type :
+        java.util.List.of(
+            "application/yaml", "application/x-yaml", "text/yaml", "text/plain; charset=utf-8")) {
       assertThat(acme.send("PUT", PATH + "/typed", type, yaml).status()).as(type).isIn(200, 201);
     }
     ApiResponse json = acme.send("PUT", PATH + "/typed", "application/json", yaml);
@@ -179,7 +245,10 @@ class PipelinesApiTest {
   @Test
   void get_unknownPipelineOrProject_orAnotherAccount() {
     ApiClient other = APP.newAccount();
-    expectStatus(acme.putYaml(PATH + "/get_me", example.replace("identifier: build_app", "identifier: get_me")), 201);
+    expectStatus(
+        acme.putYaml(
+            PATH + "/get_me", example.replace("identifier: build_app", "identifier: get_me")),
+        201);
 
     ApiResponse missing = acme.get(PATH + "/nope");
     ApiResponse missingProject = acme.get("/api/v1/orgs/default/projects/nope/pipelines");
@@ -187,7 +256,8 @@ class PipelinesApiTest {
 
     expectStatus(missing, 404);
     assertThat(missing.code()).isEqualTo("PIPELINE_NOT_FOUND");
-    assertThat(missing.message()).isEqualTo("pipeline 'nope' not found in project 'demo' of org 'default'");
+    assertThat(missing.message())
+        .isEqualTo("pipeline 'nope' not found in project 'demo' of org 'default'");
     expectStatus(missingProject, 404);
     expectStatus(otherAccount, 404);
     expectStatus(APP.anonymous().get(PATH), 401);

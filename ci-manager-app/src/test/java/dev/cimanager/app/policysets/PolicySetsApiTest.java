@@ -40,8 +40,17 @@ class PolicySetsApiTest {
   }
 
   private static Map<String, Object> policy(String id, String expression) {
-    return Map.of("identifier", id, "name", id, "expression", expression, "message", "denied by " + id,
-        "severity", "error");
+    return Map.of(
+        "identifier",
+        id,
+        "name",
+        id,
+        "expression",
+        expression,
+        "message",
+        "denied by " + id,
+        "severity",
+        "error");
   }
 
   @Test
@@ -60,52 +69,77 @@ class PolicySetsApiTest {
         .isEqualTo("account.release_policy");
     assertThat(acme.get("/api/v1/orgs/default/policysets").json().get("policySets")).hasSize(1);
 
-    ApiResponse updated = acme.putJson("/api/v1/policysets/release_policy",
-        set("release_policy", policy("only", "true")));
+    ApiResponse updated =
+        acme.putJson(
+            "/api/v1/policysets/release_policy", set("release_policy", policy("only", "true")));
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.json().get("version").asLong()).isEqualTo(2);
     assertThat(updated.json().get("policies")).hasSize(1);
-    PolicySet resolved = APP.service(PolicySetService.class)
-        .resolve(Scope.project(acme.accountId(), "default", "app"), "account.release_policy");
+    PolicySet resolved =
+        APP.service(PolicySetService.class)
+            .resolve(Scope.project(acme.accountId(), "default", "app"), "account.release_policy");
     assertThat(resolved.version()).isEqualTo(2);
     assertThat(resolved.reference()).isEqualTo("account.release_policy");
 
-    assertThat(acme.delete("/api/v1/orgs/default/policysets/release_policy").status()).isEqualTo(204);
+    assertThat(acme.delete("/api/v1/orgs/default/policysets/release_policy").status())
+        .isEqualTo(204);
     assertThat(acme.get("/api/v1/orgs/default/policysets/release_policy").status()).isEqualTo(404);
   }
 
   @Test
   void expressionThatDoesNotCompile_is400InvalidPolicyNamingThePolicyAndPosition() {
-    ApiResponse response = acme.postJson("/api/v1/policysets", set("broken", policy("ok", "true"),
-        policy("bad_one", "predicate.buildDefinition.buildType.startsWith(")));
+    ApiResponse response =
+        acme.postJson(
+            "/api/v1/policysets",
+            set(
+                "broken",
+                policy("ok", "true"),
+                policy("bad_one", "predicate.buildDefinition.buildType.startsWith(")));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("code").asText()).isEqualTo("INVALID_POLICY");
-    assertThat(response.json().get("message").asText()).contains("bad_one").contains("line 1, column ");
+    assertThat(response.json().get("message").asText())
+        .contains("bad_one")
+        .contains("line 1, column ");
     assertThat(acme.get("/api/v1/policysets/broken").status()).isEqualTo(404);
   }
 
   @Test
   void nonBooleanExpression_andBadSeverity_are400InvalidPolicy() {
-    ApiResponse notBool = acme.postJson("/api/v1/policysets", set("nb", policy("count", "size(statement.subject)")));
+    ApiResponse notBool =
+        acme.postJson("/api/v1/policysets", set("nb", policy("count", "size(statement.subject)")));
     assertThat(notBool.status()).isEqualTo(400);
     assertThat(notBool.json().get("code").asText()).isEqualTo("INVALID_POLICY");
     assertThat(notBool.json().get("message").asText()).contains("count").contains("not bool");
 
-    ApiResponse severity = acme.postJson("/api/v1/policysets", Map.of("identifier", "sev", "name", "S",
-        "policies", List.of(Map.of("identifier", "p", "expression", "true", "severity", "fatal"))));
+    ApiResponse severity =
+        acme.postJson(
+            "/api/v1/policysets",
+            Map.of(
+                "identifier",
+                "sev",
+                "name",
+                "S",
+                "policies",
+                List.of(Map.of("identifier", "p", "expression", "true", "severity", "fatal"))));
     assertThat(severity.status()).isEqualTo(400);
     assertThat(severity.json().get("message").asText()).contains("'p'").contains("severity");
   }
 
   @Test
   void duplicate_missingBody_andUnknownSet_answer4xx() {
-    assertThat(acme.postJson("/api/v1/policysets", set("dup", policy("a", "true"))).status()).isEqualTo(201);
+    assertThat(acme.postJson("/api/v1/policysets", set("dup", policy("a", "true"))).status())
+        .isEqualTo(201);
     ApiResponse duplicate = acme.postJson("/api/v1/policysets", set("dup", policy("a", "true")));
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.json().get("code").asText()).isEqualTo("DUPLICATE_IDENTIFIER");
-    assertThat(acme.putJson("/api/v1/policysets/missing", set("missing", policy("a", "true"))).status()).isEqualTo(404);
+    assertThat(
+            acme.putJson("/api/v1/policysets/missing", set("missing", policy("a", "true")))
+                .status())
+        .isEqualTo(404);
     assertThat(acme.delete("/api/v1/policysets/missing").status()).isEqualTo(404);
-    assertThat(acme.postJson("/api/v1/policysets", Map.of("identifier", "np", "name", "N")).status()).isEqualTo(400);
+    assertThat(
+            acme.postJson("/api/v1/policysets", Map.of("identifier", "np", "name", "N")).status())
+        .isEqualTo(400);
   }
 }

@@ -17,22 +17,48 @@ class ArtifactJsonTest {
 
   @Test
   void write_withoutProvenanceOmitsTheField() throws Exception {
-    ArtifactResponse artifact = new ArtifactResponse("build.BuildAndPush", "build", "BuildAndPush", "Image",
-        "127.0.0.1:5000/demo/app", List.of("1.0"), DIGEST, null);
+    ArtifactResponse artifact =
+        new ArtifactResponse(
+            "build.BuildAndPush",
+            "build",
+            "BuildAndPush",
+            "Image",
+            "127.0.0.1:5000/demo/app",
+            List.of("1.0"),
+            DIGEST,
+            null);
 
-    assertThat(JSON.writeValueAsString(artifact)).isEqualTo("{\"id\":\"build.BuildAndPush\",\"stageIdentifier\":"
-        + "\"build\",\"stepIdentifier\":\"BuildAndPush\",\"type\":\"Image\",\"image\":\"127.0.0.1:5000/demo/app\","
-        + "\"tags\":[\"1.0\"],\"digest\":\"" + DIGEST + "\"}");
+    assertThat(JSON.writeValueAsString(artifact))
+        .isEqualTo(
+            "{\"id\":\"build.BuildAndPush\",\"stageIdentifier\":"
+                + "\"build\",\"stepIdentifier\":\"BuildAndPush\",\"type\":\"Image\",\"image\":\"127.0.0.1:5000/demo/app\","
+                + "\"tags\":[\"1.0\"],\"digest\":\""
+                + DIGEST
+                + "\"}");
   }
 
   @Test
   void write_pushedProvenanceKeepsTheNullFailureMessage() throws Exception {
-    ArtifactResponse artifact = new ArtifactResponse("build.BuildAndPush", "build", "BuildAndPush", "Image",
-        "127.0.0.1:5000/demo/app", List.of("1.0"), DIGEST, new ProvenanceSummary(ProvenanceStatus.PUSHED,
-            "https://slsa.dev/provenance/v1", "127.0.0.1:5000/demo/app:sha256-" + "ab".repeat(32) + ".att", null));
+    ArtifactResponse artifact =
+        new ArtifactResponse(
+            "build.BuildAndPush",
+            "build",
+            "BuildAndPush",
+            "Image",
+            "127.0.0.1:5000/demo/app",
+            List.of("1.0"),
+            DIGEST,
+            new ProvenanceSummary(
+                ProvenanceStatus.PUSHED,
+                "https://slsa.dev/provenance/v1",
+                "127.0.0.1:5000/demo/app:sha256-" + "ab".repeat(32) + ".att",
+                null));
 
-    assertThat(JSON.writeValueAsString(artifact)).endsWith(",\"provenance\":{\"status\":\"PUSHED\",\"predicateType\":"
-        + "\"https://slsa.dev/provenance/v1\",\"attestationRef\":\"127.0.0.1:5000/demo/app:sha256-" + "ab".repeat(32)
-        + ".att\",\"failureMessage\":null}}");
+    assertThat(JSON.writeValueAsString(artifact))
+        .endsWith(
+            ",\"provenance\":{\"status\":\"PUSHED\",\"predicateType\":"
+                + "\"https://slsa.dev/provenance/v1\",\"attestationRef\":\"127.0.0.1:5000/demo/app:sha256-"
+                + "ab".repeat(32)
+                + ".att\",\"failureMessage\":null}}");
   }
 }

@@ -9,10 +9,10 @@ import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The artifacts API over executions and provenance records stored directly (no build): the states a run
- * passes through, and the digest lookup across accounts.
+ * The artifacts API over executions and provenance records stored directly (no build): the states a
+ * run passes through, and the digest lookup across accounts.
  */
 class ArtifactsApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
@@ -47,8 +47,11 @@ class ArtifactsApiTest {
     records.save(record(running, digest, ProvenanceStatus.PENDING));
 
     JsonNode whileRunning = artifacts(acme, running.executionId()).get(0);
-    executions.save(running.withStatus(ExecutionStatus.FAILED, "the server restarted while this execution was running",
-        Instant.now()));
+    executions.save(
+        running.withStatus(
+            ExecutionStatus.FAILED,
+            "the server restarted while this execution was running",
+            Instant.now()));
     JsonNode ended = artifacts(acme, running.executionId()).get(0);
 
     assertThat(whileRunning.has("provenance")).as(whileRunning.toString()).isFalse();
@@ -81,7 +84,8 @@ class ArtifactsApiTest {
     assertThat(found.get(0).get("digest").asText()).isEqualTo(digest);
     assertThat(found.get(0).get("provenance").get("status").asText()).isEqualTo("PUSHED");
     assertThat(otherView.json().get("artifacts")).hasSize(1);
-    assertThat(otherView.json().get("artifacts").get(0).get("executionId").asText()).isEqualTo(theirs.executionId());
+    assertThat(otherView.json().get("artifacts").get(0).get("executionId").asText())
+        .isEqualTo(theirs.executionId());
     assertThat(unknown.json().get("artifacts")).isEmpty();
   }
 
@@ -106,16 +110,43 @@ class ArtifactsApiTest {
     return "sha256:" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
   }
 
-  /** An execution of pipeline {@code p} in {@code default/demo} whose stage {@code build} pushed an image. */
+  /**
+   * An execution of pipeline {@code p} in {@code default/demo} whose stage {@code build} pushed an
+   * image.
+   */
   static Execution storeExecution(ApiClient account, ExecutionStatus status, String digest) {
     Instant now = Instant.now();
-    Execution.StepRun step = new Execution.StepRun("push", "Push", "BuildAndPushDockerRegistry", status, null, now,
-        null, new Execution.ImageOutcome("127.0.0.1:5000/demo/app", List.of("1.0"), digest));
-    Execution.StageRun stage = new Execution.StageRun("build", "Build", status, null, now, null, List.of(step));
-    long sequenceId = executions.nextSequenceId(account.accountId(), new PipelineKey("default", "demo", "p"));
-    Execution execution = new Execution(UUID.randomUUID().toString(), account.accountId(), "default", "demo", "p",
-        sequenceId, status, new Execution.Trigger(TriggerType.MANUAL, "Test User", null), null, "pipeline: {}", now,
-        status.isFinal() ? now : null, null, null, List.of(stage));
+    Execution.StepRun step =
+        new Execution.StepRun(
+            "push",
+            "Push",
+            "BuildAndPushDockerRegistry",
+            status,
+            null,
+            now,
+            null,
+            new Execution.ImageOutcome("127.0.0.1:5000/demo/app", List.of("1.0"), digest));
+    Execution.StageRun stage =
+        new Execution.StageRun("build", "Build", status, null, now, null, List.of(step));
+    long sequenceId =
+        executions.nextSequenceId(account.accountId(), new PipelineKey("default", "demo", "p"));
+    Execution execution =
+        new Execution(
+            UUID.randomUUID().toString(),
+            account.accountId(),
+            "default",
+            "demo",
+            "p",
+            sequenceId,
+            status,
+            new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+            null,
+            "pipeline: {}",
+            now,
+            status.isFinal() ? now : null,
+            null,
+            null,
+            List.of(stage));
     executions.insert(execution);
     if (status.isFinal()) {
       executions.save(execution);
@@ -125,11 +156,27 @@ class ArtifactsApiTest {
 
   static ProvenanceRecord record(Execution execution, String digest, ProvenanceStatus status) {
     Instant now = Instant.now();
-    return new ProvenanceRecord(UUID.randomUUID().toString(), execution.accountId(), "default", "demo", "p",
-        execution.executionId(), "build", "push", "127.0.0.1:5000/demo/app", List.of("1.0"), digest,
-        "https://slsa.dev/provenance/v1", "{}".getBytes(StandardCharsets.UTF_8),
-        "{\"payload\":\"e30=\"}".getBytes(StandardCharsets.UTF_8), status,
-        status == ProvenanceStatus.PUSHED ? "127.0.0.1:5000/demo/app:" + digest.replace(':', '-') + ".att" : null,
-        status == ProvenanceStatus.PUSH_FAILED ? "registry down" : null, now, now);
+    return new ProvenanceRecord(
+        UUID.randomUUID().toString(),
+        execution.accountId(),
+        "default",
+        "demo",
+        "p",
+        execution.executionId(),
+        "build",
+        "push",
+        "127.0.0.1:5000/demo/app",
+        List.of("1.0"),
+        digest,
+        "https://slsa.dev/provenance/v1",
+        "{}".getBytes(StandardCharsets.UTF_8),
+        "{\"payload\":\"e30=\"}".getBytes(StandardCharsets.UTF_8),
+        status,
+        status == ProvenanceStatus.PUSHED
+            ? "127.0.0.1:5000/demo/app:" + digest.replace(':', '-') + ".att"
+            : null,
+        status == ProvenanceStatus.PUSH_FAILED ? "registry down" : null,
+        now,
+        now);
   }
 }

@@ -1,16 +1,16 @@
 package dev.cimanager.app.provenance;
 
 import com.mongodb.client.MongoDatabase;
+import dev.cimanager.contracts.executions.TriggerType;
 import dev.cimanager.ssca.api.BaseImage;
 import dev.cimanager.ssca.api.BuildSpec;
 import dev.cimanager.ssca.api.Codebase;
+import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.api.PushedImage;
 import dev.cimanager.ssca.api.SigningKeyRef;
 import dev.cimanager.ssca.api.Trigger;
-import dev.cimanager.ssca.api.TriggerType;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ResolvedSecret;
@@ -40,10 +40,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The time the SSCA work adds to a Build stage per image: one {@link ProvenanceService#attest} call with
- * a realistic context, a cached Cosign key, the embedded MongoDB on its H2 file (the default deployment)
- * and a loopback {@code docker-registry}. Not a test: run by hand from the reactor root (figures in
- * docs/PERFORMANCE.md):
+ * The time the SSCA work adds to a Build stage per image: one {@link ProvenanceService#attest} call
+ * with a realistic context, a cached Cosign key, the embedded MongoDB on its H2 file (the default
+ * deployment) and a loopback {@code docker-registry}. Not a test: run by hand from the reactor root
+ * (figures in docs/PERFORMANCE.md):
+ *
  * <pre>
  * mvn -B -q -pl ci-manager-app -am -DskipTests verify dependency:build-classpath \
  *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
@@ -51,17 +52,19 @@ import java.util.concurrent.ThreadLocalRandom;
  *     dev.cimanager.app.provenance.AttestBenchmark 200 400     # [sequential runs] [attestations on 8 threads]
  * </pre>
  *
- * <p>The split comes from the SPI seams the facade calls in order, timed per thread: secrets resolved
- * -> [load cached signer, predicate, statement, DSSE sign] -> store.save -> [push .att] ->
+ * <p>The split comes from the SPI seams the facade calls in order, timed per thread: secrets
+ * resolved -> [load cached signer, predicate, statement, DSSE sign] -> store.save -> [push .att] ->
  * store.markPushed. So "sign" is the time between the password lookup and the save, "push" the time
  * between the save and the mark, "store" the two store calls.
  */
 public final class AttestBenchmark {
-  private static final SigningKeyRef KEY = new SigningKeyRef("account.cosign_private_key", "account.cosign_password");
+  private static final SigningKeyRef KEY =
+      new SigningKeyRef("account.cosign_private_key", "account.cosign_password");
 
   public static void main(String[] args) throws Exception {
     // the app's DEBUG default would time the logging, not the work
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int concurrentTotal = args.length > 1 ? Integer.parseInt(args[1]) : 400;
@@ -72,8 +75,13 @@ public final class AttestBenchmark {
       MongoDatabase database = mongo.client().getDatabase("bench");
       ProvenanceStore store = new TimedStore(MongoProvenanceStore.open(database), timings);
       // the app's wiring: the .att locks in the same MongoDB (see ProvenanceModule)
-      ProvenanceService service = ProvenanceService.create(new FixedKey(timings), store,
-          new MongoAttestationLocks(database), Set.of(registry.hostPort()), Clock.systemUTC());
+      ProvenanceService service =
+          ProvenanceService.create(
+              new FixedKey(timings),
+              store,
+              new MongoAttestationLocks(database),
+              Set.of(registry.hostPort()),
+              Clock.systemUTC());
 
       for (int i = 0; i < 30; i++) { // warm-up: JIT, connection pool, the one scrypt of the key
         service.attest(context(registry.hostPort()), KEY, null);
@@ -96,17 +104,20 @@ public final class AttestBenchmark {
       List<Future<?>> futures = new ArrayList<>();
       long start = System.nanoTime();
       for (int i = 0; i < concurrentTotal; i++) {
-        futures.add(pool.submit(() -> {
-          timings.begin(System.nanoTime());
-          service.attest(context(registry.hostPort()), KEY, null);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  timings.begin(System.nanoTime());
+                  service.attest(context(registry.hostPort()), KEY, null);
+                }));
       }
       for (Future<?> future : futures) {
         future.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       pool.shutdown();
-      System.out.printf("%n8 threads, %d attestations: %.1f s, %.0f attestations/s%n",
+      System.out.printf(
+          "%n8 threads, %d attestations: %.1f s, %.0f attestations/s%n",
           concurrentTotal, seconds, concurrentTotal / seconds);
       timings.print();
     }
@@ -125,22 +136,42 @@ public final class AttestBenchmark {
     versions.put("ci-manager", "0.1.0-SNAPSHOT");
     versions.put("buildah", "1.28.2");
     Instant now = Instant.now();
-    return new ExecutionContext("acme", "default", "demo", "build_app", "exec-" + System.nanoTime(), 42,
+    return new ExecutionContext(
+        "acme",
+        "default",
+        "demo",
+        "build_app",
+        "exec-" + System.nanoTime(),
+        42,
         new Trigger(TriggerType.MANUAL, "Ann Example", null),
-        new Codebase("https://git.example.com/demo/app.git", "main", null, null,
+        new Codebase(
+            "https://git.example.com/demo/app.git",
+            "main",
+            null,
+            null,
             "9c1e5d0c6a0b4f2e8d7a6b5c4d3e2f1a0b9c8d7e"),
-        "build", "BuildAndPush",
+        "build",
+        "BuildAndPush",
         new BuildSpec("Dockerfile", ".", buildArgs, labels, List.of("1.0", "42")),
-        new PushedImage(registry, "demo/app", List.of("1.0", "42"), "sha256:" + HexFormat.of().formatHex(digest)),
+        new PushedImage(
+            registry,
+            "demo/app",
+            List.of("1.0", "42"),
+            "sha256:" + HexFormat.of().formatHex(digest)),
         List.of(new BaseImage(registry + "/base/alpine", "sha256:" + "ab".repeat(32))),
-        versions, now.minusSeconds(12), now);
+        versions,
+        now.minusSeconds(12),
+        now);
   }
 
   private static void print(String name, long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    System.out.printf("  %-28s p50 %7.2f ms   p95 %7.2f ms   mean %7.2f ms%n", name,
-        sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6,
+    System.out.printf(
+        "  %-28s p50 %7.2f ms   p95 %7.2f ms   mean %7.2f ms%n",
+        name,
+        sorted[sorted.length / 2] / 1e6,
+        sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6,
         Arrays.stream(sorted).average().orElse(0) / 1e6);
   }
 
@@ -185,20 +216,25 @@ public final class AttestBenchmark {
     }
 
     void print() {
-      String[] names = {"predicate + secrets", "sign (cached key)", "store (save + mark)", "push .att"};
+      String[] names = {
+        "predicate + secrets", "sign (cached key)", "store (save + mark)", "push .att"
+      };
       synchronized (stages) {
         for (int s = 0; s < names.length; s++) {
           final int index = s;
-          AttestBenchmark.print(names[s], stages.stream().mapToLong(stage -> stage[index]).toArray());
+          AttestBenchmark.print(
+              names[s], stages.stream().mapToLong(stage -> stage[index]).toArray());
         }
       }
     }
   }
 
-  /** One Cosign key (generated once, N=65536) and its password; version 1, so the signer cache hits. */
+  /**
+   * One Cosign key (generated once, N=65536) and its password; version 1, so the signer cache hits.
+   */
   static final class FixedKey implements SecretResolver {
     private static final byte[] PASSWORD = "benchmark-password".getBytes(StandardCharsets.UTF_8);
-    private final byte[] keyFile = CosignKeyPairGenerator.generate(PASSWORD).privateKeyPem();
+    private final byte[] keyFile = CosignKeys.generate(PASSWORD).privateKeyPem();
     private final Timings timings;
 
     FixedKey(Timings timings) {
@@ -251,21 +287,6 @@ public final class AttestBenchmark {
     @Override
     public Optional<ProvenanceRecord> findById(String id) {
       return store.findById(id);
-    }
-
-    @Override
-    public List<ProvenanceRecord> findByExecution(String executionId) {
-      return store.findByExecution(executionId);
-    }
-
-    @Override
-    public List<ProvenanceRecord> findByDigest(String digest) {
-      return store.findByDigest(digest);
-    }
-
-    @Override
-    public List<ProvenanceRecord> latestForAccount(String accountId, int limit) {
-      return store.latestForAccount(accountId, limit);
     }
   }
 }

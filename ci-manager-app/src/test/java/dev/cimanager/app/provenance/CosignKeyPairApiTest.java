@@ -21,10 +21,12 @@ class CosignKeyPairApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 
   private static Map<String, Object> body(String prefix, String password) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of(
-        "privateKey", Map.of("identifier", prefix + "_key", "name", "Cosign private key"),
-        "publicKey", Map.of("identifier", prefix + "_pub"),
-        "password", Map.of("identifier", prefix + "_pw", "name", "Cosign password")));
+    Map<String, Object> body =
+        new java.util.HashMap<>(
+            Map.of(
+                "privateKey", Map.of("identifier", prefix + "_key", "name", "Cosign private key"),
+                "publicKey", Map.of("identifier", prefix + "_pub"),
+                "password", Map.of("identifier", prefix + "_pw", "name", "Cosign password")));
     if (password != null) {
       body.put("passwordValue", password);
     }
@@ -36,8 +38,10 @@ class CosignKeyPairApiTest {
     ApiClient acme = APP.newAccount();
     acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "app", "name", "App"));
 
-    ApiResponse created = acme.postJson("/api/v1/orgs/default/projects/app/secrets/cosign-key-pair",
-        body("cosign", "typed password"));
+    ApiResponse created =
+        acme.postJson(
+            "/api/v1/orgs/default/projects/app/secrets/cosign-key-pair",
+            body("cosign", "typed password"));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode json = created.json();
@@ -53,11 +57,13 @@ class CosignKeyPairApiTest {
     SecretService secrets = APP.service(SecretService.class);
     ResolvedSecret key = secrets.resolve(project, "cosign_key", SecretType.SecretFile);
     ResolvedSecret password = secrets.resolve(project, "cosign_pw", SecretType.SecretText);
-    assertThat(new String(key.value(), StandardCharsets.US_ASCII)).contains("ENCRYPTED SIGSTORE PRIVATE KEY");
+    assertThat(new String(key.value(), StandardCharsets.US_ASCII))
+        .contains("ENCRYPTED SIGSTORE PRIVATE KEY");
     assertThat(new String(password.value(), StandardCharsets.UTF_8)).isEqualTo("typed password");
     // the stored private key decrypts with the stored password, and matches the answered public key
     var signer = SigningKeys.load(key.value(), password.value());
-    assertThat(PublicKeys.toPem(signer.publicKey()).strip()).isEqualTo(json.get("publicKeyPem").asText().strip());
+    assertThat(PublicKeys.toPem(signer.publicKey()).strip())
+        .isEqualTo(json.get("publicKeyPem").asText().strip());
   }
 
   @Test
@@ -68,26 +74,46 @@ class CosignKeyPairApiTest {
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.json().get("passwordGenerated").asBoolean()).isTrue();
-    ResolvedSecret password = APP.service(SecretService.class)
-        .resolve(Scope.account(acme.accountId()), "account.gen_pw", SecretType.SecretText);
+    ResolvedSecret password =
+        APP.service(SecretService.class)
+            .resolve(Scope.account(acme.accountId()), "account.gen_pw", SecretType.SecretText);
     assertThat(password.value()).hasSizeGreaterThanOrEqualTo(32);
-    assertThat(created.body()).doesNotContain(new String(password.value(), StandardCharsets.US_ASCII));
+    assertThat(created.body())
+        .doesNotContain(new String(password.value(), StandardCharsets.US_ASCII));
   }
 
   @Test
   void allOrNothing_anExistingSecretCreatesNone_badInputNamesTheField() {
     ApiClient acme = APP.newAccount();
-    acme.postJson("/api/v1/secrets/text", Map.of("identifier", "dup_pw", "name", "taken", "value", "x"));
+    acme.postJson(
+        "/api/v1/secrets/text", Map.of("identifier", "dup_pw", "name", "taken", "value", "x"));
 
     ApiResponse conflict = acme.postJson("/api/v1/secrets/cosign-key-pair", body("dup", "p"));
-    ApiResponse badId = acme.postJson("/api/v1/secrets/cosign-key-pair",
-        Map.of("privateKey", Map.of("identifier", "a-b"), "publicKey", Map.of("identifier", "p"),
-            "password", Map.of("identifier", "w")));
-    ApiResponse missing = acme.postJson("/api/v1/secrets/cosign-key-pair", Map.of("privateKey", Map.of("identifier", "k")));
-    ApiResponse sameIds = acme.postJson("/api/v1/secrets/cosign-key-pair",
-        Map.of("privateKey", Map.of("identifier", "k"), "publicKey", Map.of("identifier", "k"),
-            "password", Map.of("identifier", "w")));
-    ApiResponse foreignOrg = acme.postJson("/api/v1/orgs/nowhere/secrets/cosign-key-pair", body("x", "p"));
+    ApiResponse badId =
+        acme.postJson(
+            "/api/v1/secrets/cosign-key-pair",
+            Map.of(
+                "privateKey",
+                Map.of("identifier", "a-b"),
+                "publicKey",
+                Map.of("identifier", "p"),
+                "password",
+                Map.of("identifier", "w")));
+    ApiResponse missing =
+        acme.postJson(
+            "/api/v1/secrets/cosign-key-pair", Map.of("privateKey", Map.of("identifier", "k")));
+    ApiResponse sameIds =
+        acme.postJson(
+            "/api/v1/secrets/cosign-key-pair",
+            Map.of(
+                "privateKey",
+                Map.of("identifier", "k"),
+                "publicKey",
+                Map.of("identifier", "k"),
+                "password",
+                Map.of("identifier", "w")));
+    ApiResponse foreignOrg =
+        acme.postJson("/api/v1/orgs/nowhere/secrets/cosign-key-pair", body("x", "p"));
 
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.message()).contains("password.identifier").contains("dup_pw");

@@ -18,19 +18,22 @@ class ExecutionArtifactsTest {
 
   @Test
   void status_pendingWhileRunning_isAbsent() {
-    ProvenanceRecord pending = record(dev.cimanager.ssca.spi.ProvenanceStatus.PENDING);
+    ProvenanceRecord pending = record(dev.cimanager.contracts.artifacts.ProvenanceStatus.PENDING);
 
     assertThat(ExecutionArtifacts.status(execution(ExecutionStatus.RUNNING), pending)).isNull();
     assertThat(ExecutionArtifacts.status(execution(ExecutionStatus.QUEUED), pending)).isNull();
-    assertThat(ExecutionArtifacts.failureMessage(execution(ExecutionStatus.RUNNING), pending)).isNull();
+    assertThat(ExecutionArtifacts.failureMessage(execution(ExecutionStatus.RUNNING), pending))
+        .isNull();
   }
 
   @Test
   void status_pendingOnceEnded_isPushFailedWithWhy() {
-    ProvenanceRecord pending = record(dev.cimanager.ssca.spi.ProvenanceStatus.PENDING);
+    ProvenanceRecord pending = record(dev.cimanager.contracts.artifacts.ProvenanceStatus.PENDING);
 
-    for (ExecutionStatus ended : List.of(ExecutionStatus.SUCCESS, ExecutionStatus.FAILED, ExecutionStatus.ABORTED)) {
-      assertThat(ExecutionArtifacts.status(execution(ended), pending)).isEqualTo(ProvenanceStatus.PUSH_FAILED);
+    for (ExecutionStatus ended :
+        List.of(ExecutionStatus.SUCCESS, ExecutionStatus.FAILED, ExecutionStatus.ABORTED)) {
+      assertThat(ExecutionArtifacts.status(execution(ended), pending))
+          .isEqualTo(ProvenanceStatus.PUSH_FAILED);
       assertThat(ExecutionArtifacts.failureMessage(execution(ended), pending))
           .isEqualTo("the push did not finish (the server stopped); push it again");
     }
@@ -40,26 +43,65 @@ class ExecutionArtifactsTest {
   void status_otherStates_mapOneToOne() {
     Execution running = execution(ExecutionStatus.RUNNING);
 
-    assertThat(ExecutionArtifacts.status(running, record(dev.cimanager.ssca.spi.ProvenanceStatus.PUSHED)))
+    assertThat(
+            ExecutionArtifacts.status(
+                running, record(dev.cimanager.contracts.artifacts.ProvenanceStatus.PUSHED)))
         .isEqualTo(ProvenanceStatus.PUSHED);
-    assertThat(ExecutionArtifacts.status(running, record(dev.cimanager.ssca.spi.ProvenanceStatus.PUSH_FAILED)))
+    assertThat(
+            ExecutionArtifacts.status(
+                running, record(dev.cimanager.contracts.artifacts.ProvenanceStatus.PUSH_FAILED)))
         .isEqualTo(ProvenanceStatus.PUSH_FAILED);
-    assertThat(ExecutionArtifacts.failureMessage(running, record(dev.cimanager.ssca.spi.ProvenanceStatus.PUSH_FAILED)))
+    assertThat(
+            ExecutionArtifacts.failureMessage(
+                running, record(dev.cimanager.contracts.artifacts.ProvenanceStatus.PUSH_FAILED)))
         .isEqualTo("registry down");
   }
 
   private static Execution execution(ExecutionStatus status) {
-    return new Execution("e1", "acct", "default", "demo", "p", 1, status,
-        new Execution.Trigger(TriggerType.MANUAL, "Test User", null), null, "pipeline: {}", Instant.now(), null, null,
-        null, List.of());
+    return new Execution(
+        "e1",
+        "acct",
+        "default",
+        "demo",
+        "p",
+        1,
+        status,
+        new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+        null,
+        "pipeline: {}",
+        Instant.now(),
+        null,
+        null,
+        null,
+        List.of());
   }
 
-  private static ProvenanceRecord record(dev.cimanager.ssca.spi.ProvenanceStatus status) {
+  private static ProvenanceRecord record(
+      dev.cimanager.contracts.artifacts.ProvenanceStatus status) {
     Instant now = Instant.now();
-    return new ProvenanceRecord("r1", "acct", "default", "demo", "p", "e1", "build", "push", "127.0.0.1:5000/demo/app",
-        List.of("1.0"), DIGEST, "https://slsa.dev/provenance/v1", "{}".getBytes(StandardCharsets.UTF_8),
-        "{}".getBytes(StandardCharsets.UTF_8), status,
-        status == dev.cimanager.ssca.spi.ProvenanceStatus.PUSHED ? "127.0.0.1:5000/demo/app:sha256-x.att" : null,
-        status == dev.cimanager.ssca.spi.ProvenanceStatus.PUSH_FAILED ? "registry down" : null, now, now);
+    return new ProvenanceRecord(
+        "r1",
+        "acct",
+        "default",
+        "demo",
+        "p",
+        "e1",
+        "build",
+        "push",
+        "127.0.0.1:5000/demo/app",
+        List.of("1.0"),
+        DIGEST,
+        "https://slsa.dev/provenance/v1",
+        "{}".getBytes(StandardCharsets.UTF_8),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        status,
+        status == dev.cimanager.contracts.artifacts.ProvenanceStatus.PUSHED
+            ? "127.0.0.1:5000/demo/app:sha256-x.att"
+            : null,
+        status == dev.cimanager.contracts.artifacts.ProvenanceStatus.PUSH_FAILED
+            ? "registry down"
+            : null,
+        now,
+        now);
   }
 }

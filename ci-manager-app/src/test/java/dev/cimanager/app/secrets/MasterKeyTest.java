@@ -41,15 +41,20 @@ class MasterKeyTest {
 
   @Test
   void cipher_wrongMasterKeyOrOtherSecretIdOrVersion_failsToDecrypt() {
-    SecretCipher cipher = new SecretCipher(MasterKey.load(Base64.getEncoder().encodeToString(new byte[32]), dataDir));
+    SecretCipher cipher =
+        new SecretCipher(MasterKey.load(Base64.getEncoder().encodeToString(new byte[32]), dataDir));
     byte[] one = new byte[32];
     one[0] = 1;
-    SecretCipher otherKey = new SecretCipher(MasterKey.load(Base64.getEncoder().encodeToString(one), dataDir));
+    SecretCipher otherKey =
+        new SecretCipher(MasterKey.load(Base64.getEncoder().encodeToString(one), dataDir));
     EncryptedValue encrypted = cipher.encrypt("v".getBytes(), "acct:a", 1);
 
     assertThat(cipher.decrypt(encrypted, "acct:a", 1)).isEqualTo("v".getBytes());
-    assertThatThrownBy(() -> cipher.decrypt(encrypted, "acct:b", 1)).hasMessageContaining("acct:b version 1");
-    assertThatThrownBy(() -> cipher.decrypt(encrypted, "acct:a", 2)).hasMessageContaining("acct:a version 2");
-    assertThatThrownBy(() -> otherKey.decrypt(encrypted, "acct:a", 1)).hasMessageContaining("wrong master key");
+    assertThatThrownBy(() -> cipher.decrypt(encrypted, "acct:b", 1))
+        .hasMessageContaining("acct:b version 1");
+    assertThatThrownBy(() -> cipher.decrypt(encrypted, "acct:a", 2))
+        .hasMessageContaining("acct:a version 2");
+    assertThatThrownBy(() -> otherKey.decrypt(encrypted, "acct:a", 1))
+        .hasMessageContaining("wrong master key");
   }
 }

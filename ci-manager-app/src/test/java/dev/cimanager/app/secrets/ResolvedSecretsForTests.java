@@ -8,6 +8,7 @@ public final class ResolvedSecretsForTests {
   private ResolvedSecretsForTests() {}
 
   public static ResolvedSecret text(String reference, String value) {
-    return new ResolvedSecret(reference, SecretType.SecretText, 1, value.getBytes(StandardCharsets.UTF_8));
+    return new ResolvedSecret(
+        reference, SecretType.SecretText, 1, value.getBytes(StandardCharsets.UTF_8));
   }
 }

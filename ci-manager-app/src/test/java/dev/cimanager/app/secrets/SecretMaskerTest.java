@@ -10,7 +10,8 @@ class SecretMaskerTest {
   void mask_replacesEveryOccurrence() {
     SecretMasker masker = SecretMasker.ofValues(List.of("hunter2"));
 
-    assertThat(masker.mask("login hunter2 ok hunter2")).isEqualTo("login ************** ok **************");
+    assertThat(masker.mask("login hunter2 ok hunter2"))
+        .isEqualTo("login ************** ok **************");
   }
 
   @Test
@@ -22,7 +23,9 @@ class SecretMaskerTest {
 
   @Test
   void mask_multiLineValueLineByLine() {
-    SecretMasker masker = SecretMasker.ofValues(List.of("-----BEGIN KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END KEY-----\n"));
+    SecretMasker masker =
+        SecretMasker.ofValues(
+            List.of("-----BEGIN KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END KEY-----\n"));
 
     assertThat(masker.mask("read line MIGHAgEAMBMGByqGSM49")).isEqualTo("read line **************");
   }

@@ -40,7 +40,9 @@ class SecretsApiTest {
   void createText_atEveryScope_returnsMetadataWithoutValue() {
     for (String prefix : new String[] {"", "/orgs/default", "/orgs/default/projects/app"}) {
       ApiResponse created =
-          acme.postJson("/api/v1" + prefix + "/secrets/text", Map.of("identifier", "pw_text", "name", "Password", "value", PASSWORD));
+          acme.postJson(
+              "/api/v1" + prefix + "/secrets/text",
+              Map.of("identifier", "pw_text", "name", "Password", "value", PASSWORD));
 
       assertThat(created.status()).as(prefix).isEqualTo(201);
       assertThat(created.body()).doesNotContain(PASSWORD);
@@ -51,21 +53,35 @@ class SecretsApiTest {
       assertThat(got.get("version").asLong()).isEqualTo(1);
       assertThat(got.has("value")).isFalse();
     }
-    assertThat(acme.get("/api/v1/secrets/pw_text").json().get("reference").asText()).isEqualTo("account.pw_text");
-    assertThat(acme.get("/api/v1/orgs/default/secrets/pw_text").json().get("reference").asText()).isEqualTo("org.pw_text");
-    assertThat(acme.get("/api/v1/orgs/default/projects/app/secrets/pw_text").json().get("scope").asText()).isEqualTo("project");
+    assertThat(acme.get("/api/v1/secrets/pw_text").json().get("reference").asText())
+        .isEqualTo("account.pw_text");
+    assertThat(acme.get("/api/v1/orgs/default/secrets/pw_text").json().get("reference").asText())
+        .isEqualTo("org.pw_text");
+    assertThat(
+            acme.get("/api/v1/orgs/default/projects/app/secrets/pw_text")
+                .json()
+                .get("scope")
+                .asText())
+        .isEqualTo("project");
   }
 
   @Test
   void createFile_multipart_roundTripsThroughSecretService() {
     ApiResponse created =
-        acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_key", "name", "Cosign key"), "file", KEY_FILE);
+        acme.postMultipart(
+            "/api/v1/secrets/file",
+            Map.of("identifier", "cosign_key", "name", "Cosign key"),
+            "file",
+            KEY_FILE);
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().get("type").asText()).isEqualTo("SecretFile");
     ResolvedSecret resolved =
         APP.service(SecretService.class)
-            .resolve(Scope.project(acme.accountId(), "default", "app"), "account.cosign_key", SecretType.SecretFile);
+            .resolve(
+                Scope.project(acme.accountId(), "default", "app"),
+                "account.cosign_key",
+                SecretType.SecretFile);
     assertThat(resolved.value()).isEqualTo(KEY_FILE);
     assertThat(resolved.version()).isEqualTo(1);
     assertThat(resolved.toString()).doesNotContain("secret-key");
@@ -73,26 +89,35 @@ class SecretsApiTest {
 
   @Test
   void put_createsNewVersionAndNewValue() {
-    acme.postJson("/api/v1/orgs/default/secrets/text", Map.of("identifier", "rotating", "name", "R", "value", "v1"));
+    acme.postJson(
+        "/api/v1/orgs/default/secrets/text",
+        Map.of("identifier", "rotating", "name", "R", "value", "v1"));
 
     ApiResponse updated =
-        acme.putJson("/api/v1/orgs/default/secrets/rotating", Map.of("identifier", "rotating", "name", "R2", "value", "v2"));
+        acme.putJson(
+            "/api/v1/orgs/default/secrets/rotating",
+            Map.of("identifier", "rotating", "name", "R2", "value", "v2"));
 
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.json().get("version").asLong()).isEqualTo(2);
     assertThat(updated.json().get("name").asText()).isEqualTo("R2");
     ResolvedSecret resolved =
         APP.service(SecretService.class)
-            .resolve(Scope.project(acme.accountId(), "default", "app"), "org.rotating", SecretType.SecretText);
+            .resolve(
+                Scope.project(acme.accountId(), "default", "app"),
+                "org.rotating",
+                SecretType.SecretText);
     assertThat(resolved.valueAsString()).isEqualTo("v2");
     assertThat(resolved.version()).isEqualTo(2);
   }
 
   @Test
   void putFile_multipart_andTypeMismatch() {
-    acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "kf", "name", "K"), "file", new byte[] {1, 2});
+    acme.postMultipart(
+        "/api/v1/secrets/file", Map.of("identifier", "kf", "name", "K"), "file", new byte[] {1, 2});
 
-    ApiResponse updated = acme.putMultipart("/api/v1/secrets/kf", Map.of("name", "K"), "file", new byte[] {3});
+    ApiResponse updated =
+        acme.putMultipart("/api/v1/secrets/kf", Map.of("name", "K"), "file", new byte[] {3});
     ApiResponse asText = acme.putJson("/api/v1/secrets/kf", Map.of("name", "K", "value", "x"));
 
     assertThat(updated.status()).isEqualTo(200);
@@ -103,7 +128,8 @@ class SecretsApiTest {
 
   @Test
   void delete_removesSecret() {
-    acme.postJson("/api/v1/secrets/text", Map.of("identifier", "doomed", "name", "D", "value", "x"));
+    acme.postJson(
+        "/api/v1/secrets/text", Map.of("identifier", "doomed", "name", "D", "value", "x"));
 
     assertThat(acme.delete("/api/v1/secrets/doomed").status()).isEqualTo(204);
     ApiResponse gone = acme.get("/api/v1/secrets/doomed");
@@ -115,8 +141,13 @@ class SecretsApiTest {
   @Test
   void list_filtersByTypeAndShowsScopeAndReference() {
     ApiClient fresh = APP.newAccount();
-    fresh.postJson("/api/v1/secrets/text", Map.of("identifier", "a_text", "name", "A", "value", "1"));
-    fresh.postMultipart("/api/v1/secrets/file", Map.of("identifier", "b_file", "name", "B"), "file", new byte[] {9});
+    fresh.postJson(
+        "/api/v1/secrets/text", Map.of("identifier", "a_text", "name", "A", "value", "1"));
+    fresh.postMultipart(
+        "/api/v1/secrets/file",
+        Map.of("identifier", "b_file", "name", "B"),
+        "file",
+        new byte[] {9});
 
     JsonNode all = fresh.get("/api/v1/secrets").json().get("secrets");
     JsonNode files = fresh.get("/api/v1/secrets?type=SecretFile").json().get("secrets");
@@ -132,29 +163,45 @@ class SecretsApiTest {
 
   @Test
   void read_oldVersionsCiphertextReplayedOntoTheCurrentVersion_failsToDecrypt() {
-    acme.postJson("/api/v1/secrets/text", Map.of("identifier", "replayed", "name", "R", "value", "old-value"));
+    acme.postJson(
+        "/api/v1/secrets/text",
+        Map.of("identifier", "replayed", "name", "R", "value", "old-value"));
     var secrets = APP.service(MongoDatabase.class).getCollection("secrets");
     var id = Filters.eq("_id", acme.accountId() + ":replayed");
     Document version1 = secrets.find(id).first();
     acme.putJson("/api/v1/secrets/replayed", Map.of("name", "R", "value", "new-value"));
 
-    secrets.updateOne(id, new Document("$set", new Document("wrappedKey", version1.get("wrappedKey"))
-        .append("ciphertext", version1.get("ciphertext"))));
+    secrets.updateOne(
+        id,
+        new Document(
+            "$set",
+            new Document("wrappedKey", version1.get("wrappedKey"))
+                .append("ciphertext", version1.get("ciphertext"))));
 
-    assertThatThrownBy(() -> APP.service(SecretService.class)
-            .resolve(Scope.account(acme.accountId()), "account.replayed", SecretType.SecretText))
-        .hasMessage("tried to decrypt secret " + acme.accountId() + ":replayed version 2 but failed: wrong master key,"
-            + " or the stored ciphertext is not this secret version's (tampered, or copied from another secret or"
-            + " version)");
+    assertThatThrownBy(
+            () ->
+                APP.service(SecretService.class)
+                    .resolve(
+                        Scope.account(acme.accountId()), "account.replayed", SecretType.SecretText))
+        .hasMessage(
+            "tried to decrypt secret "
+                + acme.accountId()
+                + ":replayed version 2 but failed: wrong master key,"
+                + " or the stored ciphertext is not this secret version's (tampered, or copied from another secret or"
+                + " version)");
   }
 
   @Test
   void storedDocument_isEncryptedAtRest() {
     String value = "plaintext-that-must-not-be-stored-" + System.nanoTime();
-    acme.postJson("/api/v1/secrets/text", Map.of("identifier", "at_rest", "name", "AR", "value", value));
+    acme.postJson(
+        "/api/v1/secrets/text", Map.of("identifier", "at_rest", "name", "AR", "value", value));
 
     Document raw =
-        APP.service(MongoDatabase.class).getCollection("secrets").find(Filters.eq("_id", acme.accountId() + ":at_rest")).first();
+        APP.service(MongoDatabase.class)
+            .getCollection("secrets")
+            .find(Filters.eq("_id", acme.accountId() + ":at_rest"))
+            .first();
 
     assertThat(raw).isNotNull();
     assertThat(raw.toJson()).doesNotContain(value);
@@ -167,12 +214,21 @@ class SecretsApiTest {
   void create_badInput() {
     acme.postJson("/api/v1/secrets/text", Map.of("identifier", "dup_s", "name", "D", "value", "1"));
 
-    ApiResponse duplicate = acme.postJson("/api/v1/secrets/text", Map.of("identifier", "dup_s", "name", "D", "value", "1"));
-    ApiResponse noValue = acme.postJson("/api/v1/secrets/text", Map.of("identifier", "nv", "name", "N"));
-    ApiResponse badId = acme.postJson("/api/v1/secrets/text", Map.of("identifier", "a.b", "name", "N", "value", "1"));
-    ApiResponse noFile = acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "nf", "name", "N"), null, null);
+    ApiResponse duplicate =
+        acme.postJson(
+            "/api/v1/secrets/text", Map.of("identifier", "dup_s", "name", "D", "value", "1"));
+    ApiResponse noValue =
+        acme.postJson("/api/v1/secrets/text", Map.of("identifier", "nv", "name", "N"));
+    ApiResponse badId =
+        acme.postJson(
+            "/api/v1/secrets/text", Map.of("identifier", "a.b", "name", "N", "value", "1"));
+    ApiResponse noFile =
+        acme.postMultipart(
+            "/api/v1/secrets/file", Map.of("identifier", "nf", "name", "N"), null, null);
     ApiResponse unknownProject =
-        acme.postJson("/api/v1/orgs/default/projects/nope/secrets/text", Map.of("identifier", "x", "name", "N", "value", "1"));
+        acme.postJson(
+            "/api/v1/orgs/default/projects/nope/secrets/text",
+            Map.of("identifier", "x", "name", "N", "value", "1"));
 
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.code()).isEqualTo("DUPLICATE_IDENTIFIER");
@@ -191,9 +247,14 @@ class SecretsApiTest {
   void createFile_badMultipart_isInvalidMultipart() {
     byte[] garbage = "not multipart at all".getBytes(StandardCharsets.UTF_8);
 
-    ApiResponse noBoundary = acme.send("POST", "/api/v1/secrets/file", "multipart/form-data", garbage);
+    ApiResponse noBoundary =
+        acme.send("POST", "/api/v1/secrets/file", "multipart/form-data", garbage);
     ApiResponse badParts =
-        acme.send("POST", "/api/v1/orgs/default/secrets/file", "multipart/form-data; boundary=xyz", garbage);
+        acme.send(
+            "POST",
+            "/api/v1/orgs/default/secrets/file",
+            "multipart/form-data; boundary=xyz",
+            garbage);
 
     for (ApiResponse response : java.util.List.of(noBoundary, badParts)) {
       assertThat(response.status()).as(response.toString()).isEqualTo(400);
@@ -206,7 +267,9 @@ class SecretsApiTest {
 
   @Test
   void create_emptyTextValueIsValid() {
-    ApiResponse created = acme.postJson("/api/v1/secrets/text", Map.of("identifier", "empty_pw", "name", "E", "value", ""));
+    ApiResponse created =
+        acme.postJson(
+            "/api/v1/secrets/text", Map.of("identifier", "empty_pw", "name", "E", "value", ""));
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(
@@ -219,9 +282,15 @@ class SecretsApiTest {
   @Test
   void create_tooLarge() {
     ApiResponse text =
-        acme.postJson("/api/v1/secrets/text", Map.of("identifier", "big_t", "name", "B", "value", "x".repeat(64 * 1024 + 1)));
+        acme.postJson(
+            "/api/v1/secrets/text",
+            Map.of("identifier", "big_t", "name", "B", "value", "x".repeat(64 * 1024 + 1)));
     ApiResponse file =
-        acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "big_f", "name", "B"), "file", new byte[1024 * 1024 + 1]);
+        acme.postMultipart(
+            "/api/v1/secrets/file",
+            Map.of("identifier", "big_f", "name", "B"),
+            "file",
+            new byte[1024 * 1024 + 1]);
 
     assertThat(text.status()).isEqualTo(413);
     assertThat(text.code()).isEqualTo("SECRET_TOO_LARGE");
@@ -253,14 +322,22 @@ class SecretsApiTest {
   void resolve_errorsNameTheReference() {
     SecretService secrets = APP.service(SecretService.class);
     Scope project = Scope.project(acme.accountId(), "default", "app");
-    acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_password", "name", "P"), "file", new byte[] {1});
+    acme.postMultipart(
+        "/api/v1/secrets/file",
+        Map.of("identifier", "cosign_password", "name", "P"),
+        "file",
+        new byte[] {1});
 
     assertThatThrownBy(() -> secrets.resolve(project, "account.missing_pw", SecretType.SecretText))
         .isInstanceOf(ApiException.class)
         .hasMessage("secret account.missing_pw not found");
-    assertThatThrownBy(() -> secrets.resolve(project, "account.cosign_password", SecretType.SecretText))
+    assertThatThrownBy(
+            () -> secrets.resolve(project, "account.cosign_password", SecretType.SecretText))
         .hasMessage("secret account.cosign_password is a SecretFile but a SecretText is required");
-    assertThatThrownBy(() -> secrets.resolve(Scope.account(acme.accountId()), "project_only", SecretType.SecretText))
+    assertThatThrownBy(
+            () ->
+                secrets.resolve(
+                    Scope.account(acme.accountId()), "project_only", SecretType.SecretText))
         .hasMessageContaining("project_only");
     assertThatThrownBy(() -> secrets.resolve(project, "account.bad-id", SecretType.SecretText))
         .hasMessageContaining("account.bad-id");

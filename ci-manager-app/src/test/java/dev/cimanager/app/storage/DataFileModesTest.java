@@ -29,7 +29,8 @@ class DataFileModesTest {
 
   @Test
   void anExistingWorldReadableFile_isTightenedAtStart() throws Exception {
-    Files.setPosixFilePermissions(APP.dataDir().resolve("mongo.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        APP.dataDir().resolve("mongo.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
     Files.setPosixFilePermissions(APP.dataDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
 
     APP.restart();

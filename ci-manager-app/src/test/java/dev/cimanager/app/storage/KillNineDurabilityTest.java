@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.AppInstance;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 2xx means the write is on disk: the app (embedded MongoDB on its H2 file) runs in a child JVM, answers a
- * burst of writes, and is killed with SIGKILL right after the last answer; restarted on the same data
- * directory, it has every one of them. The stock backend lost the last ~second of writes here.
+ * A 2xx means the write is on disk: the app (embedded MongoDB on its H2 file) runs in a child JVM,
+ * answers a burst of writes, and is killed with SIGKILL right after the last answer; restarted on
+ * the same data directory, it has every one of them. The stock backend lost the last ~second of
+ * writes here.
  */
+@IntegrationTest
 class KillNineDurabilityTest {
   private static final int SECRETS = 60;
   private static final int PIPELINE_PUTS = 20;
@@ -37,8 +40,17 @@ class KillNineDurabilityTest {
     Map<String, String> executions = new LinkedHashMap<>();
     String lastName;
     try (AppInstance app = AppInstance.standalone(dataDir)) {
-      ApiResponse created = app.admin().postJson("/api/v1/accounts", Map.of("identifier", account, "name", "D",
-          "user", Map.of("name", "Dev", "email", "dev@example.com")));
+      ApiResponse created =
+          app.admin()
+              .postJson(
+                  "/api/v1/accounts",
+                  Map.of(
+                      "identifier",
+                      account,
+                      "name",
+                      "D",
+                      "user",
+                      Map.of("name", "Dev", "email", "dev@example.com")));
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
       token = created.json().get("token").asText();
       ApiClient acme = app.client(token, account);
@@ -53,15 +65,22 @@ class KillNineDurabilityTest {
       }
 
       for (int i = 0; i < SECRETS; i++) {
-        expect(acme.postJson("/api/v1/secrets/text", Map.of("identifier", "s" + i, "name", "S", "value", "v" + i)),
+        expect(
+            acme.postJson(
+                "/api/v1/secrets/text",
+                Map.of("identifier", "s" + i, "name", "S", "value", "v" + i)),
             201);
       }
       lastName = null;
       for (int i = 0; i < PIPELINE_PUTS; i++) {
         lastName = "Build app " + i;
-        expect(acme.putYaml(PIPELINE, pipelineYaml().replace("name: Build app", "name: " + lastName)), 200);
+        expect(
+            acme.putYaml(PIPELINE, pipelineYaml().replace("name: Build app", "name: " + lastName)),
+            200);
       }
-      expect(acme.putJson("/api/v1/secrets/s0", Map.of("identifier", "s0", "name", "S", "value", "changed")),
+      expect(
+          acme.putJson(
+              "/api/v1/secrets/s0", Map.of("identifier", "s0", "name", "S", "value", "changed")),
           200);
       app.kill9();
     }
@@ -76,24 +95,70 @@ class KillNineDurabilityTest {
       assertThat(acme.get(PIPELINE).body()).contains("name: " + lastName);
       for (Map.Entry<String, String> execution : executions.entrySet()) {
         JsonNode json = acme.get("/api/v1/executions/" + execution.getKey()).json();
-        assertThat(json.get("status").asText()).as(execution.getKey()).isEqualTo(execution.getValue());
+        assertThat(json.get("status").asText())
+            .as(execution.getKey())
+            .isEqualTo(execution.getValue());
       }
     }
   }
 
   private static void setUpPipeline(ApiClient acme) throws Exception {
-    expect(acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")), 201);
-    expect(acme.postJson("/api/v1/connectors", Map.of("identifier", "local_registry", "name", "R",
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", "http://127.0.0.1:9", "providerType", "Other",
-            "auth", Map.of("type", "Anonymous")))), 201);
-    String repo = TestApp.localGitFolder(acme.accountId()).resolve("missing.git").toUri().toString();
-    expect(acme.postJson("/api/v1/orgs/default/projects/demo/connectors", Map.of("identifier", "app_repo",
-        "name", "Repo", "type", "Git", "spec", Map.of("url", repo, "connectionType", "Repo",
-            "authentication", Map.of("type", "Anonymous")))), 201);
-    expect(acme.postMultipart("/api/v1/secrets/file", Map.of("identifier", "cosign_private_key", "name", "K"),
-        "file", new byte[] {1}), 201);
-    expect(acme.postJson("/api/v1/secrets/text", Map.of("identifier", "cosign_password", "name", "P",
-        "value", "pw")), 201);
+    expect(
+        acme.postJson(
+            "/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")),
+        201);
+    expect(
+        acme.postJson(
+            "/api/v1/connectors",
+            Map.of(
+                "identifier",
+                "local_registry",
+                "name",
+                "R",
+                "type",
+                "DockerRegistry",
+                "spec",
+                Map.of(
+                    "dockerRegistryUrl",
+                    "http://127.0.0.1:9",
+                    "providerType",
+                    "Other",
+                    "auth",
+                    Map.of("type", "Anonymous")))),
+        201);
+    String repo =
+        TestApp.localGitFolder(acme.accountId()).resolve("missing.git").toUri().toString();
+    expect(
+        acme.postJson(
+            "/api/v1/orgs/default/projects/demo/connectors",
+            Map.of(
+                "identifier",
+                "app_repo",
+                "name",
+                "Repo",
+                "type",
+                "Git",
+                "spec",
+                Map.of(
+                    "url",
+                    repo,
+                    "connectionType",
+                    "Repo",
+                    "authentication",
+                    Map.of("type", "Anonymous")))),
+        201);
+    expect(
+        acme.postMultipart(
+            "/api/v1/secrets/file",
+            Map.of("identifier", "cosign_private_key", "name", "K"),
+            "file",
+            new byte[] {1}),
+        201);
+    expect(
+        acme.postJson(
+            "/api/v1/secrets/text",
+            Map.of("identifier", "cosign_password", "name", "P", "value", "pw")),
+        201);
     expect(acme.putYaml(PIPELINE, pipelineYaml()), 201);
   }
 
@@ -111,8 +176,9 @@ class KillNineDurabilityTest {
   }
 
   private static String pipelineYaml() throws Exception {
-    try (InputStream in = KillNineDurabilityTest.class.getResourceAsStream(
-        "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
+    try (InputStream in =
+        KillNineDurabilityTest.class.getResourceAsStream(
+            "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

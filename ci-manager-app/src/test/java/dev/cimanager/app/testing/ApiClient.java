@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A tiny HTTP client for API tests (java.net.http), sending {@code Authorization: Bearer <token>} when it
- * has one. Every call returns an {@link ApiResponse}; none throws on 4xx/5xx.
+ * A tiny HTTP client for API tests (java.net.http), sending {@code Authorization: Bearer <token>}
+ * when it has one. Every call returns an {@link ApiResponse}; none throws on 4xx/5xx.
  */
 public final class ApiClient {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +62,9 @@ public final class ApiClient {
     return send("DELETE", path, null, null);
   }
 
-  /** POST of {@code body} as JSON: a String is sent verbatim, anything else serialized by Jackson. */
+  /**
+   * POST of {@code body} as JSON: a String is sent verbatim, anything else serialized by Jackson.
+   */
   public ApiResponse postJson(String path, Object body) {
     return send("POST", path, "application/json", json(body));
   }
@@ -77,11 +79,13 @@ public final class ApiClient {
   }
 
   /** POST of multipart/form-data with text {@code fields} and one file part {@code fileField}. */
-  public ApiResponse postMultipart(String path, Map<String, String> fields, String fileField, byte[] file) {
+  public ApiResponse postMultipart(
+      String path, Map<String, String> fields, String fileField, byte[] file) {
     return multipart("POST", path, fields, fileField, file);
   }
 
-  public ApiResponse putMultipart(String path, Map<String, String> fields, String fileField, byte[] file) {
+  public ApiResponse putMultipart(
+      String path, Map<String, String> fields, String fileField, byte[] file) {
     return multipart("PUT", path, fields, fileField, file);
   }
 
@@ -91,11 +95,25 @@ public final class ApiClient {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
         (name, value) ->
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                + value + "\r\n"));
+            write(
+                body,
+                "--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + name
+                    + "\"\r\n\r\n"
+                    + value
+                    + "\r\n"));
     if (fileField != null) {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-          + "\"; filename=\"" + fileField + ".bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + fileField
+              + "\"; filename=\""
+              + fileField
+              + ".bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
       body.writeBytes(file);
       write(body, "\r\n");
     }
@@ -105,11 +123,16 @@ public final class ApiClient {
 
   /** Any request; {@code contentType} and {@code body} may be null. */
   public ApiResponse send(String method, String path, String contentType, byte[] body) {
-    return sendWithHeaders(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
+    return sendWithHeaders(
+        method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
   }
 
-  /** Any request with extra {@code headers} (e.g. {@code Content-Encoding}); {@code body} may be null. */
-  public ApiResponse sendWithHeaders(String method, String path, Map<String, String> headers, byte[] body) {
+  /**
+   * Any request with extra {@code headers} (e.g. {@code Content-Encoding}); {@code body} may be
+   * null.
+   */
+  public ApiResponse sendWithHeaders(
+      String method, String path, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -117,9 +140,12 @@ public final class ApiClient {
     headers.forEach(request::header);
     request.method(
         method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
-      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new ApiResponse(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path + " failed", e);

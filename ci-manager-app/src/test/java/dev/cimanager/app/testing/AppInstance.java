@@ -19,16 +19,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * One CI manager process (the application's main, {@code config/ci-manager.yml}) in a child JVM, for what
- * a test cannot do to its own process (SIGKILL it, run several): its own data directory and ports, the
- * admin token {@link TestApp#ADMIN_TOKEN}, loopback allowed, the test local Git root; on a shared MongoDB
- * with the cluster's master key ({@link #start}) or alone ({@link #standalone}); execution settings as
- * {@code -Ddw.execution.*} overrides.
+ * One CI manager process (the application's main, {@code config/ci-manager.yml}) in a child JVM,
+ * for what a test cannot do to its own process (SIGKILL it, run several): its own data directory
+ * and ports, the admin token {@link TestApp#ADMIN_TOKEN}, loopback allowed, the test local Git
+ * root; on a shared MongoDB with the cluster's master key ({@link #start}) or alone ({@link
+ * #standalone}); execution settings as {@code -Ddw.execution.*} overrides.
  */
 public final class AppInstance implements AutoCloseable {
 
   private static final Pattern UP = Pattern.compile("ci-manager is up");
-  private static final Pattern INSTANCE = Pattern.compile("execution engine started as instance (\\S+)");
+  private static final Pattern INSTANCE =
+      Pattern.compile("execution engine started as instance (\\S+)");
 
   private final ChildJvm jvm;
   private final int port;
@@ -45,28 +46,43 @@ public final class AppInstance implements AutoCloseable {
    *
    * @param execution {@code execution.*} settings, e.g. {@code workers -> 2}
    */
-  public static AppInstance start(String mongoUri, String masterKey, String insecureRegistries, Path dataDir,
+  public static AppInstance start(
+      String mongoUri,
+      String masterKey,
+      String insecureRegistries,
+      Path dataDir,
       Map<String, String> execution) {
-    return start(dataDir, execution, Map.of("CI_MANAGER_MONGO_URI", mongoUri, "CI_MANAGER_MASTER_KEY", masterKey,
-        "CI_MANAGER_INSECURE_REGISTRIES", insecureRegistries));
+    return start(
+        dataDir,
+        execution,
+        Map.of(
+            "CI_MANAGER_MONGO_URI",
+            mongoUri,
+            "CI_MANAGER_MASTER_KEY",
+            masterKey,
+            "CI_MANAGER_INSECURE_REGISTRIES",
+            insecureRegistries));
   }
 
   /**
-   * A single instance as {@code ./scripts/run.sh} starts it: no external MongoDB (the embedded store in
-   * {@code dataDir}) and the master key the app keeps there, so a second start on the same directory finds
-   * what the first one wrote.
+   * A single instance as {@code ./scripts/run.sh} starts it: no external MongoDB (the embedded
+   * store in {@code dataDir}) and the master key the app keeps there, so a second start on the same
+   * directory finds what the first one wrote.
    */
   public static AppInstance standalone(Path dataDir) {
     return start(dataDir, Map.of(), Map.of());
   }
 
-  private static AppInstance start(Path dataDir, Map<String, String> execution, Map<String, String> settings) {
+  private static AppInstance start(
+      Path dataDir, Map<String, String> execution, Map<String, String> settings) {
     int port = freePort();
-    List<String> options = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    List<String> options =
+        new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     execution.forEach((key, value) -> options.add("-Ddw.execution." + key + "=" + value));
     try {
       Files.createDirectories(dataDir);
-      // isolated builds run as host uids 100000+ and must traverse to their files under the data dir
+      // isolated builds run as host uids 100000+ and must traverse to their files under the data
+      // dir
       Path parent = dataDir.getParent();
       Set<PosixFilePermission> modes = new HashSet<>(Files.getPosixFilePermissions(parent));
       if (modes.add(PosixFilePermission.OTHERS_EXECUTE)) {
@@ -84,8 +100,13 @@ public final class AppInstance implements AutoCloseable {
     env.put("CI_MANAGER_ADMIN_PORT", Integer.toString(freePort()));
     // a restart on the same data directory appends to the log: wait for this start's lines only
     Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-    ChildJvm jvm = ChildJvm.start(CiManagerApplication.class, options,
-        List.of("server", TestApp.configFile().toString()), env, log);
+    ChildJvm jvm =
+        ChildJvm.start(
+            CiManagerApplication.class,
+            options,
+            List.of("server", TestApp.configFile().toString()),
+            env,
+            log);
     jvm.awaitLogLine(UP, Duration.ofMinutes(3));
     return new AppInstance(jvm, port, jvm.awaitLogLine(INSTANCE, Duration.ofSeconds(5)));
   }
@@ -109,19 +130,32 @@ public final class AppInstance implements AutoCloseable {
 
   /** The same account's user on this instance. */
   public ApiClient client(ApiClient sameAccountElsewhere) {
-    return new ApiClient(baseUrl(), sameAccountElsewhere.token()).forAccount(sameAccountElsewhere.accountId());
+    return new ApiClient(baseUrl(), sameAccountElsewhere.token())
+        .forAccount(sameAccountElsewhere.accountId());
   }
 
-  /** Creates an account with a random identifier through this instance; returns its user's client. */
+  /**
+   * Creates an account with a random identifier through this instance; returns its user's client.
+   */
   public ApiClient newAccount() {
     String identifier = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    ApiResponse response = admin().postJson("/api/v1/accounts", Map.of("identifier", identifier, "name", identifier,
-        "user", Map.of("name", "Test User", "email", "test@example.com")));
+    ApiResponse response =
+        admin()
+            .postJson(
+                "/api/v1/accounts",
+                Map.of(
+                    "identifier",
+                    identifier,
+                    "name",
+                    identifier,
+                    "user",
+                    Map.of("name", "Test User", "email", "test@example.com")));
     if (response.status() != 201) {
       throw new IllegalStateException("creating account " + identifier + " failed: " + response);
     }
     JsonNode json = response.json();
-    return new ApiClient(baseUrl(), json.get("token").asText()).forAccount(json.get("identifier").asText());
+    return new ApiClient(baseUrl(), json.get("token").asText())
+        .forAccount(json.get("identifier").asText());
   }
 
   public void kill9() {

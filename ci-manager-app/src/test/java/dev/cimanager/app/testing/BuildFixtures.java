@@ -15,23 +15,29 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * Set-up that end-to-end tests of a Build and Push stage share: a Git repository an image builds from
- * offline, and connectors and secrets created through the public API (each call must answer 201).
+ * Set-up that end-to-end tests of a Build and Push stage share: a Git repository an image builds
+ * from offline, and connectors and secrets created through the public API (each call must answer
+ * 201).
  */
 public final class BuildFixtures {
   private BuildFixtures() {}
 
   /**
    * Makes {@code dir} a Git repository with one commit on {@code main}: {@code hello.txt} and a
-   * {@code Dockerfile} building {@code FROM scratch} (no network). Author and time are fixed, so every
-   * build of this commit yields the same image digest.
+   * {@code Dockerfile} building {@code FROM scratch} (no network). Author and time are fixed, so
+   * every build of this commit yields the same image digest.
    */
   public static RevCommit commitScratchImage(Path dir) throws java.io.IOException, GitAPIException {
-    PersonIdent dev = new PersonIdent("Dev", "dev@example.com",
-        Date.from(Instant.parse("2024-05-01T12:00:00Z")), TimeZone.getTimeZone("UTC"));
+    PersonIdent dev =
+        new PersonIdent(
+            "Dev",
+            "dev@example.com",
+            Date.from(Instant.parse("2024-05-01T12:00:00Z")),
+            TimeZone.getTimeZone("UTC"));
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       Files.writeString(dir.resolve("hello.txt"), "hello\n");
-      Files.writeString(dir.resolve("Dockerfile"),
+      Files.writeString(
+          dir.resolve("Dockerfile"),
           "FROM scratch\nARG VERSION\nLABEL version=$VERSION\nCOPY hello.txt /hello.txt\n");
       git.add().addFilepattern(".").call();
       return git.commit().setMessage("app").setAuthor(dev).setCommitter(dev).call();
@@ -39,13 +45,18 @@ public final class BuildFixtures {
   }
 
   /**
-   * Makes {@code dir} a Git repository with one commit on {@code main} holding {@code files} (relative
-   * path to content; executable when the name has no dot, e.g. a static binary). Author and time fixed.
+   * Makes {@code dir} a Git repository with one commit on {@code main} holding {@code files}
+   * (relative path to content; executable when the name has no dot, e.g. a static binary). Author
+   * and time fixed.
    */
-  public static RevCommit commitFiles(Path dir, Map<String, byte[]> files) throws java.io.IOException,
-      GitAPIException {
-    PersonIdent dev = new PersonIdent("Dev", "dev@example.com",
-        Date.from(Instant.parse("2024-05-01T12:00:00Z")), TimeZone.getTimeZone("UTC"));
+  public static RevCommit commitFiles(Path dir, Map<String, byte[]> files)
+      throws java.io.IOException, GitAPIException {
+    PersonIdent dev =
+        new PersonIdent(
+            "Dev",
+            "dev@example.com",
+            Date.from(Instant.parse("2024-05-01T12:00:00Z")),
+            TimeZone.getTimeZone("UTC"));
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Path path = dir.resolve(file.getKey());
@@ -62,29 +73,65 @@ public final class BuildFixtures {
 
   /** Creates project {@code identifier} in org {@code default}. */
   public static void project(ApiClient client, String identifier) {
-    created(client.postJson("/api/v1/orgs/default/projects", Map.of("identifier", identifier, "name", identifier)));
-  }
-
-  /** An anonymous DockerRegistry connector; {@code scope} is a scope prefix ("" for the account). */
-  public static void registryConnector(ApiClient client, String scope, String identifier, URI registry) {
-    created(client.postJson("/api/v1" + scope + "/connectors", Map.of("identifier", identifier, "name", identifier,
-        "type", "DockerRegistry", "spec", Map.of("dockerRegistryUrl", registry.toString(),
-            "providerType", "Other", "auth", Map.of("type", "Anonymous")))));
+    created(
+        client.postJson(
+            "/api/v1/orgs/default/projects", Map.of("identifier", identifier, "name", identifier)));
   }
 
   /**
-   * An anonymous Git connector to {@code repository} (e.g. a {@code file://} URI). A local repository
-   * outside the account's folder of the local Git root ({@link TestApp#localGitFolder}) is moved there first
-   * and its old path becomes a symbolic link to it: the test keeps using its path (and URL), which the
-   * server accepts because it resolves links.
+   * An anonymous DockerRegistry connector; {@code scope} is a scope prefix ("" for the account).
    */
-  public static void gitConnector(ApiClient client, String scope, String identifier, URI repository) {
+  public static void registryConnector(
+      ApiClient client, String scope, String identifier, URI registry) {
+    created(
+        client.postJson(
+            "/api/v1" + scope + "/connectors",
+            Map.of(
+                "identifier",
+                identifier,
+                "name",
+                identifier,
+                "type",
+                "DockerRegistry",
+                "spec",
+                Map.of(
+                    "dockerRegistryUrl",
+                    registry.toString(),
+                    "providerType",
+                    "Other",
+                    "auth",
+                    Map.of("type", "Anonymous")))));
+  }
+
+  /**
+   * An anonymous Git connector to {@code repository} (e.g. a {@code file://} URI). A local
+   * repository outside the account's folder of the local Git root ({@link TestApp#localGitFolder})
+   * is moved there first and its old path becomes a symbolic link to it: the test keeps using its
+   * path (and URL), which the server accepts because it resolves links.
+   */
+  public static void gitConnector(
+      ApiClient client, String scope, String identifier, URI repository) {
     if ("file".equals(repository.getScheme())) {
       intoLocalGitRoot(client.accountId(), Path.of(repository));
     }
-    created(client.postJson("/api/v1" + scope + "/connectors", Map.of("identifier", identifier, "name", identifier,
-        "type", "Git", "spec", Map.of("url", repository.toString(), "connectionType", "Repo",
-            "authentication", Map.of("type", "Anonymous")))));
+    created(
+        client.postJson(
+            "/api/v1" + scope + "/connectors",
+            Map.of(
+                "identifier",
+                identifier,
+                "name",
+                identifier,
+                "type",
+                "Git",
+                "spec",
+                Map.of(
+                    "url",
+                    repository.toString(),
+                    "connectionType",
+                    "Repo",
+                    "authentication",
+                    Map.of("type", "Anonymous")))));
   }
 
   /** Moves {@code repository} under the account's local Git folder and links its old path there. */
@@ -104,14 +151,20 @@ public final class BuildFixtures {
 
   /** An account-scope file secret. */
   public static void fileSecret(ApiClient client, String identifier, byte[] content) {
-    created(client.postMultipart("/api/v1/secrets/file", Map.of("identifier", identifier, "name", identifier),
-        "file", content));
+    created(
+        client.postMultipart(
+            "/api/v1/secrets/file",
+            Map.of("identifier", identifier, "name", identifier),
+            "file",
+            content));
   }
 
   /** An account-scope text secret. */
   public static void textSecret(ApiClient client, String identifier, String value) {
-    created(client.postJson("/api/v1/secrets/text", Map.of("identifier", identifier, "name", identifier,
-        "value", value)));
+    created(
+        client.postJson(
+            "/api/v1/secrets/text",
+            Map.of("identifier", identifier, "name", identifier, "value", value)));
   }
 
   private static void created(ApiResponse response) {

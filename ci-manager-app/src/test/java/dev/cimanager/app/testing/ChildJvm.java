@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Java main class of the test classpath in a process of its own (its output in a log file), so a test
- * can SIGKILL it like a lost machine.
+ * A Java main class of the test classpath in a process of its own (its output in a log file), so a
+ * test can SIGKILL it like a lost machine.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -30,17 +30,22 @@ public final class ChildJvm implements AutoCloseable {
   /**
    * @param jvmOptions e.g. {@code -Xmx256m}, {@code -Ddw.execution.workers=2}
    */
-  public static ChildJvm start(Class<?> main, List<String> jvmOptions, List<String> args, Map<String, String> env,
+  public static ChildJvm start(
+      Class<?> main,
+      List<String> jvmOptions,
+      List<String> args,
+      Map<String, String> env,
       Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(main.getName());
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     // the settings a test gives, not those of the shell that started the build
     builder.environment().keySet().removeIf(name -> name.startsWith("CI_MANAGER_"));
     builder.environment().putAll(env);
@@ -60,13 +65,13 @@ public final class ChildJvm implements AutoCloseable {
         return found.get();
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("the process ended (exit " + process.exitValue() + "); log " + log + ":\n"
-            + tail());
+        throw new IllegalStateException(
+            "the process ended (exit " + process.exitValue() + "); log " + log + ":\n" + tail());
       }
       ExecutionFixtures.sleep(Duration.ofMillis(100));
     }
-    throw new IllegalStateException("no line matching " + pattern + " within " + maxWait + "; log " + log + ":\n"
-        + tail());
+    throw new IllegalStateException(
+        "no line matching " + pattern + " within " + maxWait + "; log " + log + ":\n" + tail());
   }
 
   private Optional<String> firstMatch(Pattern pattern) {

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Accepts HTTP connections and holds them unanswered until {@link #release()}; from then on it answers
- * every request, held or new, with 404, so a clone from it waits as long as a test needs, then fails at once.
+ * Accepts HTTP connections and holds them unanswered until {@link #release()}; from then on it
+ * answers every request, held or new, with 404, so a clone from it waits as long as a test needs,
+ * then fails at once.
  */
 public final class HeldGitServer implements AutoCloseable {
   private static final byte[] NOT_FOUND =
-      "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+      "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII);
 
   public final CountDownLatch connected = new CountDownLatch(1);
   private final ServerSocket server;
@@ -30,23 +32,26 @@ public final class HeldGitServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Thread acceptor = new Thread(() -> {
-      try {
-        while (true) {
-          Socket socket = server.accept();
-          synchronized (this) {
-            if (released) {
-              answerNotFound(socket);
-            } else {
-              held.add(socket);
-            }
-          }
-          connected.countDown();
-        }
-      } catch (IOException closed) {
-        // close() ends the loop
-      }
-    }, "held-git-server");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  Socket socket = server.accept();
+                  synchronized (this) {
+                    if (released) {
+                      answerNotFound(socket);
+                    } else {
+                      held.add(socket);
+                    }
+                  }
+                  connected.countDown();
+                }
+              } catch (IOException closed) {
+                // close() ends the loop
+              }
+            },
+            "held-git-server");
     acceptor.setDaemon(true);
     acceptor.start();
   }

@@ -18,9 +18,16 @@ public final class MongoProcess implements AutoCloseable {
   }
 
   public static MongoProcess start(Path log) {
-    ChildJvm jvm = ChildJvm.start(MongoServerMain.class, List.of("-Xmx768m", "-XX:+UseSerialGC"), List.of(), Map.of(),
-        log);
-    int port = Integer.parseInt(jvm.awaitLogLine(Pattern.compile("listening on (\\d+)"), Duration.ofMinutes(1)));
+    ChildJvm jvm =
+        ChildJvm.start(
+            MongoServerMain.class,
+            List.of("-Xmx768m", "-XX:+UseSerialGC"),
+            List.of(),
+            Map.of(),
+            log);
+    int port =
+        Integer.parseInt(
+            jvm.awaitLogLine(Pattern.compile("listening on (\\d+)"), Duration.ofMinutes(1)));
     return new MongoProcess(jvm, port);
   }
 

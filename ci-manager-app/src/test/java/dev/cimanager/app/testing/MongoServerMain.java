@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server, H2 in memory) as a process of its own: the shared
- * database of several CI manager processes in tests. Prints {@code listening on <port>} once it accepts
- * connections and runs until its standard input closes (its parent ended) or it is killed.
+ * A MongoDB wire-protocol server (mongo-java-server, H2 in memory) as a process of its own: the
+ * shared database of several CI manager processes in tests. Prints {@code listening on <port>} once
+ * it accepts connections and runs until its standard input closes (its parent ended) or it is
+ * killed.
  */
 public final class MongoServerMain {
 

@@ -37,15 +37,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * Extra settings: {@code new TestApp().with("insecureRegistries", "127.0.0.1:5000")}. {@link #restart()}
- * stops and starts the app on the same data directory (persistence tests).
+ * Extra settings: {@code new TestApp().with("insecureRegistries", "127.0.0.1:5000")}. {@link
+ * #restart()} stops and starts the app on the same data directory (persistence tests).
  */
 public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   public static final String ADMIN_TOKEN = "test-admin-token";
 
   /**
-   * CI_MANAGER_GIT_LOCAL_ROOT of every app this JVM starts: {@code file://} Git URLs must point under
-   * {@code <root>/<account>/}. {@link BuildFixtures#gitConnector} moves a repository there when needed.
+   * CI_MANAGER_GIT_LOCAL_ROOT of every app this JVM starts: {@code file://} Git URLs must point
+   * under {@code <root>/<account>/}. {@link BuildFixtures#gitConnector} moves a repository there
+   * when needed.
    */
   private static final Path GIT_LOCAL_ROOT = createGitLocalRoot();
 
@@ -81,7 +82,8 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   }
 
   private void start() throws Exception {
-    // one override per key: DropwizardTestSupport keeps them in a Set, so a repeated key wins at random
+    // one override per key: DropwizardTestSupport keeps them in a Set, so a repeated key wins at
+    // random
     Map<String, String> settings = new java.util.LinkedHashMap<>();
     settings.put("server.applicationConnectors[0].port", "0");
     settings.put("server.adminConnectors[0].port", "0");
@@ -133,7 +135,10 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     return GIT_LOCAL_ROOT;
   }
 
-  /** {@code <local Git root>/<accountId>}, created: where that account's {@code file://} repositories may be. */
+  /**
+   * {@code <local Git root>/<accountId>}, created: where that account's {@code file://}
+   * repositories may be.
+   */
   public static Path localGitFolder(String accountId) {
     try {
       return Files.createDirectories(GIT_LOCAL_ROOT.resolve(accountId));
@@ -145,13 +150,16 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   private static Path createGitLocalRoot() {
     try {
       Path root = Files.createTempDirectory("ci-manager-git-root-").toRealPath();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          deleteRecursively(root);
-        } catch (IOException | UncheckedIOException ignored) {
-          // a leftover temp folder is harmless
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      deleteRecursively(root);
+                    } catch (IOException | UncheckedIOException ignored) {
+                      // a leftover temp folder is harmless
+                    }
+                  }));
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -177,16 +185,21 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     return newAccount("acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
   }
 
-  /** Creates account {@code identifier} (user "Test User", test@example.com) and returns its client. */
+  /**
+   * Creates account {@code identifier} (user "Test User", test@example.com) and returns its client.
+   */
   public ApiClient newAccount(String identifier) {
     ApiResponse response =
         admin()
             .postJson(
                 "/api/v1/accounts",
                 Map.of(
-                    "identifier", identifier,
-                    "name", "Account " + identifier,
-                    "user", Map.of("name", "Test User", "email", "test@example.com")));
+                    "identifier",
+                    identifier,
+                    "name",
+                    "Account " + identifier,
+                    "user",
+                    Map.of("name", "Test User", "email", "test@example.com")));
     if (response.status() != 201) {
       throw new IllegalStateException("creating account " + identifier + " failed: " + response);
     }
@@ -199,7 +212,9 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     return ((CiManagerApplication) support.getApplication()).injector();
   }
 
-  /** A server-side service from the running application, e.g. {@code service(SecretService.class)}. */
+  /**
+   * A server-side service from the running application, e.g. {@code service(SecretService.class)}.
+   */
   public <T> T service(Class<T> type) {
     return injector().getInstance(type);
   }
@@ -212,7 +227,8 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
         return candidate;
       }
     }
-    throw new IllegalStateException("config/ci-manager.yml not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "config/ci-manager.yml not found above " + Path.of("").toAbsolutePath());
   }
 
   private static void deleteRecursively(Path root) throws IOException {
@@ -220,13 +236,16 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -9,9 +9,15 @@ import org.junit.jupiter.api.Test;
 class PayloadConditionTest {
 
   private static PayloadCondition condition(ConditionOperator operator, String value) {
-    List<String> values = operator == ConditionOperator.IN || operator == ConditionOperator.NOT_IN
-        ? List.of(value.split(",")) : List.of(value);
-    return new PayloadCondition("targetBranch", operator, value, values,
+    List<String> values =
+        operator == ConditionOperator.IN || operator == ConditionOperator.NOT_IN
+            ? List.of(value.split(","))
+            : List.of(value);
+    return new PayloadCondition(
+        "targetBranch",
+        operator,
+        value,
+        values,
         operator == ConditionOperator.REGEX ? Pattern.compile(value) : null);
   }
 
@@ -28,7 +34,8 @@ class PayloadConditionTest {
     assertThat(condition(ConditionOperator.NOT_IN, "main,dev").test("qa")).isTrue();
     assertThat(condition(ConditionOperator.REGEX, "release/[0-9.]+").test("release/1.2")).isTrue();
     // the whole value must match, not a part of it
-    assertThat(condition(ConditionOperator.REGEX, "release/[0-9.]+").test("xrelease/1.2")).isFalse();
+    assertThat(condition(ConditionOperator.REGEX, "release/[0-9.]+").test("xrelease/1.2"))
+        .isFalse();
   }
 
   @Test
@@ -52,10 +59,12 @@ class PayloadConditionTest {
 
   @Test
   void testAll_changedFiles_anyForPositiveAllForNegative() {
-    PayloadCondition src = new PayloadCondition("changedFiles", ConditionOperator.STARTS_WITH, "src/",
-        List.of("src/"), null);
-    PayloadCondition notDocs = new PayloadCondition("changedFiles", ConditionOperator.NOT_EQUALS, "README.md",
-        List.of("README.md"), null);
+    PayloadCondition src =
+        new PayloadCondition(
+            "changedFiles", ConditionOperator.STARTS_WITH, "src/", List.of("src/"), null);
+    PayloadCondition notDocs =
+        new PayloadCondition(
+            "changedFiles", ConditionOperator.NOT_EQUALS, "README.md", List.of("README.md"), null);
 
     assertThat(src.testAll(List.of("README.md", "src/App.java"))).isTrue();
     assertThat(src.testAll(List.of("README.md"))).isFalse();

@@ -3,13 +3,13 @@ package dev.cimanager.app.triggers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real {@code git push} end to end: a bare repository gets the hook {@code examples/git-post-receive-hook.sh}
- * writes; pushing a new commit posts a GitHub-signed push event to the trigger, whose run builds and pushes
- * exactly that commit with real buildah to a real registry, and signs provenance naming the trigger and code.
+ * A real {@code git push} end to end: a bare repository gets the hook {@code
+ * examples/git-post-receive-hook.sh} writes; pushing a new commit posts a GitHub-signed push event
+ * to the trigger, whose run builds and pushes exactly that commit with real buildah to a real
+ * registry, and signs provenance naming the trigger and code.
  */
+@IntegrationTest
 class PostReceiveHookTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
@@ -43,10 +45,8 @@ class PostReceiveHookTest {
   private static final String PIPELINES = TriggersApiTest.PIPELINES;
   private static final Duration MAX_WAIT = Duration.ofMinutes(4);
 
-  @TempDir
-  static Path work;
-  @TempDir
-  static Path bare;
+  @TempDir static Path work;
+  @TempDir static Path bare;
 
   private static ApiClient acme;
 
@@ -59,16 +59,23 @@ class PostReceiveHookTest {
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", bare.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", SECRET);
-    CosignKeyPair keys = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
     BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
     String pipeline = Files.readString(examples().resolve("pipeline-slsa.yaml"));
     assertThat(acme.putYaml(PIPELINES + "build_app", pipeline).status()).isEqualTo(201);
-    ApiResponse trigger = acme.putYaml(PIPELINES + "build_app/triggers/on_push_main",
-        TriggersApiTest.webhookYaml("on_push_main", "build_app", "Github", "Push", TriggersApiTest.MAIN_ONLY));
+    ApiResponse trigger =
+        acme.putYaml(
+            PIPELINES + "build_app/triggers/on_push_main",
+            TriggersApiTest.webhookYaml(
+                "on_push_main", "build_app", "Github", "Push", TriggersApiTest.MAIN_ONLY));
     assertThat(trigger.status()).as(trigger.toString()).isEqualTo(201);
 
-    run(work, "bash", examples().resolve("git-post-receive-hook.sh").toString(), bare.toString(),
+    run(
+        work,
+        "bash",
+        examples().resolve("git-post-receive-hook.sh").toString(),
+        bare.toString(),
         APP.baseUrl() + trigger.json().get("webhookUrl").asText());
   }
 
@@ -80,19 +87,33 @@ class PostReceiveHookTest {
   @Test
   void gitPush_startsARunOfThePushedCommit_thatSucceedsWithProvenanceNamingIt() throws Exception {
     Files.writeString(work.resolve("hello.txt"), "pushed\n");
-    run(work, "git", "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-am", "pushed");
+    run(
+        work,
+        "git",
+        "-c",
+        "user.name=Dev",
+        "-c",
+        "user.email=dev@example.com",
+        "commit",
+        "-q",
+        "-am",
+        "pushed");
     String pushed = run(work, "git", "rev-parse", "HEAD").trim();
 
     String output = run(work, "git", "push", bare.toUri().toString(), "main");
 
-    assertThat(output).contains("ci-manager: refs/heads/main " + pushed.substring(0, 12) + " -> 202");
+    assertThat(output)
+        .contains("ci-manager: refs/heads/main " + pushed.substring(0, 12) + " -> 202");
     JsonNode execution = awaitOnlyExecution();
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
     assertThat(execution.get("codebase").get("commitSha").asText()).isEqualTo(pushed);
     assertThat(execution.get("trigger").get("type").asText()).isEqualTo("WEBHOOK");
     assertThat(execution.get("trigger").get("triggeredBy").asText()).isEqualTo("ci-pusher");
-    ApiResponse provenance = acme.get("/api/v1/executions/" + execution.get("executionId").asText()
-        + "/artifacts/build.BuildAndPush/provenance");
+    ApiResponse provenance =
+        acme.get(
+            "/api/v1/executions/"
+                + execution.get("executionId").asText()
+                + "/artifacts/build.BuildAndPush/provenance");
     assertThat(provenance.status()).as(provenance.toString()).isEqualTo(200);
     JsonNode external = provenance.json().at("/predicate/buildDefinition/externalParameters");
     assertThat(external.at("/triggerMetadata/triggerType").asText()).isEqualTo("WEBHOOK");
@@ -118,11 +139,22 @@ class PostReceiveHookTest {
     throw new AssertionError("the pushed commit's run did not end within " + MAX_WAIT);
   }
 
-  /** Runs a command in {@code dir} (the pusher is "ci-pusher"); fails the test unless it exits 0. */
+  /**
+   * Runs a command in {@code dir} (the pusher is "ci-pusher"); fails the test unless it exits 0.
+   */
   private static String run(Path dir, String... command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().putAll(Map.of("CI_MANAGER_WEBHOOK_SECRET", SECRET, "CI_PUSHER", "ci-pusher",
-        "GIT_TERMINAL_PROMPT", "0"));
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "CI_MANAGER_WEBHOOK_SECRET",
+                SECRET,
+                "CI_PUSHER",
+                "ci-pusher",
+                "GIT_TERMINAL_PROMPT",
+                "0"));
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -137,6 +169,7 @@ class PostReceiveHookTest {
         return dir.resolve("examples");
       }
     }
-    throw new IllegalStateException("examples/git-post-receive-hook.sh not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "examples/git-post-receive-hook.sh not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -14,8 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * How long after its due time a schedule's run starts: the running application with the real clock, a
- * {@code * * * * *} schedule, the delay of each run's {@code startedAt} after the minute it was due.
+ * How long after its due time a schedule's run starts: the running application with the real clock,
+ * a {@code * * * * *} schedule, the delay of each run's {@code startedAt} after the minute it was
+ * due.
  *
  * <pre>
  * ./scripts/bench.sh schedule     # 3 due times, about 3 minutes
@@ -37,9 +38,14 @@ public final class ScheduleBenchmark {
       BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
       BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
       String pipelines = TriggersApiTest.PIPELINES;
-      acme.putYaml(pipelines + "build_app", TriggersApiTest.pipelineYaml("build_app")
-          .replace("cloneCodebase: true", "cloneCodebase: false"));
-      ApiResponse saved = acme.putYaml(pipelines + "build_app/triggers/every_minute", """
+      acme.putYaml(
+          pipelines + "build_app",
+          TriggersApiTest.pipelineYaml("build_app")
+              .replace("cloneCodebase: true", "cloneCodebase: false"));
+      ApiResponse saved =
+          acme.putYaml(
+              pipelines + "build_app/triggers/every_minute",
+              """
           trigger:
             identifier: every_minute
             orgIdentifier: default
@@ -62,7 +68,11 @@ public final class ScheduleBenchmark {
         for (int i = runs.size() - 1 - seen; i >= 0; i--, seen++) {
           Instant started = Instant.parse(runs.get(i).get("startedAt").asText());
           Instant due = started.truncatedTo(ChronoUnit.MINUTES);
-          System.out.printf(Locale.ROOT, "due %s  run started %s  delay %d ms%n", due, started,
+          System.out.printf(
+              Locale.ROOT,
+              "due %s  run started %s  delay %d ms%n",
+              due,
+              started,
               Duration.between(due, started).toMillis());
         }
         Thread.sleep(200);

@@ -8,6 +8,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Schedules under an injected clock, against the running application's MongoDB and execution service: a due
- * time fires once, on one of two (or three racing) schedulers sharing the database; a long outage starts one run, not a burst.
+ * Schedules under an injected clock, against the running application's MongoDB and execution
+ * service: a due time fires once, on one of two (or three racing) schedulers sharing the database;
+ * a long outage starts one run, not a burst.
  */
+@IntegrationTest
 class TriggerSchedulerTest {
 
   @RegisterExtension
@@ -38,8 +41,7 @@ class TriggerSchedulerTest {
 
   private static final String PIPELINES = TriggersApiTest.PIPELINES;
 
-  @TempDir
-  static Path origin;
+  @TempDir static Path origin;
 
   private static ApiClient acme;
 
@@ -52,9 +54,14 @@ class TriggerSchedulerTest {
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
   }
 
-  private static void saveSchedule(String pipeline, String trigger, String expression, String timezone) {
-    assertThat(acme.putYaml(PIPELINES + pipeline, TriggersApiTest.pipelineYaml(pipeline)).status()).isIn(200, 201);
-    ApiResponse saved = acme.putYaml(PIPELINES + pipeline + "/triggers/" + trigger, """
+  private static void saveSchedule(
+      String pipeline, String trigger, String expression, String timezone) {
+    assertThat(acme.putYaml(PIPELINES + pipeline, TriggersApiTest.pipelineYaml(pipeline)).status())
+        .isIn(200, 201);
+    ApiResponse saved =
+        acme.putYaml(
+            PIPELINES + pipeline + "/triggers/" + trigger,
+            """
         trigger:
           identifier: %s
           name: Nightly
@@ -68,13 +75,19 @@ class TriggerSchedulerTest {
               spec:
                 expression: "%s"
                 timezone: %s
-        """.formatted(trigger, pipeline, expression, timezone));
+        """
+                .formatted(trigger, pipeline, expression, timezone));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
   }
 
   private static TriggerScheduler scheduler(Clock clock) {
-    return new TriggerScheduler(APP.service(TriggerRepository.class), APP.service(TriggerParser.class),
-        APP.service(ScheduleFires.class), APP.service(ExecutionService.class), clock, Duration.ofSeconds(1));
+    return new TriggerScheduler(
+        APP.service(TriggerRepository.class),
+        APP.service(TriggerParser.class),
+        APP.service(ScheduleFires.class),
+        APP.service(ExecutionService.class),
+        clock,
+        Duration.ofSeconds(1));
   }
 
   @Test
@@ -103,9 +116,11 @@ class TriggerSchedulerTest {
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).get("trigger").get("type").asText()).isEqualTo("SCHEDULED");
     assertThat(runs.get(0).get("trigger").get("triggeredBy").asText()).isEqualTo("nightly");
-    JsonNode lastFired = acme.get(PIPELINES + "nightly_app/triggers/nightly").json().get("lastFired");
+    JsonNode lastFired =
+        acme.get(PIPELINES + "nightly_app/triggers/nightly").json().get("lastFired");
     assertThat(lastFired.get("result").asText()).isEqualTo("STARTED");
-    assertThat(lastFired.get("executionId").asText()).isEqualTo(runs.get(0).get("executionId").asText());
+    assertThat(lastFired.get("executionId").asText())
+        .isEqualTo(runs.get(0).get("executionId").asText());
   }
 
   @Test
@@ -113,21 +128,25 @@ class TriggerSchedulerTest {
     saveSchedule("race_app", "race", "30 4 * * *", "UTC");
     Instant due = CronSchedule.parse("30 4 * * *", "UTC").nextDue(Instant.now(), 1).get(0);
     MutableClock clock = new MutableClock(due.minusMillis(1));
-    List<TriggerScheduler> schedulers = List.of(scheduler(clock), scheduler(clock), scheduler(clock));
+    List<TriggerScheduler> schedulers =
+        List.of(scheduler(clock), scheduler(clock), scheduler(clock));
     schedulers.forEach(TriggerScheduler::tick);
     clock.set(due);
 
-    // three instances' schedulers on one database reach the due time together: the claim lets one start it
+    // three instances' schedulers on one database reach the due time together: the claim lets one
+    // start it
     CyclicBarrier together = new CyclicBarrier(schedulers.size());
     ExecutorService threads = Executors.newFixedThreadPool(schedulers.size());
     try {
       List<Future<?>> ticks = new ArrayList<>();
       for (TriggerScheduler scheduler : schedulers) {
-        ticks.add(threads.submit(() -> {
-          together.await();
-          scheduler.tick();
-          return null;
-        }));
+        ticks.add(
+            threads.submit(
+                () -> {
+                  together.await();
+                  scheduler.tick();
+                  return null;
+                }));
       }
       for (Future<?> tick : ticks) {
         tick.get(30, TimeUnit.SECONDS);
@@ -156,19 +175,24 @@ class TriggerSchedulerTest {
     assertThat(caughtUp).isEqualTo(1);
     assertThat(again).isEqualTo(1);
     assertThat(executions("hourly_app")).hasSize(2);
-    // claims due more than an hour before the latest are pruned: a trigger keeps a handful of documents
+    // claims due more than an hour before the latest are pruned: a trigger keeps a handful of
+    // documents
     clock.set(due.get(8));
     scheduler(clock).tick();
     assertThat(executions("hourly_app")).hasSize(3);
-    assertThat(APP.service(com.mongodb.client.MongoDatabase.class).getCollection("schedule_fires")
-        .countDocuments(com.mongodb.client.model.Filters.regex("_id", "/hourly@"))).isEqualTo(1);
+    assertThat(
+            APP.service(com.mongodb.client.MongoDatabase.class)
+                .getCollection("schedule_fires")
+                .countDocuments(com.mongodb.client.model.Filters.regex("_id", "/hourly@")))
+        .isEqualTo(1);
   }
 
   @Test
   void justSavedSchedule_doesNotCatchUpOnEarlierDueTimes() {
     saveSchedule("quiet_app", "quiet", "* * * * *", "UTC");
     // the due time at which it was saved, and those before, are not caught up on
-    MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    MutableClock clock =
+        new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
 
     scheduler(clock).tick();
     assertThat(executions("quiet_app")).isEmpty();

@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,20 +24,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Trigger entities and webhook deliveries through the public API of the running application: saving and
- * validating the YAML, signatures, de-duplication and conditions. Runs started here check out the source
- * but do not build (see {@link WebhookBuildApiTest} for the commits they build).
+ * Trigger entities and webhook deliveries through the public API of the running application: saving
+ * and validating the YAML, signatures, de-duplication and conditions. Runs started here check out
+ * the source but do not build (see {@link WebhookBuildApiTest} for the commits they build).
  */
+@IntegrationTest
 class TriggersApiTest {
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp();
+  @RegisterExtension static final TestApp APP = new TestApp();
 
   static final String SECRET = "It's a Secret to Everybody";
   static final String PIPELINES = "/api/v1/orgs/default/projects/demo/pipelines/";
 
-  @TempDir
-  static Path origin;
+  @TempDir static Path origin;
 
   private static ApiClient acme;
 
@@ -50,7 +50,8 @@ class TriggersApiTest {
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "other_repo", origin.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", SECRET);
     BuildFixtures.fileSecret(acme, "a_file", "x".getBytes(StandardCharsets.UTF_8));
-    assertThat(acme.putYaml(PIPELINES + "build_app", pipelineYaml("build_app")).status()).isEqualTo(201);
+    assertThat(acme.putYaml(PIPELINES + "build_app", pipelineYaml("build_app")).status())
+        .isEqualTo(201);
   }
 
   /** A pipeline whose only step fails at once (no Dockerfile) after the codebase was cloned. */
@@ -88,10 +89,12 @@ class TriggersApiTest {
                             tags: ["<+trigger.event>-<+trigger.branch>"]
                             dockerfile: no-such.Dockerfile
                             context: .
-        """.formatted(identifier);
+        """
+        .formatted(identifier);
   }
 
-  static String webhookYaml(String identifier, String pipeline, String provider, String type, String conditions) {
+  static String webhookYaml(
+      String identifier, String pipeline, String provider, String type, String conditions) {
     return """
         trigger:
           identifier: %s
@@ -111,17 +114,21 @@ class TriggersApiTest {
                   secret: account.github_webhook_secret
                   payloadConditions:
         %s
-        """.formatted(identifier, pipeline, provider, type, conditions.stripIndent().indent(12));
+        """
+        .formatted(identifier, pipeline, provider, type, conditions.stripIndent().indent(12));
   }
 
-  static final String MAIN_ONLY = """
+  static final String MAIN_ONLY =
+      """
                     - key: targetBranch
                       operator: Equals
                       value: main""";
 
   private static String saveWebhook(String identifier, String type, String conditions) {
-    ApiResponse saved = acme.putYaml(PIPELINES + "build_app/triggers/" + identifier,
-        webhookYaml(identifier, "build_app", "Github", type, conditions));
+    ApiResponse saved =
+        acme.putYaml(
+            PIPELINES + "build_app/triggers/" + identifier,
+            webhookYaml(identifier, "build_app", "Github", type, conditions));
     assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
     return saved.json().get("webhookUrl").asText();
   }
@@ -139,7 +146,8 @@ class TriggersApiTest {
     assertThat(json.get("identifier").asText()).isEqualTo("on_push_main");
     assertThat(json.get("type").asText()).isEqualTo("Webhook");
     assertThat(json.get("enabled").asBoolean()).isTrue();
-    assertThat(json.get("webhookUrl").asText()).startsWith("/api/")
+    assertThat(json.get("webhookUrl").asText())
+        .startsWith("/api/")
         .isEqualTo("/api/v1/webhooks/" + acme.accountId() + "/default/demo/build_app/on_push_main");
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.json().get("enabled").asBoolean()).isFalse();
@@ -160,7 +168,8 @@ class TriggersApiTest {
 
   @Test
   void put_contractCronExample_answersNextThreeDueTimesInItsZone() {
-    String yaml = """
+    String yaml =
+        """
         trigger:
           identifier: nightly
           name: Nightly build
@@ -191,7 +200,8 @@ class TriggersApiTest {
 
   @Test
   void put_badYaml_400ListsEachProblemWithItsPath() {
-    String badCron = """
+    String badCron =
+        """
         trigger:
           identifier: bad
           orgIdentifier: default
@@ -205,7 +215,13 @@ class TriggersApiTest {
                 expression: "61 * * * *"
                 timezone: Mars/Olympus
         """;
-    String badWebhook = webhookYaml("bad", "build_app", "Github", "Push", """
+    String badWebhook =
+        webhookYaml(
+                "bad",
+                "build_app",
+                "Github",
+                "Push",
+                """
                     - key: targetBranch
                       operator: Like
                       value: main
@@ -215,34 +231,44 @@ class TriggersApiTest {
                     - key: tag
                       operator: Equals
                       value: v1""")
-        .replace("connectorRef: app_repo", "connectorRef: other_repo")
-        .replace("secret: account.github_webhook_secret", "secret: account.a_file");
+            .replace("connectorRef: app_repo", "connectorRef: other_repo")
+            .replace("secret: account.github_webhook_secret", "secret: account.a_file");
 
     ApiResponse cron = acme.putYaml(PIPELINES + "build_app/triggers/bad", badCron);
     ApiResponse parsed = acme.putYaml(PIPELINES + "build_app/triggers/bad", badWebhook);
-    ApiResponse references = acme.putYaml(PIPELINES + "build_app/triggers/bad",
-        webhookYaml("bad", "build_app", "Github", "Push", MAIN_ONLY)
-            .replace("connectorRef: app_repo", "connectorRef: other_repo")
-            .replace("secret: account.github_webhook_secret", "secret: account.a_file"));
-    ApiResponse mismatch = acme.putYaml(PIPELINES + "build_app/triggers/other",
-        webhookYaml("bad", "build_app", "Github", "Push", MAIN_ONLY));
-    ApiResponse noPipeline = acme.putYaml(PIPELINES + "nope/triggers/bad",
-        webhookYaml("bad", "nope", "Github", "Push", MAIN_ONLY));
-    ApiResponse malformed = acme.putYaml(PIPELINES + "build_app/triggers/bad", "trigger: [unclosed");
+    ApiResponse references =
+        acme.putYaml(
+            PIPELINES + "build_app/triggers/bad",
+            webhookYaml("bad", "build_app", "Github", "Push", MAIN_ONLY)
+                .replace("connectorRef: app_repo", "connectorRef: other_repo")
+                .replace("secret: account.github_webhook_secret", "secret: account.a_file"));
+    ApiResponse mismatch =
+        acme.putYaml(
+            PIPELINES + "build_app/triggers/other",
+            webhookYaml("bad", "build_app", "Github", "Push", MAIN_ONLY));
+    ApiResponse noPipeline =
+        acme.putYaml(
+            PIPELINES + "nope/triggers/bad",
+            webhookYaml("bad", "nope", "Github", "Push", MAIN_ONLY));
+    ApiResponse malformed =
+        acme.putYaml(PIPELINES + "build_app/triggers/bad", "trigger: [unclosed");
 
     assertThat(cron.status()).isEqualTo(400);
     assertThat(cron.code()).isEqualTo("INVALID_TRIGGER");
-    assertThat(paths(cron)).containsExactlyInAnyOrder("trigger.source.spec.spec.expression",
-        "trigger.source.spec.spec.timezone");
+    assertThat(paths(cron))
+        .containsExactlyInAnyOrder(
+            "trigger.source.spec.spec.expression", "trigger.source.spec.spec.timezone");
     assertThat(cron.message()).contains("61").contains("Mars/Olympus");
     assertThat(parsed.status()).isEqualTo(400);
-    assertThat(paths(parsed)).containsExactlyInAnyOrder(
-        "trigger.source.spec.spec.spec.payloadConditions[0].operator",
-        "trigger.source.spec.spec.spec.payloadConditions[1].value",
-        "trigger.source.spec.spec.spec.payloadConditions[2].key");
+    assertThat(paths(parsed))
+        .containsExactlyInAnyOrder(
+            "trigger.source.spec.spec.spec.payloadConditions[0].operator",
+            "trigger.source.spec.spec.spec.payloadConditions[1].value",
+            "trigger.source.spec.spec.spec.payloadConditions[2].key");
     assertThat(references.status()).isEqualTo(400);
-    assertThat(paths(references)).containsExactlyInAnyOrder("trigger.source.spec.spec.spec.connectorRef",
-        "trigger.source.spec.spec.spec.secret");
+    assertThat(paths(references))
+        .containsExactlyInAnyOrder(
+            "trigger.source.spec.spec.spec.connectorRef", "trigger.source.spec.spec.spec.secret");
     assertThat(mismatch.status()).isEqualTo(400);
     assertThat(paths(mismatch)).containsExactly("trigger.identifier");
     assertThat(noPipeline.status()).isEqualTo(404);
@@ -258,13 +284,27 @@ class TriggersApiTest {
     byte[] body = push("main", headOfMain());
     int before = executions("build_app").size();
 
-    ApiResponse unsigned = WebhookFixtures.github(APP.anonymous(), url, "push", "d-unsigned", null, body);
-    ApiResponse wrong = WebhookFixtures.github(APP.anonymous(), url, "push", "d-wrong",
-        WebhookFixtures.githubSignature("not the secret", body), body);
+    ApiResponse unsigned =
+        WebhookFixtures.github(APP.anonymous(), url, "push", "d-unsigned", null, body);
+    ApiResponse wrong =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "push",
+            "d-wrong",
+            WebhookFixtures.githubSignature("not the secret", body),
+            body);
     byte[] tampered = push("main", "1".repeat(40));
-    ApiResponse replayed = WebhookFixtures.github(APP.anonymous(), url, "push", "d-tampered",
-        WebhookFixtures.githubSignature(SECRET, body), tampered);
-    ApiResponse garbage = WebhookFixtures.github(APP.anonymous(), url, "push", "d-garbage", "sha256=zz", body);
+    ApiResponse replayed =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "push",
+            "d-tampered",
+            WebhookFixtures.githubSignature(SECRET, body),
+            tampered);
+    ApiResponse garbage =
+        WebhookFixtures.github(APP.anonymous(), url, "push", "d-garbage", "sha256=zz", body);
 
     for (ApiResponse response : List.of(unsigned, wrong, replayed, garbage)) {
       assertThat(response.status()).as(response.toString()).isEqualTo(401);
@@ -272,8 +312,14 @@ class TriggersApiTest {
     }
     assertThat(executions("build_app")).hasSize(before);
     // a correct delivery after all that still works: the refused ones claimed no delivery id
-    ApiResponse good = WebhookFixtures.github(APP.anonymous(), url, "push", "d-unsigned",
-        WebhookFixtures.githubSignature(SECRET, body), body);
+    ApiResponse good =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "push",
+            "d-unsigned",
+            WebhookFixtures.githubSignature(SECRET, body),
+            body);
     assertThat(good.status()).as(good.toString()).isEqualTo(202);
     assertThat(good.json().get("executionIds")).hasSize(1);
   }
@@ -285,14 +331,16 @@ class TriggersApiTest {
     String signature = WebhookFixtures.githubSignature(SECRET, body);
     int before = executions("build_app").size();
 
-    ApiResponse first = WebhookFixtures.github(APP.anonymous(), url, "push", "delivery-1", signature, body);
-    ApiResponse again = WebhookFixtures.github(APP.anonymous(), url, "push", "delivery-1", signature, body);
+    ApiResponse first =
+        WebhookFixtures.github(APP.anonymous(), url, "push", "delivery-1", signature, body);
+    ApiResponse again =
+        WebhookFixtures.github(APP.anonymous(), url, "push", "delivery-1", signature, body);
     // and a burst of concurrent deliveries of one new id
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<ApiResponse>> burst = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      Callable<ApiResponse> call = () -> WebhookFixtures.github(APP.anonymous(), url, "push", "delivery-2", signature,
-          body);
+      Callable<ApiResponse> call =
+          () -> WebhookFixtures.github(APP.anonymous(), url, "push", "delivery-2", signature, body);
       burst.add(pool.submit(call));
     }
     List<String> burstIds = new ArrayList<>();
@@ -312,7 +360,11 @@ class TriggersApiTest {
 
   @Test
   void webhook_conditionsAndEventTypes_decideWhatStarts() {
-    String url = saveWebhook("conditional", "Push", """
+    String url =
+        saveWebhook(
+            "conditional",
+            "Push",
+            """
                     - key: targetBranch
                       operator: In
                       value: main, release
@@ -324,20 +376,41 @@ class TriggersApiTest {
                       value: "(a+)+b|main|release\"""");
     String sha = headOfMain();
 
-    ApiResponse matching = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
-        push("main", sha, "src/App.java"));
+    ApiResponse matching =
+        WebhookFixtures.github(
+            APP.anonymous(), url, "push", SECRET, push("main", sha, "src/App.java"));
     byte[] featurePush = push("feature", sha, "src/App.java");
-    ApiResponse otherBranch = WebhookFixtures.github(APP.anonymous(), url, "push", "d-other-branch",
-        WebhookFixtures.githubSignature(SECRET, featurePush), featurePush);
-    ApiResponse otherFiles = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
-        push("main", sha, "README.md"));
-    ApiResponse ping = WebhookFixtures.github(APP.anonymous(), url, "ping", SECRET,
-        "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8));
-    ApiResponse pullRequest = WebhookFixtures.github(APP.anonymous(), url, "pull_request", SECRET,
-        WebhookFixtures.payload("github-pull-request.json",
-            Map.of("ACTION", "opened", "NUMBER", "7", "SOURCE", "feature", "SHA", sha)));
-    ApiResponse catastrophic = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
-        push("a".repeat(40) + "c", sha, "src/App.java"));
+    ApiResponse otherBranch =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "push",
+            "d-other-branch",
+            WebhookFixtures.githubSignature(SECRET, featurePush),
+            featurePush);
+    ApiResponse otherFiles =
+        WebhookFixtures.github(
+            APP.anonymous(), url, "push", SECRET, push("main", sha, "README.md"));
+    ApiResponse ping =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "ping",
+            SECRET,
+            "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}"
+                .getBytes(StandardCharsets.UTF_8));
+    ApiResponse pullRequest =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "pull_request",
+            SECRET,
+            WebhookFixtures.payload(
+                "github-pull-request.json",
+                Map.of("ACTION", "opened", "NUMBER", "7", "SOURCE", "feature", "SHA", sha)));
+    ApiResponse catastrophic =
+        WebhookFixtures.github(
+            APP.anonymous(), url, "push", SECRET, push("a".repeat(40) + "c", sha, "src/App.java"));
 
     assertThat(matching.status()).as(matching.toString()).isEqualTo(202);
     assertThat(matching.json().get("executionIds")).hasSize(1);
@@ -347,10 +420,13 @@ class TriggersApiTest {
     }
     // why a delivery started nothing: in the answer's header (providers log it) and in its record
     assertThat(otherBranch.header("X-Delivery-Outcome"))
-        .isEqualTo("started nothing: condition 'targetBranch In main, release' does not hold (the event's"
-            + " targetBranch is 'feature')");
-    assertThat(pullRequest.header("X-Delivery-Outcome")).contains("a Push trigger does not take PullRequest events");
-    ApiResponse record = acme.get(PIPELINES + "build_app/triggers/conditional/deliveries/d-other-branch");
+        .isEqualTo(
+            "started nothing: condition 'targetBranch In main, release' does not hold (the event's"
+                + " targetBranch is 'feature')");
+    assertThat(pullRequest.header("X-Delivery-Outcome"))
+        .contains("a Push trigger does not take PullRequest events");
+    ApiResponse record =
+        acme.get(PIPELINES + "build_app/triggers/conditional/deliveries/d-other-branch");
     assertThat(record.status()).as(record.toString()).isEqualTo(200);
     assertThat(record.json().get("result").asText()).isEqualTo("IGNORED");
     assertThat(record.json().get("event").asText()).isEqualTo("push");
@@ -358,37 +434,65 @@ class TriggersApiTest {
     assertThat(record.body()).doesNotContain("octocat").doesNotContain(SECRET);
     assertThat(acme.get(PIPELINES + "build_app/triggers/conditional/deliveries/nope").code())
         .isEqualTo("DELIVERY_NOT_FOUND");
-    assertThat(APP.newAccount().get(PIPELINES + "build_app/triggers/conditional/deliveries/d-other-branch")
-        .status()).isEqualTo(404);
+    assertThat(
+            APP.newAccount()
+                .get(PIPELINES + "build_app/triggers/conditional/deliveries/d-other-branch")
+                .status())
+        .isEqualTo(404);
   }
 
   @Test
   void pullRequestActions_limitWhichActionsStartRuns() {
     String path = PIPELINES + "build_app/triggers/pr_opened";
-    ApiResponse saved = acme.putYaml(path, webhookYaml("pr_opened", "build_app", "Github", "PullRequest", "")
-        .replace("secret: account.github_webhook_secret", "secret: account.github_webhook_secret\n"
-            + "          actions: [Open]"));
-    ApiResponse badAction = acme.putYaml(path, webhookYaml("pr_opened", "build_app", "Github", "PullRequest", "")
-        .replace("secret: account.github_webhook_secret", "secret: account.github_webhook_secret\n"
-            + "          actions: [Open, Close]"));
-    ApiResponse pushWithActions = acme.putYaml(PIPELINES + "build_app/triggers/push_actions",
-        webhookYaml("push_actions", "build_app", "Github", "Push", "")
-            .replace("secret: account.github_webhook_secret", "secret: account.github_webhook_secret\n"
-                + "          actions: [Open]"));
+    ApiResponse saved =
+        acme.putYaml(
+            path,
+            webhookYaml("pr_opened", "build_app", "Github", "PullRequest", "")
+                .replace(
+                    "secret: account.github_webhook_secret",
+                    "secret: account.github_webhook_secret\n" + "          actions: [Open]"));
+    ApiResponse badAction =
+        acme.putYaml(
+            path,
+            webhookYaml("pr_opened", "build_app", "Github", "PullRequest", "")
+                .replace(
+                    "secret: account.github_webhook_secret",
+                    "secret: account.github_webhook_secret\n"
+                        + "          actions: [Open, Close]"));
+    ApiResponse pushWithActions =
+        acme.putYaml(
+            PIPELINES + "build_app/triggers/push_actions",
+            webhookYaml("push_actions", "build_app", "Github", "Push", "")
+                .replace(
+                    "secret: account.github_webhook_secret",
+                    "secret: account.github_webhook_secret\n" + "          actions: [Open]"));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
     String url = saved.json().get("webhookUrl").asText();
     String sha = headOfMain();
 
-    ApiResponse opened = WebhookFixtures.github(APP.anonymous(), url, "pull_request", SECRET,
-        WebhookFixtures.payload("github-pull-request.json",
-            Map.of("ACTION", "opened", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
-    ApiResponse synchronize = WebhookFixtures.github(APP.anonymous(), url, "pull_request", SECRET,
-        WebhookFixtures.payload("github-pull-request.json",
-            Map.of("ACTION", "synchronize", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
+    ApiResponse opened =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "pull_request",
+            SECRET,
+            WebhookFixtures.payload(
+                "github-pull-request.json",
+                Map.of("ACTION", "opened", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
+    ApiResponse synchronize =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "pull_request",
+            SECRET,
+            WebhookFixtures.payload(
+                "github-pull-request.json",
+                Map.of("ACTION", "synchronize", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
 
     assertThat(opened.json().get("executionIds")).hasSize(1);
     assertThat(synchronize.json().get("executionIds")).isEmpty();
-    assertThat(synchronize.header("X-Delivery-Outcome")).contains("Synchronize is not one of the trigger's actions");
+    assertThat(synchronize.header("X-Delivery-Outcome"))
+        .contains("Synchronize is not one of the trigger's actions");
     assertThat(badAction.status()).isEqualTo(400);
     assertThat(paths(badAction)).containsExactly("trigger.source.spec.spec.spec.actions[1]");
     assertThat(pushWithActions.status()).isEqualTo(400);
@@ -399,16 +503,32 @@ class TriggersApiTest {
   void webhook_badDeliveries_4xxNeverServerErrors() {
     String url = saveWebhook("strict", "Push", MAIN_ONLY);
     byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
-    byte[] noAfter = "{\"ref\":\"refs/heads/main\",\"pusher\":{\"name\":\"x\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] noAfter =
+        "{\"ref\":\"refs/heads/main\",\"pusher\":{\"name\":\"x\"}}"
+            .getBytes(StandardCharsets.UTF_8);
     byte[] badRef = push("bad..name", headOfMain());
 
     ApiResponse malformed = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, notJson);
-    ApiResponse missingField = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, noAfter);
+    ApiResponse missingField =
+        WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, noAfter);
     ApiResponse invalidRef = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, badRef);
-    ApiResponse noDeliveryId = APP.anonymous().sendWithHeaders("POST", url, Map.of("Content-Type", "application/json",
-        "X-GitHub-Event", "push", "X-Hub-Signature-256", WebhookFixtures.githubSignature(SECRET, noAfter)), noAfter);
-    ApiResponse unknownTrigger = WebhookFixtures.github(APP.anonymous(), url + "_nope", "push", SECRET, noAfter);
-    ApiResponse tooLarge = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, new byte[3 * 1024 * 1024]);
+    ApiResponse noDeliveryId =
+        APP.anonymous()
+            .sendWithHeaders(
+                "POST",
+                url,
+                Map.of(
+                    "Content-Type",
+                    "application/json",
+                    "X-GitHub-Event",
+                    "push",
+                    "X-Hub-Signature-256",
+                    WebhookFixtures.githubSignature(SECRET, noAfter)),
+                noAfter);
+    ApiResponse unknownTrigger =
+        WebhookFixtures.github(APP.anonymous(), url + "_nope", "push", SECRET, noAfter);
+    ApiResponse tooLarge =
+        WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, new byte[3 * 1024 * 1024]);
 
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.code()).isEqualTo("INVALID_PAYLOAD");
@@ -424,10 +544,13 @@ class TriggersApiTest {
   @Test
   void webhook_disabledTrigger_202StartsNothing() {
     String url = saveWebhook("disabled", "Push", MAIN_ONLY);
-    acme.putYaml(PIPELINES + "build_app/triggers/disabled",
-        webhookYaml("disabled", "build_app", "Github", "Push", MAIN_ONLY).replace("enabled: true", "enabled: false"));
+    acme.putYaml(
+        PIPELINES + "build_app/triggers/disabled",
+        webhookYaml("disabled", "build_app", "Github", "Push", MAIN_ONLY)
+            .replace("enabled: true", "enabled: false"));
 
-    ApiResponse delivered = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, push("main", headOfMain()));
+    ApiResponse delivered =
+        WebhookFixtures.github(APP.anonymous(), url, "push", SECRET, push("main", headOfMain()));
 
     assertThat(delivered.status()).isEqualTo(202);
     assertThat(delivered.json().get("executionIds")).isEmpty();
@@ -435,15 +558,20 @@ class TriggersApiTest {
 
   @Test
   void webhook_gitlabToken_authenticates() {
-    ApiResponse saved = acme.putYaml(PIPELINES + "build_app/triggers/gitlab_push",
-        webhookYaml("gitlab_push", "build_app", "Gitlab", "Push", MAIN_ONLY));
+    ApiResponse saved =
+        acme.putYaml(
+            PIPELINES + "build_app/triggers/gitlab_push",
+            webhookYaml("gitlab_push", "build_app", "Gitlab", "Push", MAIN_ONLY));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
     String url = saved.json().get("webhookUrl").asText();
-    byte[] body = WebhookFixtures.payload("gitlab-push.json", Map.of("BRANCH", "main", "SHA", headOfMain(),
-        "CHANGED", "src/App.java"));
+    byte[] body =
+        WebhookFixtures.payload(
+            "gitlab-push.json",
+            Map.of("BRANCH", "main", "SHA", headOfMain(), "CHANGED", "src/App.java"));
 
     ApiResponse noToken = WebhookFixtures.gitlab(APP.anonymous(), url, "Push Hook", null, body);
-    ApiResponse wrongToken = WebhookFixtures.gitlab(APP.anonymous(), url, "Push Hook", "guess", body);
+    ApiResponse wrongToken =
+        WebhookFixtures.gitlab(APP.anonymous(), url, "Push Hook", "guess", body);
     ApiResponse good = WebhookFixtures.gitlab(APP.anonymous(), url, "Push Hook", SECRET, body);
 
     assertThat(noToken.status()).isEqualTo(401);
@@ -458,7 +586,8 @@ class TriggersApiTest {
   }
 
   static byte[] push(String branch, String sha, String changed) {
-    return WebhookFixtures.payload("github-push.json", Map.of("BRANCH", branch, "SHA", sha, "CHANGED", changed));
+    return WebhookFixtures.payload(
+        "github-push.json", Map.of("BRANCH", branch, "SHA", sha, "CHANGED", changed));
   }
 
   private static String headOfMain() {

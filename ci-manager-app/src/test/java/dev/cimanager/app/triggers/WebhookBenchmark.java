@@ -11,10 +11,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * How fast the webhook endpoint answers 202: the running application (embedded MongoDB on its H2 file),
- * GitHub-signed push deliveries over loopback HTTP, one at a time, each with a new delivery id. Two series:
- * deliveries that match the trigger (each verifies, parses, claims its id and queues a run: the runs execute
- * meanwhile on the workers, as they would) and deliveries the conditions turn away (202, no run).
+ * How fast the webhook endpoint answers 202: the running application (embedded MongoDB on its H2
+ * file), GitHub-signed push deliveries over loopback HTTP, one at a time, each with a new delivery
+ * id. Two series: deliveries that match the trigger (each verifies, parses, claims its id and
+ * queues a run: the runs execute meanwhile on the workers, as they would) and deliveries the
+ * conditions turn away (202, no run).
  *
  * <pre>
  * ./scripts/bench.sh webhook      # 1000 deliveries per series after 200 warm-up ones (~6 minutes)
@@ -27,23 +28,34 @@ public final class WebhookBenchmark {
   public static void main(String[] args) throws Exception {
     int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    TestApp app = new TestApp().with("insecureRegistries", "127.0.0.1:1")
-        .with("execution.maxQueued", Integer.toString(2 * (deliveries + warmUp) + 10));
+    TestApp app =
+        new TestApp()
+            .with("insecureRegistries", "127.0.0.1:1")
+            .with("execution.maxQueued", Integer.toString(2 * (deliveries + warmUp) + 10));
     Path origin = Files.createTempDirectory("webhook-bench-");
     app.beforeAll(null);
     try {
       BuildFixtures.commitScratchImage(origin);
-      String sha = org.eclipse.jgit.api.Git.open(origin.toFile()).getRepository().resolve("HEAD").name();
+      String sha =
+          org.eclipse.jgit.api.Git.open(origin.toFile()).getRepository().resolve("HEAD").name();
       ApiClient acme = app.newAccount();
       BuildFixtures.project(acme, "demo");
       BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
       BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
       BuildFixtures.textSecret(acme, "github_webhook_secret", TriggersApiTest.SECRET);
-      // runs fail at once (no clone, no Dockerfile): the figures are the endpoint's, not the builds'
-      require(acme.putYaml(TriggersApiTest.PIPELINES + "build_app", TriggersApiTest.pipelineYaml("build_app")
-          .replace("cloneCodebase: true", "cloneCodebase: false")), 201);
-      ApiResponse trigger = acme.putYaml(TriggersApiTest.PIPELINES + "build_app/triggers/on_push",
-          TriggersApiTest.webhookYaml("on_push", "build_app", "Github", "Push", TriggersApiTest.MAIN_ONLY));
+      // runs fail at once (no clone, no Dockerfile): the figures are the endpoint's, not the
+      // builds'
+      require(
+          acme.putYaml(
+              TriggersApiTest.PIPELINES + "build_app",
+              TriggersApiTest.pipelineYaml("build_app")
+                  .replace("cloneCodebase: true", "cloneCodebase: false")),
+          201);
+      ApiResponse trigger =
+          acme.putYaml(
+              TriggersApiTest.PIPELINES + "build_app/triggers/on_push",
+              TriggersApiTest.webhookYaml(
+                  "on_push", "build_app", "Github", "Push", TriggersApiTest.MAIN_ONLY));
       require(trigger, 201);
       String url = trigger.json().get("webhookUrl").asText();
       byte[] matching = TriggersApiTest.push("main", sha);
@@ -51,8 +63,10 @@ public final class WebhookBenchmark {
 
       series(app, url, turnedAway, warmUp, "warm-up", false, 0);
       series(app, url, turnedAway, deliveries, "turned away by a condition (no run)", false, 0);
-      // a steady flow the workers keep up with: the queue stays short, as it does in normal operation
-      series(app, url, matching, deliveries, "matching, paced at 5/s (queue stays short)", true, 200);
+      // a steady flow the workers keep up with: the queue stays short, as it does in normal
+      // operation
+      series(
+          app, url, matching, deliveries, "matching, paced at 5/s (queue stays short)", true, 200);
       // back to back: runs pile up in the queue faster than the workers end them
       series(app, url, matching, deliveries, "matching, back to back (queue grows)", true, 0);
     } finally {
@@ -60,14 +74,27 @@ public final class WebhookBenchmark {
     }
   }
 
-  private static void series(TestApp app, String url, byte[] body, int count, String name, boolean starts,
-      long pauseMillis) throws InterruptedException {
+  private static void series(
+      TestApp app,
+      String url,
+      byte[] body,
+      int count,
+      String name,
+      boolean starts,
+      long pauseMillis)
+      throws InterruptedException {
     String signature = WebhookFixtures.githubSignature(TriggersApiTest.SECRET, body);
     long[] nanos = new long[count];
     for (int i = 0; i < count; i++) {
       long start = System.nanoTime();
-      ApiResponse response = WebhookFixtures.github(app.anonymous(), url, "push", java.util.UUID.randomUUID().toString(),
-          signature, body);
+      ApiResponse response =
+          WebhookFixtures.github(
+              app.anonymous(),
+              url,
+              "push",
+              java.util.UUID.randomUUID().toString(),
+              signature,
+              body);
       nanos[i] = System.nanoTime() - start;
       require(response, 202);
       if (starts != (response.json().get("executionIds").size() == 1)) {
@@ -76,8 +103,15 @@ public final class WebhookBenchmark {
       Thread.sleep(pauseMillis);
     }
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "%-48s n=%d  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms%n", name, count,
-        ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), nanos[count - 1] / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "%-48s n=%d  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+        name,
+        count,
+        ms(nanos, 0.50),
+        ms(nanos, 0.95),
+        ms(nanos, 0.99),
+        nanos[count - 1] / 1e6);
   }
 
   private static double ms(long[] sorted, double quantile) {

@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commit a webhook's run checks out: the push's {@code after} even when the branch moved on, a pull
- * request's head from {@code refs/pull/<n>/head}, a tag (annotated: peeled to its commit), GitLab's merge
- * request ref; and the trigger metadata on the execution and in {@code <+trigger.*>} expressions.
+ * The commit a webhook's run checks out: the push's {@code after} even when the branch moved on, a
+ * pull request's head from {@code refs/pull/<n>/head}, a tag (annotated: peeled to its commit),
+ * GitLab's merge request ref; and the trigger metadata on the execution and in {@code <+trigger.*>}
+ * expressions.
  */
+@IntegrationTest
 class WebhookBuildApiTest {
 
   @RegisterExtension
@@ -36,8 +39,7 @@ class WebhookBuildApiTest {
   private static final String PIPELINES = TriggersApiTest.PIPELINES;
   private static final Duration MAX_WAIT = Duration.ofMinutes(2);
 
-  @TempDir
-  static Path origin;
+  @TempDir static Path origin;
 
   private static ApiClient acme;
   private static RevCommit first;
@@ -64,21 +66,33 @@ class WebhookBuildApiTest {
         update.setNewObjectId(feature);
         update.forceUpdate();
       }
-      annotatedTag = git.tag().setName("v1.0").setObjectId(git.getRepository().parseCommit(first))
-          .setAnnotated(true).setMessage("release").setTagger(dev).call().getObjectId().name();
+      annotatedTag =
+          git.tag()
+              .setName("v1.0")
+              .setObjectId(git.getRepository().parseCommit(first))
+              .setAnnotated(true)
+              .setMessage("release")
+              .setTagger(dev)
+              .call()
+              .getObjectId()
+              .name();
     }
     acme = APP.newAccount();
     BuildFixtures.project(acme, "demo");
     BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", SECRET);
-    assertThat(acme.putYaml(PIPELINES + "build_app", TriggersApiTest.pipelineYaml("build_app")).status())
+    assertThat(
+            acme.putYaml(PIPELINES + "build_app", TriggersApiTest.pipelineYaml("build_app"))
+                .status())
         .isEqualTo(201);
   }
 
   private static String trigger(String identifier, String provider, String type) {
-    ApiResponse saved = acme.putYaml(PIPELINES + "build_app/triggers/" + identifier,
-        TriggersApiTest.webhookYaml(identifier, "build_app", provider, type, ""));
+    ApiResponse saved =
+        acme.putYaml(
+            PIPELINES + "build_app/triggers/" + identifier,
+            TriggersApiTest.webhookYaml(identifier, "build_app", provider, type, ""));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
     return saved.json().get("webhookUrl").asText();
   }
@@ -87,11 +101,14 @@ class WebhookBuildApiTest {
   void push_buildsTheEventsCommitEvenWhenTheBranchMovedOn() throws Exception {
     String url = trigger("on_push", "Github", "Push");
 
-    ApiResponse delivered = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
-        TriggersApiTest.push("main", first.name()));
+    ApiResponse delivered =
+        WebhookFixtures.github(
+            APP.anonymous(), url, "push", SECRET, TriggersApiTest.push("main", first.name()));
 
     JsonNode execution = awaitEnd(delivered);
-    assertThat(execution.get("codebase").get("commitSha").asText()).isEqualTo(first.name()).isNotEqualTo(second.name());
+    assertThat(execution.get("codebase").get("commitSha").asText())
+        .isEqualTo(first.name())
+        .isNotEqualTo(second.name());
     assertThat(execution.get("codebase").get("branch").asText()).isEqualTo("main");
     JsonNode trigger = execution.get("trigger");
     assertThat(trigger.get("type").asText()).isEqualTo("WEBHOOK");
@@ -110,12 +127,40 @@ class WebhookBuildApiTest {
   void pullRequest_buildsTheHeadCommitOfRefsPull() throws Exception {
     String url = trigger("on_pr", "Github", "PullRequest");
 
-    ApiResponse delivered = WebhookFixtures.github(APP.anonymous(), url, "pull_request", SECRET,
-        WebhookFixtures.payload("github-pull-request.json",
-            Map.of("ACTION", "synchronize", "NUMBER", "7", "SOURCE", "feature", "SHA", feature.name())));
-    ApiResponse closed = WebhookFixtures.github(APP.anonymous(), url, "pull_request", SECRET,
-        WebhookFixtures.payload("github-pull-request.json",
-            Map.of("ACTION", "closed", "NUMBER", "7", "SOURCE", "feature", "SHA", feature.name())));
+    ApiResponse delivered =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "pull_request",
+            SECRET,
+            WebhookFixtures.payload(
+                "github-pull-request.json",
+                Map.of(
+                    "ACTION",
+                    "synchronize",
+                    "NUMBER",
+                    "7",
+                    "SOURCE",
+                    "feature",
+                    "SHA",
+                    feature.name())));
+    ApiResponse closed =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "pull_request",
+            SECRET,
+            WebhookFixtures.payload(
+                "github-pull-request.json",
+                Map.of(
+                    "ACTION",
+                    "closed",
+                    "NUMBER",
+                    "7",
+                    "SOURCE",
+                    "feature",
+                    "SHA",
+                    feature.name())));
 
     JsonNode execution = awaitEnd(delivered);
     assertThat(execution.get("codebase").get("commitSha").asText()).isEqualTo(feature.name());
@@ -127,7 +172,8 @@ class WebhookBuildApiTest {
     assertThat(closed.json().get("executionIds")).isEmpty();
 
     // a re-run asks the same pull request ref and commit again, as a MANUAL run
-    ApiResponse rerun = acme.postJson("/api/v1/executions/" + execution.get("executionId").asText() + "/rerun", "");
+    ApiResponse rerun =
+        acme.postJson("/api/v1/executions/" + execution.get("executionId").asText() + "/rerun", "");
     assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
     JsonNode again = awaitEnd(rerun.json().get("executionId").asText());
     assertThat(again.get("trigger").get("type").asText()).isEqualTo("MANUAL");
@@ -139,9 +185,16 @@ class WebhookBuildApiTest {
   void tagPush_buildsTheTaggedCommit() throws Exception {
     String url = trigger("on_tag", "Github", "Tag");
 
-    // GitHub's after for an annotated tag is the tag object; the build checks out the commit it tags
-    ApiResponse delivered = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
-        WebhookFixtures.payload("github-push-tag.json", Map.of("TAG", "v1.0", "SHA", annotatedTag)));
+    // GitHub's after for an annotated tag is the tag object; the build checks out the commit it
+    // tags
+    ApiResponse delivered =
+        WebhookFixtures.github(
+            APP.anonymous(),
+            url,
+            "push",
+            SECRET,
+            WebhookFixtures.payload(
+                "github-push-tag.json", Map.of("TAG", "v1.0", "SHA", annotatedTag)));
 
     JsonNode execution = awaitEnd(delivered);
     assertThat(execution.get("codebase").get("commitSha").asText()).isEqualTo(first.name());
@@ -155,11 +208,24 @@ class WebhookBuildApiTest {
     String mrUrl = trigger("gl_mr", "Gitlab", "PullRequest");
     String tagUrl = trigger("gl_tag", "Gitlab", "Tag");
 
-    ApiResponse mr = WebhookFixtures.gitlab(APP.anonymous(), mrUrl, "Merge Request Hook", SECRET,
-        WebhookFixtures.payload("gitlab-merge-request.json",
-            Map.of("ACTION", "open", "NUMBER", "3", "SOURCE", "feature", "SHA", feature.name())));
-    ApiResponse tag = WebhookFixtures.gitlab(APP.anonymous(), tagUrl, "Tag Push Hook", SECRET,
-        WebhookFixtures.payload("gitlab-tag-push.json", Map.of("TAG", "v1.0", "SHA", first.name())));
+    ApiResponse mr =
+        WebhookFixtures.gitlab(
+            APP.anonymous(),
+            mrUrl,
+            "Merge Request Hook",
+            SECRET,
+            WebhookFixtures.payload(
+                "gitlab-merge-request.json",
+                Map.of(
+                    "ACTION", "open", "NUMBER", "3", "SOURCE", "feature", "SHA", feature.name())));
+    ApiResponse tag =
+        WebhookFixtures.gitlab(
+            APP.anonymous(),
+            tagUrl,
+            "Tag Push Hook",
+            SECRET,
+            WebhookFixtures.payload(
+                "gitlab-tag-push.json", Map.of("TAG", "v1.0", "SHA", first.name())));
 
     JsonNode mrRun = awaitEnd(mr);
     assertThat(mrRun.get("codebase").get("commitSha").asText()).isEqualTo(feature.name());
@@ -175,13 +241,15 @@ class WebhookBuildApiTest {
   void push_ofACommitTheBranchDoesNotContain_failsTheRunSayingSo() throws Exception {
     String url = trigger("on_push_foreign", "Github", "Push");
 
-    ApiResponse delivered = WebhookFixtures.github(APP.anonymous(), url, "push", SECRET,
-        TriggersApiTest.push("main", feature.name()));
+    ApiResponse delivered =
+        WebhookFixtures.github(
+            APP.anonymous(), url, "push", SECRET, TriggersApiTest.push("main", feature.name()));
 
     JsonNode execution = awaitEnd(delivered);
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     assertThat(execution.get("stages").get(0).get("failureMessage").asText())
-        .contains(feature.name()).contains("does not contain it");
+        .contains(feature.name())
+        .contains("does not contain it");
   }
 
   private static String stepFailure(JsonNode execution) {

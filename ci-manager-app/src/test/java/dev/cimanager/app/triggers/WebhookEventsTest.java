@@ -21,8 +21,12 @@ class WebhookEventsTest {
 
   @Test
   void github_push_branchAndChangedFiles() throws Exception {
-    WebhookEvent event = GithubEvents.parse("push", fixture("github-push.json",
-        Map.of("BRANCH", "release/1.0", "SHA", SHA, "CHANGED", "src/App.java")));
+    WebhookEvent event =
+        GithubEvents.parse(
+            "push",
+            fixture(
+                "github-push.json",
+                Map.of("BRANCH", "release/1.0", "SHA", SHA, "CHANGED", "src/App.java")));
 
     assertThat(event.kind()).isEqualTo(WebhookEventType.PUSH);
     assertThat(event.branch()).isEqualTo("release/1.0");
@@ -35,11 +39,21 @@ class WebhookEventsTest {
 
   @Test
   void github_tagPushAndPullRequest() throws Exception {
-    WebhookEvent tag = GithubEvents.parse("push", fixture("github-push-tag.json", Map.of("TAG", "v2.0", "SHA", SHA)));
-    WebhookEvent pr = GithubEvents.parse("pull_request", fixture("github-pull-request.json",
-        Map.of("ACTION", "reopened", "NUMBER", "42", "SOURCE", "feature/x", "SHA", SHA)));
-    WebhookEvent closed = GithubEvents.parse("pull_request", fixture("github-pull-request.json",
-        Map.of("ACTION", "closed", "NUMBER", "42", "SOURCE", "feature/x", "SHA", SHA)));
+    WebhookEvent tag =
+        GithubEvents.parse(
+            "push", fixture("github-push-tag.json", Map.of("TAG", "v2.0", "SHA", SHA)));
+    WebhookEvent pr =
+        GithubEvents.parse(
+            "pull_request",
+            fixture(
+                "github-pull-request.json",
+                Map.of("ACTION", "reopened", "NUMBER", "42", "SOURCE", "feature/x", "SHA", SHA)));
+    WebhookEvent closed =
+        GithubEvents.parse(
+            "pull_request",
+            fixture(
+                "github-pull-request.json",
+                Map.of("ACTION", "closed", "NUMBER", "42", "SOURCE", "feature/x", "SHA", SHA)));
 
     assertThat(tag.kind()).isEqualTo(WebhookEventType.TAG);
     assertThat(tag.tag()).isEqualTo("v2.0");
@@ -56,8 +70,12 @@ class WebhookEventsTest {
 
   @Test
   void github_deletedBranchAndOtherEvents_areIgnored() throws Exception {
-    WebhookEvent deleted = GithubEvents.parse("push", fixture("github-push.json",
-        Map.of("BRANCH", "old", "SHA", "0".repeat(40), "CHANGED", "x")));
+    WebhookEvent deleted =
+        GithubEvents.parse(
+            "push",
+            fixture(
+                "github-push.json",
+                Map.of("BRANCH", "old", "SHA", "0".repeat(40), "CHANGED", "x")));
     WebhookEvent issues = GithubEvents.parse("issues", JSON.readTree("{}"));
 
     assertThat(deleted.kind()).isNull();
@@ -67,25 +85,47 @@ class WebhookEventsTest {
 
   @Test
   void github_missingOrBadFields_nameTheField() {
-    assertThatThrownBy(() -> GithubEvents.parse("push", JSON.readTree("{\"ref\":\"refs/heads/main\"}")))
-        .isInstanceOf(InvalidPayloadException.class).hasMessageContaining("after");
-    assertThatThrownBy(() -> GithubEvents.parse("push",
-        JSON.readTree("{\"ref\":\"refs/heads/main\",\"after\":\"xyz\",\"pusher\":{\"name\":\"a\"}}")))
+    assertThatThrownBy(
+            () -> GithubEvents.parse("push", JSON.readTree("{\"ref\":\"refs/heads/main\"}")))
+        .isInstanceOf(InvalidPayloadException.class)
+        .hasMessageContaining("after");
+    assertThatThrownBy(
+            () ->
+                GithubEvents.parse(
+                    "push",
+                    JSON.readTree(
+                        "{\"ref\":\"refs/heads/main\",\"after\":\"xyz\",\"pusher\":{\"name\":\"a\"}}")))
         .hasMessageContaining("40-hex");
-    assertThatThrownBy(() -> GithubEvents.parse("pull_request", JSON.readTree("{\"action\":\"opened\",\"number\":-1}")))
+    assertThatThrownBy(
+            () ->
+                GithubEvents.parse(
+                    "pull_request", JSON.readTree("{\"action\":\"opened\",\"number\":-1}")))
         .hasMessageContaining("number");
   }
 
   @Test
   void gitlab_pushTagAndMergeRequest() throws Exception {
-    WebhookEvent push = GitlabEvents.parse("Push Hook", fixture("gitlab-push.json",
-        Map.of("BRANCH", "main", "SHA", SHA, "CHANGED", "src/App.java")));
-    WebhookEvent tag = GitlabEvents.parse("Tag Push Hook", fixture("gitlab-tag-push.json",
-        Map.of("TAG", "v1.0", "SHA", SHA)));
-    WebhookEvent mr = GitlabEvents.parse("Merge Request Hook", fixture("gitlab-merge-request.json",
-        Map.of("ACTION", "open", "NUMBER", "5", "SOURCE", "feature", "SHA", SHA)));
-    WebhookEvent updateWithoutCommits = GitlabEvents.parse("Merge Request Hook", fixture("gitlab-merge-request.json",
-        Map.of("ACTION", "update", "NUMBER", "5", "SOURCE", "feature", "SHA", SHA)));
+    WebhookEvent push =
+        GitlabEvents.parse(
+            "Push Hook",
+            fixture(
+                "gitlab-push.json",
+                Map.of("BRANCH", "main", "SHA", SHA, "CHANGED", "src/App.java")));
+    WebhookEvent tag =
+        GitlabEvents.parse(
+            "Tag Push Hook", fixture("gitlab-tag-push.json", Map.of("TAG", "v1.0", "SHA", SHA)));
+    WebhookEvent mr =
+        GitlabEvents.parse(
+            "Merge Request Hook",
+            fixture(
+                "gitlab-merge-request.json",
+                Map.of("ACTION", "open", "NUMBER", "5", "SOURCE", "feature", "SHA", SHA)));
+    WebhookEvent updateWithoutCommits =
+        GitlabEvents.parse(
+            "Merge Request Hook",
+            fixture(
+                "gitlab-merge-request.json",
+                Map.of("ACTION", "update", "NUMBER", "5", "SOURCE", "feature", "SHA", SHA)));
 
     assertThat(push.kind()).isEqualTo(WebhookEventType.PUSH);
     assertThat(push.sender()).isEqualTo("jsmith");
@@ -105,11 +145,16 @@ class WebhookEventsTest {
     String signature = WebhookFixtures.githubSignature("s3cret", body);
 
     assertThat(WebhookSignatures.githubValid(signature, body, secret)).isTrue();
-    assertThat(WebhookSignatures.githubValid(signature.toUpperCase().replace("SHA256=", "sha256="), body, secret))
+    assertThat(
+            WebhookSignatures.githubValid(
+                signature.toUpperCase().replace("SHA256=", "sha256="), body, secret))
         .isTrue();
-    assertThat(WebhookSignatures.githubValid(signature, "{}".getBytes(StandardCharsets.UTF_8), secret)).isFalse();
+    assertThat(
+            WebhookSignatures.githubValid(signature, "{}".getBytes(StandardCharsets.UTF_8), secret))
+        .isFalse();
     assertThat(WebhookSignatures.githubValid(signature.substring(0, 20), body, secret)).isFalse();
-    assertThat(WebhookSignatures.githubValid("sha1=" + signature.substring(7), body, secret)).isFalse();
+    assertThat(WebhookSignatures.githubValid("sha1=" + signature.substring(7), body, secret))
+        .isFalse();
     assertThat(WebhookSignatures.githubValid(null, body, secret)).isFalse();
     assertThat(WebhookSignatures.gitlabValid("s3cret", secret)).isTrue();
     assertThat(WebhookSignatures.gitlabValid("s3cret ", secret)).isFalse();

@@ -14,8 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Provider payloads from {@code src/test/resources/dev/cimanager/app/triggers} (GitHub's and GitLab's
- * documented shapes, {@code ${NAME}} placeholders filled in) and deliveries signed as the providers sign.
+ * Provider payloads from {@code src/test/resources/dev/cimanager/app/triggers} (GitHub's and
+ * GitLab's documented shapes, {@code ${NAME}} placeholders filled in) and deliveries signed as the
+ * providers sign.
  */
 final class WebhookFixtures {
 
@@ -48,11 +49,18 @@ final class WebhookFixtures {
   }
 
   /** A GitHub delivery of {@code event} signed with {@code secret}, with a fresh delivery id. */
-  static ApiResponse github(ApiClient client, String url, String event, String secret, byte[] body) {
-    return github(client, url, event, UUID.randomUUID().toString(), githubSignature(secret, body), body);
+  static ApiResponse github(
+      ApiClient client, String url, String event, String secret, byte[] body) {
+    return github(
+        client, url, event, UUID.randomUUID().toString(), githubSignature(secret, body), body);
   }
 
-  static ApiResponse github(ApiClient client, String url, String event, String deliveryId, String signature,
+  static ApiResponse github(
+      ApiClient client,
+      String url,
+      String event,
+      String deliveryId,
+      String signature,
       byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");

@@ -23,9 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Debian Chromium driven through Debian's chromedriver (paths given, so Selenium Manager
- * never downloads anything), with a fresh profile and download directory. Finds elements by their
- * {@code data-testid}; every wait is an explicit {@link WebDriverWait}.
+ * One headless Debian Chromium driven through Debian's chromedriver (paths given, so Selenium
+ * Manager never downloads anything), with a fresh profile and download directory. Finds elements by
+ * their {@code data-testid}; every wait is an explicit {@link WebDriverWait}.
  */
 final class Browser implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -47,21 +47,35 @@ final class Browser implements AutoCloseable {
   static Browser start(String appBaseUrl) throws IOException {
     Path profile = Files.createTempDirectory("chromium-profile-");
     Path downloads = Files.createTempDirectory("chromium-downloads-");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1280,800", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of(
-        "download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false));
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,800",
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriver driver = new ChromeDriver(service, options);
     // headless Chromium may deny downloads unless told where to put them
-    driver.executeCdpCommand("Browser.setDownloadBehavior",
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString(), "eventsEnabled", false));
     Browser browser = new Browser(driver, appBaseUrl + "/ui/", profile, downloads);
     browser.viewport(1280, 800);
@@ -69,11 +83,12 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Sets the page's viewport (what users see and screenshots show); {@code --window-size} alone leaves
-   * a smaller viewport because the headless window keeps room for browser chrome.
+   * Sets the page's viewport (what users see and screenshots show); {@code --window-size} alone
+   * leaves a smaller viewport because the headless window keeps room for browser chrome.
    */
   void viewport(int width, int height) {
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
   }
 
@@ -101,8 +116,19 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the visible element {@code by} has {@code attribute} = {@code value}. */
   void awaitAttribute(By by, String attribute, String value, Duration timeout) {
-    waiter(timeout).withMessage(() -> by + " to have " + attribute + "=" + value + " (now: "
-            + driver.findElements(by).stream().map(e -> e.getDomAttribute(attribute)).toList() + ")")
+    waiter(timeout)
+        .withMessage(
+            () ->
+                by
+                    + " to have "
+                    + attribute
+                    + "="
+                    + value
+                    + " (now: "
+                    + driver.findElements(by).stream()
+                        .map(e -> e.getDomAttribute(attribute))
+                        .toList()
+                    + ")")
         .until(ExpectedConditions.attributeToBe(by, attribute, value));
   }
 
@@ -128,8 +154,9 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Saves the viewport as {@code target/screenshots/<name>.png}, after checking the page (and any open
-   * dialog) with axe-core against WCAG 2.1 A and AA: every page or dialog a test shows is also checked.
+   * Saves the viewport as {@code target/screenshots/<name>.png}, after checking the page (and any
+   * open dialog) with axe-core against WCAG 2.1 A and AA: every page or dialog a test shows is also
+   * checked.
    */
   Path screenshot(String name) {
     assertAccessible(name);
@@ -144,23 +171,27 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Runs axe-core (vendored unmodified in {@code src/test/resources/axe/}, MPL-2.0) on the current document
-   * with the WCAG 2.0/2.1 A and AA rules, and fails listing each violation and the elements it hit.
+   * Runs axe-core (vendored unmodified in {@code src/test/resources/axe/}, MPL-2.0) on the current
+   * document with the WCAG 2.0/2.1 A and AA rules, and fails listing each violation and the
+   * elements it hit.
    */
   void assertAccessible(String where) {
     if (!Boolean.TRUE.equals(driver.executeScript("return !!window.axe"))) {
       driver.executeScript(AXE_SOURCE);
     }
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> violations = (List<Map<String, Object>>) driver.executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
-            + " resultTypes: ['violations']})"
-            + ".then(r => done(r.violations.map(v => ({id: v.id, help: v.help,"
-            + "  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + (n.failureSummary || ''))}))))"
-            + ".catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));");
+    List<Map<String, Object>> violations =
+        (List<Map<String, Object>>)
+            driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+                    + " resultTypes: ['violations']})"
+                    + ".then(r => done(r.violations.map(v => ({id: v.id, help: v.help,"
+                    + "  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + (n.failureSummary || ''))}))))"
+                    + ".catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));");
     if (!violations.isEmpty()) {
-      StringBuilder report = new StringBuilder("axe-core found WCAG 2.1 AA violations on " + where + ":");
+      StringBuilder report =
+          new StringBuilder("axe-core found WCAG 2.1 AA violations on " + where + ":");
       for (Map<String, Object> v : violations) {
         report.append("\n- ").append(v.get("id")).append(": ").append(v.get("help"));
         for (Object node : (List<?>) v.get("nodes")) {
@@ -187,7 +218,9 @@ final class Browser implements AutoCloseable {
   /** Waits until Chromium has finished writing {@code fileName} into its download directory. */
   Path awaitDownload(String fileName) {
     Path file = downloads.resolve(fileName);
-    await(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")),
+    await(
+        d ->
+            Files.isRegularFile(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")),
         "download of " + fileName + " in " + downloads + " (there: " + list(downloads) + ")");
     return file;
   }

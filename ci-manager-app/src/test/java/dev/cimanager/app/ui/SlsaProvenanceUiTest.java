@@ -9,8 +9,9 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,14 +38,15 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web UI in a real browser against the real application, registry, buildah and a {@code file://}
- * Git repository: one user journey from sign-in to a signed provenance, in order. The pipeline is the
- * contract's {@code pipeline-slsa.yaml}, created without {@code slsa_provenance} and switched on in the
- * UI. Three builds in all (each a few seconds): the happy run, shared by the artifact tests; one whose
- * {@code .att} push the registry refuses; one of a stage without provenance. Screenshots land in
- * {@code target/screenshots/}.
+ * The web UI in a real browser against the real application, registry, buildah and a {@code
+ * file://} Git repository: one user journey from sign-in to a signed provenance, in order. The
+ * pipeline is the contract's {@code pipeline-slsa.yaml}, created without {@code slsa_provenance}
+ * and switched on in the UI. Three builds in all (each a few seconds): the happy run, shared by the
+ * artifact tests; one whose {@code .att} push the registry refuses; one of a stage without
+ * provenance. Screenshots land in {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@IntegrationTest
 class SlsaProvenanceUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
@@ -56,6 +58,7 @@ class SlsaProvenanceUiTest {
   private static final String PASSWORD = "correct horse battery staple";
   private static final String PIPELINES = "/api/v1/orgs/default/projects/demo/pipelines/";
   private static final String ARTIFACT = "build.BuildAndPush";
+
   /** The contract's stage block, which the UI must write (comments are the example's, not YAML). */
   private static final Pattern SLSA_BLOCK =
       Pattern.compile("(?m)^ {10}slsa_provenance:\\n(?: {12}.*\\n)+");
@@ -76,11 +79,12 @@ class SlsaProvenanceUiTest {
     // the connectors and secrets the contract example refers to, at the scopes it names
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
-    CosignKeyPair keys = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
     BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
 
-    contractYaml = contractExample().replaceAll("(?m)^( +(?:private_key|password): \\S+) +#.*$", "$1");
+    contractYaml =
+        contractExample().replaceAll("(?m)^( +(?:private_key|password): \\S+) +#.*$", "$1");
     withoutProvenance = SLSA_BLOCK.matcher(contractYaml).replaceFirst("");
     assertThat(withoutProvenance).doesNotContain("slsa_provenance");
     expectStatus(acme.putYaml(PIPELINES + "build_app", withoutProvenance), 201);
@@ -112,17 +116,21 @@ class SlsaProvenanceUiTest {
 
     assertThat(error.getText()).contains("That token was not accepted");
     assertThat(browser.all("signin-page")).hasSize(1);
-    assertThat(browser.all("account").get(0).isDisplayed()).as("signed out: no account shown").isFalse();
+    assertThat(browser.all("account").get(0).isDisplayed())
+        .as("signed out: no account shown")
+        .isFalse();
     browser.screenshot("02-sign-in-wrong-token");
 
     token.clear();
     token.sendKeys(acme.token());
     browser.visible("signin-submit").click();
-    WebElement row = browser.visible(By.cssSelector("[data-testid='pipeline-row'][data-pipeline='build_app']"));
+    WebElement row =
+        browser.visible(By.cssSelector("[data-testid='pipeline-row'][data-pipeline='build_app']"));
 
     assertThat(row.getText()).contains("Build app");
     assertThat(browser.visible("user-name").getText()).isEqualTo("Test User");
-    assertThat(browser.driver().getCurrentUrl()).endsWith("#/orgs/default/projects/demo")
+    assertThat(browser.driver().getCurrentUrl())
+        .endsWith("#/orgs/default/projects/demo")
         .doesNotContain(acme.token());
     browser.screenshot("03-pipelines");
   }
@@ -131,8 +139,12 @@ class SlsaProvenanceUiTest {
   @Order(2)
   void stageSettings_enablingProvenanceValidatesThenSavesTheContractBlock() {
     browser.open("#/orgs/default/projects/demo");
-    browser.visible(By.cssSelector("[data-pipeline='build_app'] [data-testid='pipeline-settings-link']")).click();
-    WebElement stage = browser.visible(By.cssSelector("[data-testid='stage-settings'][data-stage='build']"));
+    browser
+        .visible(
+            By.cssSelector("[data-pipeline='build_app'] [data-testid='pipeline-settings-link']"))
+        .click();
+    WebElement stage =
+        browser.visible(By.cssSelector("[data-testid='stage-settings'][data-stage='build']"));
     WebElement toggle = stage.findElement(testId("slsa-toggle"));
     Select privateKey = new Select(stage.findElement(testId("private-key-select")));
     Select password = new Select(stage.findElement(testId("password-select")));
@@ -142,27 +154,40 @@ class SlsaProvenanceUiTest {
     toggle.click();
     browser.visible("settings-save").click();
 
-    assertThat(browser.visible("settings-invalid").getText()).contains("Fix the highlighted fields");
-    assertThat(stage.findElement(testId("private-key-error")).getText()).isEqualTo("Private key is required");
-    assertThat(stage.findElement(testId("password-error")).getText()).isEqualTo("Password is required");
+    assertThat(browser.visible("settings-invalid").getText())
+        .contains("Fix the highlighted fields");
+    assertThat(stage.findElement(testId("private-key-error")).getText())
+        .isEqualTo("Private key is required");
+    assertThat(stage.findElement(testId("password-error")).getText())
+        .isEqualTo("Password is required");
     assertThat(browser.focusedTestId()).isEqualTo("private-key-select");
     browser.screenshot("04-stage-settings-required");
     // file secrets for the key, text secrets for the password, as YAML references
-    assertThat(optionValues(privateKey)).contains("account.cosign_private_key").doesNotContain("account.cosign_password");
-    assertThat(optionValues(password)).contains("account.cosign_password").doesNotContain("account.cosign_private_key");
+    assertThat(optionValues(privateKey))
+        .contains("account.cosign_private_key")
+        .doesNotContain("account.cosign_password");
+    assertThat(optionValues(password))
+        .contains("account.cosign_password")
+        .doesNotContain("account.cosign_private_key");
 
     privateKey.selectByValue("account.cosign_private_key");
     password.selectByValue("account.cosign_password");
     assertThat(stage.findElement(testId("private-key-error")).getText()).isEmpty();
     assertThat(stage.findElement(testId("password-error")).getText()).isEmpty();
-    assertThat(browser.visible("yaml-preview-text").getText()).contains("private_key: account.cosign_private_key");
+    assertThat(browser.visible("yaml-preview-text").getText())
+        .contains("private_key: account.cosign_private_key");
     WebElement save = browser.visible("settings-save");
     save.click();
     WebElement saved = browser.visible("settings-saved");
 
-    assertThat(browser.script("const m = arguments[0].getBoundingClientRect();"
-        + " return m.top >= 0 && m.bottom <= arguments[1].getBoundingClientRect().top", saved, save))
-        .as("the outcome is in view, above the sticky Save bar").isEqualTo(true);
+    assertThat(
+            browser.script(
+                "const m = arguments[0].getBoundingClientRect();"
+                    + " return m.top >= 0 && m.bottom <= arguments[1].getBoundingClientRect().top",
+                saved,
+                save))
+        .as("the outcome is in view, above the sticky Save bar")
+        .isEqualTo(true);
     browser.screenshot("05-stage-settings-saved");
 
     ApiResponse stored = acme.get(PIPELINES + "build_app");
@@ -174,7 +199,9 @@ class SlsaProvenanceUiTest {
   @Order(3)
   void run_fromThePipelinePageRefreshesTheExecutionUntilSuccess() {
     browser.open("#/orgs/default/projects/demo/pipelines/build_app/executions");
-    browser.visible(By.cssSelector("[data-testid='pipeline-page'] [data-testid='run-pipeline']")).click();
+    browser
+        .visible(By.cssSelector("[data-testid='pipeline-page'] [data-testid='run-pipeline']"))
+        .click();
     browser.visible("run-dialog");
     browser.visible("run-submit").click();
     WebElement page = browser.visible("execution-page");
@@ -189,26 +216,41 @@ class SlsaProvenanceUiTest {
 
     browser.awaitAttribute(testId("execution-status"), "data-status", "SUCCESS", RUN_TIMEOUT);
 
-    assertThat(browser.script("return window.stillTheSamePage === true")).as("refreshed in place").isEqualTo(true);
+    assertThat(browser.script("return window.stillTheSamePage === true"))
+        .as("refreshed in place")
+        .isEqualTo(true);
     assertThat(browser.all("live-indicator").get(0).isDisplayed()).isFalse();
-    assertThat(acme.get("/api/v1/executions/" + executionId).json().get("status").asText()).isEqualTo("SUCCESS");
-    WebElement step = browser.visible(By.cssSelector("[data-testid='step-row'][data-step='BuildAndPush']"));
+    assertThat(acme.get("/api/v1/executions/" + executionId).json().get("status").asText())
+        .isEqualTo("SUCCESS");
+    WebElement step =
+        browser.visible(By.cssSelector("[data-testid='step-row'][data-step='BuildAndPush']"));
     assertThat(step.getDomAttribute("data-status")).isEqualTo("SUCCESS");
-    assertThat(browser.visible(By.cssSelector("[data-testid='stage'][data-stage='build']"))
-        .getDomAttribute("data-status")).isEqualTo("SUCCESS");
+    assertThat(
+            browser
+                .visible(By.cssSelector("[data-testid='stage'][data-stage='build']"))
+                .getDomAttribute("data-status"))
+        .isEqualTo("SUCCESS");
     assertThat(browser.visible("execution-trigger").getText()).isEqualTo("Manual by Test User");
     browser.screenshot("07-execution-pipeline-tab");
 
-    // the logs of the running step opened by themselves; open them if the run was too quick to be seen running
-    if (!"true".equals(step.findElement(testId("step-logs-toggle")).getDomAttribute("aria-expanded"))) {
+    // the logs of the running step opened by themselves; open them if the run was too quick to be
+    // seen running
+    if (!"true"
+        .equals(step.findElement(testId("step-logs-toggle")).getDomAttribute("aria-expanded"))) {
       step.findElement(testId("step-logs-toggle")).click();
     }
     String logs = browser.visible("step-logs").getText();
 
-    assertThat(logs).contains("SLSA provenance: signed with account.cosign_private_key, pushed "
-        + REGISTRY.hostPort() + "/demo/app:sha256-").doesNotContain(PASSWORD);
-    assertThat(browser.visible("step-logs-toggle").getDomAttribute("aria-expanded")).isEqualTo("true");
-    assertWithinItsStage("step-logs-toggle"); // long log lines must not push the button out of the card
+    assertThat(logs)
+        .contains(
+            "SLSA provenance: signed with account.cosign_private_key, pushed "
+                + REGISTRY.hostPort()
+                + "/demo/app:sha256-")
+        .doesNotContain(PASSWORD);
+    assertThat(browser.visible("step-logs-toggle").getDomAttribute("aria-expanded"))
+        .isEqualTo("true");
+    assertWithinItsStage(
+        "step-logs-toggle"); // long log lines must not push the button out of the card
     browser.screenshot("08-execution-step-logs");
   }
 
@@ -220,17 +262,25 @@ class SlsaProvenanceUiTest {
     browser.visible("tab-artifacts").click();
     WebElement row = artifactRow();
 
-    assertThat(browser.driver().getCurrentUrl()).endsWith("#/executions/" + executionId + "/artifacts");
+    assertThat(browser.driver().getCurrentUrl())
+        .endsWith("#/executions/" + executionId + "/artifacts");
     assertThat(row.getDomAttribute("data-provenance-status")).isEqualTo("PUSHED");
-    assertThat(row.findElement(testId("artifact-image")).getText()).isEqualTo(REGISTRY.hostPort() + "/demo/app");
+    assertThat(row.findElement(testId("artifact-image")).getText())
+        .isEqualTo(REGISTRY.hostPort() + "/demo/app");
     assertThat(row.findElement(testId("artifact-digest")).getDomAttribute("data-digest"))
-        .isEqualTo(artifact.get("digest").asText()).matches("sha256:[0-9a-f]{64}");
+        .isEqualTo(artifact.get("digest").asText())
+        .matches("sha256:[0-9a-f]{64}");
     assertThat(row.findElements(testId("artifact-tag")).stream().map(WebElement::getText))
         .containsExactly("1.0", browser.visible("execution-sequence").getText().substring(1));
-    assertThat(row.findElement(testId("provenance-status")).getDomAttribute("data-status")).isEqualTo("PUSHED");
+    assertThat(row.findElement(testId("provenance-status")).getDomAttribute("data-status"))
+        .isEqualTo("PUSHED");
     assertThat(row.findElement(testId("attestation-ref")).getText())
         .isEqualTo(artifact.at("/provenance/attestationRef").asText())
-        .isEqualTo(REGISTRY.hostPort() + "/demo/app:sha256-" + artifact.get("digest").asText().substring(7) + ".att");
+        .isEqualTo(
+            REGISTRY.hostPort()
+                + "/demo/app:sha256-"
+                + artifact.get("digest").asText().substring(7)
+                + ".att");
     assertThat(row.findElements(testId("retry-push"))).isEmpty();
     browser.screenshot("09-execution-artifacts-tab");
   }
@@ -244,7 +294,8 @@ class SlsaProvenanceUiTest {
       WebElement row = artifactRow();
 
       assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
-          .as("no horizontal scrolling at 400 px").isEqualTo(true);
+          .as("no horizontal scrolling at 400 px")
+          .isEqualTo(true);
       assertThat(row.findElement(testId("provenance-status")).isDisplayed()).isTrue();
       assertThat(row.findElement(testId("download-provenance")).isDisplayed()).isTrue();
       browser.screenshot("10-execution-artifacts-narrow");
@@ -264,12 +315,16 @@ class SlsaProvenanceUiTest {
     JsonNode statement = JSON.readTree(shown);
     assertThat(statement).isEqualTo(acme.get(artifactPath(executionId) + "/provenance").json());
     assertThat(statement.get("_type").asText()).isEqualTo("https://in-toto.io/Statement/v1");
-    assertThat(statement.at("/predicate/buildDefinition/internalParameters/pipelineExecutionId").asText())
+    assertThat(
+            statement
+                .at("/predicate/buildDefinition/internalParameters/pipelineExecutionId")
+                .asText())
         .isEqualTo(executionId);
     browser.screenshot("11-provenance-dialog");
 
     browser.visible("provenance-close").click();
-    browser.await(d -> browser.all("provenance-dialog").isEmpty(), "the provenance dialog to close");
+    browser.await(
+        d -> browser.all("provenance-dialog").isEmpty(), "the provenance dialog to close");
   }
 
   @Test
@@ -280,14 +335,21 @@ class SlsaProvenanceUiTest {
 
     Path statement = browser.awaitDownload("slsa_provenance_build_BuildAndPush.json");
 
-    assertThat(Files.readAllBytes(statement)).isEqualTo(acme.get(artifactPath(executionId) + "/provenance").bytes());
-    browser.await(d -> artifactRow().findElement(testId("artifact-message")).getText()
-        .equals("Downloaded slsa_provenance_build_BuildAndPush.json"), "the download to be confirmed in the row");
+    assertThat(Files.readAllBytes(statement))
+        .isEqualTo(acme.get(artifactPath(executionId) + "/provenance").bytes());
+    browser.await(
+        d ->
+            artifactRow()
+                .findElement(testId("artifact-message"))
+                .getText()
+                .equals("Downloaded slsa_provenance_build_BuildAndPush.json"),
+        "the download to be confirmed in the row");
 
     artifactRow().findElement(testId("download-attestation")).click();
     Path envelope = browser.awaitDownload("slsa_attestation_build_BuildAndPush.json");
 
-    assertThat(Files.readAllBytes(envelope)).isEqualTo(acme.get(artifactPath(executionId) + "/attestation").bytes());
+    assertThat(Files.readAllBytes(envelope))
+        .isEqualTo(acme.get(artifactPath(executionId) + "/attestation").bytes());
   }
 
   @Test
@@ -312,29 +374,41 @@ class SlsaProvenanceUiTest {
     browser.visible("provenance-json");
     assertThat(browser.focusedTestId()).isEqualTo("provenance-close");
     keys(Keys.ESCAPE);
-    browser.await(d -> browser.all("provenance-dialog").isEmpty(), "Escape to close the provenance dialog");
-    assertThat(browser.focusedTestId()).as("focus returns to the opener").isEqualTo("view-provenance");
+    browser.await(
+        d -> browser.all("provenance-dialog").isEmpty(), "Escape to close the provenance dialog");
+    assertThat(browser.focusedTestId())
+        .as("focus returns to the opener")
+        .isEqualTo("view-provenance");
   }
 
   @Test
   @Order(9)
-  void failedAttestationPush_showsTheReasonAndRetryPushesItOnceTheRegistryAccepts() throws IOException {
+  void failedAttestationPush_showsTheReasonAndRetryPushesItOnceTheRegistryAccepts()
+      throws IOException {
     String digest = apiArtifact(happyExecution()).get("digest").asText();
-    // The registry refuses the .att tag of demo/flaky (and only it): a file sits where its tag directory
+    // The registry refuses the .att tag of demo/flaky (and only it): a file sits where its tag
+    // directory
     // goes. The build of the same commit is reproducible, so the image digest is known in advance.
-    Path tagDir = REGISTRY.storageDir().resolve("docker/registry/v2/repositories/demo/flaky/_manifests/tags");
+    Path tagDir =
+        REGISTRY.storageDir().resolve("docker/registry/v2/repositories/demo/flaky/_manifests/tags");
     Files.createDirectories(tagDir);
-    Path blocker = Files.writeString(tagDir.resolve("sha256-" + digest.substring(7) + ".att"), "blocked");
-    expectStatus(acme.putYaml(PIPELINES + "flaky_app", contractYaml
-        .replace("identifier: build_app", "identifier: flaky_app")
-        .replace("repo: demo/app", "repo: demo/flaky")), 201);
+    Path blocker =
+        Files.writeString(tagDir.resolve("sha256-" + digest.substring(7) + ".att"), "blocked");
+    expectStatus(
+        acme.putYaml(
+            PIPELINES + "flaky_app",
+            contractYaml
+                .replace("identifier: build_app", "identifier: flaky_app")
+                .replace("repo: demo/app", "repo: demo/flaky")),
+        201);
     ApiResponse started = acme.postJson(PIPELINES + "flaky_app/executions", "");
     expectStatus(started, 202);
     String flakyId = started.json().get("executionId").asText();
 
     openExecution(flakyId, "artifacts");
     browser.awaitAttribute(testId("execution-status"), "data-status", "FAILED", RUN_TIMEOUT);
-    browser.awaitAttribute(testId("artifact-row"), "data-provenance-status", "PUSH_FAILED", Browser.WAIT);
+    browser.awaitAttribute(
+        testId("artifact-row"), "data-provenance-status", "PUSH_FAILED", Browser.WAIT);
     JsonNode artifact = apiArtifact(flakyId);
     WebElement row = artifactRow();
 
@@ -347,7 +421,8 @@ class SlsaProvenanceUiTest {
     browser.screenshot("12-push-failed");
 
     row.findElement(testId("retry-push")).click(); // the registry still refuses
-    browser.await(d -> !artifactRow().findElement(testId("artifact-message")).getText().isEmpty(),
+    browser.await(
+        d -> !artifactRow().findElement(testId("artifact-message")).getText().isEmpty(),
         "the refused retry to be reported");
 
     assertThat(artifactRow().getDomAttribute("data-provenance-status")).isEqualTo("PUSH_FAILED");
@@ -358,10 +433,12 @@ class SlsaProvenanceUiTest {
 
     Files.delete(blocker);
     artifactRow().findElement(testId("retry-push")).click();
-    browser.awaitAttribute(testId("artifact-row"), "data-provenance-status", "PUSHED", Browser.WAIT);
+    browser.awaitAttribute(
+        testId("artifact-row"), "data-provenance-status", "PUSHED", Browser.WAIT);
 
     row = artifactRow();
-    assertThat(row.findElement(testId("artifact-message")).getText()).isEqualTo("Attestation pushed.");
+    assertThat(row.findElement(testId("artifact-message")).getText())
+        .isEqualTo("Attestation pushed.");
     assertThat(row.findElement(testId("attestation-ref")).getText())
         .isEqualTo(REGISTRY.hostPort() + "/demo/flaky:sha256-" + digest.substring(7) + ".att");
     assertThat(row.findElements(testId("retry-push"))).isEmpty();
@@ -372,8 +449,11 @@ class SlsaProvenanceUiTest {
     browser.visible("tab-pipeline").click();
     WebElement stepFailure = browser.visible("step-failure");
 
-    assertThat(stepFailure.getText()).startsWith("SLSA provenance: ").contains(REGISTRY.hostPort())
-        .contains("has since been pushed").doesNotContain("push it again");
+    assertThat(stepFailure.getText())
+        .startsWith("SLSA provenance: ")
+        .contains(REGISTRY.hostPort())
+        .contains("has since been pushed")
+        .doesNotContain("push it again");
     assertThat(stepFailure.getDomAttribute("data-resolved")).isEqualTo("true");
     assertWithinItsStage("step-failure");
     assertWithinItsStage("step-logs-toggle");
@@ -383,9 +463,13 @@ class SlsaProvenanceUiTest {
   @Test
   @Order(10)
   void artifactsTab_stageWithoutProvenanceSaysSoAndOffersNoProvenanceActions() {
-    expectStatus(acme.putYaml(PIPELINES + "plain_app", withoutProvenance
-        .replace("identifier: build_app", "identifier: plain_app")
-        .replace("repo: demo/app", "repo: demo/plain")), 201);
+    expectStatus(
+        acme.putYaml(
+            PIPELINES + "plain_app",
+            withoutProvenance
+                .replace("identifier: build_app", "identifier: plain_app")
+                .replace("repo: demo/app", "repo: demo/plain")),
+        201);
     ApiResponse started = acme.postJson(PIPELINES + "plain_app/executions", "");
     expectStatus(started, 202);
 
@@ -394,14 +478,19 @@ class SlsaProvenanceUiTest {
     WebElement row = artifactRow();
 
     assertThat(row.getDomAttribute("data-provenance-status")).isEqualTo("NONE");
-    assertThat(row.findElement(testId("artifact-image")).getText()).isEqualTo(REGISTRY.hostPort() + "/demo/plain");
+    assertThat(row.findElement(testId("artifact-image")).getText())
+        .isEqualTo(REGISTRY.hostPort() + "/demo/plain");
     assertThat(row.findElement(testId("provenance-not-enabled")).getText())
         .isEqualTo("SLSA provenance not enabled for this stage");
-    assertThat(row.findElements(By.cssSelector("[data-testid='provenance-cell'] button"))).isEmpty();
+    assertThat(row.findElements(By.cssSelector("[data-testid='provenance-cell'] button")))
+        .isEmpty();
     browser.screenshot("16-provenance-not-enabled");
   }
 
-  /** The happy run's id; the tests after {@link #run_fromThePipelinePageRefreshesTheExecutionUntilSuccess} need it. */
+  /**
+   * The happy run's id; the tests after {@link
+   * #run_fromThePipelinePageRefreshesTheExecutionUntilSuccess} need it.
+   */
   private static String happyExecution() {
     assertThat(executionId).as("the pipeline run of the run test").isNotNull();
     return executionId;
@@ -413,16 +502,20 @@ class SlsaProvenanceUiTest {
   }
 
   private static WebElement artifactRow() {
-    return browser.visible(By.cssSelector("[data-testid='artifact-row'][data-artifact-id='" + ARTIFACT + "']"));
+    return browser.visible(
+        By.cssSelector("[data-testid='artifact-row'][data-artifact-id='" + ARTIFACT + "']"));
   }
 
-  /** The element lies inside its stage card horizontally (nothing clipped by the card's overflow). */
+  /**
+   * The element lies inside its stage card horizontally (nothing clipped by the card's overflow).
+   */
   private static void assertWithinItsStage(String testId) {
     WebElement element = browser.visible(testId);
     WebElement stage = browser.visible(testId("stage"));
     Rectangle inner = element.getRect();
     Rectangle outer = stage.getRect();
-    assertThat(inner.getX() + inner.getWidth()).as(testId + " right edge inside the stage card " + outer)
+    assertThat(inner.getX() + inner.getWidth())
+        .as(testId + " right edge inside the stage card " + outer)
         .isLessThanOrEqualTo(outer.getX() + outer.getWidth());
   }
 
@@ -432,7 +525,8 @@ class SlsaProvenanceUiTest {
       keys(Keys.TAB);
       seen.add(browser.focusedTestId());
     }
-    assertThat(browser.focusedTestId()).as("Tab reaches " + testId + "; focused on the way: " + seen)
+    assertThat(browser.focusedTestId())
+        .as("Tab reaches " + testId + "; focused on the way: " + seen)
         .isEqualTo(testId);
   }
 
@@ -462,7 +556,9 @@ class SlsaProvenanceUiTest {
 
   /** The contract's {@code pipeline-slsa.yaml} (a byte-identical copy in the test resources). */
   private static String contractExample() throws IOException {
-    try (InputStream in = SlsaProvenanceUiTest.class.getResourceAsStream("/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
+    try (InputStream in =
+        SlsaProvenanceUiTest.class.getResourceAsStream(
+            "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

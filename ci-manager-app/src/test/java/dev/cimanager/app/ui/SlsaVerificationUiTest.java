@@ -9,8 +9,9 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,10 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The Artifacts tab's SLSA Verification column in headless Chromium, for a run of the contract's
- * pipeline-verify.yaml whose policy set has a denying warning policy: Warning, the signature line, and
- * the policy detail opened with the keyboard.
+ * pipeline-verify.yaml whose policy set has a denying warning policy: Warning, the signature line,
+ * and the policy detail opened with the keyboard.
  */
+@IntegrationTest
 class SlsaVerificationUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
@@ -56,27 +58,44 @@ class SlsaVerificationUiTest {
     BuildFixtures.project(acme, "demo");
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
-    CosignKeyPair keys = CosignKeyPairGenerator.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
     BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
     BuildFixtures.fileSecret(acme, "cosign_public_key", keys.publicKeyPem());
     @SuppressWarnings("unchecked")
-    Map<String, Object> set = new ObjectMapper().readValue(Files.readString(CONTRACT.resolve("policyset-release.json")), Map.class);
+    Map<String, Object> set =
+        new ObjectMapper()
+            .readValue(Files.readString(CONTRACT.resolve("policyset-release.json")), Map.class);
     @SuppressWarnings("unchecked")
     List<Object> policies = new java.util.ArrayList<>((List<Object>) set.get("policies"));
-    policies.add(Map.of("identifier", "signed_off", "name", "Signed off", "expression",
-        "has(predicate.buildDefinition.externalParameters.signoff)", "message", "nobody signed the release off",
-        "severity", "warning"));
+    policies.add(
+        Map.of(
+            "identifier",
+            "signed_off",
+            "name",
+            "Signed off",
+            "expression",
+            "has(predicate.buildDefinition.externalParameters.signoff)",
+            "message",
+            "nobody signed the release off",
+            "severity",
+            "warning"));
     set.put("policies", policies);
     expect(acme.postJson("/api/v1/policysets", set), 201);
-    expect(acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/build_and_verify",
-        Files.readString(CONTRACT.resolve("pipeline-verify.yaml"))), 201);
-    ApiResponse started = acme.postJson("/api/v1/orgs/default/projects/demo/pipelines/build_and_verify/executions", "");
+    expect(
+        acme.putYaml(
+            "/api/v1/orgs/default/projects/demo/pipelines/build_and_verify",
+            Files.readString(CONTRACT.resolve("pipeline-verify.yaml"))),
+        201);
+    ApiResponse started =
+        acme.postJson(
+            "/api/v1/orgs/default/projects/demo/pipelines/build_and_verify/executions", "");
     expect(started, 202);
     executionId = started.json().get("executionId").asText();
     long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
     JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
-    while (List.of("QUEUED", "RUNNING").contains(execution.get("status").asText()) && System.nanoTime() < deadline) {
+    while (List.of("QUEUED", "RUNNING").contains(execution.get("status").asText())
+        && System.nanoTime() < deadline) {
       Thread.sleep(200);
       execution = acme.get("/api/v1/executions/" + executionId).json();
     }
@@ -99,7 +118,9 @@ class SlsaVerificationUiTest {
   @Test
   void artifactsTab_showsTheVerdictTheSignatureLineAndThePolicyDetail() {
     browser.open("#/executions/" + executionId + "/artifacts");
-    WebElement row = browser.visible(By.cssSelector("[data-testid='artifact-row'][data-artifact-id='build.BuildAndPush']"));
+    WebElement row =
+        browser.visible(
+            By.cssSelector("[data-testid='artifact-row'][data-artifact-id='build.BuildAndPush']"));
 
     assertThat(row.getDomAttribute("data-verification-status")).isEqualTo("WARNING");
     WebElement cell = row.findElement(testId("verification-cell"));
@@ -109,47 +130,61 @@ class SlsaVerificationUiTest {
     assertThat(cell.findElements(testId("verification-failure"))).isEmpty();
     WebElement summary = cell.findElement(By.cssSelector("[data-testid='policy-detail'] summary"));
     assertThat(summary.getText()).isEqualTo("Policies: 4 evaluated, 1 denied");
-    assertThat(cell.findElement(testId("policy-table")).isDisplayed()).as("closed until asked").isFalse();
+    assertThat(cell.findElement(testId("policy-table")).isDisplayed())
+        .as("closed until asked")
+        .isFalse();
 
     browser.script("arguments[0].focus()", summary);
     summary.sendKeys(Keys.ENTER);
-    WebElement denied = browser.visible(By.cssSelector("[data-testid='policy-row'][data-policy='signed_off']"));
+    WebElement denied =
+        browser.visible(By.cssSelector("[data-testid='policy-row'][data-policy='signed_off']"));
 
     assertThat(denied.getDomAttribute("data-status")).isEqualTo("DENY");
     assertThat(denied.getDomAttribute("data-severity")).isEqualTo("warning");
-    assertThat(denied.getText()).contains("account.release_policy").contains("nobody signed the release off");
+    assertThat(denied.getText())
+        .contains("account.release_policy")
+        .contains("nobody signed the release off");
     assertThat(cell.findElements(testId("policy-row"))).hasSize(4);
-    assertThat(browser.all("verification-cell").stream().map(WebElement::isDisplayed)).containsOnly(true);
+    assertThat(browser.all("verification-cell").stream().map(WebElement::isDisplayed))
+        .containsOnly(true);
     browser.screenshot("20-artifacts-slsa-verification");
   }
 
   @Test
   void policySetsPage_evaluatesAgainstARunThenSaves_andShowsCompileErrors() {
     browser.open("#/orgs/default/projects/demo/policysets");
-    WebElement row = browser.visible(By.cssSelector("[data-testid='policy-set-row'][data-policy-set='release_policy']"));
+    WebElement row =
+        browser.visible(
+            By.cssSelector("[data-testid='policy-set-row'][data-policy-set='release_policy']"));
     assertThat(row.getText()).contains("account.release_policy");
     browser.visible("policy-execution").sendKeys(executionId);
 
     browser.visible("policy-evaluate").click();
-    assertThat(browser.visible("policy-evaluation").getDomAttribute("data-status")).isEqualTo("PASSED");
+    assertThat(browser.visible("policy-evaluation").getDomAttribute("data-status"))
+        .isEqualTo("PASSED");
     assertThat(browser.all("policy-row")).hasSize(2);
 
     row.findElement(testId("edit-policy-set")).click();
     assertThat(browser.focusedTestId()).isEqualTo("policy-json");
     browser.visible("policy-evaluate").click();
     browser.awaitAttribute(testId("policy-evaluation"), "data-status", "WARNING", Browser.WAIT);
-    assertThat(browser.visible(By.cssSelector("[data-testid='policy-row'][data-policy='signed_off']"))
-        .getDomAttribute("data-status")).isEqualTo("DENY");
+    assertThat(
+            browser
+                .visible(By.cssSelector("[data-testid='policy-row'][data-policy='signed_off']"))
+                .getDomAttribute("data-status"))
+        .isEqualTo("DENY");
     browser.screenshot("21-policy-sets-evaluate");
 
     browser.visible("policy-save").click();
     assertThat(browser.visible("policy-saved").getText()).isEqualTo("Saved release_policy.");
-    assertThat(acme.get("/api/v1/policysets/release_policy").json().get("version").asLong()).isEqualTo(2);
+    assertThat(acme.get("/api/v1/policysets/release_policy").json().get("version").asLong())
+        .isEqualTo(2);
 
     WebElement editor = browser.visible("policy-json");
     editor.clear();
-    editor.sendKeys("{\"identifier\":\"broken\",\"name\":\"Broken\",\"policies\":[{\"identifier\":\"bad\","
-        + "\"expression\":\"predicate.(\"}]}");
+    editor.sendKeys(
+        "{\"identifier\":\"broken\",\"name\":\"Broken\",\"policies\":[{\"identifier\":\"bad\","
+            + "\"expression\":\"predicate.(\"}]}");
     browser.visible("policy-save").click();
     WebElement error = browser.visible("policy-error");
     assertThat(error.getDomAttribute("role")).isEqualTo("alert");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,11 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The pipeline page's Triggers tab in Chromium: the list, enable/disable and a new schedule from its template. */
+/**
+ * The pipeline page's Triggers tab in Chromium: the list, enable/disable and a new schedule from
+ * its template.
+ */
+@IntegrationTest
 class TriggersUiTest {
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp();
+  @RegisterExtension static final TestApp APP = new TestApp();
 
   private static final String PIPELINES = "/api/v1/orgs/default/projects/demo/pipelines/";
 
@@ -39,7 +43,10 @@ class TriggersUiTest {
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
     BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
     BuildFixtures.textSecret(acme, "github_webhook_secret", "s");
-    assertThat(acme.putYaml(PIPELINES + "build_app", """
+    assertThat(
+            acme.putYaml(
+                    PIPELINES + "build_app",
+                    """
         pipeline:
           identifier: build_app
           name: Build app
@@ -70,8 +77,13 @@ class TriggersUiTest {
                             connectorRef: account.local_registry
                             repo: demo/app
                             tags: ["1"]
-        """).status()).isEqualTo(201);
-    assertThat(acme.putYaml(PIPELINES + "build_app/triggers/on_push_main", """
+        """)
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            acme.putYaml(
+                    PIPELINES + "build_app/triggers/on_push_main",
+                    """
         trigger:
           identifier: on_push_main
           name: On push to main
@@ -88,7 +100,9 @@ class TriggersUiTest {
                 spec:
                   connectorRef: app_repo
                   secret: account.github_webhook_secret
-        """).status()).isEqualTo(201);
+        """)
+                .status())
+        .isEqualTo(201);
     browser = Browser.start(APP.baseUrl());
     browser.open("#/signin");
     browser.visible("token-input").sendKeys(acme.token());
@@ -116,14 +130,21 @@ class TriggersUiTest {
 
     row.findElement(testId("trigger-toggle")).click();
     browser.awaitAttribute(webhookRow, "data-enabled", "false", Duration.ofSeconds(15));
-    assertThat(acme.get(PIPELINES + "build_app/triggers/on_push_main").json().get("enabled").asBoolean()).isFalse();
+    assertThat(
+            acme.get(PIPELINES + "build_app/triggers/on_push_main")
+                .json()
+                .get("enabled")
+                .asBoolean())
+        .isFalse();
 
     browser.visible("new-schedule-trigger").click();
     browser.visible("trigger-editor");
     browser.visible("trigger-save").click();
-    WebElement schedule = browser.visible(By.cssSelector("[data-testid='trigger-row'][data-trigger='nightly']"));
+    WebElement schedule =
+        browser.visible(By.cssSelector("[data-testid='trigger-row'][data-trigger='nightly']"));
 
-    assertThat(schedule.findElements(By.cssSelector("[data-testid='trigger-next-due'] li"))).hasSize(3);
+    assertThat(schedule.findElements(By.cssSelector("[data-testid='trigger-next-due'] li")))
+        .hasSize(3);
     assertThat(acme.get(PIPELINES + "build_app/triggers/nightly").status()).isEqualTo(200);
     browser.screenshot("21-triggers-with-schedule");
   }

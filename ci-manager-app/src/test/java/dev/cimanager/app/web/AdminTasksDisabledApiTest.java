@@ -16,10 +16,16 @@ class AdminTasksDisabledApiTest {
 
   @Test
   void adminTasks_areOff() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(APP.adminUrl() + "/tasks/log-level?logger=dev.cimanager&level=OFF"))
-            .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer anything").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            APP.adminUrl() + "/tasks/log-level?logger=dev.cimanager&level=OFF"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer anything")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("ADMIN_TASKS_DISABLED").contains("CI_MANAGER_ADMIN_TOKEN");

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every kind of bad request answers 4xx {@code {"code","message"}}, never 5xx or Dropwizard's shapes. */
+/**
+ * Every kind of bad request answers 4xx {@code {"code","message"}}, never 5xx or Dropwizard's
+ * shapes.
+ */
 class ErrorHandlingApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 
@@ -37,7 +40,8 @@ class ErrorHandlingApiTest {
 
   @Test
   void wrongFieldType_namesTheField() {
-    ApiResponse response = acme.postJson("/api/v1/orgs", "{\"identifier\":\"ok\",\"name\":{\"a\":1}}");
+    ApiResponse response =
+        acme.postJson("/api/v1/orgs", "{\"identifier\":\"ok\",\"name\":{\"a\":1}}");
 
     assertError(response, 400, "INVALID_JSON");
     assertThat(response.message()).contains("'name'");
@@ -70,21 +74,27 @@ class ErrorHandlingApiTest {
   @Test
   void wrongContentType_isUnsupportedMediaType() {
     ApiResponse response =
-        acme.send("POST", "/api/v1/orgs", "text/plain", "identifier=x".getBytes(StandardCharsets.UTF_8));
+        acme.send(
+            "POST", "/api/v1/orgs", "text/plain", "identifier=x".getBytes(StandardCharsets.UTF_8));
 
     assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
   void oversizedBody_isPayloadTooLarge() {
-    byte[] body = ("{\"identifier\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"identifier\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
-    assertError(acme.send("POST", "/api/v1/orgs", "application/json", body), 413, "PAYLOAD_TOO_LARGE");
+    assertError(
+        acme.send("POST", "/api/v1/orgs", "application/json", body), 413, "PAYLOAD_TOO_LARGE");
   }
 
   @Test
   void oversizedChunkedBody_isPayloadTooLarge() throws Exception {
-    byte[] body = ("{\"identifier\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"identifier\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(APP.baseUrl() + "/api/v1/orgs"))
             .header("Authorization", "Bearer " + acme.token())
@@ -93,7 +103,8 @@ class ErrorHandlingApiTest {
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build();
 
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
@@ -101,12 +112,21 @@ class ErrorHandlingApiTest {
 
   @Test
   void gzipEncodingOfANonGzipBody_isInvalidBody() {
-    byte[] notGzip = "{\"identifier\":\"zipped\",\"name\":\"Zipped\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] notGzip =
+        "{\"identifier\":\"zipped\",\"name\":\"Zipped\"}".getBytes(StandardCharsets.UTF_8);
 
-    ApiResponse org = acme.sendWithHeaders("POST", "/api/v1/orgs",
-        Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), notGzip);
-    ApiResponse pipeline = acme.sendWithHeaders("PUT", "/api/v1/orgs/default/projects/none/pipelines/x",
-        Map.of("Content-Type", "application/yaml", "Content-Encoding", "gzip"), notGzip);
+    ApiResponse org =
+        acme.sendWithHeaders(
+            "POST",
+            "/api/v1/orgs",
+            Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+            notGzip);
+    ApiResponse pipeline =
+        acme.sendWithHeaders(
+            "PUT",
+            "/api/v1/orgs/default/projects/none/pipelines/x",
+            Map.of("Content-Type", "application/yaml", "Content-Encoding", "gzip"),
+            notGzip);
 
     assertError(org, 400, "INVALID_BODY");
     assertThat(org.message()).startsWith("the request body could not be read:");
@@ -132,7 +152,9 @@ class ErrorHandlingApiTest {
   void healthcheck_isHealthy() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(APP.adminUrl() + "/healthcheck")).build(), HttpResponse.BodyHandlers.ofString());
+            .send(
+                HttpRequest.newBuilder(URI.create(APP.adminUrl() + "/healthcheck")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"mongo\"", "\"workspace-disk\"");

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Everything written survives a restart on the same data directory (embedded Mongo file, dev key). */
+/**
+ * Everything written survives a restart on the same data directory (embedded Mongo file, dev key).
+ */
 class PersistenceRestartTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 
@@ -20,7 +22,8 @@ class PersistenceRestartTest {
     ApiClient acme = APP.newAccount("persisted");
     acme.postJson("/api/v1/orgs", Map.of("identifier", "eng", "name", "Engineering"));
     acme.postJson("/api/v1/orgs/eng/projects", Map.of("identifier", "app", "name", "App"));
-    acme.postJson("/api/v1/orgs/eng/secrets/text", Map.of("identifier", "pw", "name", "PW", "value", "kept"));
+    acme.postJson(
+        "/api/v1/orgs/eng/secrets/text", Map.of("identifier", "pw", "name", "PW", "value", "kept"));
     acme.postJson(
         "/api/v1/connectors",
         """
@@ -30,9 +33,17 @@ class PersistenceRestartTest {
     APP.restart();
 
     ApiClient again = APP.client(acme.token());
-    assertThat(again.get("/api/v1/me").json().get("accountIdentifier").asText()).isEqualTo("persisted");
-    assertThat(again.get("/api/v1/orgs").json().get("orgs").findValuesAsText("identifier")).containsExactly("default", "eng");
-    assertThat(again.get("/api/v1/orgs/eng/projects").json().get("projects").findValuesAsText("identifier")).containsExactly("app");
+    assertThat(again.get("/api/v1/me").json().get("accountIdentifier").asText())
+        .isEqualTo("persisted");
+    assertThat(again.get("/api/v1/orgs").json().get("orgs").findValuesAsText("identifier"))
+        .containsExactly("default", "eng");
+    assertThat(
+            again
+                .get("/api/v1/orgs/eng/projects")
+                .json()
+                .get("projects")
+                .findValuesAsText("identifier"))
+        .containsExactly("app");
     assertThat(again.get("/api/v1/connectors/reg").status()).isEqualTo(200);
     assertThat(
             APP.service(SecretService.class)

@@ -11,14 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Security headers on API and UI answers; admin tasks need the admin token, health checks stay open. */
+/**
+ * Security headers on API and UI answers; admin tasks need the admin token, health checks stay
+ * open.
+ */
 class WebHardeningApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static HttpResponse<String> send(String url, String method, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  private static HttpResponse<String> send(String url, String method, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -30,11 +34,18 @@ class WebHardeningApiTest {
     for (String path : List.of("/api/v1/me", "/ui/", "/ui/js/app.js", "/api/v1/no-such-thing")) {
       HttpResponse<String> response = send(APP.baseUrl() + path, "GET", null);
 
-      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(response.headers().firstValue("X-Content-Type-Options"))
+          .as(path)
+          .hasValue("nosniff");
       assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
       assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
-      assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).get().asString()
-          .contains("frame-ancestors 'none'").contains("script-src 'self'").contains("default-src 'none'");
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .get()
+          .asString()
+          .contains("frame-ancestors 'none'")
+          .contains("script-src 'self'")
+          .contains("default-src 'none'");
     }
   }
 

@@ -10,4 +10,8 @@ package dev.cimanager.ssca.api;
  * @param attestationManifestDigest the {@code .att} manifest that now holds the envelope
  */
 public record AttestationResult(
-    String recordId, String image, String digest, String attestationRef, String attestationManifestDigest) {}
+    String recordId,
+    String image,
+    String digest,
+    String attestationRef,
+    String attestationManifestDigest) {}

@@ -13,7 +13,11 @@ import java.util.Map;
  * @param tags the tags the step pushed
  */
 public record BuildSpec(
-    String dockerfile, String context, Map<String, String> buildArgs, Map<String, String> labels, List<String> tags) {
+    String dockerfile,
+    String context,
+    Map<String, String> buildArgs,
+    Map<String, String> labels,
+    List<String> tags) {
   public BuildSpec {
     dockerfile = Require.text(dockerfile, "build.dockerfile");
     context = Require.text(context, "build.context");

@@ -9,14 +9,16 @@ package dev.cimanager.ssca.api;
  * @param prNumber the pull request number for PR builds; null otherwise
  * @param commitSha the full lowercase hex commit id that was checked out
  */
-public record Codebase(String repoUrl, String branch, String tag, String prNumber, String commitSha) {
+public record Codebase(
+    String repoUrl, String branch, String tag, String prNumber, String commitSha) {
   public Codebase {
     repoUrl = Require.text(repoUrl, "codebase.repoUrl");
     branch = Require.optional(branch);
     tag = Require.optional(tag);
     prNumber = Require.optional(prNumber);
     if (prNumber != null && !prNumber.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new IllegalArgumentException("codebase.prNumber must be a number but was '" + prNumber + "'");
+      throw new IllegalArgumentException(
+          "codebase.prNumber must be a number but was '" + prNumber + "'");
     }
     commitSha = Require.gitCommit(commitSha, "codebase.commitSha");
   }

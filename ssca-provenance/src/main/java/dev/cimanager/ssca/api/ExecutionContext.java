@@ -22,7 +22,8 @@ import java.util.Map;
  * @param build the step's build specification
  * @param image the pushed image: the subject
  * @param baseImages base images the build resolved, by digest; empty when unknown
- * @param builderVersions tool name to version, in the order to show ({@code ci-manager}, {@code buildah})
+ * @param builderVersions tool name to version, in the order to show ({@code ci-manager}, {@code
+ *     buildah})
  * @param startedOn when the step started
  * @param finishedOn when the step finished (the image was pushed)
  */
@@ -61,7 +62,8 @@ public record ExecutionContext(
     baseImages = baseImages == null ? List.of() : List.copyOf(baseImages);
     builderVersions = Require.orderedMap(builderVersions, "builderVersions");
     if (builderVersions.isEmpty()) {
-      throw new IllegalArgumentException("builderVersions must name at least the ci-manager version");
+      throw new IllegalArgumentException(
+          "builderVersions must name at least the ci-manager version");
     }
     Require.present(startedOn, "startedOn");
     Require.present(finishedOn, "finishedOn");
@@ -71,7 +73,10 @@ public record ExecutionContext(
     }
   }
 
-  /** The scope secret references of this execution resolve in ({@code account.x}, {@code org.x}, {@code x}). */
+  /**
+   * The scope secret references of this execution resolve in ({@code account.x}, {@code org.x},
+   * {@code x}).
+   */
   public SecretScope secretScope() {
     return new SecretScope(accountId, orgIdentifier, projectIdentifier);
   }

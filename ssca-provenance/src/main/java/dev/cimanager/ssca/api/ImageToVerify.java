@@ -1,11 +1,12 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.spi.Credentials;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What to verify: an image by tag or digest (a digest wins), the public key that must have signed its
- * provenance, and the policy sets its provenance must satisfy.
+ * What to verify: an image by tag or digest (a digest wins), the public key that must have signed
+ * its provenance, and the policy sets its provenance must satisfy.
  *
  * @param image {@code registry/repository}
  * @param tag null when {@code digest} is given
@@ -13,8 +14,13 @@ import java.util.Objects;
  * @param publicKeyPem the key file as {@code cosign generate-key-pair} writes {@code cosign.pub}
  * @param credentials null for anonymous registry access
  */
-public record ImageToVerify(String image, String tag, String digest, byte[] publicKeyPem,
-    RegistryCredentials credentials, List<PolicySet> policySets) {
+public record ImageToVerify(
+    String image,
+    String tag,
+    String digest,
+    byte[] publicKeyPem,
+    Credentials credentials,
+    List<PolicySet> policySets) {
   public ImageToVerify {
     Objects.requireNonNull(image, "image");
     if (tag == null && digest == null) {

@@ -1,14 +1,12 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.policy.PolicyCompiler;
-import dev.cimanager.ssca.policy.PolicyEvaluator;
 import dev.cimanager.ssca.policy.PolicyInput;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Checks policies before they are stored, so a stored policy set always compiles, and tries them on a
- * stored provenance before saving.
+ * Checks policies before they are stored, so a stored policy set always compiles, and tries them on
+ * a stored provenance before saving.
  */
 public final class Policies {
   private Policies() {}
@@ -16,7 +14,8 @@ public final class Policies {
   /**
    * Compiles every policy of the set.
    *
-   * @throws InvalidPolicyException naming the first invalid policy and the problem (with its position)
+   * @throws InvalidPolicyException naming the first invalid policy and the problem (with its
+   *     position)
    */
   public static void validate(PolicySet set) {
     PolicyCompiler.compile(set);
@@ -31,8 +30,9 @@ public final class Policies {
    * @throws InvalidPolicyException as {@link #validate}
    * @throws IllegalArgumentException when the statement is not a JSON object
    */
-  public static List<PolicyResult> evaluate(PolicySet set, byte[] statementJson, String image, String digest,
-      Instant now) {
-    return PolicyEvaluator.evaluate(PolicyCompiler.compile(set), PolicyInput.of(statementJson, image, digest, now));
+  public static List<PolicyResult> evaluate(
+      PolicySet set, byte[] statementJson, String image, String digest, Instant now) {
+    return PolicyEvaluator.evaluate(
+        PolicyCompiler.compile(set), PolicyInput.of(statementJson, image, digest, now));
   }
 }

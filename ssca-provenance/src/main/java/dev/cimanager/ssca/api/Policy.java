@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param message what a denial reports
  */
-public record Policy(String identifier, String name, String expression, String message, PolicySeverity severity) {
+public record Policy(
+    String identifier, String name, String expression, String message, PolicySeverity severity) {
   public Policy {
     Objects.requireNonNull(identifier, "identifier");
     Objects.requireNonNull(name, "name");

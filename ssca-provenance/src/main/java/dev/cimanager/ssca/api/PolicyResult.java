@@ -8,7 +8,11 @@ import java.util.Objects;
  * @param policySet the set's reference, e.g. {@code account.release_policy}
  * @param message null when the policy passed; else the policy's message, or the evaluation error
  */
-public record PolicyResult(String policySet, String identifier, PolicyStatus status, PolicySeverity severity,
+public record PolicyResult(
+    String policySet,
+    String identifier,
+    PolicyStatus status,
+    PolicySeverity severity,
     String message) {
   public PolicyResult {
     Objects.requireNonNull(policySet, "policySet");
@@ -28,9 +32,17 @@ public record PolicyResult(String policySet, String identifier, PolicyStatus sta
 
   /** The step log's line for this result. */
   public String logLine() {
-    return "Policy " + policySet + "/" + identifier + ": " + status
+    return "Policy "
+        + policySet
+        + "/"
+        + identifier
+        + ": "
+        + status
         + (denied() ? " (" + severity.jsonName() + "): " + message : "");
   }
 
-  public enum PolicyStatus { PASS, DENY }
+  public enum PolicyStatus {
+    PASS,
+    DENY
+  }
 }

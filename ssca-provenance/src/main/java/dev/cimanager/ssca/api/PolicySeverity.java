@@ -2,7 +2,9 @@ package dev.cimanager.ssca.api;
 
 import java.util.Locale;
 
-/** What a denial does: {@code error} fails the verification, {@code warning} is reported and passes. */
+/**
+ * What a denial does: {@code error} fails the verification, {@code warning} is reported and passes.
+ */
 public enum PolicySeverity {
   ERROR,
   WARNING;
@@ -12,14 +14,17 @@ public enum PolicySeverity {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** @throws IllegalArgumentException for anything but {@code error} or {@code warning} */
+  /**
+   * @throws IllegalArgumentException for anything but {@code error} or {@code warning}
+   */
   public static PolicySeverity fromJson(String value) {
     for (PolicySeverity severity : values()) {
       if (severity.jsonName().equals(value)) {
         return severity;
       }
     }
-    throw new IllegalArgumentException("severity must be \"error\" or \"warning\", got "
-        + (value == null ? "nothing" : "\"" + value + "\""));
+    throw new IllegalArgumentException(
+        "severity must be \"error\" or \"warning\", got "
+            + (value == null ? "nothing" : "\"" + value + "\""));
   }
 }

@@ -24,23 +24,33 @@ public final class ProvenanceException extends RuntimeException {
     VERIFY
   }
 
+  /**
+   * Why: a stage of the flow failed, or a re-push found no record or one that is not PUSH_FAILED.
+   */
+  public enum Reason {
+    FAILED,
+    RECORD_NOT_FOUND,
+    NOT_PUSH_FAILED
+  }
+
   private final Stage stage;
-  private final String code;
+  private final Reason reason;
   private final String recordId;
 
-  ProvenanceException(Stage stage, String code, String recordId, String message, Throwable cause) {
+  ProvenanceException(
+      Stage stage, Reason reason, String recordId, String message, Throwable cause) {
     super(message, cause);
     this.stage = stage;
-    this.code = code;
+    this.reason = reason;
     this.recordId = recordId;
   }
 
   static ProvenanceException failed(Stage stage, String recordId, String message, Throwable cause) {
-    return new ProvenanceException(stage, "PROVENANCE_" + stage + "_FAILED", recordId, message, cause);
+    return new ProvenanceException(stage, Reason.FAILED, recordId, message, cause);
   }
 
   ProvenanceException withRecordId(String id) {
-    ProvenanceException copy = new ProvenanceException(stage, code, id, getMessage(), getCause());
+    ProvenanceException copy = new ProvenanceException(stage, reason, id, getMessage(), getCause());
     for (Throwable suppressed : getSuppressed()) {
       copy.addSuppressed(suppressed);
     }
@@ -51,12 +61,9 @@ public final class ProvenanceException extends RuntimeException {
     return stage;
   }
 
-  /**
-   * UPPER_SNAKE code for API errors: {@code PROVENANCE_<STAGE>_FAILED}, or for {@link
-   * ProvenanceService#repush} {@code RECORD_NOT_FOUND} / {@code NOT_PUSH_FAILED}.
-   */
-  public String code() {
-    return code;
+  /** What the host branches on; it chooses its own status codes. */
+  public Reason reason() {
+    return reason;
   }
 
   /** The record the failure left behind (FAILED or PUSH_FAILED), when one was stored. */

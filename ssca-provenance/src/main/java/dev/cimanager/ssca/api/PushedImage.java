@@ -1,6 +1,6 @@
 package dev.cimanager.ssca.api;
 
-import dev.cimanager.ssca.oci.RepositoryRef;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.util.List;
 
 /**
@@ -20,10 +20,13 @@ public record PushedImage(String registry, String repository, List<String> tags,
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("image: " + e.getMessage(), e);
     }
-    // as Docker reads names: a first component without '.' or ':' would be a Docker Hub path, not a host
+    // as Docker reads names: a first component without '.' or ':' would be a Docker Hub path, not a
+    // host
     if (!registry.contains(".") && !registry.contains(":") && !registry.equals("localhost")) {
       throw new IllegalArgumentException(
-          "image.registry must be a host name with a '.' or a port, or localhost, but was '" + registry + "'");
+          "image.registry must be a host name with a '.' or a port, or localhost, but was '"
+              + registry
+              + "'");
     }
     tags = Require.texts(tags, "image.tags");
     digest = Require.sha256Digest(digest, "image.digest");

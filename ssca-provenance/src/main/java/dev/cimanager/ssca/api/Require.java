@@ -1,21 +1,24 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.ssca.spi.Digest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Validation shared by the records of this package: each failure names the field and the problem. */
+/**
+ * Validation shared by the records of this package: each failure names the field and the problem.
+ */
 final class Require {
-  private static final Pattern SHA256_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern GIT_COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
   private Require() {}
 
   static String text(String value, String field) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is required but was " + (value == null ? "missing" : "blank"));
+      throw new IllegalArgumentException(
+          field + " is required but was " + (value == null ? "missing" : "blank"));
     }
     return value;
   }
@@ -27,7 +30,7 @@ final class Require {
 
   static String sha256Digest(String value, String field) {
     text(value, field);
-    if (!SHA256_DIGEST.matcher(value).matches()) {
+    if (!Digest.isValid(value)) {
       throw new IllegalArgumentException(
           field + " must be sha256: followed by 64 lowercase hex digits but was '" + value + "'");
     }
@@ -38,7 +41,10 @@ final class Require {
     text(value, field);
     if (!GIT_COMMIT.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          field + " must be a full lowercase hex commit id (40 or 64 digits) but was '" + value + "'");
+          field
+              + " must be a full lowercase hex commit id (40 or 64 digits) but was '"
+              + value
+              + "'");
     }
     return value;
   }
@@ -49,13 +55,14 @@ final class Require {
       return Map.of();
     }
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-    map.forEach((key, value) -> {
-      text(key, field + " key");
-      if (value == null) {
-        throw new IllegalArgumentException(field + "." + key + " has no value");
-      }
-      copy.put(key, value);
-    });
+    map.forEach(
+        (key, value) -> {
+          text(key, field + " key");
+          if (value == null) {
+            throw new IllegalArgumentException(field + "." + key + " has no value");
+          }
+          copy.put(key, value);
+        });
     return Collections.unmodifiableMap(copy);
   }
 

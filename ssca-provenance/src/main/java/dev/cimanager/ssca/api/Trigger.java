@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.contracts.executions.TriggerType;
+
 /**
  * What started the execution.
  *

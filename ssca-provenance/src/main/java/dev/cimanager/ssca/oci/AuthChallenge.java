@@ -8,11 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code WWW-Authenticate} challenge: {@code Basic realm="..."} or
- * {@code Bearer realm="https://auth/token",service="registry",scope="repository:x:pull"}.
+ * A {@code WWW-Authenticate} challenge: {@code Basic realm="..."} or {@code Bearer
+ * realm="https://auth/token",service="registry",scope="repository:x:pull"}.
  */
 record AuthChallenge(String scheme, Map<String, String> params) {
-  private static final Pattern PARAM = Pattern.compile("([A-Za-z_]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]*))");
+  private static final Pattern PARAM =
+      Pattern.compile("([A-Za-z_]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]*))");
 
   static Optional<AuthChallenge> parse(String header) {
     if (header == null || header.isBlank()) {
@@ -25,7 +26,9 @@ record AuthChallenge(String scheme, Map<String, String> params) {
     if (space >= 0) {
       Matcher m = PARAM.matcher(trimmed.substring(space + 1));
       while (m.find()) {
-        params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3));
+        params.put(
+            m.group(1).toLowerCase(Locale.ROOT),
+            m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3));
       }
     }
     return Optional.of(new AuthChallenge(scheme, Map.copyOf(params)));

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +23,8 @@ final class BlobPull implements RegistryCall<byte[]> {
 
   @Override
   public HttpRequest.Builder request(URI apiBase) {
-    return HttpRequest.newBuilder(apiBase.resolve(repository.repository() + "/blobs/" + digest)).GET();
+    return HttpRequest.newBuilder(apiBase.resolve(repository.repository() + "/blobs/" + digest))
+        .GET();
   }
 
   @Override
@@ -36,7 +39,8 @@ final class BlobPull implements RegistryCall<byte[]> {
     }
     Digest actual = Digest.of(response.body());
     if (!actual.equals(digest)) {
-      throw new RegistryException(description(), 200, "the registry served content with digest " + actual);
+      throw new RegistryException(
+          description(), 200, "the registry served content with digest " + actual);
     }
     return response.body();
   }

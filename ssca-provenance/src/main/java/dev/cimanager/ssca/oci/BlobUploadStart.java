@@ -1,15 +1,17 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /**
- * {@code POST /v2/<name>/blobs/uploads/?digest=<d>} with the blob as body: the spec's single-request
- * monolithic upload. A registry that supports it answers 201 and the blob is stored; one that does
- * not (CNCF Distribution 2.x) answers 202 with the upload session's Location, and the blob goes
- * there with {@link BlobUploadFinish}. Not idempotent: every POST opens a new session.
+ * {@code POST /v2/<name>/blobs/uploads/?digest=<d>} with the blob as body: the spec's
+ * single-request monolithic upload. A registry that supports it answers 201 and the blob is stored;
+ * one that does not (CNCF Distribution 2.x) answers 202 with the upload session's Location, and the
+ * blob goes there with {@link BlobUploadFinish}. Not idempotent: every POST opens a new session.
  */
 final class BlobUploadStart implements RegistryCall<Optional<URI>> {
   private final RepositoryRef repository;
@@ -29,7 +31,8 @@ final class BlobUploadStart implements RegistryCall<Optional<URI>> {
 
   @Override
   public HttpRequest.Builder request(URI apiBase) {
-    return HttpRequest.newBuilder(apiBase.resolve(repository.repository() + "/blobs/uploads/?digest=" + digest))
+    return HttpRequest.newBuilder(
+            apiBase.resolve(repository.repository() + "/blobs/uploads/?digest=" + digest))
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(content));
   }
@@ -48,9 +51,18 @@ final class BlobUploadStart implements RegistryCall<Optional<URI>> {
     if (response.statusCode() != 202) {
       throw unexpected(response);
     }
-    String location = response.headers().firstValue("Location").orElseThrow(() ->
-        new RegistryException(description(), 202, "the registry opened an upload without a Location header"));
-    // Location may be relative to the registry (spec) and may already carry a query (Distribution's _state)
+    String location =
+        response
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(
+                () ->
+                    new RegistryException(
+                        description(),
+                        202,
+                        "the registry opened an upload without a Location header"));
+    // Location may be relative to the registry (spec) and may already carry a query (Distribution's
+    // _state)
     return Optional.of(response.uri().resolve(location));
   }
 }

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
 import java.util.Objects;
 
 /** A manifest as the registry served it: its exact bytes, their digest and the Content-Type. */

@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.DestinationGuard;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -12,10 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Sends registry requests so that a {@link DestinationGuard} sees every URL before it is connected to. The
- * JDK client asks its proxy selector once per request but not for the redirects it follows itself, so the
- * client follows no redirects and this class follows them (at most {@link #MAX_REDIRECTS}), each a new
- * request the guard checks.
+ * Sends registry requests so that a {@link DestinationGuard} sees every URL before it is connected
+ * to. The JDK client asks its proxy selector once per request but not for the redirects it follows
+ * itself, so the client follows no redirects and this class follows them (at most {@link
+ * #MAX_REDIRECTS}), each a new request the guard checks.
  */
 final class GuardedHttp {
   static final int MAX_REDIRECTS = 5;
@@ -43,10 +45,11 @@ final class GuardedHttp {
   }
 
   /**
-   * Sends {@code request}, following redirects. A refusal of the guard comes out as an {@link IOException}
-   * whose cause is the {@link DestinationRefusedException}.
+   * Sends {@code request}, following redirects. A refusal of the guard comes out as an {@link
+   * IOException} whose cause is the {@link DestinationRefusedException}.
    */
-  static HttpResponse<byte[]> send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+  static HttpResponse<byte[]> send(HttpClient http, HttpRequest request)
+      throws IOException, InterruptedException {
     HttpRequest current = request;
     for (int hop = 0; ; hop++) {
       HttpResponse<byte[]> response;
@@ -56,30 +59,44 @@ final class GuardedHttp {
         throw new IOException(e.getMessage(), e);
       }
       var location = response.headers().firstValue("Location");
-      if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty() || hop >= MAX_REDIRECTS) {
+      if (!REDIRECTS.contains(response.statusCode())
+          || location.isEmpty()
+          || hop >= MAX_REDIRECTS) {
         return response;
       }
       current = redirected(current, current.uri().resolve(location.get()), response.statusCode());
     }
   }
 
-  private static HttpRequest redirected(HttpRequest previous, URI target, int status) throws IOException {
-    if ("https".equalsIgnoreCase(previous.uri().getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
-      throw new IOException("the registry redirected an HTTPS request to " + target.getScheme() + "://"
-          + target.getHost() + ", which is refused");
+  private static HttpRequest redirected(HttpRequest previous, URI target, int status)
+      throws IOException {
+    if ("https".equalsIgnoreCase(previous.uri().getScheme())
+        && !"https".equalsIgnoreCase(target.getScheme())) {
+      throw new IOException(
+          "the registry redirected an HTTPS request to "
+              + target.getScheme()
+              + "://"
+              + target.getHost()
+              + ", which is refused");
     }
     String method = previous.method();
     boolean toGet = status == 303 || (status == 301 || status == 302) && "POST".equals(method);
     HttpRequest.Builder next = HttpRequest.newBuilder(target);
     previous.timeout().ifPresent(next::timeout);
-    boolean sameHost = previous.uri().getAuthority() != null
-        && previous.uri().getAuthority().equalsIgnoreCase(target.getAuthority());
-    previous.headers().map().forEach((name, values) -> {
-      // credentials for the registry never travel to another host (blob storage signs its own URLs)
-      if (sameHost || !name.equalsIgnoreCase("Authorization")) {
-        values.forEach(value -> next.header(name, value));
-      }
-    });
+    boolean sameHost =
+        previous.uri().getAuthority() != null
+            && previous.uri().getAuthority().equalsIgnoreCase(target.getAuthority());
+    previous
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              // credentials for the registry never travel to another host (blob storage signs its
+              // own URLs)
+              if (sameHost || !name.equalsIgnoreCase("Authorization")) {
+                values.forEach(value -> next.header(name, value));
+              }
+            });
     if (toGet) {
       next.GET();
     } else {

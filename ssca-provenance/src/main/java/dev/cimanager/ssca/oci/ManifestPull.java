@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +24,8 @@ final class ManifestPull implements RegistryCall<Optional<FetchedManifest>> {
 
   @Override
   public HttpRequest.Builder request(URI apiBase) {
-    return HttpRequest.newBuilder(apiBase.resolve(repository.repository() + "/manifests/" + reference))
+    return HttpRequest.newBuilder(
+            apiBase.resolve(repository.repository() + "/manifests/" + reference))
         .header("Accept", ManifestMediaTypes.ACCEPT)
         .GET();
   }
@@ -42,7 +45,8 @@ final class ManifestPull implements RegistryCall<Optional<FetchedManifest>> {
     }
     Digest digest = Digest.of(response.body());
     if (reference.startsWith("sha256:") && !reference.equals(digest.toString())) {
-      throw new RegistryException(description(), 200, "the registry served content with digest " + digest);
+      throw new RegistryException(
+          description(), 200, "the registry served content with digest " + digest);
     }
     String mediaType = response.headers().firstValue("Content-Type").orElse("");
     return Optional.of(new FetchedManifest(digest, mediaType, response.body()));

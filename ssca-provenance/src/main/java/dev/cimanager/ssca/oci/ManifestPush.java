@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,9 +44,11 @@ final class ManifestPush implements RegistryCall<Digest> {
     if (response.statusCode() != 201 && response.statusCode() != 200) {
       throw unexpected(response);
     }
-    String stored = response.headers().firstValue("Docker-Content-Digest").orElse(digest.toString());
+    String stored =
+        response.headers().firstValue("Docker-Content-Digest").orElse(digest.toString());
     if (!stored.equals(digest.toString())) {
-      throw new RegistryException(description(), response.statusCode(), "the registry stored it as " + stored);
+      throw new RegistryException(
+          description(), response.statusCode(), "the registry stored it as " + stored);
     }
     return digest;
   }

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param layerDigest the layer (the DSSE envelope blob)
  * @param layerCount how many attestations that manifest holds
  */
-public record PublishedAttestation(String reference, Digest manifestDigest, Digest layerDigest, int layerCount) {
+public record PublishedAttestation(
+    String reference, Digest manifestDigest, Digest layerDigest, int layerCount) {
   public PublishedAttestation {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(manifestDigest, "manifestDigest");

@@ -5,11 +5,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * One Registry API call: its request, whether it may be repeated, and what its answer means.
- * {@link RegistryClient} adds authentication, retries and the error for refused credentials.
+ * One Registry API call: its request, whether it may be repeated, and what its answer means. {@link
+ * RegistryClient} adds authentication, retries and the error for refused credentials.
  */
 interface RegistryCall<T> {
-  /** "push blob sha256:... to host/repo": the ACTION in "tried to ACTION but failed because ...". */
+  /**
+   * "push blob sha256:... to host/repo": the ACTION in "tried to ACTION but failed because ...".
+   */
   String description();
 
   /** Method, URL and body, relative to {@code scheme://host/v2/}. */
@@ -22,7 +24,11 @@ interface RegistryCall<T> {
 
   /** The error for an answer the call did not expect, with the registry's own error code if any. */
   default RegistryException unexpected(HttpResponse<byte[]> response) {
-    return new RegistryException(description(), response.statusCode(),
-        "the registry answered HTTP " + response.statusCode() + RegistryErrors.summary(response.body()));
+    return new RegistryException(
+        description(),
+        response.statusCode(),
+        "the registry answered HTTP "
+            + response.statusCode()
+            + RegistryErrors.summary(response.body()));
   }
 }

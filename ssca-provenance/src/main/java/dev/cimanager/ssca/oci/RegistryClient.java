@@ -1,6 +1,9 @@
 package dev.cimanager.ssca.oci;
 
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.spi.DestinationRefusedException;
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,32 +14,37 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 
 /**
- * The Registry API calls for one repository with one set of credentials. Runs each
- * {@link RegistryCall}: answers an authentication challenge once, retries idempotent calls on
- * 429, 5xx and connection errors with exponential backoff, and turns refused credentials into a
- * {@link RegistryException} naming the registry. Thread-safe.
+ * The Registry API calls for one repository with one set of credentials. Runs each {@link
+ * RegistryCall}: answers an authentication challenge once, retries idempotent calls on 429, 5xx and
+ * connection errors with exponential backoff, and turns refused credentials into a {@link
+ * RegistryException} naming the registry. Thread-safe.
  */
 public final class RegistryClient {
   private final RepositoryRef repository;
-  private final RegistryCredentials credentials;
+  private final Credentials credentials;
   private final String scope;
   private final RegistryClients shared;
   private final URI apiBase;
 
-  RegistryClient(RepositoryRef repository, RegistryCredentials credentials, String actions, RegistryClients shared) {
+  RegistryClient(
+      RepositoryRef repository, Credentials credentials, String actions, RegistryClients shared) {
     this.repository = repository;
     this.credentials = credentials;
     this.scope = "repository:" + repository.repository() + ":" + actions;
     this.shared = shared;
     String host = repository.apiHost();
-    this.apiBase = URI.create((shared.config().isInsecure(host) ? "http://" : "https://") + host + "/v2/");
+    this.apiBase =
+        URI.create((shared.config().isInsecure(host) ? "http://" : "https://") + host + "/v2/");
   }
 
   public RepositoryRef repository() {
     return repository;
   }
 
-  /** {@code GET /v2/}: fails with a {@link RegistryException} unless the registry answers and accepts us. */
+  /**
+   * {@code GET /v2/}: fails with a {@link RegistryException} unless the registry answers and
+   * accepts us.
+   */
   public void ping() {
     execute(new ApiPing(repository.registry()));
   }
@@ -59,7 +67,8 @@ public final class RegistryClient {
   /** Uploads a blob in one POST when the registry supports it, else POST then PUT. */
   public void pushBlob(Digest digest, byte[] content) {
     Optional<URI> session = execute(new BlobUploadStart(repository, digest, content));
-    session.ifPresent(location -> execute(new BlobUploadFinish(repository, location, digest, content)));
+    session.ifPresent(
+        location -> execute(new BlobUploadFinish(repository, location, digest, content)));
   }
 
   public byte[] pullBlob(Digest digest) {
@@ -84,7 +93,9 @@ public final class RegistryClient {
         if (refused != null) {
           throw new RegistryException(call.description(), 0, refused.getMessage(), e);
         }
-        if (call.idempotent() && attempt < shared.config().maxAttempts() && !(e instanceof SSLException)) {
+        if (call.idempotent()
+            && attempt < shared.config().maxAttempts()
+            && !(e instanceof SSLException)) {
           backoff(attempt++, call);
           continue;
         }
@@ -95,7 +106,8 @@ public final class RegistryClient {
       }
       int status = response.statusCode();
       if (status == 401 && !challengeAnswered) {
-        Optional<AuthChallenge> challenge = AuthChallenge.parse(response.headers().firstValue("WWW-Authenticate").orElse(null));
+        Optional<AuthChallenge> challenge =
+            AuthChallenge.parse(response.headers().firstValue("WWW-Authenticate").orElse(null));
         if (challenge.isPresent()) {
           auth.forget(registry, scope, credentials);
           auth.answer(challenge.get(), registry, scope, credentials, call.description());
@@ -104,11 +116,26 @@ public final class RegistryClient {
         }
       }
       if (status == 401 || status == 403) {
-        throw new RegistryException(call.description(), status, credentials == null
-            ? "registry " + registry + " refused anonymous access (HTTP " + status + "); configure credentials for it"
-            : "registry " + registry + " refused the credentials of user '" + credentials.username() + "' (HTTP " + status + ")");
+        throw new RegistryException(
+            call.description(),
+            status,
+            credentials == null
+                ? "registry "
+                    + registry
+                    + " refused anonymous access (HTTP "
+                    + status
+                    + "); configure credentials for it"
+                : "registry "
+                    + registry
+                    + " refused the credentials of user '"
+                    + credentials.username()
+                    + "' (HTTP "
+                    + status
+                    + ")");
       }
-      if ((status == 429 || status >= 500) && call.idempotent() && attempt < shared.config().maxAttempts()) {
+      if ((status == 429 || status >= 500)
+          && call.idempotent()
+          && attempt < shared.config().maxAttempts()) {
         backoff(attempt++, call);
         continue;
       }
@@ -119,8 +146,14 @@ public final class RegistryClient {
   private String connectionFailure(IOException e) {
     String target = apiBase.getScheme().toUpperCase() + " " + repository.apiHost();
     if (e instanceof SSLException) {
-      return "the TLS handshake with " + target + " failed (" + e.getMessage() + "); if the registry serves plain HTTP,"
-          + " add " + repository.apiHost() + " to the insecure hosts";
+      return "the TLS handshake with "
+          + target
+          + " failed ("
+          + e.getMessage()
+          + "); if the registry serves plain HTTP,"
+          + " add "
+          + repository.apiHost()
+          + " to the insecure hosts";
     }
     if (e instanceof HttpTimeoutException) {
       return target + " did not answer in time (" + e.getMessage() + ")";
@@ -136,7 +169,8 @@ public final class RegistryClient {
       Thread.sleep(sleep);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RegistryException(call.description(), 0, "the thread was interrupted while waiting to retry", e);
+      throw new RegistryException(
+          call.description(), 0, "the thread was interrupted while waiting to retry", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.cimanager.ssca.oci;
 
-import dev.cimanager.ssca.api.RegistryCredentials;
+import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,24 +18,26 @@ public final class RegistryClients {
 
   public RegistryClients(RegistryConfig config) {
     this.config = config;
-    // HTTP/1.1: plain-HTTP registries would otherwise get an h2c upgrade attempt on every connection.
+    // HTTP/1.1: plain-HTTP registries would otherwise get an h2c upgrade attempt on every
+    // connection.
     // Redirects are followed by GuardedHttp, so that the destination guard sees each one.
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(GuardedHttp.selector(config.destinationGuard()))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(GuardedHttp.selector(config.destinationGuard()))
+            .build();
     this.authenticator = new RegistryAuthenticator(http, config, Clock.systemUTC());
   }
 
   /** A client that may read from the repository. {@code credentials} may be null (anonymous). */
-  public RegistryClient forPull(RepositoryRef repository, RegistryCredentials credentials) {
+  public RegistryClient forPull(RepositoryRef repository, Credentials credentials) {
     return new RegistryClient(repository, credentials, "pull", this);
   }
 
   /** A client that may read from and write to the repository. {@code credentials} may be null. */
-  public RegistryClient forPush(RepositoryRef repository, RegistryCredentials credentials) {
+  public RegistryClient forPush(RepositoryRef repository, Credentials credentials) {
     return new RegistryClient(repository, credentials, "pull,push", this);
   }
 

@@ -1,14 +1,16 @@
 package dev.cimanager.ssca.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cimanager.ssca.json.SscaJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the Distribution spec's {@code {"errors":[{"code","message"}]}} body into a short phrase: only the
- * codes, and only when they look like the spec's codes ({@code MANIFEST_UNKNOWN}). Messages never repeat
- * what a server wrote, which could be anything a URL aimed at an internal service answers.
+ * Reads the Distribution spec's {@code {"errors":[{"code","message"}]}} body into a short phrase:
+ * only the codes, and only when they look like the spec's codes ({@code MANIFEST_UNKNOWN}).
+ * Messages never repeat what a server wrote, which could be anything a URL aimed at an internal
+ * service answers.
  */
 final class RegistryErrors {
   private RegistryErrors() {}
@@ -18,7 +20,7 @@ final class RegistryErrors {
       return "";
     }
     try {
-      JsonNode errors = OciJson.read(body).path("errors");
+      JsonNode errors = SscaJson.read(body).path("errors");
       List<String> parts = new ArrayList<>();
       for (JsonNode error : errors) {
         String code = error.path("code").asText();

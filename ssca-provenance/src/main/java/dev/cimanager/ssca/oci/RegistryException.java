@@ -1,8 +1,8 @@
 package dev.cimanager.ssca.oci;
 
 /**
- * A registry call failed. The message reads "tried to ACTION but failed because REASON";
- * {@link #statusCode()} is the HTTP status, or 0 when no response arrived.
+ * A registry call failed. The message reads "tried to ACTION but failed because REASON"; {@link
+ * #statusCode()} is the HTTP status, or 0 when no response arrived.
  */
 public class RegistryException extends RuntimeException {
   private final String action;

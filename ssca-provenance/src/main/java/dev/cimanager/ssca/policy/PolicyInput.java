@@ -1,16 +1,17 @@
 package dev.cimanager.ssca.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Timestamp;
+import dev.cimanager.ssca.json.SscaJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-/** The variables one verified provenance gives every policy: converted once, shared by all policies. */
+/**
+ * The variables one verified provenance gives every policy: converted once, shared by all policies.
+ */
 public record PolicyInput(Map<String, Object> variables) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public PolicyInput {
     variables = Map.copyOf(variables);
@@ -24,7 +25,7 @@ public record PolicyInput(Map<String, Object> variables) {
   public static PolicyInput of(byte[] statementJson, String image, String digest, Instant now) {
     JsonNode statement;
     try {
-      statement = MAPPER.readTree(statementJson);
+      statement = SscaJson.read(statementJson);
     } catch (IOException e) {
       throw new IllegalArgumentException("the statement is not JSON", e);
     }
@@ -32,12 +33,21 @@ public record PolicyInput(Map<String, Object> variables) {
       throw new IllegalArgumentException("the statement is not a JSON object");
     }
     Objects.requireNonNull(now, "now");
-    return new PolicyInput(Map.of(
-        CelEnvironment.STATEMENT, JsonValues.of(statement),
-        CelEnvironment.PREDICATE, JsonValues.of(statement.get("predicate")),
-        CelEnvironment.PREDICATE_TYPE, statement.path("predicateType").asText(""),
-        CelEnvironment.IMAGE, Map.of("name", Objects.requireNonNull(image, "image"),
-            "digest", Objects.requireNonNull(digest, "digest")),
-        CelEnvironment.NOW, Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build()));
+    return new PolicyInput(
+        Map.of(
+            CelEnvironment.STATEMENT, JsonValues.of(statement),
+            CelEnvironment.PREDICATE, JsonValues.of(statement.get("predicate")),
+            CelEnvironment.PREDICATE_TYPE, statement.path("predicateType").asText(""),
+            CelEnvironment.IMAGE,
+                Map.of(
+                    "name",
+                    Objects.requireNonNull(image, "image"),
+                    "digest",
+                    Objects.requireNonNull(digest, "digest")),
+            CelEnvironment.NOW,
+                Timestamp.newBuilder()
+                    .setSeconds(now.getEpochSecond())
+                    .setNanos(now.getNano())
+                    .build()));
   }
 }

@@ -11,7 +11,8 @@ public record ExternalParameters(
 
   /** Null fields are omitted: a build without a codebase has no {@code codeMetadata}. */
   @JsonPropertyOrder({"repositoryURL", "branch", "tag", "prNumber", "commitSha"})
-  public record CodeMetadata(String repositoryURL, String branch, String tag, String prNumber, String commitSha) {}
+  public record CodeMetadata(
+      String repositoryURL, String branch, String tag, String prNumber, String commitSha) {}
 
   @JsonPropertyOrder({"triggerType", "triggeredBy", "triggerEvent"})
   public record TriggerMetadata(String triggerType, String triggeredBy, String triggerEvent) {}

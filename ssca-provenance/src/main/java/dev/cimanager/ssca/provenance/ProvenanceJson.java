@@ -1,10 +1,7 @@
 package dev.cimanager.ssca.provenance;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.cimanager.ssca.json.SscaJson;
 import java.io.IOException;
 
 /**
@@ -12,31 +9,28 @@ import java.io.IOException;
  * values omitted (in SLSA an empty field means unset), instants as RFC 3339 UTC strings.
  */
 public final class ProvenanceJson {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-      .build();
 
   private ProvenanceJson() {}
 
   /** The statement as the bytes that get signed. */
   public static byte[] toBytes(Statement statement) {
     try {
-      return MAPPER.writeValueAsBytes(statement);
+      return SscaJson.MAPPER.writeValueAsBytes(statement);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("tried to serialize the provenance statement but failed because "
-          + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "tried to serialize the provenance statement but failed because "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
   /** Reads a statement this module wrote (e.g. back from the store). */
   public static Statement readStatement(byte[] json) {
     try {
-      return MAPPER.readValue(json, Statement.class);
+      return SscaJson.MAPPER.readValue(json, Statement.class);
     } catch (IOException e) {
-      throw new IllegalArgumentException("tried to read a provenance statement but failed because "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "tried to read a provenance statement but failed because " + e.getMessage(), e);
     }
   }
 }

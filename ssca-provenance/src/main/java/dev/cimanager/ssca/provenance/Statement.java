@@ -18,7 +18,9 @@ public record Statement(
     subject = List.copyOf(subject);
   }
 
-  /** {@code name} is registry/repository; {@code digest.sha256} the manifest digest's lowercase hex. */
+  /**
+   * {@code name} is registry/repository; {@code digest.sha256} the manifest digest's lowercase hex.
+   */
   @JsonPropertyOrder({"name", "digest"})
   public record Subject(String name, Map<String, String> digest) {
     public Subject {

@@ -21,7 +21,9 @@ final class BcKeys {
 
   private BcKeys() {}
 
-  /** A JDK public key for supported BC public key parameters, through the JDK's own key factories. */
+  /**
+   * A JDK public key for supported BC public key parameters, through the JDK's own key factories.
+   */
   static PublicKey toJdk(AsymmetricKeyParameter publicKey) {
     try {
       SubjectPublicKeyInfo info = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey);
@@ -33,12 +35,15 @@ final class BcKeys {
       } else if (info.getAlgorithm().getAlgorithm().equals(EdECObjectIdentifiers.id_Ed25519)) {
         algorithm = "Ed25519";
       } else {
-        throw new IllegalArgumentException("no JDK key factory for " + info.getAlgorithm().getAlgorithm());
+        throw new IllegalArgumentException(
+            "no JDK key factory for " + info.getAlgorithm().getAlgorithm());
       }
-      return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(info.getEncoded()));
+      return KeyFactory.getInstance(algorithm)
+          .generatePublic(new X509EncodedKeySpec(info.getEncoded()));
     } catch (IOException | GeneralSecurityException e) {
       // Only reachable for keys SignatureAlgorithm.forKey accepted, which every JDK 17 supports.
-      throw new IllegalStateException("tried to convert a supported public key to a JDK key but failed", e);
+      throw new IllegalStateException(
+          "tried to convert a supported public key to a JDK key but failed", e);
     }
   }
 

@@ -1,11 +1,9 @@
 package dev.cimanager.ssca.signing;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cimanager.ssca.json.SscaJson;
 import dev.cimanager.ssca.signing.KeyLoadingException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,8 +15,8 @@ import java.util.Set;
 import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
- * The JSON inside a Cosign encrypted key (go-securesystemslib's {@code encrypted} package):
- * {@code {"kdf":{"name":"scrypt","params":{"N","r","p"},"salt"},"cipher":{"name":"nacl/secretbox",
+ * The JSON inside a Cosign encrypted key (go-securesystemslib's {@code encrypted} package): {@code
+ * {"kdf":{"name":"scrypt","params":{"N","r","p"},"salt"},"cipher":{"name":"nacl/secretbox",
  * "nonce"},"ciphertext"}}. Parsing refuses unsupported parameters, so a parsed key never runs an
  * unbounded KDF: {@link #decrypt} costs at most N=131072 (128 MiB, ~0.4 s).
  */
@@ -32,10 +30,6 @@ final class CosignEncryptedKey {
   private static final int P = 1;
   private static final int SALT_BYTES = 32;
   private static final String ACTION = "failed to load the signing key";
-
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final ObjectMapper READER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final int n;
   private final byte[] salt;
@@ -52,12 +46,13 @@ final class CosignEncryptedKey {
   /**
    * Reads and checks the JSON; runs no KDF.
    *
-   * @throws KeyLoadingException MALFORMED, or UNSUPPORTED_ENCRYPTION for another KDF, cipher or scrypt parameters
+   * @throws KeyLoadingException MALFORMED, or UNSUPPORTED_ENCRYPTION for another KDF, cipher or
+   *     scrypt parameters
    */
   static CosignEncryptedKey parse(byte[] json) throws KeyLoadingException {
     JsonNode root;
     try {
-      root = READER.readTree(json);
+      root = SscaJson.read(json);
     } catch (JsonProcessingException e) {
       throw malformed("the encrypted key is not valid JSON");
     } catch (IOException e) {
@@ -68,21 +63,37 @@ final class CosignEncryptedKey {
     }
     String kdf = text(root.path("kdf"), "name", "kdf.name");
     if (!kdf.equals("scrypt")) {
-      throw new KeyLoadingException(Reason.UNSUPPORTED_ENCRYPTION, ACTION + ": unsupported key derivation function \""
-          + Pem.printableType(kdf) + "\"; Cosign keys use scrypt");
+      throw new KeyLoadingException(
+          Reason.UNSUPPORTED_ENCRYPTION,
+          ACTION
+              + ": unsupported key derivation function \""
+              + Pem.printableType(kdf)
+              + "\"; Cosign keys use scrypt");
     }
     JsonNode params = root.path("kdf").path("params");
     long n = integer(params, "N");
     long r = integer(params, "r");
     long p = integer(params, "p");
     if (!SUPPORTED_N.contains((int) n) || n != (int) n || r != R || p != P) {
-      throw new KeyLoadingException(Reason.UNSUPPORTED_ENCRYPTION, ACTION + ": unsupported scrypt parameters N="
-          + n + ", r=" + r + ", p=" + p + "; supported are N=32768, 65536 or 131072 with r=8 and p=1");
+      throw new KeyLoadingException(
+          Reason.UNSUPPORTED_ENCRYPTION,
+          ACTION
+              + ": unsupported scrypt parameters N="
+              + n
+              + ", r="
+              + r
+              + ", p="
+              + p
+              + "; supported are N=32768, 65536 or 131072 with r=8 and p=1");
     }
     String cipher = text(root.path("cipher"), "name", "cipher.name");
     if (!cipher.equals("nacl/secretbox")) {
-      throw new KeyLoadingException(Reason.UNSUPPORTED_ENCRYPTION, ACTION + ": unsupported cipher \""
-          + Pem.printableType(cipher) + "\"; Cosign keys use nacl/secretbox");
+      throw new KeyLoadingException(
+          Reason.UNSUPPORTED_ENCRYPTION,
+          ACTION
+              + ": unsupported cipher \""
+              + Pem.printableType(cipher)
+              + "\"; Cosign keys use nacl/secretbox");
     }
     byte[] salt = base64(root.path("kdf"), "salt", "kdf.salt");
     byte[] nonce = base64(root.path("cipher"), "nonce", "cipher.nonce");
@@ -91,7 +102,8 @@ final class CosignEncryptedKey {
     }
     byte[] ciphertext = base64(root, "ciphertext", "ciphertext");
     if (ciphertext.length < SecretBox.TAG_BYTES) {
-      throw malformed("field \"ciphertext\" is " + ciphertext.length + " bytes, shorter than the 16-byte tag");
+      throw malformed(
+          "field \"ciphertext\" is " + ciphertext.length + " bytes, shorter than the 16-byte tag");
     }
     return new CosignEncryptedKey((int) n, salt, nonce, ciphertext);
   }
@@ -121,18 +133,25 @@ final class CosignEncryptedKey {
   byte[] decrypt(byte[] password) throws KeyLoadingException {
     byte[] key = SCrypt.generate(password, salt, n, R, P, SecretBox.KEY_BYTES);
     try {
-      return SecretBox.open(key, nonce, ciphertext).orElseThrow(() -> new KeyLoadingException(Reason.WRONG_PASSWORD,
-          ACTION + ": decryption failed, the password is wrong (or the encrypted key was altered)"));
+      return SecretBox.open(key, nonce, ciphertext)
+          .orElseThrow(
+              () ->
+                  new KeyLoadingException(
+                      Reason.WRONG_PASSWORD,
+                      ACTION
+                          + ": decryption failed, the password is wrong (or the encrypted key was altered)"));
     } finally {
       Arrays.fill(key, (byte) 0);
     }
   }
 
-  /** Compact JSON in go-securesystemslib's field order, standard padded base64, as cosign writes it. */
+  /**
+   * Compact JSON in go-securesystemslib's field order, standard padded base64, as cosign writes it.
+   */
   byte[] toJson() {
     Base64.Encoder base64 = Base64.getEncoder();
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + ciphertext.length * 4 / 3);
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
+    try (JsonGenerator generator = SscaJson.factory().createGenerator(out)) {
       generator.writeStartObject();
       generator.writeObjectFieldStart("kdf");
       generator.writeStringField("name", "scrypt");

@@ -9,10 +9,10 @@ import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 
 /**
- * Verifies DSSE envelopes against one public key, as cosign does: {@code keyid} is ignored, at least
- * one signature must verify over the PAE. ECDSA signatures may be ASN.1 DER (what cosign writes) or
- * IEEE P1363 r||s (the DSSE spec's vector); RSA is PKCS#1 v1.5 SHA-256, Ed25519 is pure Ed25519.
- * Thread-safe.
+ * Verifies DSSE envelopes against one public key, as cosign does: {@code keyid} is ignored, at
+ * least one signature must verify over the PAE. ECDSA signatures may be ASN.1 DER (what cosign
+ * writes) or IEEE P1363 r||s (the DSSE spec's vector); RSA is PKCS#1 v1.5 SHA-256, Ed25519 is pure
+ * Ed25519. Thread-safe.
  */
 public final class DsseVerifier {
 
@@ -26,27 +26,49 @@ public final class DsseVerifier {
     this.key = key;
   }
 
-  /** @throws SignatureVerificationException UNSUPPORTED_KEY for a key type, curve or size we do not verify */
+  /**
+   * @throws SignatureVerificationException UNSUPPORTED_KEY for a key type, curve or size we do not
+   *     verify
+   */
   public static DsseVerifier forKey(PublicKey publicKey) throws SignatureVerificationException {
     AsymmetricKeyParameter key;
     try {
       key = BcKeys.toBc(publicKey);
     } catch (IOException e) {
-      throw new SignatureVerificationException(Reason.UNSUPPORTED_KEY, ACTION + ": unsupported "
-          + publicKey.getAlgorithm() + " public key; supported are " + SignatureAlgorithm.SUPPORTED, e);
+      throw new SignatureVerificationException(
+          Reason.UNSUPPORTED_KEY,
+          ACTION
+              + ": unsupported "
+              + publicKey.getAlgorithm()
+              + " public key; supported are "
+              + SignatureAlgorithm.SUPPORTED,
+          e);
     }
-    SignatureAlgorithm algorithm = SignatureAlgorithm.forKey(key).orElseThrow(() ->
-        new SignatureVerificationException(Reason.UNSUPPORTED_KEY, ACTION + ": unsupported public key, "
-            + SignatureAlgorithm.describe(key) + "; supported are " + SignatureAlgorithm.SUPPORTED));
+    SignatureAlgorithm algorithm =
+        SignatureAlgorithm.forKey(key)
+            .orElseThrow(
+                () ->
+                    new SignatureVerificationException(
+                        Reason.UNSUPPORTED_KEY,
+                        ACTION
+                            + ": unsupported public key, "
+                            + SignatureAlgorithm.describe(key)
+                            + "; supported are "
+                            + SignatureAlgorithm.SUPPORTED));
     return new DsseVerifier(algorithm, key);
   }
 
-  /** Parses then verifies envelope JSON; see {@link Envelope#fromJson} and {@link #verify(Envelope)}. */
+  /**
+   * Parses then verifies envelope JSON; see {@link Envelope#fromJson} and {@link
+   * #verify(Envelope)}.
+   */
   public VerifiedEnvelope verify(byte[] envelopeJson) throws SignatureVerificationException {
     return verify(Envelope.fromJson(envelopeJson));
   }
 
-  /** @throws SignatureVerificationException SIGNATURE_MISMATCH when no signature verifies */
+  /**
+   * @throws SignatureVerificationException SIGNATURE_MISMATCH when no signature verifies
+   */
   public VerifiedEnvelope verify(Envelope envelope) throws SignatureVerificationException {
     byte[] pae = envelope.pae();
     for (Envelope.Signature signature : envelope.signatures()) {
@@ -54,9 +76,16 @@ public final class DsseVerifier {
         return new VerifiedEnvelope(envelope, signature);
       }
     }
-    throw new SignatureVerificationException(Reason.SIGNATURE_MISMATCH, ACTION + ": none of the "
-        + envelope.signatures().size() + " signature(s) verifies with the " + algorithm
-        + " public key over payload type \"" + envelope.payloadType() + "\" and its payload");
+    throw new SignatureVerificationException(
+        Reason.SIGNATURE_MISMATCH,
+        ACTION
+            + ": none of the "
+            + envelope.signatures().size()
+            + " signature(s) verifies with the "
+            + algorithm
+            + " public key over payload type \""
+            + envelope.payloadType()
+            + "\" and its payload");
   }
 
   private boolean verifies(byte[] pae, byte[] signature) {

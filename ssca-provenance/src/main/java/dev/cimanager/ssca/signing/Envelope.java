@@ -1,12 +1,10 @@
 package dev.cimanager.ssca.signing;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cimanager.ssca.json.SscaJson;
 import dev.cimanager.ssca.signing.SignatureVerificationException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,10 +23,6 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
 
   /** The payload type of in-toto statements, what cosign attest writes. */
   public static final String IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final ObjectMapper READER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   public Envelope {
     Objects.requireNonNull(payloadType, "payloadType");
@@ -53,7 +47,9 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Signature other && keyid.equals(other.keyid) && Arrays.equals(sig, other.sig);
+      return o instanceof Signature other
+          && keyid.equals(other.keyid)
+          && Arrays.equals(sig, other.sig);
     }
 
     @Override
@@ -81,7 +77,7 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
   public static Envelope fromJson(byte[] json) throws SignatureVerificationException {
     JsonNode root;
     try {
-      root = READER.readTree(json);
+      root = SscaJson.read(json);
     } catch (JsonProcessingException e) {
       throw malformed("it is not valid JSON (" + e.getOriginalMessage() + ")");
     } catch (IOException e) {
@@ -96,8 +92,8 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
       throw malformed("field \"signatures\" is missing or not an array");
     }
     if (array.isEmpty()) {
-      throw new SignatureVerificationException(Reason.NO_SIGNATURES,
-          "failed to read the DSSE envelope: field \"signatures\" is empty");
+      throw new SignatureVerificationException(
+          Reason.NO_SIGNATURES, "failed to read the DSSE envelope: field \"signatures\" is empty");
     }
     List<Signature> signatures = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
@@ -111,7 +107,8 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
         throw malformed("field \"" + field + ".keyid\" is not a string");
       }
       String keyidText = keyid == null || keyid.isNull() ? "" : keyid.textValue();
-      signatures.add(new Signature(keyidText, base64(text(entry, "sig", field + ".sig"), field + ".sig")));
+      signatures.add(
+          new Signature(keyidText, base64(text(entry, "sig", field + ".sig"), field + ".sig")));
     }
     return new Envelope(payloadType, payload, signatures);
   }
@@ -123,7 +120,7 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
   public byte[] toJson() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length * 4 / 3 + 256);
     Base64.Encoder base64 = Base64.getEncoder();
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
+    try (JsonGenerator generator = SscaJson.factory().createGenerator(out)) {
       generator.writeStartObject();
       generator.writeStringField("payloadType", payloadType);
       generator.writeStringField("payload", base64.encodeToString(payload));
@@ -162,15 +159,21 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
 
   @Override
   public String toString() {
-    return "Envelope[payloadType=" + payloadType + ", payload=" + payload.length + " bytes, signatures="
-        + signatures + "]";
+    return "Envelope[payloadType="
+        + payloadType
+        + ", payload="
+        + payload.length
+        + " bytes, signatures="
+        + signatures
+        + "]";
   }
 
   private static String text(JsonNode node, String name) throws SignatureVerificationException {
     return text(node, name, name);
   }
 
-  private static String text(JsonNode node, String name, String path) throws SignatureVerificationException {
+  private static String text(JsonNode node, String name, String path)
+      throws SignatureVerificationException {
     JsonNode value = node.get(name);
     if (value == null || !value.isTextual()) {
       throw malformed("field \"" + path + "\" is missing or not a string");
@@ -188,6 +191,7 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
   }
 
   private static SignatureVerificationException malformed(String why) {
-    return new SignatureVerificationException(Reason.MALFORMED_ENVELOPE, "failed to read the DSSE envelope: " + why);
+    return new SignatureVerificationException(
+        Reason.MALFORMED_ENVELOPE, "failed to read the DSSE envelope: " + why);
   }
 }

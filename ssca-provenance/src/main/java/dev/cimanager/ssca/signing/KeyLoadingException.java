@@ -14,7 +14,9 @@ public final class KeyLoadingException extends Exception {
     NOT_PEM,
     /** A PEM block of a type we do not read. */
     UNSUPPORTED_PEM_TYPE,
-    /** Encryption we do not support (KDF, its parameters, or cipher). Refused before any KDF runs. */
+    /**
+     * Encryption we do not support (KDF, its parameters, or cipher). Refused before any KDF runs.
+     */
     UNSUPPORTED_ENCRYPTION,
     /** Decryption failed authentication: wrong password or corrupted ciphertext. */
     WRONG_PASSWORD,

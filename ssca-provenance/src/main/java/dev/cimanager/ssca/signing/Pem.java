@@ -22,8 +22,14 @@ final class Pem {
   /** The first PEM block in {@code input}; text before it is skipped, as Go's pem.Decode does. */
   static PemObject readFirst(byte[] input, String action) throws KeyLoadingException {
     if (input.length > MAX_BYTES) {
-      throw new KeyLoadingException(Reason.TOO_LARGE, action + ": the input is " + input.length
-          + " bytes, more than the " + MAX_BYTES + "-byte limit for a key file");
+      throw new KeyLoadingException(
+          Reason.TOO_LARGE,
+          action
+              + ": the input is "
+              + input.length
+              + " bytes, more than the "
+              + MAX_BYTES
+              + "-byte limit for a key file");
     }
     // ISO-8859-1 maps every byte to one char, so no input can make decoding itself fail.
     String text = new String(input, StandardCharsets.ISO_8859_1);
@@ -31,11 +37,13 @@ final class Pem {
     try (PemReader reader = new PemReader(new StringReader(text))) {
       pem = reader.readPemObject();
     } catch (IOException | RuntimeException e) {
-      throw new KeyLoadingException(Reason.MALFORMED,
+      throw new KeyLoadingException(
+          Reason.MALFORMED,
           action + ": the PEM block is broken (missing END line or invalid base64 body)");
     }
     if (pem == null) {
-      throw new KeyLoadingException(Reason.NOT_PEM,
+      throw new KeyLoadingException(
+          Reason.NOT_PEM,
           action + ": the input is not PEM (no \"-----BEGIN ...-----\" line found)");
     }
     return pem;
@@ -49,7 +57,10 @@ final class Pem {
         : printable;
   }
 
-  /** {@code -----BEGIN type-----}, base64 in 64-column lines, {@code -----END type-----}, each line ending in LF. */
+  /**
+   * {@code -----BEGIN type-----}, base64 in 64-column lines, {@code -----END type-----}, each line
+   * ending in LF.
+   */
   static String encode(String type, byte[] der) {
     String base64 = Base64.getEncoder().encodeToString(der);
     StringBuilder out = new StringBuilder(base64.length() + 2 * type.length() + 64);

@@ -61,7 +61,10 @@ final class SecretBox {
     return keystream;
   }
 
-  /** Writes the Poly1305 tag of {@code box[16..]} under the one-time {@code macKey} into {@code out[0..16]}. */
+  /**
+   * Writes the Poly1305 tag of {@code box[16..]} under the one-time {@code macKey} into {@code
+   * out[0..16]}.
+   */
   private static void tag(byte[] macKey, byte[] box, byte[] out) {
     Poly1305 poly1305 = new Poly1305();
     poly1305.init(new KeyParameter(macKey));

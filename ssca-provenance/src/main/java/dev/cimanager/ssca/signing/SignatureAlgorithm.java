@@ -26,7 +26,8 @@ import org.bouncycastle.crypto.signers.RSADigestSigner;
  * cosign (sigstore's default algorithm registry) chooses them: the hash follows the curve size, and
  * Ed25519 signs the message itself (pure Ed25519, not Ed25519ph).
  *
- * <p>Everything runs on Bouncy Castle's lightweight API: no JCA provider is registered or looked up.
+ * <p>Everything runs on Bouncy Castle's lightweight API: no JCA provider is registered or looked
+ * up.
  */
 public enum SignatureAlgorithm {
   ECDSA_P256_SHA256(SECObjectIdentifiers.secp256r1, SHA256Digest::new),
@@ -85,7 +86,10 @@ public enum SignatureAlgorithm {
     if (key instanceof RSAKeyParameters rsa) {
       return "RSA key of " + rsa.getModulus().bitLength() + " bits";
     }
-    return key.getClass().getSimpleName().replace("PrivateKeyParameters", "").replace("PublicKeyParameters", "")
+    return key.getClass()
+            .getSimpleName()
+            .replace("PrivateKeyParameters", "")
+            .replace("PublicKeyParameters", "")
         + " key";
   }
 
@@ -96,8 +100,9 @@ public enum SignatureAlgorithm {
    */
   org.bouncycastle.crypto.Signer newBcSigner(DSAEncoding ecdsaEncoding) {
     return switch (this) {
-      case ECDSA_P256_SHA256, ECDSA_P384_SHA384, ECDSA_P521_SHA512 -> new DSADigestSigner(
-          new ECDSASigner(new HMacDSAKCalculator(digest.get())), digest.get(), ecdsaEncoding);
+      case ECDSA_P256_SHA256, ECDSA_P384_SHA384, ECDSA_P521_SHA512 ->
+          new DSADigestSigner(
+              new ECDSASigner(new HMacDSAKCalculator(digest.get())), digest.get(), ecdsaEncoding);
       case RSA_PKCS1V15_SHA256 -> new RSADigestSigner(digest.get());
       case ED25519 -> new Ed25519Signer();
     };

@@ -16,7 +16,8 @@ public interface Signer {
 
   /**
    * The DSSE {@code keyid} hint. Always {@code ""}, as cosign writes: verifiers (ours and cosign's)
-   * ignore it, and the key is identified by the secret that holds it, not by a name in the envelope.
+   * ignore it, and the key is identified by the secret that holds it, not by a name in the
+   * envelope.
    */
   String keyId();
 

@@ -7,16 +7,18 @@ import java.util.Objects;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
- * Loaded signers by secret version, so a Cosign key pays scrypt (0.1-0.4 s, up to 128 MiB) once, not
- * on every pipeline run. A bounded LRU; thread-safe; concurrent requests for the same key load it
- * once, different keys load in parallel. A failed load is not cached, so a fixed password is picked
- * up on the next call.
+ * Loaded signers by secret version, so a Cosign key pays scrypt (0.1-0.4 s, up to 128 MiB) once,
+ * not on every pipeline run. A bounded LRU; thread-safe; concurrent requests for the same key load
+ * it once, different keys load in parallel. A failed load is not cached, so a fixed password is
+ * picked up on the next call.
  */
 public final class SignerCache {
 
   public static final int DEFAULT_CAPACITY = 256;
 
-  /** Loads a signer on a cache miss, typically {@code () -> SigningKeys.load(keyFile, password)}. */
+  /**
+   * Loads a signer on a cache miss, typically {@code () -> SigningKeys.load(keyFile, password)}.
+   */
   @FunctionalInterface
   public interface Loader {
     Signer load() throws KeyLoadingException;
@@ -24,6 +26,7 @@ public final class SignerCache {
 
   /** Per cache, so password digests are useless outside this process and this cache. */
   private final byte[] salt = new byte[32];
+
   private final Map<SignerCacheKey, Entry> entries;
 
   public SignerCache() {
@@ -35,15 +38,19 @@ public final class SignerCache {
       throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
     }
     new SecureRandom().nextBytes(salt);
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<SignerCacheKey, Entry> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<SignerCacheKey, Entry> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
-  /** The cache key for a secret version and the password it is loaded with; the password is only hashed. */
+  /**
+   * The cache key for a secret version and the password it is loaded with; the password is only
+   * hashed.
+   */
   public SignerCacheKey key(String secretReference, String secretVersion, byte[] password) {
     SHA256Digest sha256 = new SHA256Digest();
     sha256.update(salt, 0, salt.length);
@@ -76,7 +83,9 @@ public final class SignerCache {
     }
   }
 
-  /** Loads at most once; callers for the same key wait for the first load instead of repeating it. */
+  /**
+   * Loads at most once; callers for the same key wait for the first load instead of repeating it.
+   */
   private static final class Entry {
     private Signer signer;
 

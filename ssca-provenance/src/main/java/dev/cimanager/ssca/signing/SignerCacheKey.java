@@ -36,6 +36,10 @@ public record SignerCacheKey(String secretReference, String secretVersion, byte[
 
   @Override
   public String toString() {
-    return "SignerCacheKey[secretReference=" + secretReference + ", secretVersion=" + secretVersion + "]";
+    return "SignerCacheKey[secretReference="
+        + secretReference
+        + ", secretVersion="
+        + secretVersion
+        + "]";
   }
 }

@@ -20,11 +20,17 @@ import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
-/** Makes {@link Signer}s from PKCS#8 private keys; the algorithm follows the key (see {@link SignatureAlgorithm}). */
+/**
+ * Makes {@link Signer}s from PKCS#8 private keys; the algorithm follows the key (see {@link
+ * SignatureAlgorithm}).
+ */
 final class Signers {
 
-  private static final Set<ASN1ObjectIdentifier> KEY_ALGORITHMS = Set.of(
-      X9ObjectIdentifiers.id_ecPublicKey, PKCSObjectIdentifiers.rsaEncryption, EdECObjectIdentifiers.id_Ed25519);
+  private static final Set<ASN1ObjectIdentifier> KEY_ALGORITHMS =
+      Set.of(
+          X9ObjectIdentifiers.id_ecPublicKey,
+          PKCSObjectIdentifiers.rsaEncryption,
+          EdECObjectIdentifiers.id_Ed25519);
 
   private Signers() {}
 
@@ -34,7 +40,8 @@ final class Signers {
    * @throws IOException when Bouncy Castle cannot read the key
    * @throws UnsupportedKeyException when it is not a key we sign with
    */
-  static Signer fromPrivateKeyInfo(PrivateKeyInfo info) throws IOException, UnsupportedKeyException {
+  static Signer fromPrivateKeyInfo(PrivateKeyInfo info)
+      throws IOException, UnsupportedKeyException {
     ASN1ObjectIdentifier keyAlgorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
     if (!KEY_ALGORITHMS.contains(keyAlgorithm)) {
       throw new UnsupportedKeyException("key algorithm " + keyAlgorithm.getId());
@@ -70,7 +77,8 @@ final class Signers {
       return ed.generatePublicKey();
     }
     // RSA keys without CRT parameters have no public exponent to recover.
-    throw new IllegalArgumentException("cannot derive the public key of a " + SignatureAlgorithm.describe(privateKey));
+    throw new IllegalArgumentException(
+        "cannot derive the public key of a " + SignatureAlgorithm.describe(privateKey));
   }
 
   /** The private key is of a type, curve or size we do not sign with; the message describes it. */
@@ -80,7 +88,8 @@ final class Signers {
     }
   }
 
-  private record KeySigner(SignatureAlgorithm algorithm, AsymmetricKeyParameter privateKey, PublicKey publicKey)
+  private record KeySigner(
+      SignatureAlgorithm algorithm, AsymmetricKeyParameter privateKey, PublicKey publicKey)
       implements Signer {
 
     @Override
@@ -92,7 +101,8 @@ final class Signers {
       try {
         return signer.generateSignature();
       } catch (org.bouncycastle.crypto.CryptoException e) {
-        throw new IllegalStateException("tried to sign with a " + algorithm + " key but Bouncy Castle failed", e);
+        throw new IllegalStateException(
+            "tried to sign with a " + algorithm + " key but Bouncy Castle failed", e);
       }
     }
 

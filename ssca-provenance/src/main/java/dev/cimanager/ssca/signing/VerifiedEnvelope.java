@@ -3,8 +3,9 @@ package dev.cimanager.ssca.signing;
 import java.util.Objects;
 
 /**
- * An envelope whose {@code signature} verified over its PAE; read the payload from here, not before.
- * Only {@link DsseVerifier} makes one (a class, not a record, so no one else can construct it).
+ * An envelope whose {@code signature} verified over its PAE; read the payload from here, not
+ * before. Only {@link DsseVerifier} makes one (a class, not a record, so no one else can construct
+ * it).
  */
 public final class VerifiedEnvelope {
 

@@ -7,8 +7,12 @@ public final class AttestationLockTimeoutException extends AttestationLockExcept
   private final String key;
 
   public AttestationLockTimeoutException(String key, Duration timeout) {
-    super("tried to lock " + key + " for publishing but failed because another publisher has held it for "
-        + timeout.toMillis() + " ms; nothing was written, so publishing again is safe");
+    super(
+        "tried to lock "
+            + key
+            + " for publishing but failed because another publisher has held it for "
+            + timeout.toMillis()
+            + " ms; nothing was written, so publishing again is safe");
     this.key = key;
   }
 

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * Mutual exclusion for the read-modify-write of one {@code .att} tag. The Distribution API has no
- * conditional PUT, so publishers that share these locks take turns instead of overwriting each other's
- * layers. Hosts whose instances share storage implement it there ({@code MongoAttestationLocks} in
- * {@code ssca-storage}); {@link InProcessAttestationLocks} serves a single process.
+ * conditional PUT, so publishers that share these locks take turns instead of overwriting each
+ * other's layers. Hosts whose instances share storage implement it there ({@code
+ * MongoAttestationLocks} in {@code ssca-storage}); {@link InProcessAttestationLocks} serves a
+ * single process.
  */
 public interface AttestationLocks {
   /**

@@ -32,7 +32,9 @@ public final class InProcessAttestationLocks implements AttestationLocks {
       locked = lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AttestationLockException("tried to lock " + key + " for publishing but failed because the thread was interrupted", e);
+      throw new AttestationLockException(
+          "tried to lock " + key + " for publishing but failed because the thread was interrupted",
+          e);
     }
     if (!locked) {
       throw new AttestationLockTimeoutException(key, timeout);

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.spi;
 
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param image {@code registry/repository}
  * @param digest the image manifest digest {@code sha256:<hex>}
  * @param statement the in-toto statement JSON (the signed payload)
- * @param envelope the DSSE envelope JSON exactly as pushed; null when signing failed ({@link ProvenanceStatus#FAILED})
+ * @param envelope the DSSE envelope JSON exactly as pushed; null when signing failed ({@link
+ *     ProvenanceStatus#FAILED})
  * @param attestationRef {@code registry/repository:sha256-<hex>.att} once pushed; null before
  * @param failureMessage why the record is FAILED or PUSH_FAILED; null otherwise
  */
@@ -62,13 +64,17 @@ public record ProvenanceRecord(
       throw new IllegalArgumentException("record " + id + ": status is required");
     }
     if (envelope == null && status != ProvenanceStatus.FAILED) {
-      throw new IllegalArgumentException("record " + id + ": a " + status + " record needs its envelope");
+      throw new IllegalArgumentException(
+          "record " + id + ": a " + status + " record needs its envelope");
     }
     if (status == ProvenanceStatus.PUSHED && attestationRef == null) {
-      throw new IllegalArgumentException("record " + id + ": a PUSHED record needs its attestationRef");
+      throw new IllegalArgumentException(
+          "record " + id + ": a PUSHED record needs its attestationRef");
     }
-    if ((status == ProvenanceStatus.FAILED || status == ProvenanceStatus.PUSH_FAILED) && failureMessage == null) {
-      throw new IllegalArgumentException("record " + id + ": a " + status + " record needs its failureMessage");
+    if ((status == ProvenanceStatus.FAILED || status == ProvenanceStatus.PUSH_FAILED)
+        && failureMessage == null) {
+      throw new IllegalArgumentException(
+          "record " + id + ": a " + status + " record needs its failureMessage");
     }
     if (createdAt == null || updatedAt == null) {
       throw new IllegalArgumentException("record " + id + ": createdAt and updatedAt are required");
@@ -96,15 +102,25 @@ public record ProvenanceRecord(
   @Override
   public boolean equals(Object o) {
     return o instanceof ProvenanceRecord r
-        && id.equals(r.id) && accountId.equals(r.accountId) && orgIdentifier.equals(r.orgIdentifier)
-        && projectIdentifier.equals(r.projectIdentifier) && pipelineIdentifier.equals(r.pipelineIdentifier)
-        && executionId.equals(r.executionId) && stageIdentifier.equals(r.stageIdentifier)
-        && stepIdentifier.equals(r.stepIdentifier) && image.equals(r.image) && tags.equals(r.tags)
-        && digest.equals(r.digest) && predicateType.equals(r.predicateType)
-        && Arrays.equals(statement, r.statement) && Arrays.equals(envelope, r.envelope)
-        && status == r.status && Objects.equals(attestationRef, r.attestationRef)
+        && id.equals(r.id)
+        && accountId.equals(r.accountId)
+        && orgIdentifier.equals(r.orgIdentifier)
+        && projectIdentifier.equals(r.projectIdentifier)
+        && pipelineIdentifier.equals(r.pipelineIdentifier)
+        && executionId.equals(r.executionId)
+        && stageIdentifier.equals(r.stageIdentifier)
+        && stepIdentifier.equals(r.stepIdentifier)
+        && image.equals(r.image)
+        && tags.equals(r.tags)
+        && digest.equals(r.digest)
+        && predicateType.equals(r.predicateType)
+        && Arrays.equals(statement, r.statement)
+        && Arrays.equals(envelope, r.envelope)
+        && status == r.status
+        && Objects.equals(attestationRef, r.attestationRef)
         && Objects.equals(failureMessage, r.failureMessage)
-        && createdAt.equals(r.createdAt) && updatedAt.equals(r.updatedAt);
+        && createdAt.equals(r.createdAt)
+        && updatedAt.equals(r.updatedAt);
   }
 
   @Override
@@ -114,9 +130,26 @@ public record ProvenanceRecord(
 
   @Override
   public String toString() {
-    return "ProvenanceRecord[id=" + id + ", executionId=" + executionId + ", image=" + image + "@" + digest
-        + ", status=" + status + ", attestationRef=" + attestationRef + ", failureMessage=" + failureMessage
-        + ", statement=" + statement.length + " bytes, envelope="
-        + (envelope == null ? "none" : envelope.length + " bytes") + ", updatedAt=" + updatedAt + "]";
+    return "ProvenanceRecord[id="
+        + id
+        + ", executionId="
+        + executionId
+        + ", image="
+        + image
+        + "@"
+        + digest
+        + ", status="
+        + status
+        + ", attestationRef="
+        + attestationRef
+        + ", failureMessage="
+        + failureMessage
+        + ", statement="
+        + statement.length
+        + " bytes, envelope="
+        + (envelope == null ? "none" : envelope.length + " bytes")
+        + ", updatedAt="
+        + updatedAt
+        + "]";
   }
 }

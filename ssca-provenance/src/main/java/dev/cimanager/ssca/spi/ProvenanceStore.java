@@ -1,12 +1,13 @@
 package dev.cimanager.ssca.spi;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Implemented by the host (MongoDB in {@code ssca-storage}): where provenance records live. It is the
- * outbox of the registry push: a record is saved before the push and marked after it.
+ * Implemented by the host (MongoDB in {@code ssca-storage}): the module's write side. It is the
+ * outbox of the registry push: a record is saved before the push and marked after it. The host
+ * queries the records for its own pages itself ({@code ProvenanceRecords} in {@code ssca-storage});
+ * the module reads a record only to push it again.
  */
 public interface ProvenanceStore {
 
@@ -28,14 +29,6 @@ public interface ProvenanceStore {
   /** Marks a signed record whose push failed; it keeps its envelope for a re-push. */
   ProvenanceRecord markPushFailed(String id, String reason, Instant at);
 
+  /** The record to push again (a re-push of a PUSH_FAILED record reads its stored envelope). */
   Optional<ProvenanceRecord> findById(String id);
-
-  /** An execution's records (its Artifacts tab), oldest first. */
-  List<ProvenanceRecord> findByExecution(String executionId);
-
-  /** Every record whose subject is this image digest ({@code sha256:<hex>}), oldest first. */
-  List<ProvenanceRecord> findByDigest(String digest);
-
-  /** The account's most recent records, newest first, at most {@code limit}. */
-  List<ProvenanceRecord> latestForAccount(String accountId, int limit);
 }

@@ -1,8 +1,8 @@
 package dev.cimanager.ssca.spi;
 
 /**
- * Implemented by the host: reads secrets by the references users write ({@code account.x}, {@code org.x},
- * {@code x}) within an execution's scope.
+ * Implemented by the host: reads secrets by the references users write ({@code account.x}, {@code
+ * org.x}, {@code x}) within an execution's scope.
  */
 public interface SecretResolver {
 

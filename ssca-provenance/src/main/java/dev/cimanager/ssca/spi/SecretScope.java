@@ -7,7 +7,8 @@ package dev.cimanager.ssca.spi;
 public record SecretScope(String accountId, String orgIdentifier, String projectIdentifier) {
   public SecretScope {
     if (accountId == null || orgIdentifier == null || projectIdentifier == null) {
-      throw new IllegalArgumentException("a secret scope needs accountId, orgIdentifier and projectIdentifier");
+      throw new IllegalArgumentException(
+          "a secret scope needs accountId, orgIdentifier and projectIdentifier");
     }
   }
 }

@@ -1,18 +1,18 @@
 package dev.cimanager.ssca.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cimanager.ssca.api.RegistryCredentials;
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.json.SscaJson;
 import dev.cimanager.ssca.oci.FetchedManifest;
 import dev.cimanager.ssca.oci.RegistryClient;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryException;
-import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.signing.DsseVerifier;
 import dev.cimanager.ssca.signing.Envelope;
 import dev.cimanager.ssca.signing.SignatureVerificationException;
 import dev.cimanager.ssca.signing.VerifiedEnvelope;
+import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -21,13 +21,13 @@ import java.util.Objects;
 
 /**
  * Verifies every layer of an image's {@code sha256-<hex>.att} as {@code cosign verify-attestation
- * --key KEY --type slsaprovenance1} does: DSSE layer with cosign's signature annotation, a signature
- * that verifies with the key, an in-toto payload, a Statement v1 about the image, SLSA v1 provenance.
+ * --key KEY --type slsaprovenance1} does: DSSE layer with cosign's signature annotation, a
+ * signature that verifies with the key, an in-toto payload, a Statement v1 about the image, SLSA v1
+ * provenance.
  */
 public final class AttestationVerifier {
   static final String LAYER_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
   static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final RegistryClients clients;
 
@@ -41,15 +41,26 @@ public final class AttestationVerifier {
    * @throws RegistryException when the registry cannot be read
    * @throws IllegalArgumentException when the key is not one cosign keys can be
    */
-  public VerificationReport verify(RepositoryRef repo, Digest imageDigest, PublicKey key, RegistryCredentials credentials) {
+  public VerificationReport verify(
+      RepositoryRef repo, Digest imageDigest, PublicKey key, Credentials credentials) {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(imageDigest, "imageDigest");
     DsseVerifier dsse = dsseVerifier(Objects.requireNonNull(key, "key"));
     RegistryClient client = clients.forPull(repo, credentials);
     String reference = repo + ":" + imageDigest.attestationTag();
-    FetchedManifest manifest = client.pullManifest(imageDigest.attestationTag()).orElseThrow(() ->
-        new AttestationNotFoundException("tried to verify the attestations of " + repo + "@" + imageDigest
-            + " but failed because " + reference + " does not exist: the image was never attested in this repository"));
+    FetchedManifest manifest =
+        client
+            .pullManifest(imageDigest.attestationTag())
+            .orElseThrow(
+                () ->
+                    new AttestationNotFoundException(
+                        "tried to verify the attestations of "
+                            + repo
+                            + "@"
+                            + imageDigest
+                            + " but failed because "
+                            + reference
+                            + " does not exist: the image was never attested in this repository"));
     JsonNode layers = layers(manifest, reference);
 
     List<VerifiedAttestation> verified = new ArrayList<>();
@@ -60,7 +71,10 @@ public final class AttestationVerifier {
       try {
         layerDigest = Digest.parse(descriptor.path("digest").asText());
       } catch (IllegalArgumentException e) {
-        throw new RegistryException("verify the attestations in " + reference, 200, "layer " + i + " has an invalid digest: " + e.getMessage());
+        throw new RegistryException(
+            "verify the attestations in " + reference,
+            200,
+            "layer " + i + " has an invalid digest: " + e.getMessage());
       }
       try {
         verified.add(verifyLayer(i, layerDigest, descriptor, client, dsse, imageDigest));
@@ -71,11 +85,21 @@ public final class AttestationVerifier {
     return new VerificationReport(verified, failures, reference);
   }
 
-  private static VerifiedAttestation verifyLayer(int index, Digest layerDigest, JsonNode descriptor, RegistryClient client,
-      DsseVerifier dsse, Digest imageDigest) throws LayerRejectedException {
+  private static VerifiedAttestation verifyLayer(
+      int index,
+      Digest layerDigest,
+      JsonNode descriptor,
+      RegistryClient client,
+      DsseVerifier dsse,
+      Digest imageDigest)
+      throws LayerRejectedException {
     String mediaType = descriptor.path("mediaType").asText(null);
     if (!LAYER_MEDIA_TYPE.equals(mediaType)) {
-      throw new LayerRejectedException("layer media type is " + StatementPolicy.quoted(mediaType) + ", expected " + LAYER_MEDIA_TYPE);
+      throw new LayerRejectedException(
+          "layer media type is "
+              + StatementPolicy.quoted(mediaType)
+              + ", expected "
+              + LAYER_MEDIA_TYPE);
     }
     JsonNode annotations = descriptor.path("annotations");
     if (!annotations.has(SIGNATURE_ANNOTATION)) {
@@ -94,26 +118,42 @@ public final class AttestationVerifier {
       throw new LayerRejectedException(e.getMessage());
     }
     if (!Envelope.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
-      throw new LayerRejectedException("payloadType is \"" + envelope.payloadType() + "\", expected " + Envelope.IN_TOTO_PAYLOAD_TYPE);
+      throw new LayerRejectedException(
+          "payloadType is \""
+              + envelope.payloadType()
+              + "\", expected "
+              + Envelope.IN_TOTO_PAYLOAD_TYPE);
     }
     byte[] statement = envelope.payload();
     String predicateType = StatementPolicy.check(statement, imageDigest);
     String annotated = annotations.path("predicateType").asText(null);
     if (annotated != null && !annotated.equals(predicateType)) {
-      throw new LayerRejectedException("the layer's predicateType annotation \"" + annotated + "\" disagrees with the statement's \"" + predicateType + "\"");
+      throw new LayerRejectedException(
+          "the layer's predicateType annotation \""
+              + annotated
+              + "\" disagrees with the statement's \""
+              + predicateType
+              + "\"");
     }
     return new VerifiedAttestation(index, layerDigest, statement, predicateType);
   }
 
   private static JsonNode layers(FetchedManifest manifest, String reference) {
     try {
-      JsonNode layers = MAPPER.readTree(manifest.content()).path("layers");
+      JsonNode layers = SscaJson.read(manifest.content()).path("layers");
       if (!layers.isArray()) {
-        throw new RegistryException("verify the attestations in " + reference, 200, "its manifest " + manifest.digest() + " has no layers array");
+        throw new RegistryException(
+            "verify the attestations in " + reference,
+            200,
+            "its manifest " + manifest.digest() + " has no layers array");
       }
       return layers;
     } catch (IOException e) {
-      throw new RegistryException("verify the attestations in " + reference, 200, "its manifest " + manifest.digest() + " is not valid JSON", e);
+      throw new RegistryException(
+          "verify the attestations in " + reference,
+          200,
+          "its manifest " + manifest.digest() + " is not valid JSON",
+          e);
     }
   }
 

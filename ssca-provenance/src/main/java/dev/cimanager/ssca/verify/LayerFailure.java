@@ -1,6 +1,6 @@
 package dev.cimanager.ssca.verify;
 
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import java.util.Objects;
 
 /** One {@code .att} layer that failed a check, and which check. */

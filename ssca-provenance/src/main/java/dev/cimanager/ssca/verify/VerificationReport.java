@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What verifying every layer of an {@code .att} found: the layers that passed and why the others failed.
+ * What verifying every layer of an {@code .att} found: the layers that passed and why the others
+ * failed.
  *
  * @param reference the {@code host/repo:sha256-<hex>.att} that was verified, for messages
  */
-public record VerificationReport(List<VerifiedAttestation> verified, List<LayerFailure> failures, String reference) {
+public record VerificationReport(
+    List<VerifiedAttestation> verified, List<LayerFailure> failures, String reference) {
   public VerificationReport {
     verified = List.copyOf(verified);
     failures = List.copyOf(failures);
@@ -24,9 +26,14 @@ public record VerificationReport(List<VerifiedAttestation> verified, List<LayerF
    */
   public List<VerifiedAttestation> requireVerified() {
     if (verified.isEmpty()) {
-      throw new AttestationVerificationException("tried to verify the attestations in " + reference
-          + " but failed because none of its " + failures.size() + " layer(s) verified: "
-          + failures.stream().map(LayerFailure::toString).collect(Collectors.joining("; ")), failures);
+      throw new AttestationVerificationException(
+          "tried to verify the attestations in "
+              + reference
+              + " but failed because none of its "
+              + failures.size()
+              + " layer(s) verified: "
+              + failures.stream().map(LayerFailure::toString).collect(Collectors.joining("; ")),
+          failures);
     }
     return verified;
   }

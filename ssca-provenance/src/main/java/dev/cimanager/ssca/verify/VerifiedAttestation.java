@@ -1,6 +1,6 @@
 package dev.cimanager.ssca.verify;
 
-import dev.cimanager.ssca.oci.Digest;
+import dev.cimanager.ssca.spi.Digest;
 import java.util.Objects;
 
 /**
@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param layerIndex position in the manifest's layers, from 0
  * @param statementJson the signed in-toto Statement, exactly as signed
  */
-public record VerifiedAttestation(int layerIndex, Digest layerDigest, byte[] statementJson, String predicateType) {
+public record VerifiedAttestation(
+    int layerIndex, Digest layerDigest, byte[] statementJson, String predicateType) {
   public VerifiedAttestation {
     Objects.requireNonNull(layerDigest, "layerDigest");
     statementJson = Objects.requireNonNull(statementJson, "statementJson").clone();

@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.api;
 
+import dev.cimanager.contracts.executions.TriggerType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class ExecutionContexts {
   }
 
   public static ExecutionContext withCodebase(Codebase codebase) {
-    return withImage(codebase, new PushedImage("127.0.0.1:5000", "demo/app", List.of("1.0", "7"), DIGEST));
+    return withImage(
+        codebase, new PushedImage("127.0.0.1:5000", "demo/app", List.of("1.0", "7"), DIGEST));
   }
 
   public static ExecutionContext withImage(Codebase codebase, PushedImage image) {
@@ -31,10 +33,23 @@ public final class ExecutionContexts {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("ci-manager", "0.1.0");
     versions.put("buildah", "1.39.3");
-    return new ExecutionContext("acme", "default", "demo", "build_app", "exec-0001", 7,
+    return new ExecutionContext(
+        "acme",
+        "default",
+        "demo",
+        "build_app",
+        "exec-0001",
+        7,
         new Trigger(TriggerType.MANUAL, "Ada Lovelace", null),
-        codebase, "build", "BuildAndPush",
-        new BuildSpec("Dockerfile", ".", buildArgs, Map.of("org.opencontainers.image.title", "app"), image.tags()),
+        codebase,
+        "build",
+        "BuildAndPush",
+        new BuildSpec(
+            "Dockerfile",
+            ".",
+            buildArgs,
+            Map.of("org.opencontainers.image.title", "app"),
+            image.tags()),
         image,
         List.of(new BaseImage("docker.io/library/alpine", "sha256:" + "a1".repeat(32))),
         versions,

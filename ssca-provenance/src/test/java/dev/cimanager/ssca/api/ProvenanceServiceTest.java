@@ -3,21 +3,23 @@ package dev.cimanager.ssca.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.oci.AttestationPublisher;
-import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.signing.Envelope;
 import dev.cimanager.ssca.signing.SignerCache;
 import dev.cimanager.ssca.spi.AttestationLockTimeoutException;
 import dev.cimanager.ssca.spi.AttestationLocks;
+import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.spi.FakeSecretResolver;
 import dev.cimanager.ssca.spi.InMemoryProvenanceStore;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ProvenanceStoreException;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import dev.cimanager.ssca.verify.AttestationVerifier;
 import java.io.IOException;
@@ -36,11 +38,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-/** The facade over the real signer, a real docker-registry (basic auth) and in-memory host seams. */
+/**
+ * The facade over the real signer, a real docker-registry (basic auth) and in-memory host seams.
+ */
+@IntegrationTest
 class ProvenanceServiceTest {
-  private static final String KEYS = "/cosign/encrypted-keys/cosign-keystest-cosignlabel-p256-pw-hello";
-  private static final SigningKeyRef KEY_REF = new SigningKeyRef("account.cosign_private_key", "account.cosign_password");
-  private static final RegistryCredentials GOOD = new RegistryCredentials("ci", "s3cret");
+  private static final String KEYS =
+      "/cosign/encrypted-keys/cosign-keystest-cosignlabel-p256-pw-hello";
+  private static final SigningKeyRef KEY_REF =
+      new SigningKeyRef("account.cosign_private_key", "account.cosign_password");
+  private static final Credentials GOOD = new Credentials("ci", "s3cret");
   private static final Instant NOW = Instant.parse("2026-11-26T06:00:00.123Z");
 
   private static LocalRegistry registry;
@@ -57,8 +64,11 @@ class ProvenanceServiceTest {
   @BeforeAll
   static void startRegistry() throws IOException {
     registry = LocalRegistry.withBasicAuth("ci", "s3cret");
-    clients = new RegistryClients(RegistryConfig.defaults()
-        .withInsecureHosts(Set.of(registry.hostPort())).withRetries(1, Duration.ZERO));
+    clients =
+        new RegistryClients(
+            RegistryConfig.defaults()
+                .withInsecureHosts(Set.of(registry.hostPort()))
+                .withRetries(1, Duration.ZERO));
     // one cache for the class: the scrypt decryption runs once, as in the application
     signers = new SignerCache();
     keyFile = resource(KEYS + ".key");
@@ -73,9 +83,10 @@ class ProvenanceServiceTest {
   @BeforeEach
   void newService(TestInfo test) {
     store = new InMemoryProvenanceStore();
-    secrets = new FakeSecretResolver()
-        .file("account.cosign_private_key", keyFile, 1)
-        .text("account.cosign_password", "hello", 1);
+    secrets =
+        new FakeSecretResolver()
+            .file("account.cosign_private_key", keyFile, 1)
+            .text("account.cosign_password", "hello", 1);
     service = serviceWith(store, new InProcessAttestationLocks());
     // a digest per test, so each test has its own .att tag
     String digest = Digest.of(test.getDisplayName().getBytes(StandardCharsets.UTF_8)).toString();
@@ -83,8 +94,13 @@ class ProvenanceServiceTest {
   }
 
   private ProvenanceService serviceWith(ProvenanceStore recordStore, AttestationLocks locks) {
-    return new ProvenanceService(secrets, recordStore, signers, new AttestationPublisher(clients, locks),
-        new AttestationVerification(new AttestationVerifier(clients), clients, Clock.fixed(NOW, ZoneOffset.UTC)),
+    return new ProvenanceService(
+        secrets,
+        recordStore,
+        signers,
+        new AttestationPublisher(clients, locks),
+        new AttestationVerification(
+            new AttestationVerifier(clients), clients, Clock.fixed(NOW, ZoneOffset.UTC)),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -97,7 +113,8 @@ class ProvenanceServiceTest {
     AttestationResult result = service.attest(context(), KEY_REF, GOOD);
 
     String hex = image.digestHex();
-    assertThat(result.attestationRef()).isEqualTo(registry.hostPort() + "/demo/app:sha256-" + hex + ".att");
+    assertThat(result.attestationRef())
+        .isEqualTo(registry.hostPort() + "/demo/app:sha256-" + hex + ".att");
     ProvenanceRecord record = store.findById(result.recordId()).orElseThrow();
     assertThat(record.status()).isEqualTo(ProvenanceStatus.PUSHED);
     assertThat(record.attestationRef()).isEqualTo(result.attestationRef());
@@ -105,7 +122,8 @@ class ProvenanceServiceTest {
     assertThat(record.image()).isEqualTo(image.name());
     assertThat(record.updatedAt()).isEqualTo(NOW);
 
-    VerificationResult verification = service.verify(image.name(), image.digest(), publicKeyPem, GOOD);
+    VerificationResult verification =
+        service.verify(image.name(), image.digest(), publicKeyPem, GOOD);
     assertThat(verification.verified()).isTrue();
     assertThat(verification.failures()).isEmpty();
     assertThat(verification.verifiedStatements()).hasSize(1);
@@ -120,7 +138,8 @@ class ProvenanceServiceTest {
 
     service.attest(context(), KEY_REF, GOOD);
 
-    VerificationResult byNewKey = service.verify(image.name(), image.digest(), resource(other + ".derived.pub"), GOOD);
+    VerificationResult byNewKey =
+        service.verify(image.name(), image.digest(), resource(other + ".derived.pub"), GOOD);
     assertThat(byNewKey.verifiedStatements()).hasSize(1);
     assertThat(byNewKey.failures()).hasSize(1);
   }
@@ -134,7 +153,8 @@ class ProvenanceServiceTest {
     assertThat(envelope.payloadType()).isEqualTo("application/vnd.in-toto+json");
     assertThat(envelope.payload()).isEqualTo(record.statement());
     // the .att layer is the stored bytes: the blob under the envelope's digest is byte-identical
-    byte[] layer = clients.forPull(image.repositoryRef(), GOOD).pullBlob(Digest.of(record.envelope()));
+    byte[] layer =
+        clients.forPull(image.repositoryRef(), GOOD).pullBlob(Digest.of(record.envelope()));
     assertThat(layer).isEqualTo(record.envelope());
   }
 
@@ -143,13 +163,16 @@ class ProvenanceServiceTest {
     secrets.file("account.cosign_password", "hello".getBytes(StandardCharsets.UTF_8), 1);
 
     assertThatThrownBy(() -> service.attest(context(), KEY_REF, GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class, e -> {
-          assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SECRETS);
-          assertThat(e.code()).isEqualTo("PROVENANCE_SECRETS_FAILED");
-          assertThat(e.recordId()).isPresent();
-        })
-        .hasMessage("tried to read the signing key secrets but failed because "
-            + "account.cosign_password is a SecretFile but a text secret is required");
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
+            e -> {
+              assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SECRETS);
+              assertThat(e.reason()).isEqualTo(ProvenanceException.Reason.FAILED);
+              assertThat(e.recordId()).isPresent();
+            })
+        .hasMessage(
+            "tried to read the signing key secrets but failed because "
+                + "account.cosign_password is a SecretFile but a text secret is required");
 
     ProvenanceRecord record = store.all().get(0);
     assertThat(record.status()).isEqualTo(ProvenanceStatus.FAILED);
@@ -173,12 +196,17 @@ class ProvenanceServiceTest {
     secrets.text("account.cosign_password", "not-hello", 2);
 
     assertThatThrownBy(() -> service.attest(context(), KEY_REF, GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class,
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
             e -> assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SIGN))
-        .hasMessageStartingWith("tried to load the signing key account.cosign_private_key with the password "
-            + "account.cosign_password but failed because ")
+        .hasMessageStartingWith(
+            "tried to load the signing key account.cosign_private_key with the password "
+                + "account.cosign_password but failed because ")
         .hasMessageNotContaining("not-hello");
-    assertThat(store.all()).singleElement().extracting(ProvenanceRecord::status).isEqualTo(ProvenanceStatus.FAILED);
+    assertThat(store.all())
+        .singleElement()
+        .extracting(ProvenanceRecord::status)
+        .isEqualTo(ProvenanceStatus.FAILED);
     assertNothingPushed();
   }
 
@@ -197,21 +225,32 @@ class ProvenanceServiceTest {
     secrets.text("account.wrong_password", "not-hello", 1);
 
     assertThatThrownBy(() -> service.checkSigningKey(context().secretScope(), missing))
-        .isInstanceOfSatisfying(ProvenanceException.class,
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
             e -> assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SECRETS))
         .hasMessageContaining("secret org.release_key does not exist in account acme, org default");
-    assertThatThrownBy(() -> service.checkSigningKey(context().secretScope(),
-        new SigningKeyRef("account.cosign_private_key", "account.file_password")))
-        .isInstanceOfSatisfying(ProvenanceException.class,
+    assertThatThrownBy(
+            () ->
+                service.checkSigningKey(
+                    context().secretScope(),
+                    new SigningKeyRef("account.cosign_private_key", "account.file_password")))
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
             e -> assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SECRETS))
-        .hasMessage("tried to read the signing key secrets but failed because "
-            + "account.file_password is a SecretFile but a text secret is required");
-    assertThatThrownBy(() -> service.checkSigningKey(context().secretScope(),
-        new SigningKeyRef("account.cosign_private_key", "account.wrong_password")))
-        .isInstanceOfSatisfying(ProvenanceException.class,
+        .hasMessage(
+            "tried to read the signing key secrets but failed because "
+                + "account.file_password is a SecretFile but a text secret is required");
+    assertThatThrownBy(
+            () ->
+                service.checkSigningKey(
+                    context().secretScope(),
+                    new SigningKeyRef("account.cosign_private_key", "account.wrong_password")))
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
             e -> assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.SIGN))
-        .hasMessageStartingWith("tried to load the signing key account.cosign_private_key with the password "
-            + "account.wrong_password but failed because ")
+        .hasMessageStartingWith(
+            "tried to load the signing key account.cosign_private_key with the password "
+                + "account.wrong_password but failed because ")
         .hasMessageNotContaining("not-hello");
     assertThat(store.all()).isEmpty();
     assertNothingPushed();
@@ -219,15 +258,19 @@ class ProvenanceServiceTest {
 
   @Test
   void attest_registryRejectsCredentials_keepsSignedRecordPushFailed() {
-    RegistryCredentials wrong = new RegistryCredentials("ci", "wrong");
+    Credentials wrong = new Credentials("ci", "wrong");
 
-    ProvenanceException failure = org.junit.jupiter.api.Assertions.assertThrows(ProvenanceException.class,
-        () -> service.attest(context(), KEY_REF, wrong));
+    ProvenanceException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ProvenanceException.class, () -> service.attest(context(), KEY_REF, wrong));
 
     assertThat(failure.stage()).isEqualTo(ProvenanceException.Stage.PUBLISH);
-    assertThat(failure.getMessage()).contains(registry.hostPort())
-        .endsWith("; the signed provenance is kept as record " + failure.recordId().orElseThrow()
-            + " (PUSH_FAILED) and can be re-pushed")
+    assertThat(failure.getMessage())
+        .contains(registry.hostPort())
+        .endsWith(
+            "; the signed provenance is kept as record "
+                + failure.recordId().orElseThrow()
+                + " (PUSH_FAILED) and can be re-pushed")
         .doesNotContain("wrong");
     ProvenanceRecord record = store.findById(failure.recordId().orElseThrow()).orElseThrow();
     assertThat(record.status()).isEqualTo(ProvenanceStatus.PUSH_FAILED);
@@ -238,27 +281,38 @@ class ProvenanceServiceTest {
   @Test
   void attest_attestationLockedByAnotherPublisher_keepsSignedRecordPushFailed() {
     List<String> lockedKeys = new ArrayList<>();
-    AttestationLocks heldElsewhere = (key, timeout) -> {
-      lockedKeys.add(key);
-      throw new AttestationLockTimeoutException(key, Duration.ofSeconds(45));
-    };
+    AttestationLocks heldElsewhere =
+        (key, timeout) -> {
+          lockedKeys.add(key);
+          throw new AttestationLockTimeoutException(key, Duration.ofSeconds(45));
+        };
     String reference = registry.hostPort() + "/demo/app:sha256-" + image.digestHex() + ".att";
 
     assertThatThrownBy(() -> serviceWith(store, heldElsewhere).attest(context(), KEY_REF, GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class, e -> {
-          assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.PUBLISH);
-          assertThat(store.findById(e.recordId().orElseThrow()).orElseThrow().status()).isEqualTo(ProvenanceStatus.PUSH_FAILED);
-        })
-        .hasMessageStartingWith("tried to lock " + reference + " for publishing but failed because another publisher "
-            + "has held it for 45000 ms; nothing was written, so publishing again is safe");
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
+            e -> {
+              assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.PUBLISH);
+              assertThat(store.findById(e.recordId().orElseThrow()).orElseThrow().status())
+                  .isEqualTo(ProvenanceStatus.PUSH_FAILED);
+            })
+        .hasMessageStartingWith(
+            "tried to lock "
+                + reference
+                + " for publishing but failed because another publisher "
+                + "has held it for 45000 ms; nothing was written, so publishing again is safe");
     assertThat(lockedKeys).containsExactly(reference);
     assertNothingPushed();
   }
 
   @Test
   void repush_pushFailedRecord_pushesTheStoredEnvelopeAndMarksPushed() {
-    String recordId = org.junit.jupiter.api.Assertions.assertThrows(ProvenanceException.class,
-        () -> service.attest(context(), KEY_REF, new RegistryCredentials("ci", "wrong"))).recordId().orElseThrow();
+    String recordId =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                ProvenanceException.class,
+                () -> service.attest(context(), KEY_REF, new Credentials("ci", "wrong")))
+            .recordId()
+            .orElseThrow();
     byte[] stored = store.findById(recordId).orElseThrow().envelope();
 
     AttestationResult result = service.repush(recordId, GOOD);
@@ -268,8 +322,10 @@ class ProvenanceServiceTest {
     assertThat(record.failureMessage()).isNull();
     assertThat(record.envelope()).isEqualTo(stored);
     assertThat(result.attestationRef()).endsWith(":sha256-" + image.digestHex() + ".att");
-    assertThat(service.verify(image.name(), image.digest(), publicKeyPem, GOOD).verifiedStatements())
-        .singleElement().isEqualTo(record.statement());
+    assertThat(
+            service.verify(image.name(), image.digest(), publicKeyPem, GOOD).verifiedStatements())
+        .singleElement()
+        .isEqualTo(record.statement());
   }
 
   @Test
@@ -277,35 +333,59 @@ class ProvenanceServiceTest {
     AttestationResult result = service.attest(context(), KEY_REF, GOOD);
 
     assertThatThrownBy(() -> service.repush(result.recordId(), GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class, e -> assertThat(e.code()).isEqualTo("NOT_PUSH_FAILED"))
-        .hasMessage("provenance record " + result.recordId() + " is PUSHED; only a PUSH_FAILED record can be re-pushed");
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
+            e -> assertThat(e.reason()).isEqualTo(ProvenanceException.Reason.NOT_PUSH_FAILED))
+        .hasMessage(
+            "provenance record "
+                + result.recordId()
+                + " is PUSHED; only a PUSH_FAILED record can be re-pushed");
   }
 
   @Test
   void repush_unknownRecord_isRecordNotFound() {
     assertThatThrownBy(() -> service.repush("nope", GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class, e -> assertThat(e.code()).isEqualTo("RECORD_NOT_FOUND"))
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
+            e -> assertThat(e.reason()).isEqualTo(ProvenanceException.Reason.RECORD_NOT_FOUND))
         .hasMessage("there is no provenance record nope");
   }
 
   @Test
   void attest_twoRunsSameDigest_bothAttestationsVerify() {
     ExecutionContext first = context();
-    ExecutionContext second = new ExecutionContext(first.accountId(), first.orgIdentifier(),
-        first.projectIdentifier(), first.pipelineIdentifier(), "exec-0002", 8, first.trigger(), first.codebase(),
-        first.stageIdentifier(), first.stepIdentifier(), first.build(), first.image(), first.baseImages(),
-        first.builderVersions(), first.startedOn(), first.finishedOn());
+    ExecutionContext second =
+        new ExecutionContext(
+            first.accountId(),
+            first.orgIdentifier(),
+            first.projectIdentifier(),
+            first.pipelineIdentifier(),
+            "exec-0002",
+            8,
+            first.trigger(),
+            first.codebase(),
+            first.stageIdentifier(),
+            first.stepIdentifier(),
+            first.build(),
+            first.image(),
+            first.baseImages(),
+            first.builderVersions(),
+            first.startedOn(),
+            first.finishedOn());
     service.attest(first, KEY_REF, GOOD);
     service.attest(second, KEY_REF, GOOD);
 
-    assertThat(service.verify(image.name(), image.digest(), publicKeyPem, GOOD).verifiedStatements()).hasSize(2);
+    assertThat(
+            service.verify(image.name(), image.digest(), publicKeyPem, GOOD).verifiedStatements())
+        .hasSize(2);
     assertThat(store.findByDigest(image.digest())).hasSize(2);
   }
 
   @Test
   void verify_otherKey_reportsLayerFailures() throws IOException {
     service.attest(context(), KEY_REF, GOOD);
-    byte[] otherKey = resource("/cosign/encrypted-keys/sigstore-rs-cosignlabel-p256-pw-123.derived.pub");
+    byte[] otherKey =
+        resource("/cosign/encrypted-keys/sigstore-rs-cosignlabel-p256-pw-123.derived.pub");
 
     VerificationResult result = service.verify(image.name(), image.digest(), otherKey, GOOD);
 
@@ -316,23 +396,31 @@ class ProvenanceServiceTest {
   @Test
   void attest_storeRejectsTheRecord_failsAtStoreAndPushesNothing() {
     ProvenanceStore failing = org.mockito.Mockito.mock(ProvenanceStore.class);
-    org.mockito.Mockito.doThrow(new ProvenanceStoreException("tried to save provenance record x but failed because "
-        + "the database is down")).when(failing).save(org.mockito.ArgumentMatchers.any());
+    org.mockito.Mockito.doThrow(
+            new ProvenanceStoreException(
+                "tried to save provenance record x but failed because " + "the database is down"))
+        .when(failing)
+        .save(org.mockito.ArgumentMatchers.any());
     ProvenanceService broken = serviceWith(failing, new InProcessAttestationLocks());
 
     assertThatThrownBy(() -> broken.attest(context(), KEY_REF, GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class, e -> {
-          assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.STORE);
-          assertThat(e.recordId()).isEmpty();
-        })
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
+            e -> {
+              assertThat(e.stage()).isEqualTo(ProvenanceException.Stage.STORE);
+              assertThat(e.recordId()).isEmpty();
+            })
         .hasMessageEndingWith("the database is down; nothing was pushed");
     assertNothingPushed();
   }
 
   private void assertNothingPushed() {
     assertThatThrownBy(() -> service.verify(image.name(), image.digest(), publicKeyPem, GOOD))
-        .isInstanceOfSatisfying(ProvenanceException.class,
-            e -> assertThat(e.getCause()).isInstanceOf(dev.cimanager.ssca.verify.AttestationNotFoundException.class));
+        .isInstanceOfSatisfying(
+            ProvenanceException.class,
+            e ->
+                assertThat(e.getCause())
+                    .isInstanceOf(dev.cimanager.ssca.verify.AttestationNotFoundException.class));
   }
 
   private static byte[] resource(String path) throws IOException {

@@ -1,13 +1,13 @@
 package dev.cimanager.ssca.bench;
 
 import dev.cimanager.ssca.oci.AttestationPublisher;
-import dev.cimanager.ssca.oci.Digest;
 import dev.cimanager.ssca.oci.PublishedAttestation;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
-import dev.cimanager.ssca.oci.RepositoryRef;
 import dev.cimanager.ssca.oci.TestEnvelopes;
+import dev.cimanager.ssca.spi.Digest;
 import dev.cimanager.ssca.spi.InProcessAttestationLocks;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +30,14 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Publishing one attestation (a fresh image digest each time, so each publish creates its
- * {@code .att}) to a real docker-registry on loopback: publishes per second with 1 and with 8
- * threads, and HTTP requests per publish (printed at the end of each trial).
+ * Publishing one attestation (a fresh image digest each time, so each publish creates its {@code
+ * .att}) to a real docker-registry on loopback: publishes per second with 1 and with 8 threads, and
+ * HTTP requests per publish (printed at the end of each trial).
  *
  * <p>Run: {@code mvn -B -q -o -pl ssca-provenance -am test-compile dependency:build-classpath
  * -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath && java -cp
- * ssca-provenance/target/test-classes:ssca-provenance/target/classes:$(cat ssca-provenance/target/test.classpath)
- * dev.cimanager.ssca.bench.PublishBenchmark}
+ * ssca-provenance/target/test-classes:ssca-provenance/target/classes:$(cat
+ * ssca-provenance/target/test.classpath) dev.cimanager.ssca.bench.PublishBenchmark}
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -69,14 +69,17 @@ public class PublishBenchmark {
   @Setup(Level.Trial)
   public void startRegistry() {
     registry = LocalRegistry.start();
-    clients = new RegistryClients(RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
+    clients =
+        new RegistryClients(
+            RegistryConfig.defaults().withInsecureHosts(Set.of(registry.hostPort())));
     publisher = new AttestationPublisher(clients, new InProcessAttestationLocks());
     repo = RepositoryRef.parse(registry.hostPort() + "/bench/app");
   }
 
   @TearDown(Level.Trial)
   public void stopRegistry() {
-    System.out.printf("%nrequests per publish: %.2f (%d requests, %d publishes)%n",
+    System.out.printf(
+        "%nrequests per publish: %.2f (%d requests, %d publishes)%n",
         (double) clients.requestsSent() / publishes.sum(), clients.requestsSent(), publishes.sum());
     registry.close();
   }

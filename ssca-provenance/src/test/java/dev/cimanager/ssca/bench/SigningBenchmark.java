@@ -2,10 +2,9 @@ package dev.cimanager.ssca.bench;
 
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.api.ExecutionContexts;
-import dev.cimanager.ssca.provenance.PredicateBuilder;
+import dev.cimanager.ssca.api.PredicateBuilder;
+import dev.cimanager.ssca.api.StatementBuilder;
 import dev.cimanager.ssca.provenance.ProvenanceJson;
-import dev.cimanager.ssca.provenance.StatementBuilder;
-import dev.cimanager.ssca.signing.CosignKeyPair;
 import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
 import dev.cimanager.ssca.signing.DsseSigner;
 import dev.cimanager.ssca.signing.Envelope;
@@ -14,6 +13,7 @@ import dev.cimanager.ssca.signing.Signer;
 import dev.cimanager.ssca.signing.SignerCache;
 import dev.cimanager.ssca.signing.SignerCacheKey;
 import dev.cimanager.ssca.signing.SigningKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,9 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Signing costs per pipeline run: a raw ECDSA P-256 signature of a real provenance statement (the
- * baseline), the same bytes as a DSSE envelope (PAE + sign + envelope), the whole in-process flow from
- * an {@link ExecutionContext} (predicate, statement, JSON, DSSE envelope), and a {@link SignerCache}
- * hit (what every run after the first pays instead of scrypt). Run from the repository root:
+ * baseline), the same bytes as a DSSE envelope (PAE + sign + envelope), the whole in-process flow
+ * from an {@link ExecutionContext} (predicate, statement, JSON, DSSE envelope), and a {@link
+ * SignerCache} hit (what every run after the first pays instead of scrypt). Run from the repository
+ * root:
  *
  * <pre>
  * mvn -B -q -pl ssca-provenance -am test-compile
@@ -40,8 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *     dev.cimanager.ssca.bench.SigningBenchmark -f 1 -wi 2 -w 2s -i 3 -r 2s
  * </pre>
  *
- * <p>Add {@code -Djmh.ignoreLock=true} before {@code -cp} if another JMH run holds {@code /tmp/jmh.lock}
- * (figures are then only indicative). Without arguments, {@code main} runs the defaults below.
+ * <p>Add {@code -Djmh.ignoreLock=true} before {@code -cp} if another JMH run holds {@code
+ * /tmp/jmh.lock} (figures are then only indicative). Without arguments, {@code main} runs the
+ * defaults below.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -86,7 +88,9 @@ public class SigningBenchmark {
     return dsseSigner.sign(Envelope.IN_TOTO_PAYLOAD_TYPE, payload);
   }
 
-  /** What the flow pays before storing: predicate, statement, canonical JSON and the DSSE envelope. */
+  /**
+   * What the flow pays before storing: predicate, statement, canonical JSON and the DSSE envelope.
+   */
   @Benchmark
   public byte[] provenanceStatementAndDsseSign() {
     return dsseSigner.sign(Envelope.IN_TOTO_PAYLOAD_TYPE, statementBytes()).toJson();
@@ -108,6 +112,7 @@ public class SigningBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    org.openjdk.jmh.Main.main(args.length > 0 ? args : new String[] {SigningBenchmark.class.getName()});
+    org.openjdk.jmh.Main.main(
+        args.length > 0 ? args : new String[] {SigningBenchmark.class.getName()});
   }
 }

@@ -3,6 +3,8 @@ package dev.cimanager.ssca.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cimanager.ssca.json.SscaJson;
+import dev.cimanager.ssca.spi.Digest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,10 @@ class AttestationImageTest {
   @Test
   void configAndManifest_oneLayer_areByteIdenticalToCosignsExample() throws Exception {
     byte[] envelope = Files.readAllBytes(TESTDATA.resolve("dsse/cosign-blob-slsa02-envelope.json"));
-    List<JsonNode> layers = List.of(AttestationImage.layer(Digest.of(envelope), envelope.length, "https://slsa.dev/provenance/v0.2"));
+    List<JsonNode> layers =
+        List.of(
+            AttestationImage.layer(
+                Digest.of(envelope), envelope.length, "https://slsa.dev/provenance/v0.2"));
 
     byte[] config = AttestationImage.config(layers);
     byte[] manifest = AttestationImage.manifest(config, layers);
@@ -31,10 +36,14 @@ class AttestationImageTest {
   void config_twoLayers_hasOneDiffIdAndOneHistoryEntryPerLayer() throws Exception {
     Digest a = TestEnvelopes.randomDigest();
     Digest b = TestEnvelopes.randomDigest();
-    byte[] config = AttestationImage.config(List.of(AttestationImage.layer(a, 10, "x"), AttestationImage.layer(b, 20, "y")));
+    byte[] config =
+        AttestationImage.config(
+            List.of(AttestationImage.layer(a, 10, "x"), AttestationImage.layer(b, 20, "y")));
 
-    JsonNode tree = OciJson.read(config);
-    assertThat(tree.path("rootfs").path("diff_ids")).extracting(JsonNode::asText).containsExactly(a.toString(), b.toString());
+    JsonNode tree = SscaJson.read(config);
+    assertThat(tree.path("rootfs").path("diff_ids"))
+        .extracting(JsonNode::asText)
+        .containsExactly(a.toString(), b.toString());
     assertThat(tree.path("history")).hasSize(2);
   }
 }

@@ -31,16 +31,28 @@ final class FakeRegistry implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        exchange.getRequestBody().readAllBytes();
-        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-            exchange.getRequestHeaders().getFirst("Authorization"));
-        int n = (int) requests.stream().filter(r -> r.method().equals(request.method()) && r.path().equals(request.path())).count();
-        requests.add(request);
-        script.answer(exchange, n);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            Request request =
+                new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"));
+            int n =
+                (int)
+                    requests.stream()
+                        .filter(
+                            r ->
+                                r.method().equals(request.method())
+                                    && r.path().equals(request.path()))
+                        .count();
+            requests.add(request);
+            script.answer(exchange, n);
+          }
+        });
     server.start();
   }
 
@@ -53,7 +65,9 @@ final class FakeRegistry implements AutoCloseable {
   }
 
   long count(String method, String path) {
-    return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+    return requests.stream()
+        .filter(r -> r.method().equals(method) && r.path().equals(path))
+        .count();
   }
 
   static void send(HttpExchange exchange, int status, String body) throws IOException {

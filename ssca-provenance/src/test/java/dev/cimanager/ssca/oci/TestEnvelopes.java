@@ -1,5 +1,7 @@
 package dev.cimanager.ssca.oci;
 
+import dev.cimanager.ssca.spi.Digest;
+import dev.cimanager.ssca.spi.RepositoryRef;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,8 +15,8 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Builds signed DSSE envelopes for registry tests with the JDK alone (EC P-256, DER signatures),
- * so the OCI tests do not depend on the signing package.
+ * Builds signed DSSE envelopes for registry tests with the JDK alone (EC P-256, DER signatures), so
+ * the OCI tests do not depend on the signing package.
  */
 public final class TestEnvelopes {
   public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
@@ -42,7 +44,8 @@ public final class TestEnvelopes {
 
   public String publicKeyPem() {
     return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(keys.getPublic().getEncoded())
         + "\n-----END PUBLIC KEY-----\n";
   }
 
@@ -52,12 +55,22 @@ public final class TestEnvelopes {
     return new Digest(HexFormat.of().formatHex(bytes));
   }
 
-  /** An in-toto Statement v1 with an SLSA v1 predicate about the image; {@code note} makes it unique. */
-  public static String statement(String subjectName, Digest subject, String predicateType, String note) {
-    return "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"" + subjectName
-        + "\",\"digest\":{\"sha256\":\"" + subject.hex() + "\"}}],\"predicateType\":\"" + predicateType
+  /**
+   * An in-toto Statement v1 with an SLSA v1 predicate about the image; {@code note} makes it
+   * unique.
+   */
+  public static String statement(
+      String subjectName, Digest subject, String predicateType, String note) {
+    return "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\""
+        + subjectName
+        + "\",\"digest\":{\"sha256\":\""
+        + subject.hex()
+        + "\"}}],\"predicateType\":\""
+        + predicateType
         + "\",\"predicate\":{\"buildDefinition\":{\"buildType\":\"https://cimanager.dev/buildtypes/ci-build/v1\","
-        + "\"externalParameters\":{\"note\":\"" + note + "\"}},\"runDetails\":{\"builder\":{\"id\":\"https://cimanager.dev/ci-manager\"}}}}";
+        + "\"externalParameters\":{\"note\":\""
+        + note
+        + "\"}},\"runDetails\":{\"builder\":{\"id\":\"https://cimanager.dev/ci-manager\"}}}}";
   }
 
   public byte[] envelope(String statementJson) {
@@ -70,8 +83,14 @@ public final class TestEnvelopes {
       signature.initSign(keys.getPrivate());
       signature.update(pae(payloadType, payload));
       String sig = Base64.getEncoder().encodeToString(signature.sign());
-      return ("{\"payloadType\":\"" + payloadType + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(payload)
-          + "\",\"signatures\":[{\"keyid\":\"\",\"sig\":\"" + sig + "\"}]}").getBytes(StandardCharsets.UTF_8);
+      return ("{\"payloadType\":\""
+              + payloadType
+              + "\",\"payload\":\""
+              + Base64.getEncoder().encodeToString(payload)
+              + "\",\"signatures\":[{\"keyid\":\"\",\"sig\":\""
+              + sig
+              + "\"}]}")
+          .getBytes(StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

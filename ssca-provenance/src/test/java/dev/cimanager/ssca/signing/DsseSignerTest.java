@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DsseSignerTest {
 
-  private static final byte[] PAYLOAD = "{\"_type\":\"https://in-toto.io/Statement/v1\",\"ünï\":\"✓\"}"
-      .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PAYLOAD =
+      "{\"_type\":\"https://in-toto.io/Statement/v1\",\"ünï\":\"✓\"}"
+          .getBytes(StandardCharsets.UTF_8);
 
   static Signer signerFor(PrivateKey privateKey) throws Exception {
     return Signers.fromPrivateKeyInfo(PrivateKeyInfo.getInstance(privateKey.getEncoded()));
@@ -40,8 +41,8 @@ class DsseSignerTest {
 
   @ParameterizedTest
   @MethodSource("keyTypes")
-  void sign_everyAlgorithm_roundTripsThroughTheVerifierAndJson(String type, Object parameter,
-      SignatureAlgorithm expected) throws Exception {
+  void sign_everyAlgorithm_roundTripsThroughTheVerifierAndJson(
+      String type, Object parameter, SignatureAlgorithm expected) throws Exception {
     KeyPair keyPair = TestVectors.generate(type, parameter);
     Signer signer = signerFor(keyPair.getPrivate());
     assertThat(signer.algorithm()).isEqualTo(expected);
@@ -56,17 +57,18 @@ class DsseSignerTest {
 
   @ParameterizedTest
   @MethodSource("keyTypes")
-  void sign_everyAlgorithm_verifiesWithTheJdk(String type, Object parameter, SignatureAlgorithm algorithm)
-      throws Exception {
+  void sign_everyAlgorithm_verifiesWithTheJdk(
+      String type, Object parameter, SignatureAlgorithm algorithm) throws Exception {
     KeyPair keyPair = TestVectors.generate(type, parameter);
     Envelope envelope = new DsseSigner(signerFor(keyPair.getPrivate())).sign("text/plain", PAYLOAD);
-    String jdkName = switch (algorithm) {
-      case ECDSA_P256_SHA256 -> "SHA256withECDSA";
-      case ECDSA_P384_SHA384 -> "SHA384withECDSA";
-      case ECDSA_P521_SHA512 -> "SHA512withECDSA";
-      case RSA_PKCS1V15_SHA256 -> "SHA256withRSA";
-      case ED25519 -> "Ed25519";
-    };
+    String jdkName =
+        switch (algorithm) {
+          case ECDSA_P256_SHA256 -> "SHA256withECDSA";
+          case ECDSA_P384_SHA384 -> "SHA384withECDSA";
+          case ECDSA_P521_SHA512 -> "SHA512withECDSA";
+          case RSA_PKCS1V15_SHA256 -> "SHA256withRSA";
+          case ED25519 -> "Ed25519";
+        };
     java.security.Signature jdk = java.security.Signature.getInstance(jdkName);
     jdk.initVerify(keyPair.getPublic());
     jdk.update(Pae.encode("text/plain", PAYLOAD));
@@ -79,16 +81,23 @@ class DsseSignerTest {
     // The spec signed with RFC 6979 nonces, as we do, so the signature must be byte-identical.
     AlgorithmParameters p256 = AlgorithmParameters.getInstance("EC");
     p256.init(new ECGenParameterSpec("secp256r1"));
-    PrivateKey specKey = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(new BigInteger(
-        "97358161215184420915383655311931858321456579547487070936769975997791359926199"),
-        p256.getParameterSpec(ECParameterSpec.class)));
+    PrivateKey specKey =
+        KeyFactory.getInstance("EC")
+            .generatePrivate(
+                new ECPrivateKeySpec(
+                    new BigInteger(
+                        "97358161215184420915383655311931858321456579547487070936769975997791359926199"),
+                    p256.getParameterSpec(ECParameterSpec.class)));
     Signer signer = signerFor(specKey);
 
-    Envelope envelope = new DsseSigner(signer).sign("http://example.com/HelloWorld",
-        "hello world".getBytes(StandardCharsets.US_ASCII));
+    Envelope envelope =
+        new DsseSigner(signer)
+            .sign(
+                "http://example.com/HelloWorld", "hello world".getBytes(StandardCharsets.US_ASCII));
 
-    assertThat(Base64.getEncoder().encodeToString(envelope.signatures().get(0).sig())).isEqualTo(
-        "MEQCIANyarEBrVbCdjtsaqyOSHJ14qeRk6CdxfhZ2fjvPEo7AiBR6rDAajabZKciJTfUiHqJPcIAriEGAHTVeCUjW2JIZA==");
+    assertThat(Base64.getEncoder().encodeToString(envelope.signatures().get(0).sig()))
+        .isEqualTo(
+            "MEQCIANyarEBrVbCdjtsaqyOSHJ14qeRk6CdxfhZ2fjvPEo7AiBR6rDAajabZKciJTfUiHqJPcIAriEGAHTVeCUjW2JIZA==");
     assertThat(signer.publicKey().getEncoded())
         .isEqualTo(DsseVerifierTest.jdkPublicKey("dsse/dsse-spec-p256.derived.pub").getEncoded());
   }
@@ -97,10 +106,13 @@ class DsseSignerTest {
   void sign_envelopeJson_carriesEmptyKeyidLikeCosign() throws Exception {
     Signer signer = signerFor(TestVectors.generate("EC", "secp256r1").getPrivate());
 
-    String json = new String(new DsseSigner(signer).sign(Envelope.IN_TOTO_PAYLOAD_TYPE, PAYLOAD).toJson(),
-        StandardCharsets.UTF_8);
+    String json =
+        new String(
+            new DsseSigner(signer).sign(Envelope.IN_TOTO_PAYLOAD_TYPE, PAYLOAD).toJson(),
+            StandardCharsets.UTF_8);
 
-    assertThat(json).startsWith("{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"")
+    assertThat(json)
+        .startsWith("{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"")
         .contains("\"signatures\":[{\"keyid\":\"\",\"sig\":\"ME")
         .endsWith("\"}]}");
   }
@@ -112,8 +124,10 @@ class DsseSignerTest {
     byte[] payload = envelope.payload();
     payload[0] ^= 1;
 
-    assertThatThrownBy(() -> DsseVerifier.forKey(keyPair.getPublic())
-        .verify(new Envelope("t", payload, envelope.signatures())))
+    assertThatThrownBy(
+            () ->
+                DsseVerifier.forKey(keyPair.getPublic())
+                    .verify(new Envelope("t", payload, envelope.signatures())))
         .isInstanceOf(SignatureVerificationException.class);
   }
 

@@ -24,20 +24,24 @@ class DsseVerifierTest {
   /** Parses a PEM public key with the JDK alone, independent of the code under test. */
   static PublicKey jdkPublicKey(String vector) throws Exception {
     byte[] der;
-    try (PemReader reader = new PemReader(new java.io.StringReader(
-        new String(TestVectors.read(vector), StandardCharsets.US_ASCII)))) {
+    try (PemReader reader =
+        new PemReader(
+            new java.io.StringReader(
+                new String(TestVectors.read(vector), StandardCharsets.US_ASCII)))) {
       der = reader.readPemObject().getContent();
     }
     return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "cosign-blob-slsa02-envelope.json",
-      "cosign-blob-slsa02-multiple-subjects-envelope.json",
-      "cosign-blob-NEGATIVE-empty-subject-envelope.json",
-      "cosign-blob-NEGATIVE-missing-sha256-envelope.json",
-      "cosign-blob-NEGATIVE-no-matching-subject-envelope.json"})
+  @ValueSource(
+      strings = {
+        "cosign-blob-slsa02-envelope.json",
+        "cosign-blob-slsa02-multiple-subjects-envelope.json",
+        "cosign-blob-NEGATIVE-empty-subject-envelope.json",
+        "cosign-blob-NEGATIVE-missing-sha256-envelope.json",
+        "cosign-blob-NEGATIVE-no-matching-subject-envelope.json"
+      })
   void verify_cosignEnvelope_verifiesWithCosignsPublicKey(String file) throws Exception {
     // The NEGATIVE envelopes fail cosign's claim checks, but their signatures are valid.
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/cosign-blob-test.pub"));
@@ -51,7 +55,8 @@ class DsseVerifierTest {
   @Test
   void verify_dsseSpecVectorRawSignature_verifies() throws Exception {
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/dsse-spec-p256.derived.pub"));
-    Envelope envelope = Envelope.fromJson(TestVectors.read("dsse/dsse-spec-helloworld-envelope.json"));
+    Envelope envelope =
+        Envelope.fromJson(TestVectors.read("dsse/dsse-spec-helloworld-envelope.json"));
     assertThat(envelope.signatures().get(0).sig()).hasSize(64);
 
     VerifiedEnvelope verified = verifier.verify(envelope);
@@ -62,8 +67,11 @@ class DsseVerifierTest {
   @Test
   void verify_dsseSpecVectorDerSignature_verifies() throws Exception {
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/dsse-spec-p256.derived.pub"));
-    Envelope envelope = new Envelope("http://example.com/HelloWorld", "hello world".getBytes(StandardCharsets.US_ASCII),
-        List.of(new Envelope.Signature("", Base64.getDecoder().decode(SPEC_DER_SIGNATURE))));
+    Envelope envelope =
+        new Envelope(
+            "http://example.com/HelloWorld",
+            "hello world".getBytes(StandardCharsets.US_ASCII),
+            List.of(new Envelope.Signature("", Base64.getDecoder().decode(SPEC_DER_SIGNATURE))));
 
     assertThat(verifier.verify(envelope).envelope()).isEqualTo(envelope);
   }
@@ -71,26 +79,31 @@ class DsseVerifierTest {
   @Test
   void verify_tamperedPayload_throwsSignatureMismatch() throws Exception {
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/cosign-blob-test.pub"));
-    Envelope original = Envelope.fromJson(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json"));
+    Envelope original =
+        Envelope.fromJson(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json"));
     byte[] payload = original.payload();
     payload[payload.length - 2] ^= 1;
     Envelope tampered = new Envelope(original.payloadType(), payload, original.signatures());
 
     assertThatThrownBy(() -> verifier.verify(tampered))
-        .isInstanceOfSatisfying(SignatureVerificationException.class,
+        .isInstanceOfSatisfying(
+            SignatureVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_MISMATCH))
-        .hasMessage("DSSE envelope verification failed: none of the 1 signature(s) verifies with the "
-            + "ECDSA_P256_SHA256 public key over payload type \"application/vnd.in-toto+json\" and its payload");
+        .hasMessage(
+            "DSSE envelope verification failed: none of the 1 signature(s) verifies with the "
+                + "ECDSA_P256_SHA256 public key over payload type \"application/vnd.in-toto+json\" and its payload");
   }
 
   @Test
   void verify_changedPayloadType_throwsSignatureMismatch() throws Exception {
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/cosign-blob-test.pub"));
-    Envelope original = Envelope.fromJson(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json"));
+    Envelope original =
+        Envelope.fromJson(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json"));
     Envelope retyped = new Envelope("application/json", original.payload(), original.signatures());
 
     assertThatThrownBy(() -> verifier.verify(retyped))
-        .isInstanceOfSatisfying(SignatureVerificationException.class,
+        .isInstanceOfSatisfying(
+            SignatureVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_MISMATCH));
   }
 
@@ -98,18 +111,28 @@ class DsseVerifierTest {
   void verify_otherKey_throwsSignatureMismatch() throws Exception {
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/dsse-spec-p256.derived.pub"));
 
-    assertThatThrownBy(() -> verifier.verify(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json")))
-        .isInstanceOfSatisfying(SignatureVerificationException.class,
+    assertThatThrownBy(
+            () -> verifier.verify(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json")))
+        .isInstanceOfSatisfying(
+            SignatureVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_MISMATCH));
   }
 
   @Test
   void verify_oneValidSignatureAmongInvalidOnes_returnsTheValidOneIgnoringKeyid() throws Exception {
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/cosign-blob-test.pub"));
-    Envelope original = Envelope.fromJson(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json"));
-    Envelope.Signature valid = new Envelope.Signature("some-other-key-name", original.signatures().get(0).sig());
-    Envelope envelope = new Envelope(original.payloadType(), original.payload(), List.of(
-        new Envelope.Signature("", new byte[] {0x30, 0x00}), new Envelope.Signature("", new byte[64]), valid));
+    Envelope original =
+        Envelope.fromJson(TestVectors.read("dsse/cosign-blob-slsa02-envelope.json"));
+    Envelope.Signature valid =
+        new Envelope.Signature("some-other-key-name", original.signatures().get(0).sig());
+    Envelope envelope =
+        new Envelope(
+            original.payloadType(),
+            original.payload(),
+            List.of(
+                new Envelope.Signature("", new byte[] {0x30, 0x00}),
+                new Envelope.Signature("", new byte[64]),
+                valid));
 
     assertThat(verifier.verify(envelope).signature()).isEqualTo(valid);
   }
@@ -119,7 +142,8 @@ class DsseVerifierTest {
     DsseVerifier verifier = DsseVerifier.forKey(jdkPublicKey("dsse/cosign-blob-test.pub"));
 
     assertThatThrownBy(() -> verifier.verify("{}".getBytes(StandardCharsets.US_ASCII)))
-        .isInstanceOfSatisfying(SignatureVerificationException.class,
+        .isInstanceOfSatisfying(
+            SignatureVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_ENVELOPE));
   }
 
@@ -128,9 +152,11 @@ class DsseVerifierTest {
     PublicKey weak = TestVectors.generate("RSA", 1024).getPublic();
 
     assertThatThrownBy(() -> DsseVerifier.forKey(weak))
-        .isInstanceOfSatisfying(SignatureVerificationException.class,
+        .isInstanceOfSatisfying(
+            SignatureVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_KEY))
-        .hasMessage("DSSE envelope verification failed: unsupported public key, RSA key of 1024 bits; "
-            + "supported are ECDSA P-256, P-384 or P-521, RSA of 2048 to 4096 bits, or Ed25519");
+        .hasMessage(
+            "DSSE envelope verification failed: unsupported public key, RSA key of 1024 bits; "
+                + "supported are ECDSA P-256, P-384 or P-521, RSA of 2048 to 4096 bits, or Ed25519");
   }
 }

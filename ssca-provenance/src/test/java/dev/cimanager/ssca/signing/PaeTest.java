@@ -9,14 +9,19 @@ class PaeTest {
 
   @Test
   void encode_dsseSpecHelloWorld_matchesSpecBytes() {
-    byte[] pae = Pae.encode("http://example.com/HelloWorld", "hello world".getBytes(StandardCharsets.US_ASCII));
+    byte[] pae =
+        Pae.encode(
+            "http://example.com/HelloWorld", "hello world".getBytes(StandardCharsets.US_ASCII));
 
     assertThat(pae).isEqualTo(TestVectors.read("dsse/dsse-spec-helloworld-pae.bin"));
   }
 
   @Test
   void encode_cosignSlsaPayload_matchesTheBytesCosignSigned() {
-    byte[] pae = Pae.encode(Envelope.IN_TOTO_PAYLOAD_TYPE, TestVectors.read("dsse/cosign-blob-slsa02-payload.json"));
+    byte[] pae =
+        Pae.encode(
+            Envelope.IN_TOTO_PAYLOAD_TYPE,
+            TestVectors.read("dsse/cosign-blob-slsa02-payload.json"));
 
     assertThat(pae).isEqualTo(TestVectors.read("dsse/cosign-blob-slsa02-pae.bin"));
   }
@@ -31,6 +36,7 @@ class PaeTest {
 
   @Test
   void encode_emptyTypeAndPayload_keepsAllSeparators() {
-    assertThat(Pae.encode("", new byte[0])).isEqualTo("DSSEv1 0  0 ".getBytes(StandardCharsets.US_ASCII));
+    assertThat(Pae.encode("", new byte[0]))
+        .isEqualTo("DSSEv1 0  0 ".getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -13,15 +13,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PublicKeysTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "dsse/cosign-blob-test.pub", "dsse/dsse-spec-p256.derived.pub",
-      "encrypted-keys/cosign-keystest-sigstore-p256-pw-hello.derived.pub",
-      "encrypted-keys/sigstore-rs-sigstore-rsa4096-pw-123.derived.pub",
-      "encrypted-keys/sigstore-rs-sigstore-ed25519-pw-123.derived.pub"})
+  @ValueSource(
+      strings = {
+        "dsse/cosign-blob-test.pub",
+        "dsse/dsse-spec-p256.derived.pub",
+        "encrypted-keys/cosign-keystest-sigstore-p256-pw-hello.derived.pub",
+        "encrypted-keys/sigstore-rs-sigstore-rsa4096-pw-123.derived.pub",
+        "encrypted-keys/sigstore-rs-sigstore-ed25519-pw-123.derived.pub"
+      })
   void toPem_parsedVector_writesTheSameBytes(String vector) throws Exception {
     byte[] pem = TestVectors.read(vector);
 
-    assertThat(PublicKeys.toPem(PublicKeys.parse(pem))).isEqualTo(new String(pem, StandardCharsets.US_ASCII));
+    assertThat(PublicKeys.toPem(PublicKeys.parse(pem)))
+        .isEqualTo(new String(pem, StandardCharsets.US_ASCII));
   }
 
   @Test
@@ -41,25 +45,33 @@ class PublicKeysTest {
   @Test
   void parse_secp256k1_throwsUnsupportedKey() {
     assertThatThrownBy(() -> PublicKeys.parse(TestVectors.openssl("openssl-secp256k1.pub")))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_KEY))
-        .hasMessage("failed to load the public key: unsupported EC key on curve 1.3.132.0.10; "
-            + "supported are ECDSA P-256, P-384 or P-521, RSA of 2048 to 4096 bits, or Ed25519");
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_KEY))
+        .hasMessage(
+            "failed to load the public key: unsupported EC key on curve 1.3.132.0.10; "
+                + "supported are ECDSA P-256, P-384 or P-521, RSA of 2048 to 4096 bits, or Ed25519");
   }
 
   @Test
   void parse_privateKey_throwsUnsupportedPemType() {
     assertThatThrownBy(() -> PublicKeys.parse(TestVectors.openssl("openssl-p256-pkcs8.pem")))
-        .isInstanceOfSatisfying(KeyLoadingException.class,
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_PEM_TYPE))
-        .hasMessage("failed to load the public key: unsupported PEM type \"PRIVATE KEY\"; "
-            + "expected PUBLIC KEY or RSA PUBLIC KEY");
+        .hasMessage(
+            "failed to load the public key: unsupported PEM type \"PRIVATE KEY\"; "
+                + "expected PUBLIC KEY or RSA PUBLIC KEY");
   }
 
   @Test
   void parse_notPem_throwsNotPem() {
-    assertThatThrownBy(() -> PublicKeys.parse("ssh-ed25519 AAAA".getBytes(StandardCharsets.US_ASCII)))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_PEM))
-        .hasMessage("failed to load the public key: the input is not PEM (no \"-----BEGIN ...-----\" line found)");
+    assertThatThrownBy(
+            () -> PublicKeys.parse("ssh-ed25519 AAAA".getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_PEM))
+        .hasMessage(
+            "failed to load the public key: the input is not PEM (no \"-----BEGIN ...-----\" line found)");
   }
 
   @Test
@@ -67,13 +79,16 @@ class PublicKeysTest {
     byte[] pem = Pem.encode("PUBLIC KEY", new byte[] {1, 2, 3}).getBytes(StandardCharsets.US_ASCII);
 
     assertThatThrownBy(() -> PublicKeys.parse(pem))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
         .hasMessage("failed to load the public key: the PUBLIC KEY block is not valid ASN.1 DER");
   }
 
   @Test
   void parse_typeWithControlCharacters_isSanitizedInTheMessage() {
-    byte[] pem = "-----BEGIN EVIL\u001b[31m-----\nAAAA\n-----END EVIL\u001b[31m-----\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] pem =
+        "-----BEGIN EVIL\u001b[31m-----\nAAAA\n-----END EVIL\u001b[31m-----\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
 
     assertThatThrownBy(() -> PublicKeys.parse(pem)).hasMessageContaining("\"EVIL?[31m\"");
   }

@@ -19,8 +19,9 @@ class SecretBoxTest {
 
   @Test
   void open_sealedBox_returnsThePlaintext() {
-    byte[] plaintext = "attack at dawn, but spanning more than one 64-byte Salsa20 block of keystream"
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] plaintext =
+        "attack at dawn, but spanning more than one 64-byte Salsa20 block of keystream"
+            .getBytes(StandardCharsets.US_ASCII);
 
     byte[] box = SecretBox.seal(KEY, NONCE, plaintext);
 

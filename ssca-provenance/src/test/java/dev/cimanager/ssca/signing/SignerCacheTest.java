@@ -30,10 +30,11 @@ class SignerCacheTest {
   @Test
   void get_cosignKeyTwice_decryptsOnceAndReturnsTheSameSigner() throws Exception {
     byte[] keyFile = TestVectors.read("encrypted-keys/cosign-keystest-sigstore-p256-pw-hello.key");
-    SignerCache.Loader loader = () -> {
-      loads.incrementAndGet();
-      return SigningKeys.load(keyFile, PASSWORD);
-    };
+    SignerCache.Loader loader =
+        () -> {
+          loads.incrementAndGet();
+          return SigningKeys.load(keyFile, PASSWORD);
+        };
 
     Signer first = cache.get(cache.key("account.cosign-key", "1", PASSWORD), loader);
     Signer second = cache.get(cache.key("account.cosign-key", "1", PASSWORD), loader);
@@ -105,10 +106,12 @@ class SignerCacheTest {
     try {
       List<Future<Signer>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return cache.get(cache.key("key", "1", PASSWORD), this::load);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return cache.get(cache.key("key", "1", PASSWORD), this::load);
+                }));
       }
       start.countDown();
       Signer first = results.get(0).get();
@@ -123,7 +126,8 @@ class SignerCacheTest {
 
   @Test
   void key_samePassword_givesEqualKeys() {
-    assertThat(cache.key("key", "1", PASSWORD)).isEqualTo(cache.key("key", "1", PASSWORD.clone()))
+    assertThat(cache.key("key", "1", PASSWORD))
+        .isEqualTo(cache.key("key", "1", PASSWORD.clone()))
         .hasSameHashCodeAs(cache.key("key", "1", PASSWORD));
   }
 
@@ -132,7 +136,8 @@ class SignerCacheTest {
     SignerCacheKey key = cache.key("account.cosign-key", "7", PASSWORD);
     byte[] unsaltedDigest = MessageDigest.getInstance("SHA-256").digest(PASSWORD);
 
-    assertThat(key).hasToString("SignerCacheKey[secretReference=account.cosign-key, secretVersion=7]");
+    assertThat(key)
+        .hasToString("SignerCacheKey[secretReference=account.cosign-key, secretVersion=7]");
     assertThat(key.passwordDigest()).hasSize(32).isNotEqualTo(unsaltedDigest);
     // Salted per cache: another cache's digest of the same password differs.
     assertThat(new SignerCache().key("account.cosign-key", "7", PASSWORD)).isNotEqualTo(key);

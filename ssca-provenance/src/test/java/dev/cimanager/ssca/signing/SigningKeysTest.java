@@ -27,7 +27,8 @@ class SigningKeysTest {
   }
 
   static byte[] pemBody(byte[] pem) throws Exception {
-    try (PemReader reader = new PemReader(new StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
+    try (PemReader reader =
+        new PemReader(new StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
       return reader.readPemObject().getContent();
     }
   }
@@ -41,22 +42,28 @@ class SigningKeysTest {
     throw new AssertionError("the key loaded, but it must not");
   }
 
-  /** Signs and verifies with the loaded key, so a key that parses but cannot sign fails the test. */
+  /**
+   * Signs and verifies with the loaded key, so a key that parses but cannot sign fails the test.
+   */
   private static void assertSignsVerifiably(Signer signer) throws Exception {
     Envelope envelope = new DsseSigner(signer).sign(Envelope.IN_TOTO_PAYLOAD_TYPE, ascii("{}"));
-    assertThat(DsseVerifier.forKey(signer.publicKey()).verify(envelope).payload()).isEqualTo(ascii("{}"));
+    assertThat(DsseVerifier.forKey(signer.publicKey()).verify(envelope).payload())
+        .isEqualTo(ascii("{}"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "cosign-keystest-sigstore-p256-pw-hello      | hello | ECDSA_P256_SHA256",
-      "cosign-keystest-cosignlabel-p256-pw-hello   | hello | ECDSA_P256_SHA256",
-      "sigstore-rs-cosign-generated-p256-pw-empty  | ''    | ECDSA_P256_SHA256",
-      "sigstore-rs-cosignlabel-p256-pw-123         | 123   | ECDSA_P256_SHA256",
-      "sigstore-rs-sigstore-rsa4096-pw-123         | 123   | RSA_PKCS1V15_SHA256",
-      "sigstore-rs-sigstore-ed25519-pw-123         | 123   | ED25519"})
-  void load_cosignEncryptedKey_decryptsToTheVectorsPkcs8AndPublicKey(String name, String password,
-      SignatureAlgorithm algorithm) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "cosign-keystest-sigstore-p256-pw-hello      | hello | ECDSA_P256_SHA256",
+        "cosign-keystest-cosignlabel-p256-pw-hello   | hello | ECDSA_P256_SHA256",
+        "sigstore-rs-cosign-generated-p256-pw-empty  | ''    | ECDSA_P256_SHA256",
+        "sigstore-rs-cosignlabel-p256-pw-123         | 123   | ECDSA_P256_SHA256",
+        "sigstore-rs-sigstore-rsa4096-pw-123         | 123   | RSA_PKCS1V15_SHA256",
+        "sigstore-rs-sigstore-ed25519-pw-123         | 123   | ED25519"
+      })
+  void load_cosignEncryptedKey_decryptsToTheVectorsPkcs8AndPublicKey(
+      String name, String password, SignatureAlgorithm algorithm) throws Exception {
     String prefix = "encrypted-keys/" + name;
     byte[] keyBody = pemBody(prefix + ".key");
 
@@ -72,12 +79,17 @@ class SigningKeysTest {
 
   @ParameterizedTest
   @CsvSource({
-      "cosign-keystest-sigstore-p256-pw-hello", "sigstore-rs-sigstore-rsa4096-pw-123",
-      "sigstore-rs-sigstore-ed25519-pw-123"})
+    "cosign-keystest-sigstore-p256-pw-hello",
+    "sigstore-rs-sigstore-rsa4096-pw-123",
+    "sigstore-rs-sigstore-ed25519-pw-123"
+  })
   void load_decryptedPkcs8Plaintext_hasTheSamePublicKey(String name) throws Exception {
-    Signer signer = SigningKeys.load(TestVectors.read("encrypted-keys/" + name + ".decrypted-plaintext.pem"), new byte[0]);
+    Signer signer =
+        SigningKeys.load(
+            TestVectors.read("encrypted-keys/" + name + ".decrypted-plaintext.pem"), new byte[0]);
 
-    assertThat(signer.publicKey().getEncoded()).isEqualTo(pemBody("encrypted-keys/" + name + ".derived.pub"));
+    assertThat(signer.publicKey().getEncoded())
+        .isEqualTo(pemBody("encrypted-keys/" + name + ".derived.pub"));
   }
 
   @Test
@@ -90,42 +102,64 @@ class SigningKeysTest {
     KeyLoadingException e = loadFailure(TestVectors.read(prefix + ".key"), "hello");
 
     assertThat(e.reason()).isEqualTo(Reason.NOT_PKCS8);
-    assertThat(e).hasMessage("failed to load the signing key: the ENCRYPTED COSIGN PRIVATE KEY decrypts, but its "
-        + "content is not a PKCS#8 private key (cosign accepts only PKCS#8 there)");
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: the ENCRYPTED COSIGN PRIVATE KEY decrypts, but its "
+                + "content is not a PKCS#8 private key (cosign accepts only PKCS#8 there)");
   }
 
   @Test
   void load_cosignKeyWrongPassword_throwsWrongPasswordWithoutThePassword() {
-    KeyLoadingException e = loadFailure(TestVectors.read("encrypted-keys/cosign-keystest-sigstore-p256-pw-hello.key"), "hunter2");
+    KeyLoadingException e =
+        loadFailure(
+            TestVectors.read("encrypted-keys/cosign-keystest-sigstore-p256-pw-hello.key"),
+            "hunter2");
 
     assertThat(e.reason()).isEqualTo(Reason.WRONG_PASSWORD);
-    assertThat(e).hasMessage("failed to load the signing key: decryption failed, the password is wrong "
-        + "(or the encrypted key was altered)").hasNoCause();
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: decryption failed, the password is wrong "
+                + "(or the encrypted key was altered)")
+        .hasNoCause();
     assertThat(e.getMessage()).doesNotContain("hunter2");
   }
 
   @Test
   void load_passwordWithTrailingNewline_isNotTrimmed() {
-    assertThat(loadFailure(TestVectors.read("encrypted-keys/sigstore-rs-cosignlabel-p256-pw-123.key"), "123\n").reason())
+    assertThat(
+            loadFailure(
+                    TestVectors.read("encrypted-keys/sigstore-rs-cosignlabel-p256-pw-123.key"),
+                    "123\n")
+                .reason())
         .isEqualTo(Reason.WRONG_PASSWORD);
   }
 
   @Test
   void load_emptyPasswordKeyWithSpace_isNotTrimmed() {
-    assertThat(loadFailure(TestVectors.read("encrypted-keys/sigstore-rs-cosign-generated-p256-pw-empty.key"), " ").reason())
+    assertThat(
+            loadFailure(
+                    TestVectors.read(
+                        "encrypted-keys/sigstore-rs-cosign-generated-p256-pw-empty.key"),
+                    " ")
+                .reason())
         .isEqualTo(Reason.WRONG_PASSWORD);
   }
 
   @Test
   void load_cosignKeyWithUnsupportedScryptParameters_isRefusedBeforeTheKdf() {
-    byte[] pem = ascii(Pem.encode("ENCRYPTED SIGSTORE PRIVATE KEY",
-        TestVectors.read("encrypted-json/gosslib-NEGATIVE-unsupported-params.json")));
+    byte[] pem =
+        ascii(
+            Pem.encode(
+                "ENCRYPTED SIGSTORE PRIVATE KEY",
+                TestVectors.read("encrypted-json/gosslib-NEGATIVE-unsupported-params.json")));
 
     assertThatThrownBy(() -> SigningKeys.load(pem, ascii("supersecret")))
-        .isInstanceOfSatisfying(KeyLoadingException.class,
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_ENCRYPTION))
-        .hasMessage("failed to load the signing key: unsupported scrypt parameters N=99, r=99, p=99; "
-            + "supported are N=32768, 65536 or 131072 with r=8 and p=1");
+        .hasMessage(
+            "failed to load the signing key: unsupported scrypt parameters N=99, r=99, p=99; "
+                + "supported are N=32768, 65536 or 131072 with r=8 and p=1");
   }
 
   @Test
@@ -133,20 +167,25 @@ class SigningKeysTest {
     byte[] pem = ascii(Pem.encode("ENCRYPTED COSIGN PRIVATE KEY", ascii("not json")));
 
     assertThatThrownBy(() -> SigningKeys.load(pem, ascii("x")))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
         .hasMessage("failed to load the signing key: the encrypted key is not valid JSON");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "openssl-p256-pkcs8.pem                      | ''    | openssl-p256.pub    | ECDSA_P256_SHA256",
-      "openssl-p256-sec1.pem                       | ''    | openssl-p256.pub    | ECDSA_P256_SHA256",
-      "openssl-p256-pkcs8-encrypted-pw-hello.pem   | hello | openssl-p256.pub    | ECDSA_P256_SHA256",
-      "openssl-rsa2048-pkcs8.pem                   | ''    | openssl-rsa2048.pub | RSA_PKCS1V15_SHA256",
-      "openssl-rsa2048-pkcs1.pem                   | ''    | openssl-rsa2048.pub | RSA_PKCS1V15_SHA256",
-      "openssl-ed25519-pkcs8.pem                   | ''    | openssl-ed25519.pub | ED25519"})
-  void load_opensslKey_hasOpensslsPublicKey(String file, String password, String publicKey,
-      SignatureAlgorithm algorithm) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "openssl-p256-pkcs8.pem                      | ''    | openssl-p256.pub    | ECDSA_P256_SHA256",
+        "openssl-p256-sec1.pem                       | ''    | openssl-p256.pub    | ECDSA_P256_SHA256",
+        "openssl-p256-pkcs8-encrypted-pw-hello.pem   | hello | openssl-p256.pub    | ECDSA_P256_SHA256",
+        "openssl-rsa2048-pkcs8.pem                   | ''    | openssl-rsa2048.pub | RSA_PKCS1V15_SHA256",
+        "openssl-rsa2048-pkcs1.pem                   | ''    | openssl-rsa2048.pub | RSA_PKCS1V15_SHA256",
+        "openssl-ed25519-pkcs8.pem                   | ''    | openssl-ed25519.pub | ED25519"
+      })
+  void load_opensslKey_hasOpensslsPublicKey(
+      String file, String password, String publicKey, SignatureAlgorithm algorithm)
+      throws Exception {
     Signer signer = SigningKeys.load(TestVectors.openssl(file), ascii(password));
 
     assertThat(signer.algorithm()).isEqualTo(algorithm);
@@ -164,30 +203,40 @@ class SigningKeysTest {
 
   @Test
   void load_encryptedPkcs8WrongPassword_throwsWrongPassword() {
-    KeyLoadingException e = loadFailure(TestVectors.openssl("openssl-p256-pkcs8-encrypted-pw-hello.pem"), "hello ");
+    KeyLoadingException e =
+        loadFailure(TestVectors.openssl("openssl-p256-pkcs8-encrypted-pw-hello.pem"), "hello ");
 
     assertThat(e.reason()).isEqualTo(Reason.WRONG_PASSWORD);
-    assertThat(e).hasMessage(
-        "failed to load the signing key: decryption of the ENCRYPTED PRIVATE KEY failed, the password is wrong");
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: decryption of the ENCRYPTED PRIVATE KEY failed, the password is wrong");
   }
 
   @Test
   void load_encryptedPkcs8PasswordNotUtf8_throwsWrongPassword() {
-    assertThatThrownBy(() -> SigningKeys.load(TestVectors.openssl("openssl-p256-pkcs8-encrypted-pw-hello.pem"),
-        new byte[] {(byte) 0xff}))
-        .isInstanceOfSatisfying(KeyLoadingException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_PASSWORD))
-        .hasMessage("failed to load the signing key: the password of an ENCRYPTED PRIVATE KEY must be UTF-8 text, "
-            + "and it is not");
+    assertThatThrownBy(
+            () ->
+                SigningKeys.load(
+                    TestVectors.openssl("openssl-p256-pkcs8-encrypted-pw-hello.pem"),
+                    new byte[] {(byte) 0xff}))
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_PASSWORD))
+        .hasMessage(
+            "failed to load the signing key: the password of an ENCRYPTED PRIVATE KEY must be UTF-8 text, "
+                + "and it is not");
   }
 
   @Test
   void load_legacyOpensslEncryptedSec1_throwsUnsupportedEncryption() {
-    KeyLoadingException e = loadFailure(TestVectors.openssl("openssl-p256-sec1-legacy-encrypted-pw-hello.pem"), "hello");
+    KeyLoadingException e =
+        loadFailure(
+            TestVectors.openssl("openssl-p256-sec1-legacy-encrypted-pw-hello.pem"), "hello");
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_ENCRYPTION);
-    assertThat(e).hasMessage("failed to load the signing key: the EC PRIVATE KEY is encrypted the legacy OpenSSL "
-        + "way (Proc-Type: 4,ENCRYPTED), which is not supported; convert it with \"openssl pkcs8 -topk8\"");
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: the EC PRIVATE KEY is encrypted the legacy OpenSSL "
+                + "way (Proc-Type: 4,ENCRYPTED), which is not supported; convert it with \"openssl pkcs8 -topk8\"");
   }
 
   @Test
@@ -195,7 +244,10 @@ class SigningKeysTest {
     KeyLoadingException e = loadFailure(TestVectors.openssl("openssl-secp256k1-pkcs8.pem"), "");
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_KEY);
-    assertThat(e).hasMessage("failed to load the signing key: unsupported EC key on curve 1.3.132.0.10; " + SUPPORTED_KEYS);
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: unsupported EC key on curve 1.3.132.0.10; "
+                + SUPPORTED_KEYS);
   }
 
   @Test
@@ -203,7 +255,9 @@ class SigningKeysTest {
     KeyLoadingException e = loadFailure(TestVectors.openssl("openssl-rsa1024-pkcs8.pem"), "");
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_KEY);
-    assertThat(e).hasMessage("failed to load the signing key: unsupported RSA key of 1024 bits; " + SUPPORTED_KEYS);
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: unsupported RSA key of 1024 bits; " + SUPPORTED_KEYS);
   }
 
   @Test
@@ -211,7 +265,10 @@ class SigningKeysTest {
     KeyLoadingException e = loadFailure(TestVectors.openssl("openssl-x25519-pkcs8.pem"), "");
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_KEY);
-    assertThat(e).hasMessage("failed to load the signing key: unsupported key algorithm 1.3.101.110; " + SUPPORTED_KEYS);
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: unsupported key algorithm 1.3.101.110; "
+                + SUPPORTED_KEYS);
   }
 
   @Test
@@ -219,21 +276,27 @@ class SigningKeysTest {
     KeyLoadingException e = loadFailure(TestVectors.openssl("openssl-p256-cert.pem"), "");
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_PEM_TYPE);
-    assertThat(e).hasMessage("failed to load the signing key: unsupported PEM type \"CERTIFICATE\"; expected "
-        + "ENCRYPTED SIGSTORE PRIVATE KEY, ENCRYPTED COSIGN PRIVATE KEY, PRIVATE KEY, ENCRYPTED PRIVATE KEY, "
-        + "EC PRIVATE KEY or RSA PRIVATE KEY");
+    assertThat(e)
+        .hasMessage(
+            "failed to load the signing key: unsupported PEM type \"CERTIFICATE\"; expected "
+                + "ENCRYPTED SIGSTORE PRIVATE KEY, ENCRYPTED COSIGN PRIVATE KEY, PRIVATE KEY, ENCRYPTED PRIVATE KEY, "
+                + "EC PRIVATE KEY or RSA PRIVATE KEY");
   }
 
   @Test
   void load_publicKeyInsteadOfPrivate_throwsUnsupportedPemType() {
-    assertThat(loadFailure(TestVectors.read("dsse/cosign-blob-test.pub"), "").reason()).isEqualTo(Reason.UNSUPPORTED_PEM_TYPE);
+    assertThat(loadFailure(TestVectors.read("dsse/cosign-blob-test.pub"), "").reason())
+        .isEqualTo(Reason.UNSUPPORTED_PEM_TYPE);
   }
 
   @Test
   void load_notPem_throwsNotPem() {
-    assertThatThrownBy(() -> SigningKeys.load(ascii("hello, I am a password, not a key"), new byte[0]))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_PEM))
-        .hasMessage("failed to load the signing key: the input is not PEM (no \"-----BEGIN ...-----\" line found)");
+    assertThatThrownBy(
+            () -> SigningKeys.load(ascii("hello, I am a password, not a key"), new byte[0]))
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_PEM))
+        .hasMessage(
+            "failed to load the signing key: the input is not PEM (no \"-----BEGIN ...-----\" line found)");
   }
 
   @Test
@@ -242,18 +305,23 @@ class SigningKeysTest {
     Arrays.fill(huge, (byte) 'A');
 
     assertThatThrownBy(() -> SigningKeys.load(huge, new byte[0]))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
-        .hasMessage("failed to load the signing key: the input is 65537 bytes, more than the 65536-byte limit "
-            + "for a key file");
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
+        .hasMessage(
+            "failed to load the signing key: the input is 65537 bytes, more than the 65536-byte limit "
+                + "for a key file");
   }
 
   @Test
   void load_brokenBase64Body_throwsMalformed() {
-    byte[] pem = ascii("-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----\n");
+    byte[] pem =
+        ascii("-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----\n");
 
     assertThatThrownBy(() -> SigningKeys.load(pem, new byte[0]))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
-        .hasMessage("failed to load the signing key: the PEM block is broken (missing END line or invalid base64 body)");
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+        .hasMessage(
+            "failed to load the signing key: the PEM block is broken (missing END line or invalid base64 body)");
   }
 
   @Test
@@ -262,7 +330,8 @@ class SigningKeysTest {
     byte[] pem = ascii(Pem.encode("PRIVATE KEY", garbage));
 
     assertThatThrownBy(() -> SigningKeys.load(pem, new byte[0]))
-        .isInstanceOfSatisfying(KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+        .isInstanceOfSatisfying(
+            KeyLoadingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
         .hasMessage("failed to load the signing key: the PRIVATE KEY is not valid PKCS#8")
         .hasNoCause();
   }

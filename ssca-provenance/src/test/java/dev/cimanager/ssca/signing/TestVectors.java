@@ -3,11 +3,11 @@ package dev.cimanager.ssca.signing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.spec.AlgorithmParameterSpec;
-import java.security.InvalidAlgorithmParameterException;
 import java.security.spec.ECGenParameterSpec;
 
 /** Reads the Cosign/DSSE vectors copied from /work/shared/testdata/cosign into test resources. */
@@ -15,7 +15,10 @@ final class TestVectors {
 
   private TestVectors() {}
 
-  /** {@code path} relative to {@code src/test/resources/cosign/}, e.g. {@code dsse/cosign-blob-test.pub}. */
+  /**
+   * {@code path} relative to {@code src/test/resources/cosign/}, e.g. {@code
+   * dsse/cosign-blob-test.pub}.
+   */
   static byte[] read(String path) {
     return resource("/cosign/" + path);
   }

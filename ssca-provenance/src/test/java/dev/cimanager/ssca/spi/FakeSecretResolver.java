@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Secrets in a map, by reference, with the host's error messages: the seam for facade unit tests. */
+/**
+ * Secrets in a map, by reference, with the host's error messages: the seam for facade unit tests.
+ */
 public final class FakeSecretResolver implements SecretResolver {
   private record Stored(String type, byte[] value, long version) {}
 
@@ -16,7 +18,8 @@ public final class FakeSecretResolver implements SecretResolver {
   }
 
   public FakeSecretResolver text(String reference, String value, long version) {
-    secrets.put(reference, new Stored("SecretText", value.getBytes(StandardCharsets.UTF_8), version));
+    secrets.put(
+        reference, new Stored("SecretText", value.getBytes(StandardCharsets.UTF_8), version));
     return this;
   }
 
@@ -30,7 +33,8 @@ public final class FakeSecretResolver implements SecretResolver {
     return resolve(scope, reference, "SecretText", "a text secret");
   }
 
-  private ResolvedSecret resolve(SecretScope scope, String reference, String type, String required) {
+  private ResolvedSecret resolve(
+      SecretScope scope, String reference, String type, String required) {
     Stored stored = secrets.get(reference);
     if (stored == null) {
       throw SecretResolutionException.notFound(reference, scope);

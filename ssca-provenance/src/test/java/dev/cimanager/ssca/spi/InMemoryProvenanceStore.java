@@ -1,5 +1,6 @@
 package dev.cimanager.ssca.spi;
 
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,15 +10,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** A {@link ProvenanceStore} in a map: the seam for facade unit tests (the real one is MongoProvenanceStore). */
+/**
+ * A {@link ProvenanceStore} in a map: the seam for facade unit tests (the real one is
+ * MongoProvenanceStore).
+ */
 public final class InMemoryProvenanceStore implements ProvenanceStore {
   private final Map<String, ProvenanceRecord> records = new LinkedHashMap<>();
 
   @Override
   public synchronized void save(ProvenanceRecord record) {
     if (records.putIfAbsent(record.id(), record) != null) {
-      throw new ProvenanceStoreException("tried to save provenance record " + record.id()
-          + " but failed because a record with that id exists");
+      throw new ProvenanceStoreException(
+          "tried to save provenance record "
+              + record.id()
+              + " but failed because a record with that id exists");
     }
   }
 
@@ -37,21 +43,8 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
     return Optional.ofNullable(records.get(id));
   }
 
-  @Override
-  public synchronized List<ProvenanceRecord> findByExecution(String executionId) {
-    return select(r -> r.executionId().equals(executionId));
-  }
-
-  @Override
   public synchronized List<ProvenanceRecord> findByDigest(String digest) {
     return select(r -> r.digest().equals(digest));
-  }
-
-  @Override
-  public synchronized List<ProvenanceRecord> latestForAccount(String accountId, int limit) {
-    List<ProvenanceRecord> found = select(r -> r.accountId().equals(accountId));
-    java.util.Collections.reverse(found);
-    return found.subList(0, Math.min(limit, found.size()));
   }
 
   public synchronized List<ProvenanceRecord> all() {
@@ -61,17 +54,36 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
   private ProvenanceRecord existing(String id) {
     ProvenanceRecord record = records.get(id);
     if (record == null) {
-      throw new ProvenanceStoreException("tried to update provenance record " + id
-          + " but failed because there is no such record");
+      throw new ProvenanceStoreException(
+          "tried to update provenance record "
+              + id
+              + " but failed because there is no such record");
     }
     return record;
   }
 
   private static ProvenanceRecord withStatus(
       ProvenanceRecord r, ProvenanceStatus status, String ref, String reason, Instant at) {
-    return new ProvenanceRecord(r.id(), r.accountId(), r.orgIdentifier(), r.projectIdentifier(),
-        r.pipelineIdentifier(), r.executionId(), r.stageIdentifier(), r.stepIdentifier(), r.image(), r.tags(),
-        r.digest(), r.predicateType(), r.statement(), r.envelope(), status, ref, reason, r.createdAt(), at);
+    return new ProvenanceRecord(
+        r.id(),
+        r.accountId(),
+        r.orgIdentifier(),
+        r.projectIdentifier(),
+        r.pipelineIdentifier(),
+        r.executionId(),
+        r.stageIdentifier(),
+        r.stepIdentifier(),
+        r.image(),
+        r.tags(),
+        r.digest(),
+        r.predicateType(),
+        r.statement(),
+        r.envelope(),
+        status,
+        ref,
+        reason,
+        r.createdAt(),
+        at);
   }
 
   private ProvenanceRecord replace(String id, ProvenanceRecord updated) {
@@ -80,7 +92,8 @@ public final class InMemoryProvenanceStore implements ProvenanceStore {
   }
 
   private List<ProvenanceRecord> select(Predicate<ProvenanceRecord> filter) {
-    List<ProvenanceRecord> found = new ArrayList<>(records.values().stream().filter(filter).toList());
+    List<ProvenanceRecord> found =
+        new ArrayList<>(records.values().stream().filter(filter).toList());
     found.sort(Comparator.comparing(ProvenanceRecord::createdAt));
     return found;
   }

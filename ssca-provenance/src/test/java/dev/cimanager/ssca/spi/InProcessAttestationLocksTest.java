@@ -26,17 +26,19 @@ class InProcessAttestationLocksTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
-      done.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < 500; i++) {
-          try (AttestationLocks.Lease lease = locks.acquire(KEY, WAIT)) {
-            int read = counter;
-            Thread.yield(); // widen the read-modify-write window a lost update needs
-            counter = read + 1;
-          }
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < 500; i++) {
+                  try (AttestationLocks.Lease lease = locks.acquire(KEY, WAIT)) {
+                    int read = counter;
+                    Thread.yield(); // widen the read-modify-write window a lost update needs
+                    counter = read + 1;
+                  }
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) {
@@ -52,19 +54,25 @@ class InProcessAttestationLocksTest {
     ExecutorService other = Executors.newSingleThreadExecutor();
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
-    Future<?> holder = other.submit(() -> {
-      try (AttestationLocks.Lease lease = locks.acquire(KEY, WAIT)) {
-        held.countDown();
-        finished.await();
-      }
-      return null;
-    });
+    Future<?> holder =
+        other.submit(
+            () -> {
+              try (AttestationLocks.Lease lease = locks.acquire(KEY, WAIT)) {
+                held.countDown();
+                finished.await();
+              }
+              return null;
+            });
     held.await();
 
     assertThatThrownBy(() -> locks.acquire(KEY, Duration.ofMillis(20)))
-        .isInstanceOfSatisfying(AttestationLockTimeoutException.class, e -> assertThat(e.key()).isEqualTo(KEY))
-        .hasMessage("tried to lock " + KEY + " for publishing but failed because another publisher has held it "
-            + "for 20 ms; nothing was written, so publishing again is safe");
+        .isInstanceOfSatisfying(
+            AttestationLockTimeoutException.class, e -> assertThat(e.key()).isEqualTo(KEY))
+        .hasMessage(
+            "tried to lock "
+                + KEY
+                + " for publishing but failed because another publisher has held it "
+                + "for 20 ms; nothing was written, so publishing again is safe");
     finished.countDown();
     holder.get(60, TimeUnit.SECONDS);
     other.shutdown();

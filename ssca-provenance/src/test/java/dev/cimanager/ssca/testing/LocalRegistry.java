@@ -46,29 +46,39 @@ public final class LocalRegistry implements AutoCloseable {
   private static LocalRegistry start(String username, String password) {
     if (!Files.isExecutable(Path.of(BINARY))) {
       throw new IllegalStateException(
-          BINARY + " is missing: install Debian's docker-registry (apt-get install -y docker-registry)");
+          BINARY
+              + " is missing: install Debian's docker-registry (apt-get install -y docker-registry)");
     }
     try {
       Path dir = Files.createTempDirectory("registry");
       int port = freePort();
-      StringBuilder config = new StringBuilder()
-          .append("version: 0.1\n")
-          .append("log:\n  level: error\n  accesslog:\n    disabled: true\n")
-          .append("storage:\n  filesystem:\n    rootdirectory: ").append(dir.resolve("data")).append('\n')
-          .append("  delete:\n    enabled: true\n")
-          .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
-          .append("  secret: test-only-secret\n");
+      StringBuilder config =
+          new StringBuilder()
+              .append("version: 0.1\n")
+              .append("log:\n  level: error\n  accesslog:\n    disabled: true\n")
+              .append("storage:\n  filesystem:\n    rootdirectory: ")
+              .append(dir.resolve("data"))
+              .append('\n')
+              .append("  delete:\n    enabled: true\n")
+              .append("http:\n  addr: 127.0.0.1:")
+              .append(port)
+              .append('\n')
+              .append("  secret: test-only-secret\n");
       if (username != null) {
         Path htpasswd = dir.resolve("htpasswd");
         Files.writeString(htpasswd, username + ":" + Bcrypt.hash(password) + "\n");
-        config.append("auth:\n  htpasswd:\n    realm: test-registry\n    path: ").append(htpasswd).append('\n');
+        config
+            .append("auth:\n  htpasswd:\n    realm: test-registry\n    path: ")
+            .append(htpasswd)
+            .append('\n');
       }
       Path configFile = dir.resolve("config.yml");
       Files.writeString(configFile, config.toString());
-      Process process = new ProcessBuilder(BINARY, "serve", configFile.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("registry.log").toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(BINARY, "serve", configFile.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("registry.log").toFile())
+              .start();
       LocalRegistry registry = new LocalRegistry(process, dir, port);
       registry.awaitReady();
       return registry;
@@ -112,10 +122,12 @@ public final class LocalRegistry implements AutoCloseable {
   /** Starts a new process on the same port and storage (a registry "coming back"). */
   public LocalRegistry restart() {
     try {
-      Process next = new ProcessBuilder(BINARY, "serve", dir.resolve("config.yml").toString())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("registry.log").toFile()))
-          .start();
+      Process next =
+          new ProcessBuilder(BINARY, "serve", dir.resolve("config.yml").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(dir.resolve("registry.log").toFile()))
+              .start();
       LocalRegistry registry = new LocalRegistry(next, dir, port);
       registry.awaitReady();
       return registry;
@@ -142,9 +154,12 @@ public final class LocalRegistry implements AutoCloseable {
         throw new IllegalStateException("docker-registry exited: " + log());
       }
       try {
-        HttpResponse<Void> response = client.send(
-            HttpRequest.newBuilder(url().resolve("/v2/")).timeout(Duration.ofSeconds(1)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(url().resolve("/v2/"))
+                    .timeout(Duration.ofSeconds(1))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200 || response.statusCode() == 401) {
           return;
         }

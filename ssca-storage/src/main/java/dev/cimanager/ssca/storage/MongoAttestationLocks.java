@@ -28,20 +28,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Attestation locks shared by every CI manager instance on one MongoDB: a lock is the document
- * {@code {_id: key, owner, expiresAt}} in {@code attestation_locks}, taken by inserting it (the unique
- * {@code _id} lets exactly one insert win) and released by deleting it if we still own it.
+ * {@code {_id: key, owner, expiresAt}} in {@code attestation_locks}, taken by inserting it (the
+ * unique {@code _id} lets exactly one insert win) and released by deleting it if we still own it.
  *
  * <p>A lock is a lease: a holder that dies without releasing blocks others only until {@code
  * expiresAt}, after which the next contender deletes the stale document (conditionally, so only an
- * expired one) and inserts its own. A publish holds the lock for milliseconds, so the lease (30 s) is
- * there for crashes, not to be renewed. Instances compare {@code expiresAt} with their own clocks,
- * which must agree to well within the lease. Every query names only {@code _id}, the one index the
- * embedded mongo-java-server uses.
+ * expired one) and inserts its own. A publish holds the lock for milliseconds, so the lease (30 s)
+ * is there for crashes, not to be renewed. Instances compare {@code expiresAt} with their own
+ * clocks, which must agree to well within the lease. Every query names only {@code _id}, the one
+ * index the embedded mongo-java-server uses.
  */
 public final class MongoAttestationLocks implements AttestationLocks {
   static final String COLLECTION = "attestation_locks";
+
   /** How long a lock outlives a holder that never released it. */
   public static final Duration LEASE = Duration.ofSeconds(30);
+
   private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
   private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final Logger LOG = LoggerFactory.getLogger(MongoAttestationLocks.class);
@@ -57,8 +59,10 @@ public final class MongoAttestationLocks implements AttestationLocks {
 
   MongoAttestationLocks(MongoDatabase database, Duration lease, Clock clock) {
     // majority: a lock acknowledged by one replica-set member only could vanish in a failover
-    this.locks = Objects.requireNonNull(database, "database").getCollection(COLLECTION)
-        .withWriteConcern(WriteConcern.MAJORITY);
+    this.locks =
+        Objects.requireNonNull(database, "database")
+            .getCollection(COLLECTION)
+            .withWriteConcern(WriteConcern.MAJORITY);
     this.lease = Objects.requireNonNull(lease, "lease");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -84,22 +88,35 @@ public final class MongoAttestationLocks implements AttestationLocks {
           throw new AttestationLockTimeoutException(key, timeout);
         }
         // jittered, so contenders that collided do not retry in step
-        TimeUnit.NANOSECONDS.sleep(Math.min(left, ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1)));
+        TimeUnit.NANOSECONDS.sleep(
+            Math.min(left, ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1)));
         backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AttestationLockException("tried to lock " + key + " for publishing but failed because the thread "
-          + "was interrupted", e);
+      throw new AttestationLockException(
+          "tried to lock "
+              + key
+              + " for publishing but failed because the thread "
+              + "was interrupted",
+          e);
     } catch (MongoException e) {
-      throw new AttestationLockException("tried to lock " + key + " for publishing but failed because MongoDB "
-          + "failed: " + e.getMessage(), e);
+      throw new AttestationLockException(
+          "tried to lock "
+              + key
+              + " for publishing but failed because MongoDB "
+              + "failed: "
+              + e.getMessage(),
+          e);
     }
   }
 
   private boolean tryInsert(String key, String owner, Instant now) {
     try {
-      locks.insertOne(new Document("_id", key).append("owner", owner).append("expiresAt", Date.from(now.plus(lease))));
+      locks.insertOne(
+          new Document("_id", key)
+              .append("owner", owner)
+              .append("expiresAt", Date.from(now.plus(lease))));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -110,7 +127,8 @@ public final class MongoAttestationLocks implements AttestationLocks {
   }
 
   private boolean deleteIfExpired(String key, Instant now) {
-    return locks.deleteOne(and(eq("_id", key), lt("expiresAt", Date.from(now)))).getDeletedCount() > 0;
+    return locks.deleteOne(and(eq("_id", key), lt("expiresAt", Date.from(now)))).getDeletedCount()
+        > 0;
   }
 
   private final class MongoLease implements Lease {
@@ -136,7 +154,11 @@ public final class MongoAttestationLocks implements AttestationLocks {
       try {
         locks.deleteOne(and(eq("_id", key), eq("owner", owner)));
       } catch (MongoException e) {
-        LOG.warn("could not release the lock on {}; it expires within {} s: {}", key, lease.toSeconds(), e.getMessage());
+        LOG.warn(
+            "could not release the lock on {}; it expires within {} s: {}",
+            key,
+            lease.toSeconds(),
+            e.getMessage());
       }
     }
   }

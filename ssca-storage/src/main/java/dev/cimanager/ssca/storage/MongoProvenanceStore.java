@@ -1,7 +1,6 @@
 package dev.cimanager.ssca.storage;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoClientSettings;
@@ -12,62 +11,46 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStore;
 import dev.cimanager.ssca.spi.ProvenanceStoreException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
 /**
- * The provenance records in MongoDB.
+ * The SSCA module's write side in MongoDB: save a record, mark its push, find it again for a
+ * re-push. The host's queries over the same records are {@link ProvenanceRecords}.
  *
  * <p>Every hot query is answered through {@code _id} lookups, the only lookups the embedded
  * mongo-java-server serves from an index (it ignores non-unique indexes and scans: seconds at 100k
- * records on its H2 file). Beside the records ({@code _id} = record id) three small lookup
- * collections map an execution id, an image digest and an account id to record ids. Lookup entries
- * are written before the record, so a crash between the two leaves an id that points nowhere (skipped
- * on read), never a record no lookup finds.
+ * records on its H2 file). Beside the records ({@code _id} = record id) two small lookup
+ * collections map an execution id and an image digest to record ids. Lookup entries are written
+ * before the record, so a crash between the two leaves an id that points nowhere (skipped on read),
+ * never a record no lookup finds.
  */
 public final class MongoProvenanceStore implements ProvenanceStore {
   static final String RECORDS = "provenance_records";
   static final String BY_EXECUTION = "provenance_by_execution";
   static final String BY_DIGEST = "provenance_by_digest";
-  static final String BY_ACCOUNT = "provenance_by_account";
-  /** How many of an account's newest record ids its lookup document keeps. */
-  public static final int ACCOUNT_RECENT_LIMIT = 100;
-  private static final String IDS = "recordIds";
+  static final String IDS = "recordIds";
 
   private final MongoCollection<ProvenanceRecord> records;
   private final MongoCollection<Document> byExecution;
   private final MongoCollection<Document> byDigest;
-  private final MongoCollection<Document> byAccount;
 
   private MongoProvenanceStore(MongoDatabase database) {
-    CodecRegistry codecs = CodecRegistries.fromRegistries(
-        CodecRegistries.fromCodecs(new ProvenanceRecordCodec()), MongoClientSettings.getDefaultCodecRegistry());
-    this.records = database.getCollection(RECORDS, ProvenanceRecord.class).withCodecRegistry(codecs);
+    this.records = records(database);
     this.byExecution = database.getCollection(BY_EXECUTION);
     this.byDigest = database.getCollection(BY_DIGEST);
-    this.byAccount = database.getCollection(BY_ACCOUNT);
   }
 
   /** The store over {@code database}, with its indexes created (call once at start-up). */
@@ -77,15 +60,23 @@ public final class MongoProvenanceStore implements ProvenanceStore {
     return store;
   }
 
-  // The lookups above serve the queries on both servers; these serve ad-hoc queries on a real MongoDB.
+  static MongoCollection<ProvenanceRecord> records(MongoDatabase database) {
+    CodecRegistry codecs =
+        CodecRegistries.fromRegistries(
+            CodecRegistries.fromCodecs(new ProvenanceRecordCodec()),
+            MongoClientSettings.getDefaultCodecRegistry());
+    return database.getCollection(RECORDS, ProvenanceRecord.class).withCodecRegistry(codecs);
+  }
+
+  // The lookups above serve the queries on both servers; these serve ad-hoc queries on a real
+  // MongoDB.
   private void createIndexes() {
     try {
-      records.createIndex(Indexes.ascending(ProvenanceRecordCodec.EXECUTION), new IndexOptions().name("executionId"));
-      records.createIndex(Indexes.ascending(ProvenanceRecordCodec.DIGEST), new IndexOptions().name("digest"));
       records.createIndex(
-          Indexes.compoundIndex(Indexes.ascending(ProvenanceRecordCodec.ACCOUNT),
-              Indexes.descending(ProvenanceRecordCodec.CREATED_AT)),
-          new IndexOptions().name("accountId_createdAt"));
+          Indexes.ascending(ProvenanceRecordCodec.EXECUTION),
+          new IndexOptions().name("executionId"));
+      records.createIndex(
+          Indexes.ascending(ProvenanceRecordCodec.DIGEST), new IndexOptions().name("digest"));
     } catch (MongoException e) {
       throw new ProvenanceStoreException(
           "tried to create the provenance indexes but failed because " + e.getMessage(), e);
@@ -99,13 +90,14 @@ public final class MongoProvenanceStore implements ProvenanceStore {
       UpdateOptions upsert = new UpdateOptions().upsert(true);
       byExecution.updateOne(eq("_id", record.executionId()), Updates.addToSet(IDS, id), upsert);
       byDigest.updateOne(eq("_id", record.digest()), Updates.addToSet(IDS, id), upsert);
-      byAccount.updateOne(eq("_id", record.accountId()),
-          Updates.pushEach(IDS, List.of(id), new PushOptions().slice(-ACCOUNT_RECENT_LIMIT)), upsert);
       records.insertOne(record);
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw new ProvenanceStoreException("tried to save provenance record " + id
-            + " but failed because a record with that id exists", e);
+        throw new ProvenanceStoreException(
+            "tried to save provenance record "
+                + id
+                + " but failed because a record with that id exists",
+            e);
       }
       throw failure("save provenance record " + id, e);
     } catch (MongoException e) {
@@ -115,31 +107,41 @@ public final class MongoProvenanceStore implements ProvenanceStore {
 
   @Override
   public ProvenanceRecord markPushed(String id, String attestationRef, Instant at) {
-    return update(id, "mark provenance record " + id + " PUSHED", Updates.combine(
-        Updates.set(ProvenanceRecordCodec.STATUS, ProvenanceStatus.PUSHED.name()),
-        Updates.set(ProvenanceRecordCodec.ATTESTATION_REF, attestationRef),
-        Updates.unset(ProvenanceRecordCodec.FAILURE_MESSAGE),
-        Updates.set(ProvenanceRecordCodec.UPDATED_AT, new Date(at.toEpochMilli()))));
+    return update(
+        id,
+        "mark provenance record " + id + " PUSHED",
+        Updates.combine(
+            Updates.set(ProvenanceRecordCodec.STATUS, ProvenanceStatus.PUSHED.name()),
+            Updates.set(ProvenanceRecordCodec.ATTESTATION_REF, attestationRef),
+            Updates.unset(ProvenanceRecordCodec.FAILURE_MESSAGE),
+            Updates.set(ProvenanceRecordCodec.UPDATED_AT, new Date(at.toEpochMilli()))));
   }
 
   @Override
   public ProvenanceRecord markPushFailed(String id, String reason, Instant at) {
-    return update(id, "mark provenance record " + id + " PUSH_FAILED", Updates.combine(
-        Updates.set(ProvenanceRecordCodec.STATUS, ProvenanceStatus.PUSH_FAILED.name()),
-        Updates.set(ProvenanceRecordCodec.FAILURE_MESSAGE, reason),
-        Updates.set(ProvenanceRecordCodec.UPDATED_AT, new Date(at.toEpochMilli()))));
+    return update(
+        id,
+        "mark provenance record " + id + " PUSH_FAILED",
+        Updates.combine(
+            Updates.set(ProvenanceRecordCodec.STATUS, ProvenanceStatus.PUSH_FAILED.name()),
+            Updates.set(ProvenanceRecordCodec.FAILURE_MESSAGE, reason),
+            Updates.set(ProvenanceRecordCodec.UPDATED_AT, new Date(at.toEpochMilli()))));
   }
 
   private ProvenanceRecord update(String id, String action, Bson update) {
     ProvenanceRecord updated;
     try {
-      updated = records.findOneAndUpdate(eq("_id", id), update,
-          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      updated =
+          records.findOneAndUpdate(
+              eq("_id", id),
+              update,
+              new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     } catch (MongoException e) {
       throw failure(action, e);
     }
     if (updated == null) {
-      throw new ProvenanceStoreException("tried to " + action + " but failed because there is no such record");
+      throw new ProvenanceStoreException(
+          "tried to " + action + " but failed because there is no such record");
     }
     return updated;
   }
@@ -153,49 +155,8 @@ public final class MongoProvenanceStore implements ProvenanceStore {
     }
   }
 
-  @Override
-  public List<ProvenanceRecord> findByExecution(String executionId) {
-    return oldestFirst(lookup(byExecution, executionId, "execution " + executionId));
-  }
-
-  @Override
-  public List<ProvenanceRecord> findByDigest(String digest) {
-    return oldestFirst(lookup(byDigest, digest, "image digest " + digest));
-  }
-
-  @Override
-  public List<ProvenanceRecord> latestForAccount(String accountId, int limit) {
-    if (limit < 1 || limit > ACCOUNT_RECENT_LIMIT) {
-      throw new IllegalArgumentException("limit must be between 1 and " + ACCOUNT_RECENT_LIMIT + " but was " + limit);
-    }
-    List<ProvenanceRecord> newestFirst = oldestFirst(lookup(byAccount, accountId, "account " + accountId));
-    Collections.reverse(newestFirst);
-    return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
-  }
-
-  private List<ProvenanceRecord> lookup(MongoCollection<Document> lookups, String key, String what) {
-    try {
-      Document entry = lookups.find(eq("_id", key)).first();
-      if (entry == null) {
-        return List.of();
-      }
-      List<String> ids = new ArrayList<>(new LinkedHashSet<>(entry.getList(IDS, String.class)));
-      // {_id: {$in: [...]}} is served by the _id index on both servers
-      Map<String, ProvenanceRecord> found = records.find(in("_id", ids)).into(new ArrayList<>()).stream()
-          .collect(Collectors.toMap(ProvenanceRecord::id, Function.identity()));
-      return ids.stream().map(found::get).filter(Objects::nonNull).collect(Collectors.toList());
-    } catch (MongoException e) {
-      throw failure("read the provenance records of " + what, e);
-    }
-  }
-
-  private static List<ProvenanceRecord> oldestFirst(List<ProvenanceRecord> found) {
-    List<ProvenanceRecord> sorted = new ArrayList<>(found);
-    sorted.sort(Comparator.comparing(ProvenanceRecord::createdAt).thenComparing(ProvenanceRecord::id));
-    return sorted;
-  }
-
-  private static ProvenanceStoreException failure(String action, MongoException e) {
-    return new ProvenanceStoreException("tried to " + action + " but failed because " + e.getMessage(), e);
+  static ProvenanceStoreException failure(String action, MongoException e) {
+    return new ProvenanceStoreException(
+        "tried to " + action + " but failed because " + e.getMessage(), e);
   }
 }

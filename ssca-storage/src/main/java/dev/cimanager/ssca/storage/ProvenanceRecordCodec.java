@@ -1,7 +1,7 @@
 package dev.cimanager.ssca.storage;
 
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

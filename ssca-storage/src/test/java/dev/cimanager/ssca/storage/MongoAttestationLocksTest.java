@@ -41,30 +41,38 @@ class MongoAttestationLocksTest {
   }
 
   private static String key(TestInfo test) {
-    return "127.0.0.1:5000/demo/" + test.getTestMethod().orElseThrow().getName().toLowerCase() + ":sha256-"
-        + "ab".repeat(32) + ".att";
+    return "127.0.0.1:5000/demo/"
+        + test.getTestMethod().orElseThrow().getName().toLowerCase()
+        + ":sha256-"
+        + "ab".repeat(32)
+        + ".att";
   }
 
   @Test
   void acquire_eightThreadsAcrossTwoInstances_excludeEachOther(TestInfo test) throws Exception {
     String key = key(test);
-    List<AttestationLocks> instances = List.of(new MongoAttestationLocks(database), new MongoAttestationLocks(database));
+    List<AttestationLocks> instances =
+        List.of(new MongoAttestationLocks(database), new MongoAttestationLocks(database));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       AttestationLocks locks = instances.get(t % 2);
-      done.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < 25; i++) {
-          try (AttestationLocks.Lease lease = locks.acquire(key, WAIT)) {
-            int read = counter;
-            Thread.sleep(1); // a read-modify-write window that any overlap would turn into a lost update
-            counter = read + 1;
-          }
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < 25; i++) {
+                  try (AttestationLocks.Lease lease = locks.acquire(key, WAIT)) {
+                    int read = counter;
+                    Thread.sleep(
+                        1); // a read-modify-write window that any overlap would turn into a lost
+                    // update
+                    counter = read + 1;
+                  }
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) {
@@ -80,10 +88,15 @@ class MongoAttestationLocksTest {
   void acquire_heldByAnotherInstance_timesOutNamingTheAttestation(TestInfo test) {
     String key = key(test);
     try (AttestationLocks.Lease held = new MongoAttestationLocks(database).acquire(key, WAIT)) {
-      assertThatThrownBy(() -> new MongoAttestationLocks(database).acquire(key, Duration.ofMillis(50)))
-          .isInstanceOfSatisfying(AttestationLockTimeoutException.class, e -> assertThat(e.key()).isEqualTo(key))
-          .hasMessage("tried to lock " + key + " for publishing but failed because another publisher has held it "
-              + "for 50 ms; nothing was written, so publishing again is safe");
+      assertThatThrownBy(
+              () -> new MongoAttestationLocks(database).acquire(key, Duration.ofMillis(50)))
+          .isInstanceOfSatisfying(
+              AttestationLockTimeoutException.class, e -> assertThat(e.key()).isEqualTo(key))
+          .hasMessage(
+              "tried to lock "
+                  + key
+                  + " for publishing but failed because another publisher has held it "
+                  + "for 50 ms; nothing was written, so publishing again is safe");
     }
   }
 
@@ -92,8 +105,11 @@ class MongoAttestationLocksTest {
     String key = key(test);
     AttestationLocks crashed = new MongoAttestationLocks(database);
     // an instance whose clock is past the first one's lease sees that lease as expired
-    AttestationLocks later = new MongoAttestationLocks(database, MongoAttestationLocks.LEASE,
-        Clock.offset(Clock.systemUTC(), MongoAttestationLocks.LEASE.plusSeconds(1)));
+    AttestationLocks later =
+        new MongoAttestationLocks(
+            database,
+            MongoAttestationLocks.LEASE,
+            Clock.offset(Clock.systemUTC(), MongoAttestationLocks.LEASE.plusSeconds(1)));
     AttestationLocks.Lease stale = crashed.acquire(key, WAIT);
 
     AttestationLocks.Lease taken = later.acquire(key, WAIT);
@@ -110,8 +126,11 @@ class MongoAttestationLocksTest {
   @Test
   void acquire_unexpiredLease_isNotTakenOver(TestInfo test) {
     String key = key(test);
-    AttestationLocks slightlyAhead = new MongoAttestationLocks(database, MongoAttestationLocks.LEASE,
-        Clock.offset(Clock.systemUTC(), MongoAttestationLocks.LEASE.minusSeconds(5)));
+    AttestationLocks slightlyAhead =
+        new MongoAttestationLocks(
+            database,
+            MongoAttestationLocks.LEASE,
+            Clock.offset(Clock.systemUTC(), MongoAttestationLocks.LEASE.minusSeconds(5)));
     try (AttestationLocks.Lease held = new MongoAttestationLocks(database).acquire(key, WAIT)) {
       assertThatThrownBy(() -> slightlyAhead.acquire(key, Duration.ofMillis(20)))
           .isInstanceOf(AttestationLockTimeoutException.class);
@@ -135,6 +154,9 @@ class MongoAttestationLocksTest {
   }
 
   private static Document lockDocument(String key) {
-    return database.getCollection(MongoAttestationLocks.COLLECTION).find(new Document("_id", key)).first();
+    return database
+        .getCollection(MongoAttestationLocks.COLLECTION)
+        .find(new Document("_id", key))
+        .first();
   }
 }

@@ -3,8 +3,8 @@ package dev.cimanager.ssca.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceRecord;
-import dev.cimanager.ssca.spi.ProvenanceStatus;
 import dev.cimanager.ssca.spi.ProvenanceStoreException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MongoProvenanceStoreTest {
   private static TestMongo mongo;
   private MongoProvenanceStore store;
+  private ProvenanceRecords queries;
 
   @BeforeAll
   static void startMongo() {
@@ -33,6 +34,7 @@ class MongoProvenanceStoreTest {
   void emptyStore() {
     mongo.database().drop();
     store = MongoProvenanceStore.open(mongo.database());
+    queries = new ProvenanceRecords(mongo.database());
   }
 
   @Test
@@ -51,18 +53,20 @@ class MongoProvenanceStoreTest {
     Instant precise = Instant.parse("2026-11-26T05:00:00.123456789Z");
     store.save(Records.pending("r1", "acme", "e1", Records.digest(1), precise));
 
-    assertThat(store.findById("r1").orElseThrow().createdAt()).isEqualTo(Instant.parse("2026-11-26T05:00:00.123Z"));
+    assertThat(store.findById("r1").orElseThrow().createdAt())
+        .isEqualTo(Instant.parse("2026-11-26T05:00:00.123Z"));
   }
 
   @Test
   void save_existingId_failsNamingTheRecord() {
     store.save(Records.pending("r1", "acme", "e1", Records.digest(1), Records.T0));
 
-    assertThatThrownBy(() -> store.save(Records.pending("r1", "acme", "e1", Records.digest(1), Records.T0)))
+    assertThatThrownBy(
+            () -> store.save(Records.pending("r1", "acme", "e1", Records.digest(1), Records.T0)))
         .isInstanceOf(ProvenanceStoreException.class)
-        .hasMessage("tried to save provenance record r1 but failed because a record with that id exists");
-    assertThat(store.findByExecution("e1")).hasSize(1);
-    assertThat(store.latestForAccount("acme", 10)).hasSize(1);
+        .hasMessage(
+            "tried to save provenance record r1 but failed because a record with that id exists");
+    assertThat(queries.findByExecution("e1")).hasSize(1);
   }
 
   @Test
@@ -75,7 +79,8 @@ class MongoProvenanceStoreTest {
     store.save(Records.pending("r1", "acme", "e1", Records.digest(1), Records.T0));
     Instant later = Records.T0.plusSeconds(2);
 
-    ProvenanceRecord pushed = store.markPushed("r1", "127.0.0.1:5000/demo/app:sha256-01.att", later);
+    ProvenanceRecord pushed =
+        store.markPushed("r1", "127.0.0.1:5000/demo/app:sha256-01.att", later);
 
     assertThat(pushed.status()).isEqualTo(ProvenanceStatus.PUSHED);
     assertThat(pushed.attestationRef()).isEqualTo("127.0.0.1:5000/demo/app:sha256-01.att");
@@ -86,7 +91,8 @@ class MongoProvenanceStoreTest {
   @Test
   void markPushed_afterPushFailed_clearsTheFailure() {
     store.save(Records.pending("r1", "acme", "e1", Records.digest(1), Records.T0));
-    ProvenanceRecord failed = store.markPushFailed("r1", "registry answered 503", Records.T0.plusSeconds(1));
+    ProvenanceRecord failed =
+        store.markPushFailed("r1", "registry answered 503", Records.T0.plusSeconds(1));
     assertThat(failed.status()).isEqualTo(ProvenanceStatus.PUSH_FAILED);
     assertThat(failed.failureMessage()).isEqualTo("registry answered 503");
 
@@ -100,16 +106,34 @@ class MongoProvenanceStoreTest {
   void markPushFailed_unknownId_failsNamingTheRecord() {
     assertThatThrownBy(() -> store.markPushFailed("nope", "x", Records.T0))
         .isInstanceOf(ProvenanceStoreException.class)
-        .hasMessage("tried to mark provenance record nope PUSH_FAILED but failed because there is no such record");
+        .hasMessage(
+            "tried to mark provenance record nope PUSH_FAILED but failed because there is no such record");
   }
 
   @Test
   void save_failedRecordWithoutEnvelope_roundTrips() {
     ProvenanceRecord pending = Records.pending("r1", "acme", "e1", Records.digest(1), Records.T0);
-    ProvenanceRecord failed = new ProvenanceRecord("r1", "acme", "default", "demo", "build_app", "e1", "build",
-        "BuildAndPush", pending.image(), pending.tags(), pending.digest(), pending.predicateType(),
-        pending.statement(), null, ProvenanceStatus.FAILED, null,
-        "account.cosign_password is a SecretFile but a text secret is required", Records.T0, Records.T0);
+    ProvenanceRecord failed =
+        new ProvenanceRecord(
+            "r1",
+            "acme",
+            "default",
+            "demo",
+            "build_app",
+            "e1",
+            "build",
+            "BuildAndPush",
+            pending.image(),
+            pending.tags(),
+            pending.digest(),
+            pending.predicateType(),
+            pending.statement(),
+            null,
+            ProvenanceStatus.FAILED,
+            null,
+            "account.cosign_password is a SecretFile but a text secret is required",
+            Records.T0,
+            Records.T0);
     store.save(failed);
 
     assertThat(store.findById("r1").orElseThrow()).isEqualTo(failed);
@@ -121,8 +145,10 @@ class MongoProvenanceStoreTest {
     store.save(Records.pending("a", "acme", "e1", Records.digest(1), Records.T0));
     store.save(Records.pending("c", "acme", "e2", Records.digest(3), Records.T0));
 
-    assertThat(store.findByExecution("e1")).extracting(ProvenanceRecord::id).containsExactly("a", "b");
-    assertThat(store.findByExecution("e3")).isEmpty();
+    assertThat(queries.findByExecution("e1"))
+        .extracting(ProvenanceRecord::id)
+        .containsExactly("a", "b");
+    assertThat(queries.findByExecution("e3")).isEmpty();
   }
 
   @Test
@@ -131,46 +157,21 @@ class MongoProvenanceStoreTest {
     store.save(Records.pending("b", "acme", "e2", Records.digest(1), Records.T0.plusSeconds(1)));
     store.save(Records.pending("c", "acme", "e3", Records.digest(2), Records.T0));
 
-    assertThat(store.findByDigest(Records.digest(1))).extracting(ProvenanceRecord::id).containsExactly("a", "b");
-  }
-
-  @Test
-  void latestForAccount_moreThanLimit_returnsNewestFirstOfThatAccountOnly() {
-    for (int i = 0; i < 5; i++) {
-      store.save(Records.pending("r" + i, "acme", "e" + i, Records.digest(i), Records.T0.plusSeconds(i)));
-    }
-    store.save(Records.pending("other", "globex", "e9", Records.digest(9), Records.T0.plusSeconds(9)));
-
-    assertThat(store.latestForAccount("acme", 3)).extracting(ProvenanceRecord::id).containsExactly("r4", "r3", "r2");
-    assertThat(store.latestForAccount("nobody", 3)).isEmpty();
-  }
-
-  @Test
-  void latestForAccount_manyRecords_keepsTheNewestHundred() {
-    for (int i = 0; i < MongoProvenanceStore.ACCOUNT_RECENT_LIMIT + 5; i++) {
-      store.save(Records.pending(String.format("r%03d", i), "acme", "e", Records.digest(i), Records.T0.plusSeconds(i)));
-    }
-
-    List<ProvenanceRecord> latest = store.latestForAccount("acme", MongoProvenanceStore.ACCOUNT_RECENT_LIMIT);
-
-    assertThat(latest).hasSize(MongoProvenanceStore.ACCOUNT_RECENT_LIMIT);
-    assertThat(latest.get(0).id()).isEqualTo("r104");
-    assertThat(latest.get(latest.size() - 1).id()).isEqualTo("r005");
-  }
-
-  @Test
-  void latestForAccount_limitOutOfRange_isRejected() {
-    assertThatThrownBy(() -> store.latestForAccount("acme", 0)).hasMessage("limit must be between 1 and 100 but was 0");
+    assertThat(queries.findByDigest(Records.digest(1)))
+        .extracting(ProvenanceRecord::id)
+        .containsExactly("a", "b");
   }
 
   @Test
   void findByExecution_lookupPointsAtMissingRecord_skipsIt() {
     // what a crash between the lookup writes and the record insert leaves behind
-    mongo.database().getCollection(MongoProvenanceStore.BY_EXECUTION)
+    mongo
+        .database()
+        .getCollection(MongoProvenanceStore.BY_EXECUTION)
         .insertOne(new org.bson.Document("_id", "e1").append("recordIds", List.of("ghost")));
     store.save(Records.pending("a", "acme", "e1", Records.digest(1), Records.T0));
 
-    assertThat(store.findByExecution("e1")).extracting(ProvenanceRecord::id).containsExactly("a");
+    assertThat(queries.findByExecution("e1")).extracting(ProvenanceRecord::id).containsExactly("a");
   }
 
   @Test
@@ -184,8 +185,9 @@ class MongoProvenanceStoreTest {
     try (TestMongo second = TestMongo.onFile(file)) {
       MongoProvenanceStore reopened = MongoProvenanceStore.open(second.database());
       assertThat(reopened.findById("r1")).contains(saved);
-      assertThat(reopened.findByExecution("e1")).containsExactly(saved);
-      assertThat(reopened.findByDigest(Records.digest(1))).containsExactly(saved);
+      ProvenanceRecords reopenedQueries = new ProvenanceRecords(second.database());
+      assertThat(reopenedQueries.findByExecution("e1")).containsExactly(saved);
+      assertThat(reopenedQueries.findByDigest(Records.digest(1))).containsExactly(saved);
     }
   }
 }

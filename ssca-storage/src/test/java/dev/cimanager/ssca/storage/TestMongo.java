@@ -8,7 +8,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
-/** An in-process mongo-java-server (H2 backend) reached over the wire protocol by the official driver. */
+/**
+ * An in-process mongo-java-server (H2 backend) reached over the wire protocol by the official
+ * driver.
+ */
 final class TestMongo implements AutoCloseable {
   private final MongoServer server;
   private final MongoClient client;

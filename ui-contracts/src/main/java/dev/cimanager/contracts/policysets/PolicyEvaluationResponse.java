@@ -8,5 +8,10 @@ import java.util.List;
  *
  * @param status {@code PASSED}, {@code WARNING} (only warning policies denied) or {@code FAILED}
  */
-public record PolicyEvaluationResponse(String executionId, String artifactId, String image, String digest,
-    String status, List<PolicyResultJson> policies) {}
+public record PolicyEvaluationResponse(
+    String executionId,
+    String artifactId,
+    String image,
+    String digest,
+    String status,
+    List<PolicyResultJson> policies) {}

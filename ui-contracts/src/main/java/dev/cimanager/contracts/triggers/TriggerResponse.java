@@ -7,7 +7,8 @@ import java.util.List;
  * A saved trigger. Times RFC 3339 UTC. Fields that do not apply to the trigger's type are left out.
  *
  * @param type {@code Webhook} or {@code Scheduled}
- * @param webhookUrl for webhook triggers: the absolute path ({@code /api/...}) the Git provider posts to
+ * @param webhookUrl for webhook triggers: the absolute path ({@code /api/...}) the Git provider
+ *     posts to
  * @param provider for webhook triggers: {@code Github} or {@code Gitlab}
  * @param event for webhook triggers: {@code Push}, {@code PullRequest} or {@code Tag}
  * @param schedule for schedules: the expression, the zone and the next three due times

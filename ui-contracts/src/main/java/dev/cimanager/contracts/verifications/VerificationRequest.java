@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/orgs/{org}/projects/{project}/verifications}: the SlsaVerification step's fields,
- * references as in YAML.
+ * {@code POST /api/v1/orgs/{org}/projects/{project}/verifications}: the SlsaVerification step's
+ * fields, references as in YAML.
  *
  * @param connector a DockerRegistry connector reference
  * @param imagePath the repository inside that registry

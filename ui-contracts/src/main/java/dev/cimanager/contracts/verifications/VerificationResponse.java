@@ -6,8 +6,14 @@ import java.util.List;
 /**
  * The verdict of an on-demand verification, 200 whatever it is.
  *
- * @param image {@code registry/repository@sha256:<hex>} (or {@code :tag} when the tag did not resolve)
+ * @param image {@code registry/repository@sha256:<hex>} (or {@code :tag} when the tag did not
+ *     resolve)
  * @param stepIdentifier always null: no step ran
  */
-public record VerificationResponse(String image, String status, String signature, String stepIdentifier,
-    List<PolicyResultJson> policies, String failureMessage) {}
+public record VerificationResponse(
+    String image,
+    String status,
+    String signature,
+    String stepIdentifier,
+    List<PolicyResultJson> policies,
+    String failureMessage) {}

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Reads lines (ended by {@code \n}, {@code \r\n} or {@code \r}) keeping at most {@code maxChars} of each:
- * the rest of a longer line is skipped and the kept part ends with a note. Unlike
- * {@link java.io.BufferedReader#readLine()}, a process printing gigabytes without a newline costs no
- * more memory than one short line.
+ * Reads lines (ended by {@code \n}, {@code \r\n} or {@code \r}) keeping at most {@code maxChars} of
+ * each: the rest of a longer line is skipped and the kept part ends with a note. Unlike {@link
+ * java.io.BufferedReader#readLine()}, a process printing gigabytes without a newline costs no more
+ * memory than one short line.
  */
 final class BoundedLineReader {
 
@@ -58,6 +58,8 @@ final class BoundedLineReader {
   }
 
   private static String finish(StringBuilder line, long skipped) {
-    return skipped == 0 ? line.toString() : line + " ... (" + skipped + " more characters not kept)";
+    return skipped == 0
+        ? line.toString()
+        : line + " ... (" + skipped + " more characters not kept)";
   }
 }

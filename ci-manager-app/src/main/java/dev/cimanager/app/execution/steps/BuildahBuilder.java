@@ -1,7 +1,8 @@
 package dev.cimanager.app.execution.steps;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cimanager.ssca.spi.Digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +23,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Builds an image with {@code buildah} ({@code vfs} storage, no daemon) and pushes it with every tag.
- * A Dockerfile's {@code RUN} steps run isolated from the server ({@link BuildIsolation#NAMESPACES});
- * pulling base images and pushing happen in buildah's own process, on the server's network.
+ * Builds an image with {@code buildah} ({@code vfs} storage, no daemon) and pushes it with every
+ * tag. A Dockerfile's {@code RUN} steps run isolated from the server ({@link
+ * BuildIsolation#NAMESPACES}); pulling base images and pushing happen in buildah's own process, on
+ * the server's network.
  *
- * <p>Each build gets a private directory under {@code dataDir/buildah/tmp} holding its auth file, its
- * temp files and runc's state of its containers ({@code runc --root}), so a build left by a crashed server
- * is found and stopped by {@link LeftoverBuilds}; {@code buildah bud} runs under {@link BuildTimeLimit},
- * which ends it and its containers even when the server is gone.
+ * <p>Each build gets a private directory under {@code dataDir/buildah/tmp} holding its auth file,
+ * its temp files and runc's state of its containers ({@code runc --root}), so a build left by a
+ * crashed server is found and stopped by {@link LeftoverBuilds}; {@code buildah bud} runs under
+ * {@link BuildTimeLimit}, which ends it and its containers even when the server is gone.
  *
- * <p>Reproducible: {@code --timestamp <commit time>} sets the image's created time and every file time in
- * its layers (checkouts give files the time of checkout), so building one commit twice pushes the same
- * digest.
+ * <p>Reproducible: {@code --timestamp <commit time>} sets the image's created time and every file
+ * time in its layers (checkouts give files the time of checkout), so building one commit twice
+ * pushes the same digest.
  *
  * <p>Pushed as OCI ({@code --format oci}): the attestation is an OCI manifest too, and the registry
  * stores and serves the manifest bytes buildah pushed, so the digest in {@code --digestfile} is the
@@ -42,11 +44,13 @@ import java.util.stream.Stream;
  */
 public final class BuildahBuilder {
 
-  /** The name prefix of the local image a build tags before pushing (removed after, or at next start-up). */
+  /**
+   * The name prefix of the local image a build tags before pushing (removed after, or at next
+   * start-up).
+   */
   static final String LOCAL_IMAGE_PREFIX = "localhost/cimanager-build-";
 
   private static final Pattern VERSION = Pattern.compile("buildah version (\\S+)");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BuildahPaths paths;
   private final Path root;
@@ -70,10 +74,13 @@ public final class BuildahBuilder {
   }
 
   /**
-   * @param isolation how {@code RUN} steps are isolated: {@link BuildIsolation#NAMESPACES} but in the
-   *     benchmark comparing it with what came before
+   * @param isolation how {@code RUN} steps are isolated: {@link BuildIsolation#NAMESPACES} but in
+   *     the benchmark comparing it with what came before
    */
-  public BuildahBuilder(Path dataDir, Set<String> insecureRegistries, Duration commandTimeout,
+  public BuildahBuilder(
+      Path dataDir,
+      Set<String> insecureRegistries,
+      Duration commandTimeout,
       BuildIsolation isolation) {
     this.paths = BuildahPaths.under(dataDir);
     this.root = paths.root();
@@ -90,12 +97,18 @@ public final class BuildahBuilder {
   /** The buildah version, e.g. {@code 1.28.2}, for the provenance's builder versions. */
   public String version() {
     if (version == null) {
-      List<String> output = runner.run("ask buildah for its version", List.of("buildah", "--version"),
-          Path.of("."), Map.of(), new StepLog(line -> line));
+      List<String> output =
+          runner.run(
+              "ask buildah for its version",
+              List.of("buildah", "--version"),
+              Path.of("."),
+              Map.of(),
+              new StepLog(line -> line));
       Matcher matcher = VERSION.matcher(String.join("\n", output));
       if (!matcher.find()) {
-        throw new StepFailedException("tried to read the buildah version but 'buildah --version' printed: "
-            + String.join(" ", output));
+        throw new StepFailedException(
+            "tried to read the buildah version but 'buildah --version' printed: "
+                + String.join(" ", output));
       }
       version = matcher.group(1);
     }
@@ -112,12 +125,20 @@ public final class BuildahBuilder {
     Path dockerfile = insideWorkspace(workspace, build.dockerfile(), "Dockerfile");
     Path context = insideWorkspace(workspace, build.context(), "build context");
     if (!Files.isRegularFile(dockerfile)) {
-      throw new StepFailedException("tried to build " + build.image() + " but the Dockerfile '"
-          + build.dockerfile() + "' does not exist in the workspace");
+      throw new StepFailedException(
+          "tried to build "
+              + build.image()
+              + " but the Dockerfile '"
+              + build.dockerfile()
+              + "' does not exist in the workspace");
     }
     if (!Files.isDirectory(context)) {
-      throw new StepFailedException("tried to build " + build.image() + " but the build context '"
-          + build.context() + "' is not a directory in the workspace");
+      throw new StepFailedException(
+          "tried to build "
+              + build.image()
+              + " but the build context '"
+              + build.context()
+              + "' is not a directory in the workspace");
     }
     String builderVersion = version();
     List<String> baseImages = DockerfileBaseImages.of(read(dockerfile));
@@ -126,26 +147,40 @@ public final class BuildahBuilder {
     boolean built = false;
     try {
       Path authFile = writeAuthFile(buildDir, build);
-      List<String> bud = budCommand(build, dockerfile, context, authFile, baseImages, localName, buildDir);
-      List<String> limited = BuildTimeLimit.wrap(bud, commandTimeout.plus(BuildTimeLimit.GRACE), runcRoot(buildDir));
-      // two builds of one commit create identical layers at once in the shared storage; one may lose the race
-      buildRetry.run(build.image(), log,
+      List<String> bud =
+          budCommand(build, dockerfile, context, authFile, baseImages, localName, buildDir);
+      List<String> limited =
+          BuildTimeLimit.wrap(bud, commandTimeout.plus(BuildTimeLimit.GRACE), runcRoot(buildDir));
+      // two builds of one commit create identical layers at once in the shared storage; one may
+      // lose the race
+      buildRetry.run(
+          build.image(),
+          log,
           () -> runner.run("build " + build.image(), limited, bud, workspace, env(buildDir), log));
       built = true;
       List<PushedImage.BaseImage> resolvedBases = new ArrayList<>();
       for (String baseImage : baseImages) {
-        resolvedBase(baseImage, inspectBaseDigest(baseImage, log), log).ifPresent(resolvedBases::add);
+        resolvedBase(baseImage, inspectBaseDigest(baseImage, log), log)
+            .ifPresent(resolvedBases::add);
       }
       String digest = null;
       for (String tag : build.tags()) {
         String tagDigest = push(build, tag, localName, authFile, buildDir, log);
         if (digest != null && !digest.equals(tagDigest)) {
-          throw new StepFailedException("tried to push " + build.image() + " but tag '" + tag + "' got digest "
-              + tagDigest + " while the earlier tags got " + digest);
+          throw new StepFailedException(
+              "tried to push "
+                  + build.image()
+                  + " but tag '"
+                  + tag
+                  + "' got digest "
+                  + tagDigest
+                  + " while the earlier tags got "
+                  + digest);
         }
         digest = tagDigest;
       }
-      log.append("Pushed " + build.image() + "@" + digest + " as " + String.join(", ", build.tags()));
+      log.append(
+          "Pushed " + build.image() + "@" + digest + " as " + String.join(", ", build.tags()));
       return new PushedImage(build.image(), build.tags(), digest, builderVersion, resolvedBases);
     } finally {
       if (built) {
@@ -155,19 +190,35 @@ public final class BuildahBuilder {
     }
   }
 
-  private List<String> budCommand(ImageBuild build, Path dockerfile, Path context, Path authFile,
-      List<String> baseImages, String localName, Path buildDir) {
+  private List<String> budCommand(
+      ImageBuild build,
+      Path dockerfile,
+      Path context,
+      Path authFile,
+      List<String> baseImages,
+      String localName,
+      Path buildDir) {
     List<String> command = buildah("bud");
     command.addAll(isolation.flags());
     if (isolation.usesRunc()) {
       command.addAll(List.of("--runtime-flag", "root=" + runcRoot(buildDir)));
     }
-    // --no-cache --force-rm: without them buildah 1.28 leaves the working container of every earlier stage
+    // --no-cache --force-rm: without them buildah 1.28 leaves the working container of every
+    // earlier stage
     // of a multi-stage build behind, each a full rootfs copy in vfs storage
-    command.addAll(List.of("--format", "oci", "--no-cache", "--force-rm",
-        "--timestamp", Long.toString(build.sourceDate().getEpochSecond()),
-        "-f", dockerfile.toString()));
-    build.buildArgs().forEach((key, value) -> command.addAll(List.of("--build-arg", key + "=" + value)));
+    command.addAll(
+        List.of(
+            "--format",
+            "oci",
+            "--no-cache",
+            "--force-rm",
+            "--timestamp",
+            Long.toString(build.sourceDate().getEpochSecond()),
+            "-f",
+            dockerfile.toString()));
+    build
+        .buildArgs()
+        .forEach((key, value) -> command.addAll(List.of("--build-arg", key + "=" + value)));
     build.labels().forEach((key, value) -> command.addAll(List.of("--label", key + "=" + value)));
     if (authFile != null) {
       command.addAll(List.of("--authfile", authFile.toString()));
@@ -179,7 +230,8 @@ public final class BuildahBuilder {
     return command;
   }
 
-  private String push(ImageBuild build, String tag, String localName, Path authFile, Path buildDir, StepLog log) {
+  private String push(
+      ImageBuild build, String tag, String localName, Path authFile, Path buildDir, StepLog log) {
     Path digestFile = buildDir.resolve("digest-" + UUID.randomUUID());
     String destination = build.image() + ":" + tag;
     List<String> command = buildah("push");
@@ -191,12 +243,16 @@ public final class BuildahBuilder {
       command.add("--tls-verify=false");
     }
     command.addAll(List.of(localName, "docker://" + destination));
-    // a registry 5xx or two builds pushing one tag at once must not fail the step: retried with backoff
-    pushRetry.run(destination, log, () -> runner.run("push " + destination, command, build.workspace(), env(), log));
+    // a registry 5xx or two builds pushing one tag at once must not fail the step: retried with
+    // backoff
+    pushRetry.run(
+        destination,
+        log,
+        () -> runner.run("push " + destination, command, build.workspace(), env(), log));
     String digest = read(digestFile).trim();
-    if (!PushedImage.DIGEST.matcher(digest).matches()) {
-      throw new StepFailedException("tried to push " + destination + " but buildah reported the digest '"
-          + digest + "'");
+    if (!Digest.isValid(digest)) {
+      throw new StepFailedException(
+          "tried to push " + destination + " but buildah reported the digest '" + digest + "'");
     }
     return digest;
   }
@@ -204,18 +260,24 @@ public final class BuildahBuilder {
   private List<String> inspectBaseDigest(String baseImage, StepLog log) {
     List<String> command = buildah("inspect");
     command.addAll(List.of("--type", "image", "--format", "{{.FromImageDigest}}", baseImage));
-    return runner.run("read the digest of base image " + baseImage, command, Path.of("."), env(), log);
+    return runner.run(
+        "read the digest of base image " + baseImage, command, Path.of("."), env(), log);
   }
 
   /**
-   * The base image with the digest {@code buildah inspect} printed last, or empty (and a log line) when it
-   * printed none: the provenance then lists no entry for it rather than an invalid one failing the step.
+   * The base image with the digest {@code buildah inspect} printed last, or empty (and a log line)
+   * when it printed none: the provenance then lists no entry for it rather than an invalid one
+   * failing the step.
    */
-  static Optional<PushedImage.BaseImage> resolvedBase(String baseImage, List<String> inspectOutput, StepLog log) {
-    String digest = inspectOutput.isEmpty() ? "" : inspectOutput.get(inspectOutput.size() - 1).trim();
-    if (!PushedImage.DIGEST.matcher(digest).matches()) {
-      log.append("(buildah printed no digest for base image " + baseImage
-          + "; it is left out of the provenance's resolvedDependencies)");
+  static Optional<PushedImage.BaseImage> resolvedBase(
+      String baseImage, List<String> inspectOutput, StepLog log) {
+    String digest =
+        inspectOutput.isEmpty() ? "" : inspectOutput.get(inspectOutput.size() - 1).trim();
+    if (!Digest.isValid(digest)) {
+      log.append(
+          "(buildah printed no digest for base image "
+              + baseImage
+              + "; it is left out of the provenance's resolvedDependencies)");
       return Optional.empty();
     }
     return Optional.of(new PushedImage.BaseImage(baseImage, digest));
@@ -233,8 +295,16 @@ public final class BuildahBuilder {
   }
 
   private List<String> buildah(String subcommand) {
-    return new ArrayList<>(List.of("buildah", "--storage-driver", "vfs",
-        "--root", root.toString(), "--runroot", runRoot.toString(), subcommand));
+    return new ArrayList<>(
+        List.of(
+            "buildah",
+            "--storage-driver",
+            "vfs",
+            "--root",
+            root.toString(),
+            "--runroot",
+            runRoot.toString(),
+            subcommand));
   }
 
   private Map<String, String> env() {
@@ -254,8 +324,11 @@ public final class BuildahBuilder {
   private Path createBuildDir() {
     paths.prepare();
     try {
-      // rwx--x--x: the build's user namespace must reach its bundle in here; the auth file stays 600
-      return Files.createTempDirectory(tmp, BuildahPaths.BUILD_DIR_PREFIX,
+      // rwx--x--x: the build's user namespace must reach its bundle in here; the auth file stays
+      // 600
+      return Files.createTempDirectory(
+          tmp,
+          BuildahPaths.BUILD_DIR_PREFIX,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
     } catch (IOException e) {
       throw new UncheckedIOException("could not create a build directory under " + tmp, e);
@@ -267,15 +340,20 @@ public final class BuildahBuilder {
     if (build.credentials() == null) {
       return null;
     }
-    String auth = Base64.getEncoder().encodeToString(
-        (build.credentials().username() + ":" + build.credentials().password()).getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder()
+            .encodeToString(
+                (build.credentials().username() + ":" + build.credentials().password())
+                    .getBytes(StandardCharsets.UTF_8));
     // Jackson, not concatenation: a registry name is escaped properly whatever it holds
-    ObjectNode json = JSON.createObjectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.putObject("auths").putObject(build.registry()).put("auth", auth);
     try {
-      Path file = Files.createFile(buildDir.resolve("auth.json"),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.write(file, JSON.writeValueAsBytes(json));
+      Path file =
+          Files.createFile(
+              buildDir.resolve("auth.json"),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.write(file, json.toString().getBytes(StandardCharsets.UTF_8));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the registry auth file", e);
@@ -285,29 +363,39 @@ public final class BuildahBuilder {
   private static Path insideWorkspace(Path workspace, String relative, String what) {
     Path resolved = workspace.resolve(relative).normalize();
     if (!resolved.startsWith(workspace)) {
-      throw new StepFailedException("tried to build but the " + what + " '" + relative
-          + "' points outside the workspace");
+      throw new StepFailedException(
+          "tried to build but the " + what + " '" + relative + "' points outside the workspace");
     }
     try {
       if (Files.exists(resolved) && !resolved.toRealPath().startsWith(workspace.toRealPath())) {
-        throw new StepFailedException("tried to build but the " + what + " '" + relative
-            + "' links outside the workspace");
+        throw new StepFailedException(
+            "tried to build but the " + what + " '" + relative + "' links outside the workspace");
       }
     } catch (IOException e) {
-      throw new StepFailedException("tried to build but could not read the " + what + " '" + relative + "': "
-          + e.getMessage(), e);
+      throw new StepFailedException(
+          "tried to build but could not read the "
+              + what
+              + " '"
+              + relative
+              + "': "
+              + e.getMessage(),
+          e);
     }
     return resolved;
   }
 
-  /** The registry host of an image reference, as Docker decides it (first component with . or :). */
+  /**
+   * The registry host of an image reference, as Docker decides it (first component with . or :).
+   */
   static String hostOf(String image) {
     int slash = image.indexOf('/');
     if (slash < 0) {
       return "docker.io";
     }
     String first = image.substring(0, slash);
-    return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+    return first.contains(".") || first.contains(":") || first.equals("localhost")
+        ? first
+        : "docker.io";
   }
 
   private static String read(Path file) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The checked-out source: what the provenance's {@code codeMetadata} and {@code resolvedDependencies}
- * need, and the commit time that makes the image build reproducible.
+ * The checked-out source: what the provenance's {@code codeMetadata} and {@code
+ * resolvedDependencies} need, and the commit time that makes the image build reproducible.
  *
  * @param repositoryUrl the clone URL without any user info
  * @param branch the branch, or null for a tag build
@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param commitSha the 40-hex commit checked out (a tag is peeled to its commit)
  * @param commitTime the commit's committer time, in whole seconds
  */
-public record ClonedSource(String repositoryUrl, String branch, String tag, String commitSha, Instant commitTime) {
+public record ClonedSource(
+    String repositoryUrl, String branch, String tag, String commitSha, Instant commitTime) {
 
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 

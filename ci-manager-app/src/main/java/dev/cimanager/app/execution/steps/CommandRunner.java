@@ -18,25 +18,40 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one external command with a timeout, copying its merged stdout/stderr into a {@link StepLog}
- * line by line. A non-zero exit or a timeout becomes a {@link StepFailedException} naming the action
- * and quoting the command's last log lines.
+ * line by line. A non-zero exit or a timeout becomes a {@link StepFailedException} naming the
+ * action and quoting the command's last log lines.
  *
  * <p>A child starts with a cleared environment plus {@link #INHERITED_VARIABLES}: the server's own
- * environment holds its admin token and master key ({@code CI_MANAGER_*}), which no build tool needs and
- * a Dockerfile's {@code RUN} could otherwise print.
+ * environment holds its admin token and master key ({@code CI_MANAGER_*}), which no build tool
+ * needs and a Dockerfile's {@code RUN} could otherwise print.
  */
 final class CommandRunner {
 
   static final int TAIL_LINES = 15;
-  /** How many of its last output lines a command's result keeps (its log keeps them all, up to its limit). */
+
+  /**
+   * How many of its last output lines a command's result keeps (its log keeps them all, up to its
+   * limit).
+   */
   static final int OUTPUT_LINES = 200;
 
   /**
-   * What buildah and skopeo need from the server's environment: where programs and home are, temp files,
-   * the locale, the rootless runtime directory, and a custom CA bundle for registries with private TLS.
+   * What buildah and skopeo need from the server's environment: where programs and home are, temp
+   * files, the locale, the rootless runtime directory, and a custom CA bundle for registries with
+   * private TLS.
    */
-  static final Set<String> INHERITED_VARIABLES = Set.of("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG",
-      "LC_ALL", "XDG_RUNTIME_DIR", "SSL_CERT_FILE", "SSL_CERT_DIR");
+  static final Set<String> INHERITED_VARIABLES =
+      Set.of(
+          "PATH",
+          "HOME",
+          "USER",
+          "LOGNAME",
+          "TMPDIR",
+          "LANG",
+          "LC_ALL",
+          "XDG_RUNTIME_DIR",
+          "SSL_CERT_FILE",
+          "SSL_CERT_DIR");
 
   private final Duration timeout;
 
@@ -48,17 +63,25 @@ final class CommandRunner {
    * @param action what the command does, for messages: "build the image", "push ..."
    * @return the last {@link #OUTPUT_LINES} lines the command printed (already masked)
    */
-  List<String> run(String action, List<String> command, Path workingDir, Map<String, String> env, StepLog log) {
+  List<String> run(
+      String action, List<String> command, Path workingDir, Map<String, String> env, StepLog log) {
     return run(action, command, command, workingDir, env, log);
   }
 
   /**
-   * @param shown the command as the log shows it ({@code command} may wrap it, e.g. in a time limit)
+   * @param shown the command as the log shows it ({@code command} may wrap it, e.g. in a time
+   *     limit)
    */
-  List<String> run(String action, List<String> command, List<String> shown, Path workingDir,
-      Map<String, String> env, StepLog log) {
+  List<String> run(
+      String action,
+      List<String> command,
+      List<String> shown,
+      Path workingDir,
+      Map<String, String> env,
+      StepLog log) {
     log.append("$ " + String.join(" ", shown));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     Map<String, String> child = childEnvironment(System.getenv(), env);
     environment.clear();
@@ -67,8 +90,8 @@ final class CommandRunner {
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new StepFailedException("tried to " + action + " but could not start " + shown.get(0)
-          + ": " + e.getMessage(), e);
+      throw new StepFailedException(
+          "tried to " + action + " but could not start " + shown.get(0) + ": " + e.getMessage(), e);
     }
     Deque<String> output = new ArrayDeque<>();
     Thread reader = new Thread(() -> copyLines(process, log, output), "step-log-" + shown.get(0));
@@ -79,8 +102,14 @@ final class CommandRunner {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         reader.join(TimeUnit.SECONDS.toMillis(5));
-        throw new StepFailedException("tried to " + action + " but it did not finish within "
-            + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms") + tail(log));
+        throw new StepFailedException(
+            "tried to "
+                + action
+                + " but it did not finish within "
+                + (timeout.toSeconds() >= 1
+                    ? timeout.toSeconds() + " s"
+                    : timeout.toMillis() + " ms")
+                + tail(log));
       }
       reader.join();
     } catch (InterruptedException e) {
@@ -90,8 +119,14 @@ final class CommandRunner {
       throw new StepFailedException("tried to " + action + " but the step was interrupted", e);
     }
     if (process.exitValue() != 0) {
-      throw new StepFailedException("tried to " + action + " but " + shown.get(0) + " exited with "
-          + process.exitValue() + tail(log));
+      throw new StepFailedException(
+          "tried to "
+              + action
+              + " but "
+              + shown.get(0)
+              + " exited with "
+              + process.exitValue()
+              + tail(log));
     }
     synchronized (output) {
       return List.copyOf(output);
@@ -99,13 +134,15 @@ final class CommandRunner {
   }
 
   /** The allowlisted variables of {@code parent}, then {@code extra} (which wins). */
-  static Map<String, String> childEnvironment(Map<String, String> parent, Map<String, String> extra) {
+  static Map<String, String> childEnvironment(
+      Map<String, String> parent, Map<String, String> extra) {
     Map<String, String> child = new TreeMap<>();
-    parent.forEach((name, value) -> {
-      if (INHERITED_VARIABLES.contains(name)) {
-        child.put(name, value);
-      }
-    });
+    parent.forEach(
+        (name, value) -> {
+          if (INHERITED_VARIABLES.contains(name)) {
+            child.put(name, value);
+          }
+        });
     child.putAll(extra);
     return child;
   }

@@ -31,8 +31,10 @@ final class DockerfileBaseImages {
         continue;
       }
       String image = words[index];
-      boolean external = !image.equalsIgnoreCase("scratch") && !image.contains("$")
-          && !stageNames.contains(image.toLowerCase(Locale.ROOT));
+      boolean external =
+          !image.equalsIgnoreCase("scratch")
+              && !image.contains("$")
+              && !stageNames.contains(image.toLowerCase(Locale.ROOT));
       if (external) {
         images.add(image);
       }

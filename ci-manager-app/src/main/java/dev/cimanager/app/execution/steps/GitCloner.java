@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.app.net.GuardedGitHttp;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.pipelines.Codebase;
 import java.io.IOException;
@@ -39,12 +40,16 @@ public final class GitCloner {
   private final Duration timeout;
   private final OutboundAddresses outbound;
 
-  /** @param timeout for each network operation (JGit's per-read timeout) */
+  /**
+   * @param timeout for each network operation (JGit's per-read timeout)
+   */
   public GitCloner(Duration timeout) {
     this(timeout, OutboundAddresses.unrestricted());
   }
 
-  /** @param outbound checked before each HTTP connection (redirects included) */
+  /**
+   * @param outbound checked before each HTTP connection (redirects included)
+   */
   public GitCloner(Duration timeout, OutboundAddresses outbound) {
     this.timeout = timeout;
     this.outbound = outbound;
@@ -59,17 +64,25 @@ public final class GitCloner {
   }
 
   /**
-   * {@link #cloneInto(GitSource, Path, StepLog)}, then checks out {@code commitSha} (a re-run builds the
-   * commit its original run built) when not null; it must be in the cloned branch's or tag's history.
+   * {@link #cloneInto(GitSource, Path, StepLog)}, then checks out {@code commitSha} (a re-run
+   * builds the commit its original run built) when not null; it must be in the cloned branch's or
+   * tag's history.
    *
    * @throws StepFailedException also when that commit is no longer there (the branch was rewritten)
    */
   public ClonedSource cloneInto(GitSource source, Path workspace, StepLog log, String commitSha) {
     String url = withoutUserInfo(source.url());
-    String what = source.fetchRef() != null ? "ref '" + source.fetchRef() + "'"
-        : (source.refType() == Codebase.BuildType.BRANCH ? "branch '" : "tag '") + source.ref() + "'";
-    CredentialsProvider credentials = source.credentials() == null ? null
-        : new UsernamePasswordCredentialsProvider(source.credentials().username(), source.credentials().password());
+    String what =
+        source.fetchRef() != null
+            ? "ref '" + source.fetchRef() + "'"
+            : (source.refType() == Codebase.BuildType.BRANCH ? "branch '" : "tag '")
+                + source.ref()
+                + "'";
+    CredentialsProvider credentials =
+        source.credentials() == null
+            ? null
+            : new UsernamePasswordCredentialsProvider(
+                source.credentials().username(), source.credentials().password());
     log.append("Cloning " + what + " of " + url);
     requireRef(source, url, what, credentials);
     if (source.commitSha() != null) {
@@ -78,20 +91,22 @@ public final class GitCloner {
     GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
       Files.createDirectories(workspace);
-      try (Git git = Git.cloneRepository()
-          .setURI(source.url())
-          .setDirectory(workspace.toFile())
-          .setCloneAllBranches(false)
-          .setBranchesToClone(List.of(source.fullRef()))
-          .setBranch(source.fullRef())
-          .setCredentialsProvider(credentials)
-          .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(http.installer())
-          .call()) {
+      try (Git git =
+          Git.cloneRepository()
+              .setURI(source.url())
+              .setDirectory(workspace.toFile())
+              .setCloneAllBranches(false)
+              .setBranchesToClone(List.of(source.fullRef()))
+              .setBranch(source.fullRef())
+              .setCredentialsProvider(credentials)
+              .setTimeout(timeoutSeconds())
+              .setTransportConfigCallback(http.installer())
+              .call()) {
         Repository repository = git.getRepository();
         ObjectId head = repository.resolve("HEAD^{commit}");
         if (head == null) {
-          throw new StepFailedException("tried to clone " + what + " of " + url + " but nothing was checked out");
+          throw new StepFailedException(
+              "tried to clone " + what + " of " + url + " but nothing was checked out");
         }
         if (commitSha != null) {
           head = checkoutPinned(git, head, commitSha, what, url, log);
@@ -105,22 +120,37 @@ public final class GitCloner {
       }
     } catch (GitAPIException | IOException | JGitInternalException e) {
       // JGitInternalException: e.g. the workspace is not empty
-      throw new StepFailedException("tried to clone " + what + " of " + url + " into " + workspace
-          + " but failed because " + reason(e, http, source.url()), e);
+      throw new StepFailedException(
+          "tried to clone "
+              + what
+              + " of "
+              + url
+              + " into "
+              + workspace
+              + " but failed because "
+              + reason(e, http, source.url()),
+          e);
     }
   }
 
   /**
-   * Fetches only {@code source.fullRef()} into a new repository and checks out {@code source.commitSha()}
-   * (detached), which must be reachable from that ref: a webhook's run builds exactly the event's commit
-   * even when the branch has moved on since, and never a commit the ref does not contain.
+   * Fetches only {@code source.fullRef()} into a new repository and checks out {@code
+   * source.commitSha()} (detached), which must be reachable from that ref: a webhook's run builds
+   * exactly the event's commit even when the branch has moved on since, and never a commit the ref
+   * does not contain.
    */
-  private ClonedSource checkOutCommit(GitSource source, Path workspace, StepLog log, String url, String what,
+  private ClonedSource checkOutCommit(
+      GitSource source,
+      Path workspace,
+      StepLog log,
+      String url,
+      String what,
       CredentialsProvider credentials) {
     String wanted = source.commitSha();
     try {
       Files.createDirectories(workspace);
-      try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("ci-source").call()) {
+      try (Git git =
+          Git.init().setDirectory(workspace.toFile()).setInitialBranch("ci-source").call()) {
         git.fetch()
             .setRemote(source.url())
             .setRefSpecs(new RefSpec("+" + source.fullRef() + ":" + FETCHED))
@@ -132,13 +162,24 @@ public final class GitCloner {
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
           ObjectId tip = repository.resolve(FETCHED + "^{commit}");
-          // the fresh repository holds only what the ref reaches: a missing object is a commit it does not contain
-          ObjectId id = repository.getObjectDatabase().has(ObjectId.fromString(wanted))
-              ? repository.resolve(wanted + "^{commit}") : null;
+          // the fresh repository holds only what the ref reaches: a missing object is a commit it
+          // does not contain
+          ObjectId id =
+              repository.getObjectDatabase().has(ObjectId.fromString(wanted))
+                  ? repository.resolve(wanted + "^{commit}")
+                  : null;
           RevCommit commit = id == null ? null : walk.parseCommit(id);
           if (tip == null || commit == null || !walk.isMergedInto(commit, walk.parseCommit(tip))) {
-            throw new StepFailedException("tried to check out commit " + wanted + " of " + what + " of " + url
-                + " but the " + what + " does not contain it (it was force-pushed or deleted since the event)");
+            throw new StepFailedException(
+                "tried to check out commit "
+                    + wanted
+                    + " of "
+                    + what
+                    + " of "
+                    + url
+                    + " but the "
+                    + what
+                    + " does not contain it (it was force-pushed or deleted since the event)");
           }
           git.checkout().setName(commit.name()).call();
           Instant commitTime = Instant.ofEpochSecond(commit.getCommitTime());
@@ -147,45 +188,65 @@ public final class GitCloner {
         }
       }
     } catch (GitAPIException | IOException | JGitInternalException e) {
-      throw new StepFailedException("tried to fetch " + what + " of " + url + " into " + workspace
-          + " but failed because " + reason(e), e);
+      throw new StepFailedException(
+          "tried to fetch "
+              + what
+              + " of "
+              + url
+              + " into "
+              + workspace
+              + " but failed because "
+              + reason(e),
+          e);
     }
   }
 
   private static ClonedSource cloned(GitSource source, String url, RevCommit commit) {
-    return new ClonedSource(url,
+    return new ClonedSource(
+        url,
         source.refType() == Codebase.BuildType.BRANCH ? source.ref() : null,
         source.refType() == Codebase.BuildType.TAG ? source.ref() : null,
-        commit.name(), Instant.ofEpochSecond(commit.getCommitTime()));
+        commit.name(),
+        Instant.ofEpochSecond(commit.getCommitTime()));
   }
 
-  private void requireRef(GitSource source, String url, String what, CredentialsProvider credentials) {
+  private void requireRef(
+      GitSource source, String url, String what, CredentialsProvider credentials) {
     Map<String, Ref> refs;
     GuardedGitHttp http = new GuardedGitHttp(outbound);
     try {
-      refs = Git.lsRemoteRepository()
-          .setRemote(source.url())
-          .setHeads(source.fetchRef() == null && source.refType() == Codebase.BuildType.BRANCH)
-          .setTags(source.fetchRef() == null && source.refType() == Codebase.BuildType.TAG)
-          .setCredentialsProvider(credentials)
-          .setTimeout(timeoutSeconds())
-          .setTransportConfigCallback(http.installer())
-          .callAsMap();
+      refs =
+          Git.lsRemoteRepository()
+              .setRemote(source.url())
+              .setHeads(source.fetchRef() == null && source.refType() == Codebase.BuildType.BRANCH)
+              .setTags(source.fetchRef() == null && source.refType() == Codebase.BuildType.TAG)
+              .setCredentialsProvider(credentials)
+              .setTimeout(timeoutSeconds())
+              .setTransportConfigCallback(http.installer())
+              .callAsMap();
     } catch (GitAPIException | JGitInternalException e) {
-      throw new StepFailedException("tried to clone " + what + " of " + url + " but failed because "
-          + reason(e, http, source.url()), e);
+      throw new StepFailedException(
+          "tried to clone "
+              + what
+              + " of "
+              + url
+              + " but failed because "
+              + reason(e, http, source.url()),
+          e);
     }
     if (!refs.containsKey(source.fullRef())) {
-      throw new StepFailedException("tried to clone " + what + " of " + url + " but the repository has no "
-          + what);
+      throw new StepFailedException(
+          "tried to clone " + what + " of " + url + " but the repository has no " + what);
     }
   }
 
   /** Checks out {@code commitSha} if {@code tip}'s history holds it; returns it. */
-  private static ObjectId checkoutPinned(Git git, ObjectId tip, String commitSha, String what, String url, StepLog log)
+  private static ObjectId checkoutPinned(
+      Git git, ObjectId tip, String commitSha, String what, String url, StepLog log)
       throws IOException, GitAPIException {
     if (!commitSha.matches("[0-9a-f]{40}")) {
-      throw new StepFailedException("tried to check out commit '" + commitSha + "' but it is not a full commit SHA");
+      throw new StepFailedException(
+          "tried to check out commit '" + commitSha + "' but it is not a full commit SHA");
     }
     ObjectId pinned = ObjectId.fromString(commitSha);
     try (RevWalk walk = new RevWalk(git.getRepository())) {
@@ -196,8 +257,16 @@ public final class GitCloner {
         commit = null;
       }
       if (commit == null || !walk.isMergedInto(commit, walk.parseCommit(tip))) {
-        throw new StepFailedException("tried to check out commit " + commitSha + " of " + what + " of " + url
-            + " (the commit of the run being re-run) but that " + what + " no longer contains it");
+        throw new StepFailedException(
+            "tried to check out commit "
+                + commitSha
+                + " of "
+                + what
+                + " of "
+                + url
+                + " (the commit of the run being re-run) but that "
+                + what
+                + " no longer contains it");
       }
     }
     git.checkout().setName(commitSha).call();
@@ -210,31 +279,40 @@ public final class GitCloner {
   }
 
   /**
-   * Why an operation failed. Over HTTP, JGit's message may quote what the server answered (a page of an
-   * internal service), so it is never used: the refusal, the status code, what was asked and the kind of
-   * network failure say enough. Local failures (a workspace that is not empty) keep JGit's message.
+   * Why an operation failed. Over HTTP, JGit's message may quote what the server answered (a page
+   * of an internal service), so it is never used: the refusal, the status code, what was asked and
+   * the kind of network failure say enough. Local failures (a workspace that is not empty) keep
+   * JGit's message.
    */
   private static String reason(Exception e, GuardedGitHttp http, String url) {
     if (http.refusal() != null) {
       return http.refusal();
     }
-    if (!url.regionMatches(true, 0, "http", 0, 4) || e instanceof JGitInternalException || e instanceof IOException) {
+    if (!url.regionMatches(true, 0, "http", 0, 4)
+        || e instanceof JGitInternalException
+        || e instanceof IOException) {
       return reason(e);
     }
     int status = http.lastStatus();
     if (status == 401 || status == 403) {
-      return "the server refused the credentials (HTTP " + status + " to " + http.lastRequest() + ")";
+      return "the server refused the credentials (HTTP "
+          + status
+          + " to "
+          + http.lastRequest()
+          + ")";
     }
     if (status == 404) {
       return "the repository was not found (HTTP 404 to " + http.lastRequest() + ")";
     }
-    String lastAnswer = status < 0 ? "" : " (last answer: HTTP " + status + " to " + http.lastRequest() + ")";
+    String lastAnswer =
+        status < 0 ? "" : " (last answer: HTTP " + status + " to " + http.lastRequest() + ")";
     String network = networkFailure(e);
     if (network != null) {
       return network + lastAnswer;
     }
     if (status >= 0) {
-      return "the server did not answer as a Git repository" + lastAnswer
+      return "the server did not answer as a Git repository"
+          + lastAnswer
           + "; what it sent is not repeated here";
     }
     return "the server could not be reached";
@@ -263,12 +341,17 @@ public final class GitCloner {
   private static String reason(Exception e) {
     String message = String.valueOf(e.getMessage());
     String lower = message.toLowerCase(Locale.ROOT);
-    if (lower.contains("not authorized") || lower.contains("authentication is required")
-        || lower.contains("auth fail") || lower.contains(" 401") || lower.contains(" 403")) {
+    if (lower.contains("not authorized")
+        || lower.contains("authentication is required")
+        || lower.contains("auth fail")
+        || lower.contains(" 401")
+        || lower.contains(" 403")) {
       return "the server refused the credentials (" + message + ")";
     }
-    if (e instanceof InvalidRemoteException || lower.contains("not found")
-        || lower.contains("does not appear to be a git repository") || lower.contains("repository not found")) {
+    if (e instanceof InvalidRemoteException
+        || lower.contains("not found")
+        || lower.contains("does not appear to be a git repository")
+        || lower.contains("repository not found")) {
       return "the repository was not found (" + message + ")";
     }
     return message;
@@ -281,8 +364,15 @@ public final class GitCloner {
       if (uri.getRawUserInfo() == null) {
         return url;
       }
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
-          uri.getFragment()).toString();
+      return new URI(
+              uri.getScheme(),
+              null,
+              uri.getHost(),
+              uri.getPort(),
+              uri.getPath(),
+              uri.getQuery(),
+              uri.getFragment())
+          .toString();
     } catch (URISyntaxException e) {
       return url;
     }

@@ -1,5 +1,6 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.spi.Credentials;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -9,10 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One build-and-push: expressions already resolved, connector already turned into a registry host and
- * credentials.
+ * One build-and-push: expressions already resolved, connector already turned into a registry host
+ * and credentials.
  *
- * @param workspace the checked-out source; {@code dockerfile} and {@code context} are relative to it
+ * @param workspace the checked-out source; {@code dockerfile} and {@code context} are relative to
+ *     it
  * @param registry {@code host[:port]} of the registry, e.g. {@code 127.0.0.1:5000}
  * @param repository the repository path in it, e.g. {@code demo/app}
  * @param credentials null for anonymous access

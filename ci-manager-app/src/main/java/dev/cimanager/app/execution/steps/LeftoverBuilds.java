@@ -15,13 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops the builds a previous process of this data directory left behind (a crash or {@code kill -9} does
- * not end its {@code buildah} children, and their containers run on in their own session): at start-up,
- * before any build of this process starts, it kills every process whose command line names this data
- * directory's buildah storage (the time-limit shell, {@code timeout}, {@code buildah}) with their
- * descendants, force-deletes the containers in each leftover build directory's runc state, removes
- * buildah's working containers and unpushed build images, and deletes the build directories. Other
- * instances' builds (other data directories) are not touched.
+ * Stops the builds a previous process of this data directory left behind (a crash or {@code kill
+ * -9} does not end its {@code buildah} children, and their containers run on in their own session):
+ * at start-up, before any build of this process starts, it kills every process whose command line
+ * names this data directory's buildah storage (the time-limit shell, {@code timeout}, {@code
+ * buildah}) with their descendants, force-deletes the containers in each leftover build directory's
+ * runc state, removes buildah's working containers and unpushed build images, and deletes the build
+ * directories. Other instances' builds (other data directories) are not touched.
  */
 public final class LeftoverBuilds implements Managed {
 
@@ -41,7 +41,9 @@ public final class LeftoverBuilds implements Managed {
     stopAll();
   }
 
-  /** Stops and removes every leftover build of this data directory; failures are logged, not thrown. */
+  /**
+   * Stops and removes every leftover build of this data directory; failures are logged, not thrown.
+   */
   public void stopAll() {
     int killed = killProcesses();
     List<Path> buildDirs = buildDirs();
@@ -53,18 +55,27 @@ public final class LeftoverBuilds implements Managed {
       removeWorkingContainersAndImages();
     }
     if (killed > 0 || !buildDirs.isEmpty()) {
-      LOG.warn("stopped {} leftover build processes and removed {} build directories of a previous process",
-          killed, buildDirs.size());
+      LOG.warn(
+          "stopped {} leftover build processes and removed {} build directories of a previous process",
+          killed,
+          buildDirs.size());
     }
   }
 
   private int killProcesses() {
     String storageRoot = paths.root().toString();
     long self = ProcessHandle.current().pid();
-    List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
-        .filter(process -> process.pid() != self && running(process.pid()))
-        .filter(process -> process.info().arguments().map(args -> List.of(args).contains(storageRoot)).orElse(false))
-        .toList();
+    List<ProcessHandle> leftovers =
+        ProcessHandle.allProcesses()
+            .filter(process -> process.pid() != self && running(process.pid()))
+            .filter(
+                process ->
+                    process
+                        .info()
+                        .arguments()
+                        .map(args -> List.of(args).contains(storageRoot))
+                        .orElse(false))
+            .toList();
     List<ProcessHandle> all = new ArrayList<>();
     for (ProcessHandle process : leftovers) {
       all.add(process);
@@ -88,8 +99,8 @@ public final class LeftoverBuilds implements Managed {
   }
 
   /**
-   * Whether {@code pid} still runs. Not {@link ProcessHandle#isAlive()}: a killed process whose parent is
-   * gone stays a zombie until PID 1 reaps it, which some container inits do late.
+   * Whether {@code pid} still runs. Not {@link ProcessHandle#isAlive()}: a killed process whose
+   * parent is gone stays a zombie until PID 1 reaps it, which some container inits do late.
    */
   static boolean running(long pid) {
     try {
@@ -105,8 +116,10 @@ public final class LeftoverBuilds implements Managed {
       return List.of();
     }
     try (Stream<Path> children = Files.list(paths.tmp())) {
-      return children.filter(child -> child.getFileName().toString().startsWith(BuildahPaths.BUILD_DIR_PREFIX))
-          .filter(Files::isDirectory).toList();
+      return children
+          .filter(child -> child.getFileName().toString().startsWith(BuildahPaths.BUILD_DIR_PREFIX))
+          .filter(Files::isDirectory)
+          .toList();
     } catch (IOException e) {
       LOG.warn("could not list leftover build directories in {}", paths.tmp(), e);
       return List.of();
@@ -117,10 +130,13 @@ public final class LeftoverBuilds implements Managed {
     if (!Files.isDirectory(runcRoot)) {
       return;
     }
-    for (String id : quietly("list leftover containers", List.of("runc", "--root", runcRoot.toString(), "list",
-        "--quiet"))) {
+    for (String id :
+        quietly(
+            "list leftover containers",
+            List.of("runc", "--root", runcRoot.toString(), "list", "--quiet"))) {
       if (!id.isBlank()) {
-        quietly("delete leftover container " + id,
+        quietly(
+            "delete leftover container " + id,
             List.of("runc", "--root", runcRoot.toString(), "delete", "--force", id.strip()));
       }
     }
@@ -128,7 +144,8 @@ public final class LeftoverBuilds implements Managed {
 
   private void removeWorkingContainersAndImages() {
     quietly("remove leftover working containers", buildah("rm", "--all"));
-    for (String image : quietly("list images", buildah("images", "--noheading", "--format", "{{.Name}}"))) {
+    for (String image :
+        quietly("list images", buildah("images", "--noheading", "--format", "{{.Name}}"))) {
       if (image.strip().startsWith(BuildahBuilder.LOCAL_IMAGE_PREFIX)) {
         quietly("remove leftover image " + image.strip(), buildah("rmi", "-f", image.strip()));
       }
@@ -136,8 +153,16 @@ public final class LeftoverBuilds implements Managed {
   }
 
   private List<String> buildah(String... subcommand) {
-    List<String> command = new ArrayList<>(List.of("buildah", "--storage-driver", "vfs",
-        "--root", paths.root().toString(), "--runroot", paths.runRoot().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "buildah",
+                "--storage-driver",
+                "vfs",
+                "--root",
+                paths.root().toString(),
+                "--runroot",
+                paths.runRoot().toString()));
     command.addAll(List.of(subcommand));
     return command;
   }
@@ -145,7 +170,11 @@ public final class LeftoverBuilds implements Managed {
   /** The command's output lines, or none (and a warning) when it fails. */
   private List<String> quietly(String action, List<String> command) {
     try {
-      return runner.run(action, command, Path.of("."), Map.of("TMPDIR", paths.tmp().toString()),
+      return runner.run(
+          action,
+          command,
+          Path.of("."),
+          Map.of("TMPDIR", paths.tmp().toString()),
           new StepLog(line -> line));
     } catch (StepFailedException e) {
       LOG.warn("at start-up, {}", e.getMessage());

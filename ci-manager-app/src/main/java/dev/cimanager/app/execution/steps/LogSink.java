@@ -12,7 +12,10 @@ public interface LogSink {
   /** Lines {@code from} (inclusive) to {@code to} (exclusive), all of which were written. */
   List<String> read(int from, int to);
 
-  /** A sink in memory, for logs no one reads back from storage (clone output, internal commands, tests). */
+  /**
+   * A sink in memory, for logs no one reads back from storage (clone output, internal commands,
+   * tests).
+   */
   static LogSink inMemory() {
     List<String> lines = new ArrayList<>();
     return new LogSink() {

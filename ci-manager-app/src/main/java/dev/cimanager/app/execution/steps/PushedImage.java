@@ -1,8 +1,8 @@
 package dev.cimanager.app.execution.steps;
 
+import dev.cimanager.ssca.spi.Digest;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An image the registry now serves under every tag with one manifest digest.
@@ -12,17 +12,19 @@ import java.util.regex.Pattern;
  * @param builderVersion the buildah version that built it, e.g. {@code 1.28.2}
  * @param baseImages the external {@code FROM} images by digest (none for {@code FROM scratch})
  */
-public record PushedImage(String image, List<String> tags, String digest, String builderVersion,
+public record PushedImage(
+    String image,
+    List<String> tags,
+    String digest,
+    String builderVersion,
     List<BaseImage> baseImages) {
-
-  static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
   public PushedImage {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(builderVersion, "builderVersion");
     tags = List.copyOf(tags);
     baseImages = List.copyOf(baseImages);
-    if (digest == null || !DIGEST.matcher(digest).matches()) {
+    if (!Digest.isValid(digest)) {
       throw new IllegalArgumentException("digest must be sha256:<64 lowercase hex>: " + digest);
     }
   }
@@ -37,7 +39,7 @@ public record PushedImage(String image, List<String> tags, String digest, String
 
     public BaseImage {
       Objects.requireNonNull(reference, "reference");
-      if (digest == null || !DIGEST.matcher(digest).matches()) {
+      if (!Digest.isValid(digest)) {
         throw new IllegalArgumentException("digest must be sha256:<64 lowercase hex>: " + digest);
       }
     }

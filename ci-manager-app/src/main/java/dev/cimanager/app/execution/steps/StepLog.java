@@ -16,19 +16,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log of one step: lines of the processes it ran, each passed through the execution's secret
- * masking and then made printable before it is kept, so no secret value is ever stored and no value can
- * forge a line (a newline, carriage return or ANSI escape in a build argument shows as {@code \n},
- * {@code \r}, {@code \x1b}). Safe to append from several threads.
+ * masking and then made printable before it is kept, so no secret value is ever stored and no value
+ * can forge a line (a newline, carriage return or ANSI escape in a build argument shows as {@code
+ * \n}, {@code \r}, {@code \x1b}). Safe to append from several threads.
  *
- * <p>Lines stream to a {@link LogSink} (MongoDB for a step's log) in small batches as they come: what
- * the log holds in memory is the unwritten batch and a short tail for failure messages, whatever the
- * step prints. A line is cut at {@link #MAX_LINE_CHARS}; once the log reaches its byte limit it ends
- * with one truncation line and later lines are dropped (they still reach the tail).
+ * <p>Lines stream to a {@link LogSink} (MongoDB for a step's log) in small batches as they come:
+ * what the log holds in memory is the unwritten batch and a short tail for failure messages,
+ * whatever the step prints. A line is cut at {@link #MAX_LINE_CHARS}; once the log reaches its byte
+ * limit it ends with one truncation line and later lines are dropped (they still reach the tail).
  */
 public final class StepLog {
 
   /** The default limit of one step's stored log. */
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
   /** The longest line kept, in characters; longer lines are cut with a note. */
   public static final int MAX_LINE_CHARS = 8192;
 
@@ -74,8 +75,8 @@ public final class StepLog {
   }
 
   /**
-   * An in-memory log of a run: {@code hide} adds a secret to {@code mask} (the execution's), so it is
-   * hidden in every later line and message of the run.
+   * An in-memory log of a run: {@code hide} adds a secret to {@code mask} (the execution's), so it
+   * is hidden in every later line and message of the run.
    */
   public StepLog(UnaryOperator<String> mask, Consumer<ResolvedSecret> hide) {
     this(mask, Objects.requireNonNull(hide, "hide"), LogSink.inMemory(), DEFAULT_MAX_BYTES);
@@ -84,9 +85,11 @@ public final class StepLog {
   /**
    * @param hide adds a secret to the run's mask; null keeps hidden secrets to this log
    * @param sink where lines are written as they come
-   * @param maxBytes the most UTF-8 bytes (newlines included) the log keeps before its truncation line
+   * @param maxBytes the most UTF-8 bytes (newlines included) the log keeps before its truncation
+   *     line
    */
-  public StepLog(UnaryOperator<String> mask, Consumer<ResolvedSecret> hide, LogSink sink, long maxBytes) {
+  public StepLog(
+      UnaryOperator<String> mask, Consumer<ResolvedSecret> hide, LogSink sink, long maxBytes) {
     this.mask = Objects.requireNonNull(mask, "mask");
     this.hide = hide;
     this.sink = Objects.requireNonNull(sink, "sink");
@@ -122,14 +125,18 @@ public final class StepLog {
       long bytes = kept.getBytes(StandardCharsets.UTF_8).length + 1L;
       if (keptBytes + bytes > maxBytes) {
         truncated = true;
-        add("(log truncated: this step's log reached its limit of " + maxBytes
-            + " bytes; later lines are not stored)", 0);
+        add(
+            "(log truncated: this step's log reached its limit of "
+                + maxBytes
+                + " bytes; later lines are not stored)",
+            0);
         flush();
         return kept;
       }
       keptBytes += bytes;
       add(kept, bytes);
-      if (batch.size() >= BATCH_LINES || batchBytes >= BATCH_BYTES
+      if (batch.size() >= BATCH_LINES
+          || batchBytes >= BATCH_BYTES
           || System.nanoTime() - batchStartedNanos >= BATCH_AGE.toNanos()) {
         flush();
       }
@@ -155,7 +162,9 @@ public final class StepLog {
       // written lines never change, so they are read outside the lock
       lines.addAll(sink.read(from, written));
     }
-    lines.addAll(unwritten.subList(Math.min(unwritten.size(), Math.max(0, from - written)), unwritten.size()));
+    lines.addAll(
+        unwritten.subList(
+            Math.min(unwritten.size(), Math.max(0, from - written)), unwritten.size()));
     return new Slice(lines, from + lines.size());
   }
 
@@ -195,7 +204,8 @@ public final class StepLog {
       writtenLines += lines.size();
       lostLines = 0;
     } catch (RuntimeException e) {
-      // the step goes on; memory stays bounded, and the gap is named in the log once storage is back
+      // the step goes on; memory stays bounded, and the gap is named in the log once storage is
+      // back
       LOG.warn("could not store {} step log lines", batch.size(), e);
       lostLines += batch.size();
     }
@@ -203,20 +213,27 @@ public final class StepLog {
     batchBytes = 0;
   }
 
-  /** Room past {@link #MAX_LINE_CHARS} for the note of a line a {@link BoundedLineReader} already cut. */
+  /**
+   * Room past {@link #MAX_LINE_CHARS} for the note of a line a {@link BoundedLineReader} already
+   * cut.
+   */
   private static final int NOTE_ROOM = 100;
 
   private static String cut(String line) {
     if (line.length() <= MAX_LINE_CHARS + NOTE_ROOM) {
       return line;
     }
-    int end = Character.isHighSurrogate(line.charAt(MAX_LINE_CHARS - 1)) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
+    int end =
+        Character.isHighSurrogate(line.charAt(MAX_LINE_CHARS - 1))
+            ? MAX_LINE_CHARS - 1
+            : MAX_LINE_CHARS;
     return line.substring(0, end) + " ... (line cut at " + MAX_LINE_CHARS + " characters)";
   }
 
   /**
-   * {@code text} with every control character but tab (and the Unicode line and paragraph separators)
-   * written as an escape, so one appended value is always exactly one line and cannot move the cursor.
+   * {@code text} with every control character but tab (and the Unicode line and paragraph
+   * separators) written as an escape, so one appended value is always exactly one line and cannot
+   * move the cursor.
    */
   static String printable(String text) {
     StringBuilder out = null;

@@ -13,12 +13,15 @@ public final class StepsModule extends AbstractModule {
 
   /** A vfs build copies every layer: generous, but a hung process still ends. */
   static final Duration BUILDAH_COMMAND_TIMEOUT = Duration.ofMinutes(30);
+
   static final Duration GIT_TIMEOUT = Duration.ofMinutes(2);
 
   @Provides
   @Singleton
-  BuildahBuilder buildahBuilder(DataDirectory dataDirectory, InsecureRegistries insecureRegistries) {
-    return new BuildahBuilder(dataDirectory.root(), insecureRegistries.hostPorts(), BUILDAH_COMMAND_TIMEOUT);
+  BuildahBuilder buildahBuilder(
+      DataDirectory dataDirectory, InsecureRegistries insecureRegistries) {
+    return new BuildahBuilder(
+        dataDirectory.root(), insecureRegistries.hostPorts(), BUILDAH_COMMAND_TIMEOUT);
   }
 
   @Provides

@@ -2,7 +2,9 @@ package dev.cimanager.app.provenance.commands;
 
 import io.dropwizard.core.cli.Cli;
 
-/** A command could not do its job; the message says what was tried and why it failed. Exit status 1. */
+/**
+ * A command could not do its job; the message says what was tried and why it failed. Exit status 1.
+ */
 final class CommandException extends RuntimeException {
   CommandException(String message) {
     super(message);

@@ -1,7 +1,7 @@
 package dev.cimanager.app.provenance.commands;
 
-import dev.cimanager.ssca.signing.CosignKeyPair;
-import dev.cimanager.ssca.signing.CosignKeyPairGenerator;
+import dev.cimanager.ssca.api.CosignKeys;
+import dev.cimanager.ssca.spi.CosignKeyPair;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -19,10 +19,10 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code generate-key-pair --output-prefix DIR/cosign}: writes {@code cosign.key} (ENCRYPTED SIGSTORE
- * PRIVATE KEY, scrypt N=65536) and {@code cosign.pub}, as {@code cosign generate-key-pair} does, for
- * users without Cosign. The password comes as in cosign: {@code COSIGN_PASSWORD} when set (empty is
- * valid), else typed twice on a terminal, else all of standard input.
+ * {@code generate-key-pair --output-prefix DIR/cosign}: writes {@code cosign.key} (ENCRYPTED
+ * SIGSTORE PRIVATE KEY, scrypt N=65536) and {@code cosign.pub}, as {@code cosign generate-key-pair}
+ * does, for users without Cosign. The password comes as in cosign: {@code COSIGN_PASSWORD} when set
+ * (empty is valid), else typed twice on a terminal, else all of standard input.
  */
 public final class GenerateKeyPairCommand extends Command {
   static final String PASSWORD_VARIABLE = "COSIGN_PASSWORD";
@@ -36,8 +36,11 @@ public final class GenerateKeyPairCommand extends Command {
     this(System.out, System::getenv, System.in, System.console());
   }
 
-  GenerateKeyPairCommand(PrintStream out, Function<String, String> environment, InputStream stdin, Console console) {
-    super("generate-key-pair", "Generate a Cosign key pair (cosign.key, cosign.pub) for signing SLSA provenance");
+  GenerateKeyPairCommand(
+      PrintStream out, Function<String, String> environment, InputStream stdin, Console console) {
+    super(
+        "generate-key-pair",
+        "Generate a Cosign key pair (cosign.key, cosign.pub) for signing SLSA provenance");
     this.out = out;
     this.environment = environment;
     this.stdin = stdin;
@@ -46,7 +49,8 @@ public final class GenerateKeyPairCommand extends Command {
 
   @Override
   public void configure(Subparser subparser) {
-    subparser.addArgument("--output-prefix")
+    subparser
+        .addArgument("--output-prefix")
         .dest("prefix")
         .setDefault("cosign")
         .help("path prefix of the files to write: PREFIX.key and PREFIX.pub (default: cosign)");
@@ -59,14 +63,17 @@ public final class GenerateKeyPairCommand extends Command {
     Path publicFile = Path.of(prefix + ".pub");
     for (Path file : new Path[] {privateFile, publicFile}) {
       if (Files.exists(file)) {
-        throw new CommandException("tried to write " + file + " but it already exists: move it away or choose"
-            + " another --output-prefix");
+        throw new CommandException(
+            "tried to write "
+                + file
+                + " but it already exists: move it away or choose"
+                + " another --output-prefix");
       }
     }
     byte[] password = password();
     CosignKeyPair pair;
     try {
-      pair = CosignKeyPairGenerator.generate(password);
+      pair = CosignKeys.generate(password);
     } finally {
       Arrays.fill(password, (byte) 0);
     }
@@ -74,7 +81,9 @@ public final class GenerateKeyPairCommand extends Command {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        privateFile,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(privateFile, pair.privateKeyPem());
     Files.write(publicFile, pair.publicKeyPem());
     out.println("Private key written to " + privateFile);

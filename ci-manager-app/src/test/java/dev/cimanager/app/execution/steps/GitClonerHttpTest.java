@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Git over HTTP aimed at an internal service: refused before connecting unless the host is allowed, and
- * when allowed, the failure names the status code and never repeats what the service answered.
+ * Git over HTTP aimed at an internal service: refused before connecting unless the host is allowed,
+ * and when allowed, the failure names the status code and never repeats what the service answered.
  */
 class GitClonerHttpTest {
   private static final String SECRET = "TOP-SECRET-ADMIN-PAGE";
@@ -35,21 +35,31 @@ class GitClonerHttpTest {
   @BeforeEach
   void start() throws Exception {
     internal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    internal.createContext("/", exchange -> {
-      requests.add(exchange.getRequestURI().toString());
-      byte[] body = (SECRET + "\n# service=git-upload-pack\n" + SECRET).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/x-git-upload-pack-advertisement");
-      exchange.sendResponseHeaders(exchange.getRequestURI().getPath().contains("missing") ? 404 : 200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    internal.createContext(
+        "/",
+        exchange -> {
+          requests.add(exchange.getRequestURI().toString());
+          byte[] body =
+              (SECRET + "\n# service=git-upload-pack\n" + SECRET).getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .set("Content-Type", "application/x-git-upload-pack-advertisement");
+          exchange.sendResponseHeaders(
+              exchange.getRequestURI().getPath().contains("missing") ? 404 : 200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     internal.start();
     redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    redirecting.createContext("/", exchange -> {
-      exchange.getResponseHeaders().set("Location", "http://localhost:" + internal.getAddress().getPort() + "/x");
-      exchange.sendResponseHeaders(302, -1);
-      exchange.close();
-    });
+    redirecting.createContext(
+        "/",
+        exchange -> {
+          exchange
+              .getResponseHeaders()
+              .set("Location", "http://localhost:" + internal.getAddress().getPort() + "/x");
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
     redirecting.start();
   }
 
@@ -60,7 +70,8 @@ class GitClonerHttpTest {
   }
 
   private static GitCloner cloner(String allowed) {
-    return new GitCloner(Duration.ofSeconds(10),
+    return new GitCloner(
+        Duration.ofSeconds(10),
         new OutboundAddresses(AllowedPrivateHosts.parse(allowed), InsecureRegistries.parse("")));
   }
 
@@ -72,8 +83,13 @@ class GitClonerHttpTest {
   void notAllowed_isRefusedBeforeConnecting() {
     String url = url("/healthcheck?x=");
 
-    assertThatThrownBy(() -> cloner("").cloneInto(new GitSource(url, Codebase.BuildType.BRANCH, "main", null),
-        workspace, log))
+    assertThatThrownBy(
+            () ->
+                cloner("")
+                    .cloneInto(
+                        new GitSource(url, Codebase.BuildType.BRANCH, "main", null),
+                        workspace,
+                        log))
         .isInstanceOf(StepFailedException.class)
         .hasMessageContaining("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
     assertThat(requests).isEmpty();
@@ -83,8 +99,13 @@ class GitClonerHttpTest {
   void allowed_butNotGit_namesTheStatus_neverTheBody() {
     String url = url("/healthcheck?x=");
 
-    assertThatThrownBy(() -> cloner("127.0.0.1").cloneInto(
-        new GitSource(url, Codebase.BuildType.BRANCH, "main", null), workspace, log))
+    assertThatThrownBy(
+            () ->
+                cloner("127.0.0.1")
+                    .cloneInto(
+                        new GitSource(url, Codebase.BuildType.BRANCH, "main", null),
+                        workspace,
+                        log))
         .isInstanceOf(StepFailedException.class)
         .hasMessageContaining("HTTP 200")
         .hasMessageNotContaining(SECRET);
@@ -94,8 +115,13 @@ class GitClonerHttpTest {
 
   @Test
   void allowed_missing_saysNotFound() {
-    assertThatThrownBy(() -> cloner("127.0.0.1").cloneInto(
-        new GitSource(url("/missing.git"), Codebase.BuildType.BRANCH, "main", null), workspace, log))
+    assertThatThrownBy(
+            () ->
+                cloner("127.0.0.1")
+                    .cloneInto(
+                        new GitSource(url("/missing.git"), Codebase.BuildType.BRANCH, "main", null),
+                        workspace,
+                        log))
         .hasMessageContaining("the repository was not found (HTTP 404")
         .hasMessageNotContaining(SECRET);
   }
@@ -104,8 +130,13 @@ class GitClonerHttpTest {
   void redirectToAHostNotAllowed_isNotFollowed() {
     String url = "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/repo.git";
 
-    assertThatThrownBy(() -> cloner("127.0.0.1").cloneInto(
-        new GitSource(url, Codebase.BuildType.BRANCH, "main", null), workspace, log))
+    assertThatThrownBy(
+            () ->
+                cloner("127.0.0.1")
+                    .cloneInto(
+                        new GitSource(url, Codebase.BuildType.BRANCH, "main", null),
+                        workspace,
+                        log))
         .isInstanceOf(StepFailedException.class)
         .hasMessageNotContaining(SECRET);
     assertThat(requests).isEmpty();

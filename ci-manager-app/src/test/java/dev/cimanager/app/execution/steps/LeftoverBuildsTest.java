@@ -2,6 +2,8 @@ package dev.cimanager.app.execution.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,38 +16,34 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import dev.cimanager.app.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds a dead server left behind: {@link LeftoverBuilds} stops this data directory's (and only its)
- * buildah processes and containers, and {@link BuildTimeLimit} ends a build and its container on its own.
- * Real buildah and runc; the build sleeps in a {@code RUN} of a static busybox.
+ * Builds a dead server left behind: {@link LeftoverBuilds} stops this data directory's (and only
+ * its) buildah processes and containers, and {@link BuildTimeLimit} ends a build and its container
+ * on its own. Real buildah and runc; the build sleeps in a {@code RUN} of a static busybox.
  */
+@IntegrationTest
 class LeftoverBuildsTest {
 
-  private static final String SLEEPING = """
+  private static final String SLEEPING =
+      """
       FROM scratch
       COPY busybox /bin/busybox
       RUN ["/bin/busybox", "sleep", "600"]
       """;
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp();
+  @RegisterExtension static final TestApp APP = new TestApp();
 
-  @TempDir
-  Path dataDirA;
+  @TempDir Path dataDirA;
 
-  @TempDir
-  Path dataDirB;
+  @TempDir Path dataDirB;
 
-  @TempDir
-  Path workspaceA;
+  @TempDir Path workspaceA;
 
-  @TempDir
-  Path workspaceB;
+  @TempDir Path workspaceB;
 
   @Test
   void stopAll_stopsThisDataDirsBuildsAndContainers_notAnotherInstances() throws Exception {
@@ -74,7 +72,8 @@ class LeftoverBuildsTest {
 
   @Test
   void serverStart_stopsTheBuildsLeftInItsDataDirectory() throws Exception {
-    // a build of the server's data directory the running server does not know: as a dead process left it
+    // a build of the server's data directory the running server does not know: as a dead process
+    // left it
     CompletableFuture<Void> leftover = sleepingBuild(APP.dataDir(), workspaceA);
     long container = awaitContainer(APP.dataDir());
 
@@ -89,16 +88,32 @@ class LeftoverBuildsTest {
   @Test
   void build_underADataDirOthersCannotTraverse_failsNamingTheDirectory() throws Exception {
     Path parent = Files.createDirectories(dataDirA.resolve("closed"));
-    Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(
+        parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     writeSource(workspaceA);
-    BuildahBuilder builder = new BuildahBuilder(parent.resolve("data"), Set.of(), Duration.ofMinutes(1));
-    ImageBuild build = new ImageBuild(workspaceA, "Dockerfile", ".", "127.0.0.1:1", "closed/app", List.of("1"),
-        Map.of(), Map.of(), null, Instant.EPOCH);
+    BuildahBuilder builder =
+        new BuildahBuilder(parent.resolve("data"), Set.of(), Duration.ofMinutes(1));
+    ImageBuild build =
+        new ImageBuild(
+            workspaceA,
+            "Dockerfile",
+            ".",
+            "127.0.0.1:1",
+            "closed/app",
+            List.of("1"),
+            Map.of(),
+            Map.of(),
+            null,
+            Instant.EPOCH);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.buildAndPush(build, new StepLog(line -> line)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> builder.buildAndPush(build, new StepLog(line -> line)))
         .isInstanceOf(StepFailedException.class)
-        .hasMessageStartingWith("tried to build but the directory " + parent + " above the data directory is not"
-            + " searchable by others (mode o+x)");
+        .hasMessageStartingWith(
+            "tried to build but the directory "
+                + parent
+                + " above the data directory is not"
+                + " searchable by others (mode o+x)");
   }
 
   @Test
@@ -106,14 +121,28 @@ class LeftoverBuildsTest {
     writeSource(workspaceA);
     BuildahPaths paths = BuildahPaths.under(dataDirA);
     paths.prepare();
-    Path buildDir = Files.createDirectories(paths.tmp().resolve(BuildahPaths.BUILD_DIR_PREFIX + "limit"));
+    Path buildDir =
+        Files.createDirectories(paths.tmp().resolve(BuildahPaths.BUILD_DIR_PREFIX + "limit"));
     Path runcRoot = BuildahBuilder.runcRoot(buildDir);
-    List<String> bud = new ArrayList<>(List.of("buildah", "--storage-driver", "vfs", "--root", paths.root().toString(),
-        "--runroot", paths.runRoot().toString(), "bud"));
+    List<String> bud =
+        new ArrayList<>(
+            List.of(
+                "buildah",
+                "--storage-driver",
+                "vfs",
+                "--root",
+                paths.root().toString(),
+                "--runroot",
+                paths.runRoot().toString(),
+                "bud"));
     bud.addAll(BuildIsolation.NAMESPACES.flags());
-    bud.addAll(List.of("--runtime-flag", "root=" + runcRoot, "-t", "localhost/limit", workspaceA.toString()));
-    ProcessBuilder builder = new ProcessBuilder(BuildTimeLimit.wrap(bud, Duration.ofSeconds(4), runcRoot))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    bud.addAll(
+        List.of(
+            "--runtime-flag", "root=" + runcRoot, "-t", "localhost/limit", workspaceA.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(BuildTimeLimit.wrap(bud, Duration.ofSeconds(4), runcRoot))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("TMPDIR", buildDir.toString());
     // started and then left alone, as by a server that died
     Process detached = builder.start();
@@ -132,8 +161,18 @@ class LeftoverBuildsTest {
   private CompletableFuture<Void> sleepingBuild(Path dataDir, Path workspace) throws IOException {
     writeSource(workspace);
     BuildahBuilder builder = new BuildahBuilder(dataDir, Set.of(), Duration.ofMinutes(10));
-    ImageBuild build = new ImageBuild(workspace, "Dockerfile", ".", "127.0.0.1:1", "sleeping/app", List.of("1"),
-        Map.of(), Map.of(), null, Instant.EPOCH);
+    ImageBuild build =
+        new ImageBuild(
+            workspace,
+            "Dockerfile",
+            ".",
+            "127.0.0.1:1",
+            "sleeping/app",
+            List.of("1"),
+            Map.of(),
+            Map.of(),
+            null,
+            Instant.EPOCH);
     return CompletableFuture.runAsync(() -> builder.buildAndPush(build, new StepLog(line -> line)));
   }
 
@@ -152,13 +191,17 @@ class LeftoverBuildsTest {
           continue;
         }
         try (Stream<Path> states = Files.walk(runc, 2)) {
-          for (Path state : states.filter(p -> p.getFileName().toString().equals("state.json")).toList()) {
+          for (Path state :
+              states.filter(p -> p.getFileName().toString().equals("state.json")).toList()) {
             String json = Files.readString(state);
-            var matcher = java.util.regex.Pattern.compile("\"init_process_pid\":(\\d+)").matcher(json);
+            var matcher =
+                java.util.regex.Pattern.compile("\"init_process_pid\":(\\d+)").matcher(json);
             if (matcher.find()) {
               long pid = Long.parseLong(matcher.group(1));
-              if (ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
-                  .map(line -> line.contains("sleep")).orElse(false)) {
+              if (ProcessHandle.of(pid)
+                  .flatMap(p -> p.info().commandLine())
+                  .map(line -> line.contains("sleep"))
+                  .orElse(false)) {
                 return pid;
               }
             }
@@ -176,7 +219,9 @@ class LeftoverBuildsTest {
       return List.of();
     }
     try (Stream<Path> children = Files.list(tmp)) {
-      return children.filter(p -> p.getFileName().toString().startsWith(BuildahPaths.BUILD_DIR_PREFIX)).toList();
+      return children
+          .filter(p -> p.getFileName().toString().startsWith(BuildahPaths.BUILD_DIR_PREFIX))
+          .toList();
     }
   }
 
@@ -184,6 +229,7 @@ class LeftoverBuildsTest {
     String root = BuildahPaths.under(dataDir).root().toString();
     return ProcessHandle.allProcesses()
         .filter(p -> LeftoverBuilds.running(p.pid()))
-        .filter(p -> p.info().arguments().map(args -> List.of(args).contains(root)).orElse(false)).toList();
+        .filter(p -> p.info().arguments().map(args -> List.of(args).contains(root)).orElse(false))
+        .toList();
   }
 }

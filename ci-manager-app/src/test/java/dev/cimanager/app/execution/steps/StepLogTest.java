@@ -3,6 +3,7 @@ package dev.cimanager.app.execution.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cimanager.app.secrets.ResolvedSecretsForTests;
+import dev.cimanager.ssca.spi.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class StepLogTest {
 
     String kept = log.append("--build-arg X=a\nStep failed: forged\r\u001b[2K\u0085\u2028end\tok");
 
-    assertThat(kept).isEqualTo("--build-arg X=a\\nStep failed: forged\\r\\x1b[2K\\x85\\u2028end\tok");
+    assertThat(kept)
+        .isEqualTo("--build-arg X=a\\nStep failed: forged\\r\\x1b[2K\\x85\\u2028end\tok");
     assertThat(log.lines()).hasSize(1);
     assertThat(log.text()).hasLineCount(1).doesNotContain("\r", "\u001b");
   }
@@ -66,7 +68,8 @@ class StepLogTest {
     assertThat(sink.lines).hasSizeGreaterThan(10_000 - StepLog.BATCH_LINES);
     assertThat(sink.writes).isGreaterThanOrEqualTo(10_000 / StepLog.BATCH_LINES - 1);
     assertThat(log.tail(1000)).hasSize(StepLog.TAIL_LINES).endsWith("line 9999");
-    assertThat(log.from(9_998)).isEqualTo(new StepLog.Slice(List.of("line 9998", "line 9999"), 10_000));
+    assertThat(log.from(9_998))
+        .isEqualTo(new StepLog.Slice(List.of("line 9998", "line 9999"), 10_000));
     assertThat(log.from(20_000)).isEqualTo(new StepLog.Slice(List.of(), 20_000));
     log.close();
     assertThat(sink.lines).hasSize(10_000).endsWith("line 9999");
@@ -85,8 +88,9 @@ class StepLogTest {
 
     assertThat(sink.lines).hasSize(10);
     assertThat(sink.lines.subList(0, 9)).containsOnly("0123456789");
-    assertThat(sink.lines.get(9)).isEqualTo(
-        "(log truncated: this step's log reached its limit of 100 bytes; later lines are not stored)");
+    assertThat(sink.lines.get(9))
+        .isEqualTo(
+            "(log truncated: this step's log reached its limit of 100 bytes; later lines are not stored)");
     assertThat(log.tail(1)).containsExactly("0123456789");
   }
 
@@ -97,8 +101,10 @@ class StepLogTest {
     String kept = log.append("x".repeat(StepLog.MAX_LINE_CHARS * 3));
     String justOver = log.append("y".repeat(StepLog.MAX_LINE_CHARS + 1));
 
-    assertThat(kept).startsWith("x".repeat(StepLog.MAX_LINE_CHARS))
-        .endsWith(" ... (line cut at " + StepLog.MAX_LINE_CHARS + " characters)").hasSizeLessThan(8300);
+    assertThat(kept)
+        .startsWith("x".repeat(StepLog.MAX_LINE_CHARS))
+        .endsWith(" ... (line cut at " + StepLog.MAX_LINE_CHARS + " characters)")
+        .hasSizeLessThan(8300);
     // room for the note of a line the process reader already cut
     assertThat(justOver).hasSize(StepLog.MAX_LINE_CHARS + 1);
   }
@@ -120,8 +126,9 @@ class StepLogTest {
 
   @Test
   void boundedLineReader_cutsLongLinesAndSplitsOnEveryLineEnd() throws Exception {
-    BoundedLineReader reader = new BoundedLineReader(
-        new java.io.StringReader("a\r\nb\rc\n" + "y".repeat(20_000) + "\nlast"), 10);
+    BoundedLineReader reader =
+        new BoundedLineReader(
+            new java.io.StringReader("a\r\nb\rc\n" + "y".repeat(20_000) + "\nlast"), 10);
 
     assertThat(reader.readLine()).isEqualTo("a");
     assertThat(reader.readLine()).isEqualTo("b");

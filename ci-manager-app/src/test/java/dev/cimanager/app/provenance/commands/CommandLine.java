@@ -9,7 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Runs one command through Dropwizard's {@link Cli}, as {@code java -jar ci-manager-app.jar ...} does. */
+/**
+ * Runs one command through Dropwizard's {@link Cli}, as {@code java -jar ci-manager-app.jar ...}
+ * does.
+ */
 public final class CommandLine {
   /** What the command printed, and the error that would make {@code java -jar} exit 1. */
   public record Result(String stdout, String stderr, Optional<Throwable> error) {
@@ -25,9 +28,12 @@ public final class CommandLine {
     bootstrap.addCommand(command);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Optional<Throwable> error = new Cli(new JarLocation(CiManagerApplication.class), bootstrap, out, err).run(args);
-    return new Result(out.toString(StandardCharsets.UTF_8) + commandOut.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8), error);
+    Optional<Throwable> error =
+        new Cli(new JarLocation(CiManagerApplication.class), bootstrap, out, err).run(args);
+    return new Result(
+        out.toString(StandardCharsets.UTF_8) + commandOut.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8),
+        error);
   }
 
   /** {@code verify-attestation} printing into {@code out}. */

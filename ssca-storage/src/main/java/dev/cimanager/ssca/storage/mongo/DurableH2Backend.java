@@ -14,19 +14,20 @@ import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 backend with every acknowledged write in the file: mongo-java-server answers a command (the driver
- * sends every command, writes included, as an {@code OP_MSG}) after {@link #handleMessage} returns, so
- * committing the MVStore there (a synchronous write of the changes into the file) means an answered write
- * survives {@code kill -9} of the process.
+ * The H2 backend with every acknowledged write in the file: mongo-java-server answers a command
+ * (the driver sends every command, writes included, as an {@code OP_MSG}) after {@link
+ * #handleMessage} returns, so committing the MVStore there (a synchronous write of the changes into
+ * the file) means an answered write survives {@code kill -9} of the process.
  *
- * <p>The stock backend leaves commits to the MVStore's background writer (every ~1 s), so the last second
- * of acknowledged writes was lost on a crash. Here the store's own auto-commit is off; each command that
- * changed something commits once. Commands arriving together share a commit: whoever commits first writes
- * every change made so far, and the others find nothing left to write.
+ * <p>The stock backend leaves commits to the MVStore's background writer (every ~1 s), so the last
+ * second of acknowledged writes was lost on a crash. Here the store's own auto-commit is off; each
+ * command that changed something commits once. Commands arriving together share a commit: whoever
+ * commits first writes every change made so far, and the others find nothing left to write.
  *
- * <p>Not a machine crash or power loss: that needs an fsync per write, which cut the store benchmark's
- * saves from 281/s to 50/s on the development machine (docs/PERFORMANCE.md). Deployments that need it use a
- * real MongoDB, where writes are journaled ({@link MongoClientFactory#connect}).
+ * <p>Not a machine crash or power loss: that needs an fsync per write, which cut the store
+ * benchmark's saves from 281/s to 50/s on the development machine (docs/PERFORMANCE.md).
+ * Deployments that need it use a real MongoDB, where writes are journaled ({@link
+ * MongoClientFactory#connect}).
  */
 final class DurableH2Backend extends H2Backend {
   static final int RETENTION_MILLIS = 1000;
@@ -47,7 +48,8 @@ final class DurableH2Backend extends H2Backend {
 
   private static void ownerOnly(Path file) {
     try {
-      if (!Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      if (!Files.getFileStore(file.toAbsolutePath().getParent())
+          .supportsFileAttributeView(PosixFileAttributeView.class)) {
         return;
       }
       Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-------");
@@ -57,8 +59,9 @@ final class DurableH2Backend extends H2Backend {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(mode));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("tried to make the embedded MongoDB file " + file + " private (mode 600)"
-          + " but failed", e);
+      throw new UncheckedIOException(
+          "tried to make the embedded MongoDB file " + file + " private (mode 600)" + " but failed",
+          e);
     }
   }
 

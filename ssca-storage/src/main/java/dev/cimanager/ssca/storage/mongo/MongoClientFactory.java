@@ -16,11 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects to MongoDB through the official driver: to the configured URI, or, when none is configured,
- * to an in-process mongo-java-server with the H2 backend persisting to {@code <dataDir>/mongo.mv.db}.
+ * Connects to MongoDB through the official driver: to the configured URI, or, when none is
+ * configured, to an in-process mongo-java-server with the H2 backend persisting to {@code
+ * <dataDir>/mongo.mv.db}.
  *
- * <p>The embedded server listens on a free loopback port so the same driver code talks to both; only
- * features both support may be used (see DESIGN.md "Storage": lookups by {@code _id} or exact unique keys).
+ * <p>The embedded server listens on a free loopback port so the same driver code talks to both;
+ * only features both support may be used (see DESIGN.md "Storage": lookups by {@code _id} or exact
+ * unique keys).
  */
 public final class MongoClientFactory {
   static final String EMBEDDED_FILE_NAME = "mongo.mv.db";
@@ -29,9 +31,9 @@ public final class MongoClientFactory {
   private MongoClientFactory() {}
 
   /**
-   * Connects to a real MongoDB at {@code uri}. Writes are acknowledged only once journaled and, on a
-   * replica set, on a majority ({@code w: majority, j: true}): an answered API call survives a crash of
-   * MongoDB or a failover. A {@code w} in the URI is kept, but always with the journal.
+   * Connects to a real MongoDB at {@code uri}. Writes are acknowledged only once journaled and, on
+   * a replica set, on a majority ({@code w: majority, j: true}): an answered API call survives a
+   * crash of MongoDB or a failover. A {@code w} in the URI is kept, but always with the journal.
    */
   public static MongoConnection connect(String uri) {
     ConnectionString connectionString = new ConnectionString(uri);
@@ -40,10 +42,14 @@ public final class MongoClientFactory {
 
   static MongoClientSettings settings(ConnectionString connectionString) {
     WriteConcern requested = connectionString.getWriteConcern();
-    WriteConcern durable = requested == null || requested.getWObject() == null
-        ? WriteConcern.MAJORITY.withJournal(true)
-        : requested.withJournal(true);
-    return MongoClientSettings.builder().applyConnectionString(connectionString).writeConcern(durable).build();
+    WriteConcern durable =
+        requested == null || requested.getWObject() == null
+            ? WriteConcern.MAJORITY.withJournal(true)
+            : requested.withJournal(true);
+    return MongoClientSettings.builder()
+        .applyConnectionString(connectionString)
+        .writeConcern(durable)
+        .build();
   }
 
   /** Starts the embedded server on {@code <dataDir>/mongo.mv.db} and connects to it. */
@@ -53,7 +59,8 @@ public final class MongoClientFactory {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "tried to create the data directory " + dataDir + " for the embedded MongoDB but failed", e);
+          "tried to create the data directory " + dataDir + " for the embedded MongoDB but failed",
+          e);
     }
     H2Backend backend = DurableH2Backend.open(file);
     MongoServer server = new MongoServer(backend);

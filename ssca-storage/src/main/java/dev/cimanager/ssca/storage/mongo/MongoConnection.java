@@ -4,8 +4,8 @@ import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 
 /**
- * A driver client and, for the embedded default, the in-process server behind it. Closing closes the
- * client first, then the server (which flushes and closes the H2 file).
+ * A driver client and, for the embedded default, the in-process server behind it. Closing closes
+ * the client first, then the server (which flushes and closes the H2 file).
  */
 public final class MongoConnection implements AutoCloseable {
   private final MongoClient client;

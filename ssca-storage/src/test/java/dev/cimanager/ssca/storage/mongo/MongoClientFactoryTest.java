@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.cimanager.ssca.testing.IntegrationTest;
 import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class MongoClientFactoryTest {
   @TempDir Path dataDir;
 
@@ -40,7 +42,8 @@ class MongoClientFactoryTest {
 
   @Test
   void toString_neverShowsTheUri() {
-    try (MongoConnection connection = MongoClientFactory.connect("mongodb://user:pw@127.0.0.1:1/?serverSelectionTimeoutMS=1")) {
+    try (MongoConnection connection =
+        MongoClientFactory.connect("mongodb://user:pw@127.0.0.1:1/?serverSelectionTimeoutMS=1")) {
       assertThat(connection.toString()).doesNotContain("pw").contains("external");
     }
   }

@@ -1,8 +1,0 @@
-package dev.cimanager.ssca.api;
-
-/** What started the pipeline execution. */
-public enum TriggerType {
-  MANUAL,
-  WEBHOOK,
-  SCHEDULED
-}
