@@ -25,6 +25,8 @@ import java.util.Objects;
  * that verifies with the key, an in-toto payload, a Statement v1 about the image, SLSA v1 provenance.
  */
 public final class AttestationVerifier {
+  /** Layers of one {@code .att} verified at most: one per attestation of the digest, so a few in practice. */
+  static final int MAX_LAYERS = 100;
   static final String LAYER_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
   static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -51,6 +53,11 @@ public final class AttestationVerifier {
         new AttestationNotFoundException("tried to verify the attestations of " + repo + "@" + imageDigest
             + " but failed because " + reference + " does not exist: the image was never attested in this repository"));
     JsonNode layers = layers(manifest, reference);
+    if (layers.size() > MAX_LAYERS) {
+      // each layer is a blob download and a signature check; the registry is any host a connector names
+      throw new RegistryException("verify the attestations in " + reference, 200, "its manifest " + manifest.digest()
+          + " has " + layers.size() + " layers, more than the " + MAX_LAYERS + " a verification reads");
+    }
 
     List<VerifiedAttestation> verified = new ArrayList<>();
     List<LayerFailure> failures = new ArrayList<>();
