@@ -34,6 +34,16 @@ class WebhookEventsTest {
   }
 
   @Test
+  void senderFromThePayload_isOneBoundedLine() throws Exception {
+    JsonNode body = JSON.readTree("{\"ref\":\"refs/heads/main\",\"after\":\"" + SHA + "\",\"pusher\":{\"name\":\""
+        + "evil\\nINFO forged log line\\u0000" + "x".repeat(100_000) + "\"}}");
+
+    String sender = GithubEvents.parse("push", body).sender();
+
+    assertThat(sender).startsWith("evil?INFO forged log line?xxx").hasSize(WebhookEvent.MAX_SENDER_LENGTH);
+  }
+
+  @Test
   void github_tagPushAndPullRequest() throws Exception {
     WebhookEvent tag = GithubEvents.parse("push", fixture("github-push-tag.json", Map.of("TAG", "v2.0", "SHA", SHA)));
     WebhookEvent pr = GithubEvents.parse("pull_request", fixture("github-pull-request.json",
