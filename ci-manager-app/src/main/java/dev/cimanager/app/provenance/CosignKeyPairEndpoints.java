@@ -73,7 +73,7 @@ public abstract class CosignKeyPairEndpoints {
     }
     CosignKeyPair pair;
     try {
-      pair = CosignKeyPairGenerator.generate(passwordBytes);
+      pair = KeyGenerationSlots.SHARED.run(() -> CosignKeyPairGenerator.generate(passwordBytes));
       Map<String, Object> body = new LinkedHashMap<>();
       List<SecretMetadata> created = createAll(scope, List.of(
           new Value(privateKey, SecretType.SecretFile, pair.privateKeyPem()),
