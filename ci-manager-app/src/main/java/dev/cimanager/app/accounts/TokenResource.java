@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -59,14 +61,17 @@ public final class TokenResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@Context Caller caller, CreateTokenRequest request) {
+  public Response create(
+      @Context Caller caller,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      CreateTokenRequest request) {
     if (request == null) {
       throw ApiException.invalid(
           "request body is required: {\"name\"} with optional \"expiresAt\" or"
               + " \"expiresInDays\"");
     }
     String name = Identifiers.requireName("name", request.name());
-    Instant expiresAt = expiry(request);
+    Instant expiresAt = notAfterCallingToken(expiry(request), authorization);
     TokenStore.CreatedToken created = tokens.create(caller, name, expiresAt);
     TokenStore.TokenInfo info = created.info();
     return Response.status(Response.Status.CREATED)
@@ -130,6 +135,19 @@ public final class TokenResource {
           "expiresAt '" + request.expiresAt() + "' is more than " + MAX_DAYS + " days away");
     }
     return at;
+  }
+
+  /**
+   * A token expires no later than the token that created it: else an expiring token, once leaked,
+   * would mint one that never expires. The answer's {@code expiresAt} shows the capped time.
+   */
+  private Instant notAfterCallingToken(Instant requested, String authorization) {
+    Instant callerExpiry =
+        BearerTokenFilter.bearerToken(authorization).flatMap(tokens::expiryOf).orElse(null);
+    if (callerExpiry == null || (requested != null && requested.isBefore(callerExpiry))) {
+      return requested;
+    }
+    return callerExpiry;
   }
 
   private static String text(Instant instant) {

@@ -107,6 +107,12 @@ public final class TokenStore {
             doc.getString("accountId"), doc.getString("userName"), doc.getString("userEmail")));
   }
 
+  /** When the stored token {@code token} expires; empty when it does not (or is unknown). */
+  public Optional<Instant> expiryOf(String token) {
+    Document doc = tokens.find(Filters.eq("_id", hash(token))).first();
+    return Optional.ofNullable(doc == null ? null : instant(doc.getDate("expiresAt")));
+  }
+
   /**
    * An account's tokens, oldest first (a scan: listing is rare). A token stored before tokens had
    * ids gets one here, so it can be revoked like the others.

@@ -85,7 +85,7 @@ public abstract class CosignKeyPairEndpoints {
     }
     CosignKeyPair pair;
     try {
-      pair = CosignKeys.generate(passwordBytes);
+      pair = KeyGenerationSlots.SHARED.run(() -> CosignKeys.generate(passwordBytes));
       Map<String, Object> body = new LinkedHashMap<>();
       List<SecretMetadata> created =
           createAll(

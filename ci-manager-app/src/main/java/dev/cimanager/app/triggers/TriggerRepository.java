@@ -41,6 +41,18 @@ public final class TriggerRepository {
     return project.idOf(key.pipelineIdentifier()) + "/" + key.triggerIdentifier();
   }
 
+  /**
+   * The account's enabled schedules other than {@code exceptId} (a trigger id, see {@link #idOf}).
+   */
+  long enabledSchedulesOf(String accountId, String exceptId) {
+    return triggers.countDocuments(
+        Filters.and(
+            Filters.eq("accountId", accountId),
+            Filters.eq("type", SCHEDULED),
+            Filters.eq("enabled", true),
+            Filters.ne("_id", exceptId)));
+  }
+
   /** Creates or replaces the trigger; returns true when it was created. */
   public boolean save(Scope project, TriggerDefinition trigger) {
     Date now = Date.from(now());

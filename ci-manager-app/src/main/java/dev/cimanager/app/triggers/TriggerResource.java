@@ -64,6 +64,8 @@ public final class TriggerResource {
     this.clock = clock;
   }
 
+  static final int MAX_SCHEDULES_PER_ACCOUNT = 100;
+
   @PUT
   @Path("{trigger}")
   @Consumes({PipelineResource.YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
@@ -81,6 +83,19 @@ public final class TriggerResource {
     List<PipelineProblem> problems = references.problems(scope, pipeline, trigger);
     if (!problems.isEmpty()) {
       throw new InvalidTriggerException(problems);
+    }
+    // every instance reads every enabled schedule each second on one thread: one account's
+    // thousands would
+    // delay every other account's schedules
+    if (trigger.enabled()
+        && trigger.source() instanceof TriggerDefinition.Schedule
+        && repository.enabledSchedulesOf(caller.accountId(), TriggerRepository.idOf(scope, key))
+            >= MAX_SCHEDULES_PER_ACCOUNT) {
+      throw ApiException.conflict(
+          "TOO_MANY_SCHEDULES",
+          "the account already has "
+              + MAX_SCHEDULES_PER_ACCOUNT
+              + " enabled schedules, the most it may have: disable or delete one first");
     }
     boolean created = repository.save(scope, trigger);
     StoredTrigger stored = repository.find(scope, key).orElseThrow();

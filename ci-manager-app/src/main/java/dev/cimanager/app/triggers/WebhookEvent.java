@@ -33,6 +33,24 @@ public record WebhookEvent(
     String sender,
     String action) {
 
+  /**
+   * Longest {@code sender} kept: GitLab user names go up to 255 characters, GitHub logins to 39.
+   */
+  static final int MAX_SENDER_LENGTH = 255;
+
+  public WebhookEvent {
+    // the sender becomes the run's triggeredBy and the provenance's: one line of bounded, printable
+    // text
+    if (sender != null) {
+      StringBuilder clean = new StringBuilder();
+      sender
+          .codePoints()
+          .limit(MAX_SENDER_LENGTH)
+          .forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+      sender = clean.toString();
+    }
+  }
+
   static WebhookEvent ignored(String name, String because) {
     return new WebhookEvent(
         name, null, because, null, null, null, null, null, null, null, null, null);

@@ -10,6 +10,7 @@ import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.TestApp;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,37 @@ class TokensApiTest {
     ApiResponse expired = shortLived.get("/api/v1/me");
     assertThat(expired.status()).isEqualTo(401);
     assertThat(expired.code()).isEqualTo("UNAUTHORIZED");
+  }
+
+  @Test
+  void anExpiringToken_cannotMintOneThatOutlivesIt() {
+    ApiClient acme = ONE.newAccount();
+    ApiResponse parent =
+        acme.postJson("/api/v1/tokens", Map.of("name", "ci job", "expiresInDays", 1));
+    // stored to the millisecond
+    Instant parentExpiry =
+        Instant.parse(parent.json().get("expiresAt").asText()).truncatedTo(ChronoUnit.MILLIS);
+    ApiClient leaked = ONE.client(parent.json().get("token").asText());
+
+    ApiResponse forever = leaked.postJson("/api/v1/tokens", Map.of("name", "persistence"));
+    ApiResponse longer =
+        leaked.postJson("/api/v1/tokens", Map.of("name", "longer", "expiresInDays", 365));
+    ApiResponse shorter =
+        leaked.postJson(
+            "/api/v1/tokens",
+            Map.of("name", "shorter", "expiresAt", Instant.now().plusSeconds(3600).toString()));
+
+    assertThat(forever.status()).as(forever.toString()).isEqualTo(201);
+    assertThat(Instant.parse(forever.json().get("expiresAt").asText())).isEqualTo(parentExpiry);
+    assertThat(Instant.parse(longer.json().get("expiresAt").asText())).isEqualTo(parentExpiry);
+    assertThat(Instant.parse(shorter.json().get("expiresAt").asText())).isBefore(parentExpiry);
+    // a token without expiry still creates tokens without expiry
+    assertThat(
+            acme.postJson("/api/v1/tokens", Map.of("name", "free"))
+                .json()
+                .get("expiresAt")
+                .isNull())
+        .isTrue();
   }
 
   @Test

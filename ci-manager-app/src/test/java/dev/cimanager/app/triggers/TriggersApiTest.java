@@ -199,6 +199,65 @@ class TriggersApiTest {
   }
 
   @Test
+  void enabledSchedules_areCappedPerAccount_soOneAccountCannotSlowEveryonesScheduler() {
+    ApiClient busy = APP.newAccount();
+    BuildFixtures.project(busy, "demo");
+    BuildFixtures.registryConnector(busy, "", "local_registry", URI.create("http://127.0.0.1:1"));
+    BuildFixtures.gitConnector(
+        busy,
+        "/orgs/default/projects/demo",
+        "app_repo",
+        dev.cimanager.app.testing.TestApp.localGitFolder(busy.accountId()).toUri());
+    assertThat(busy.putYaml(PIPELINES + "build_app", pipelineYaml("build_app")).status())
+        .isEqualTo(201);
+    for (int i = 0; i < TriggerResource.MAX_SCHEDULES_PER_ACCOUNT; i++) {
+      assertThat(
+              busy.putYaml(
+                      PIPELINES + "build_app/triggers/yearly_" + i, yearly("yearly_" + i, true))
+                  .status())
+          .isEqualTo(201);
+    }
+
+    ApiResponse refused =
+        busy.putYaml(PIPELINES + "build_app/triggers/one_more", yearly("one_more", true));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.code()).isEqualTo("TOO_MANY_SCHEDULES");
+    assertThat(
+            busy.putYaml(PIPELINES + "build_app/triggers/yearly_0", yearly("yearly_0", true))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            busy.putYaml(PIPELINES + "build_app/triggers/paused", yearly("paused", false)).status())
+        .isEqualTo(201);
+    // another account is not affected
+    assertThat(
+            acme.putYaml(PIPELINES + "build_app/triggers/acme_yearly", yearly("acme_yearly", true))
+                .status())
+        .isEqualTo(201);
+    assertThat(acme.delete(PIPELINES + "build_app/triggers/acme_yearly").status()).isEqualTo(204);
+  }
+
+  private static String yearly(String identifier, boolean enabled) {
+    return """
+        trigger:
+          identifier: %s
+          name: %s
+          orgIdentifier: default
+          projectIdentifier: demo
+          pipelineIdentifier: build_app
+          enabled: %s
+          source:
+            type: Scheduled
+            spec:
+              type: Cron
+              spec:
+                expression: "0 3 1 1 *"
+        """
+        .formatted(identifier, identifier, enabled);
+  }
+
+  @Test
   void put_badYaml_400ListsEachProblemWithItsPath() {
     String badCron =
         """

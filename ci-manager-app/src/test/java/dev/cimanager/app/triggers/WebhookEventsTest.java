@@ -38,6 +38,24 @@ class WebhookEventsTest {
   }
 
   @Test
+  void senderFromThePayload_isOneBoundedLine() throws Exception {
+    JsonNode body =
+        JSON.readTree(
+            "{\"ref\":\"refs/heads/main\",\"after\":\""
+                + SHA
+                + "\",\"pusher\":{\"name\":\""
+                + "evil\\nINFO forged log line\\u0000"
+                + "x".repeat(100_000)
+                + "\"}}");
+
+    String sender = GithubEvents.parse("push", body).sender();
+
+    assertThat(sender)
+        .startsWith("evil?INFO forged log line?xxx")
+        .hasSize(WebhookEvent.MAX_SENDER_LENGTH);
+  }
+
+  @Test
   void github_tagPushAndPullRequest() throws Exception {
     WebhookEvent tag =
         GithubEvents.parse(

@@ -1,6 +1,7 @@
 package dev.cimanager.ssca.api;
 
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.ast.CelExpr.ExprKind.Kind;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelEvaluationListener;
 import dev.cimanager.ssca.api.PolicyResult.PolicyStatus;
@@ -20,6 +21,12 @@ import java.util.List;
 public final class PolicyEvaluator {
   static final long MAX_STEPS = 200_000;
   static final long MAX_NANOS = 100_000_000L;
+
+  /**
+   * The largest value (see {@link ValueSize}) an evaluation may build: a million characters or
+   * entries.
+   */
+  static final long MAX_VALUE_SIZE = 1_000_000;
 
   /** What all the policies of one verification may take together. */
   public static final long MAX_TOTAL_NANOS = 2_000_000_000L;
@@ -108,10 +115,12 @@ public final class PolicyEvaluator {
   }
 
   /**
-   * Counts evaluated sub-expressions of one evaluation; stops it at either bound. Not thread-safe.
+   * Counts evaluated sub-expressions of one evaluation and measures the values it builds; stops it
+   * at any bound. Not thread-safe.
    */
   private static final class Budget implements CelEvaluationListener {
     private final long deadline;
+    private final ValueSize sizes = new ValueSize();
     private long steps;
 
     Budget(long deadline) {
@@ -124,7 +133,19 @@ public final class PolicyEvaluator {
         throw new BudgetExceededException(
             "the expression exceeded its budget of " + MAX_STEPS + " evaluation steps");
       }
-      if ((steps & 0xff) == 0 && System.nanoTime() - deadline > 0) {
+      // only built values are measured: a variable or field read as it is, however large the
+      // provenance, is fine
+      Kind kind = expr.getKind();
+      boolean built = kind != Kind.CONSTANT && kind != Kind.IDENT && kind != Kind.SELECT;
+      long size = built ? sizes.of(result) : 0;
+      if (size > MAX_VALUE_SIZE) {
+        throw new BudgetExceededException(
+            "the expression built a value larger than "
+                + MAX_VALUE_SIZE
+                + " characters or entries");
+      }
+      // a step that built a large value took long enough on its own to look at the clock
+      if (((steps & 0xff) == 0 || size > 10_000) && System.nanoTime() - deadline > 0) {
         throw new BudgetExceededException(
             "the expression ran out of time ("
                 + (MAX_NANOS / 1_000_000)

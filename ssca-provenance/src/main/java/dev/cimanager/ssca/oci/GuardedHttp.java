@@ -46,7 +46,8 @@ final class GuardedHttp {
 
   /**
    * Sends {@code request}, following redirects. A refusal of the guard comes out as an {@link
-   * IOException} whose cause is the {@link DestinationRefusedException}.
+   * IOException} whose cause is the {@link DestinationRefusedException}; an answer over {@link
+   * BoundedBody#MAX_BYTES} as one whose cause chain holds a {@link BoundedBody.TooLargeException}.
    */
   static HttpResponse<byte[]> send(HttpClient http, HttpRequest request)
       throws IOException, InterruptedException {
@@ -54,7 +55,7 @@ final class GuardedHttp {
     for (int hop = 0; ; hop++) {
       HttpResponse<byte[]> response;
       try {
-        response = http.send(current, HttpResponse.BodyHandlers.ofByteArray());
+        response = http.send(current, BoundedBody.handler());
       } catch (DestinationRefusedException e) {
         throw new IOException(e.getMessage(), e);
       }

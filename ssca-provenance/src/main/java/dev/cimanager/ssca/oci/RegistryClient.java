@@ -93,6 +93,10 @@ public final class RegistryClient {
         if (refused != null) {
           throw new RegistryException(call.description(), 0, refused.getMessage(), e);
         }
+        BoundedBody.TooLargeException tooLarge = BoundedBody.TooLargeException.in(e);
+        if (tooLarge != null) {
+          throw new RegistryException(call.description(), 0, tooLarge.getMessage(), e);
+        }
         if (call.idempotent()
             && attempt < shared.config().maxAttempts()
             && !(e instanceof SSLException)) {

@@ -26,6 +26,12 @@ import java.util.Objects;
  * provenance.
  */
 public final class AttestationVerifier {
+  /**
+   * Layers of one {@code .att} verified at most: one per attestation of the digest, so a few in
+   * practice.
+   */
+  static final int MAX_LAYERS = 100;
+
   static final String LAYER_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
   static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
 
@@ -62,6 +68,20 @@ public final class AttestationVerifier {
                             + reference
                             + " does not exist: the image was never attested in this repository"));
     JsonNode layers = layers(manifest, reference);
+    if (layers.size() > MAX_LAYERS) {
+      // each layer is a blob download and a signature check; the registry is any host a connector
+      // names
+      throw new RegistryException(
+          "verify the attestations in " + reference,
+          200,
+          "its manifest "
+              + manifest.digest()
+              + " has "
+              + layers.size()
+              + " layers, more than the "
+              + MAX_LAYERS
+              + " a verification reads");
+    }
 
     List<VerifiedAttestation> verified = new ArrayList<>();
     List<LayerFailure> failures = new ArrayList<>();

@@ -176,6 +176,58 @@ class PolicyEvaluatorTest {
     assertThat(result.message()).contains("evaluation failed").contains("budget");
   }
 
+  /**
+   * {@code [seed].map(x, body)[0]} nested {@code times} times: each level applies body once to the
+   * last result.
+   */
+  private static String nested(String seed, String body, int times) {
+    String expression = seed;
+    for (int i = 0; i < times; i++) {
+      expression = "[" + expression + "].map(x, " + body + ")[0]";
+    }
+    return expression;
+  }
+
+  @Test
+  void doublingAStringInAFewSteps_isStoppedBeforeItFillsTheHeap() {
+    // 1 KiB doubled 24 times is 16 GiB, in about a hundred evaluation steps
+    PolicyResult result =
+        run("size(" + nested("'" + "a".repeat(1024) + "'", "x + x", 24) + ") > 0");
+    assertThat(result.status()).isEqualTo(PolicyStatus.DENY);
+    assertThat(result.message()).contains("evaluation failed").contains("larger than 1000000");
+  }
+
+  @Test
+  void doublingBytesOrAList_isStoppedToo() {
+    assertThat(
+            run("size(" + nested("b'" + "a".repeat(1024) + "'", "x + x", 24) + ") > 0").message())
+        .contains("larger than 1000000");
+    // concatenating long lists is slow enough that the clock may stop it first: either way it is
+    // bounded
+    assertThat(run("size(" + nested("[1]", "x + x", 28) + ") > 0").message())
+        .contains("evaluation failed");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aListThatSharesItsHalves_isMeasuredWholeSoComparingItCannotRunForever() {
+    // 2^30 leaves held in 30 small lists: the comparison would walk all of them in one
+    // uninterruptible step
+    String shared = nested("[1]", "[x, x]", 30);
+    PolicyResult result = run(shared + " == " + shared);
+    assertThat(result.status()).isEqualTo(PolicyStatus.DENY);
+    assertThat(result.message()).contains("larger than 1000000");
+  }
+
+  @Test
+  void readingTheProvenanceAndBuildingSmallValues_staysAllowed() {
+    assertThat(
+            run("predicate.buildDefinition.externalParameters.tags.map(t, t + t) == ['11', '22']"
+                    + " && [statement, statement].size() == 2")
+                .status())
+        .isEqualTo(PolicyStatus.PASS);
+  }
+
   @Test
   void exhaustedVerificationBudget_deniesTheRemainingPoliciesWithoutRunningThem() {
     CompiledPolicySet set =

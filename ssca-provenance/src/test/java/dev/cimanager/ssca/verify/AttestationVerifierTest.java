@@ -8,6 +8,7 @@ import dev.cimanager.ssca.oci.PublishedAttestation;
 import dev.cimanager.ssca.oci.RegistryClient;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
+import dev.cimanager.ssca.oci.RegistryException;
 import dev.cimanager.ssca.oci.TestEnvelopes;
 import dev.cimanager.ssca.signing.PublicKeys;
 import dev.cimanager.ssca.spi.Digest;
@@ -243,6 +244,43 @@ class AttestationVerifierTest {
     assertThatThrownBy(() -> verifier.verify(repo, image, KEYS.publicKey(), null))
         .isInstanceOf(AttestationNotFoundException.class)
         .hasMessageContaining(repo + ":sha256-" + image.hex() + ".att does not exist");
+  }
+
+  @Test
+  void verify_manifestWithMoreLayersThanTheLimit_isRefusedBeforeAnyBlobIsRead() {
+    Digest image = TestEnvelopes.randomDigest();
+    byte[] envelope = KEYS.provenanceEnvelope(repo, image, "many");
+    RegistryClient client = clients.forPush(repo, null);
+    client.pushBlob(Digest.of(envelope), envelope);
+    byte[] config =
+        "{\"architecture\":\"\",\"os\":\"\",\"config\":{}}".getBytes(StandardCharsets.UTF_8);
+    client.pushBlob(Digest.of(config), config);
+    String oneLayer =
+        layer(envelope, "\"annotations\":{\"dev.cosignproject.cosign/signature\":\"\"}");
+    String manifest =
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":"
+            + config.length
+            + ",\"digest\":\""
+            + Digest.of(config)
+            + "\"},\"layers\":["
+            + String.join(
+                ",", java.util.Collections.nCopies(AttestationVerifier.MAX_LAYERS + 1, oneLayer))
+            + "]}";
+    client.pushManifest(
+        image.attestationTag(),
+        "application/vnd.oci.image.manifest.v1+json",
+        manifest.getBytes(StandardCharsets.UTF_8));
+    long before = clients.requestsSent();
+
+    assertThatThrownBy(() -> verifier.verify(repo, image, KEYS.publicKey(), null))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining(
+            "has "
+                + (AttestationVerifier.MAX_LAYERS + 1)
+                + " layers, more than the "
+                + AttestationVerifier.MAX_LAYERS);
+    assertThat(clients.requestsSent() - before).isEqualTo(1); // the manifest only
   }
 
   /**
