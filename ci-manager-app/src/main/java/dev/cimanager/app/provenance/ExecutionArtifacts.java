@@ -46,7 +46,7 @@ final class ExecutionArtifacts {
         .findFirst();
   }
 
-  private static Artifact artifact(
+  static Artifact artifact(
       Execution execution, Execution.PushedArtifact pushed, List<ProvenanceRecord> records) {
     Optional<ProvenanceRecord> record =
         records.stream()
