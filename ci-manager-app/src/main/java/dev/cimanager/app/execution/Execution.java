@@ -1,6 +1,7 @@
 package dev.cimanager.app.execution;
 
 import dev.cimanager.app.execution.steps.ClonedSource;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;
 import java.time.Instant;
@@ -184,13 +185,24 @@ public record Execution(
    *
    * @param image {@code host[:port]/repository}, e.g. {@code 127.0.0.1:5000/demo/app}
    * @param digest the manifest digest every tag points to, {@code sha256:<hex>}
+   * @param provenance FAILED when the step's provenance failed after the push (the step's
+   *     failureMessage says why); null otherwise, the provenance store's record has the status
    */
-  public record ImageOutcome(String image, List<String> tags, String digest) {
+  public record ImageOutcome(
+      String image, List<String> tags, String digest, ProvenanceStatus provenance) {
 
     public ImageOutcome {
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(digest, "digest");
       tags = List.copyOf(tags);
+    }
+
+    public ImageOutcome(String image, List<String> tags, String digest) {
+      this(image, tags, digest, null);
+    }
+
+    public ImageOutcome withProvenance(ProvenanceStatus status) {
+      return new ImageOutcome(image, tags, digest, status);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.execution.Execution.Trigger;
 import dev.cimanager.app.execution.steps.ClonedSource;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;
 import java.time.Instant;
@@ -145,7 +146,10 @@ final class ExecutionDocuments {
                 ? null
                 : new Document("image", outcome.image())
                     .append("tags", outcome.tags())
-                    .append("digest", outcome.digest()));
+                    .append("digest", outcome.digest())
+                    .append(
+                        "provenance",
+                        outcome.provenance() == null ? null : outcome.provenance().name()));
   }
 
   private static StepRun stepFrom(Document doc) {
@@ -163,7 +167,10 @@ final class ExecutionDocuments {
             : new ImageOutcome(
                 outcome.getString("image"),
                 List.copyOf(outcome.getList("tags", String.class)),
-                outcome.getString("digest")));
+                outcome.getString("digest"),
+                outcome.getString("provenance") == null
+                    ? null
+                    : ProvenanceStatus.valueOf(outcome.getString("provenance"))));
   }
 
   private static Date date(Instant instant) {

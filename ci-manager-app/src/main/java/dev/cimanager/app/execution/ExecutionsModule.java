@@ -11,9 +11,9 @@ import java.time.Clock;
 
 /**
  * The stage execution engine: the worker pool on the shared queue (Dropwizard-managed, sized and
- * timed by {@link ExecutionSettings}) with its lease health check, the REST resources and the
- * (empty by default) set of {@link ImagePushedListener}s. The step building blocks come from {@link
- * dev.cimanager.app.execution.steps.StepsModule}.
+ * timed by {@link ExecutionSettings}) with its lease health check and the REST resources (the
+ * build-and-push step's {@code ImageProvenance} is bound by the provenance module). The step
+ * building blocks come from {@link dev.cimanager.app.execution.steps.StepsModule}.
  */
 public final class ExecutionsModule extends AbstractModule {
 
@@ -35,7 +35,6 @@ public final class ExecutionsModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    ImagePushedListeners.in(binder());
     var jersey = JerseyComponents.in(binder());
     jersey.addBinding().to(ExecutionResource.class);
     jersey.addBinding().to(PipelineExecutionResource.class);

@@ -6,8 +6,8 @@
  *
  * <p>Who depends on whom: {@code runners} adapts the building blocks of {@code steps} (buildah,
  * JGit, the command runner) to pipeline steps; other concerns see only {@link
- * dev.cimanager.app.execution.ImagePushedListener} (SLSA provenance binds one with {@link
- * dev.cimanager.app.execution.ImagePushedListeners}) and read executions through {@code
+ * dev.cimanager.app.execution.runners.ImageProvenance} (SLSA provenance implements it, so the
+ * dependency runs provenance → execution) and read executions through {@code
  * ExecutionStore.find(accountId, executionId)} and {@link
  * dev.cimanager.app.execution.Execution#pushedArtifacts()} (the artifacts API).
  */

@@ -46,7 +46,7 @@ final class ExecutionArtifacts {
         .findFirst();
   }
 
-  private static Artifact artifact(
+  static Artifact artifact(
       Execution execution, Execution.PushedArtifact pushed, List<ProvenanceRecord> records) {
     Optional<ProvenanceRecord> record =
         records.stream()
@@ -94,12 +94,15 @@ final class ExecutionArtifacts {
 
   private static Optional<String> failedStepMessage(
       Execution execution, Execution.PushedArtifact pushed) {
+    if (pushed.image().provenance() != ProvenanceStatus.FAILED) {
+      return Optional.empty();
+    }
     return execution.stages().stream()
         .filter(stage -> stage.identifier().equals(pushed.stageIdentifier()))
         .flatMap(stage -> stage.steps().stream())
         .filter(step -> step.identifier().equals(pushed.stepIdentifier()))
         .map(Execution.StepRun::failureMessage)
-        .filter(message -> message != null && message.startsWith(SlsaProvenanceHook.PREFIX))
+        .filter(message -> message != null)
         .findFirst();
   }
 

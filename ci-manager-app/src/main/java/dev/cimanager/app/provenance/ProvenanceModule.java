@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.config.InsecureRegistries;
-import dev.cimanager.app.execution.ImagePushedListeners;
+import dev.cimanager.app.execution.runners.ImageProvenance;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.ssca.api.BuilderIdentity;
@@ -31,7 +31,7 @@ public final class ProvenanceModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(SecretResolver.class).to(SecretServiceResolver.class);
-    ImagePushedListeners.in(binder()).addBinding().to(SlsaProvenanceHook.class);
+    bind(ImageProvenance.class).to(SlsaProvenanceHook.class);
     JerseyComponents.in(binder()).addBinding().to(ArtifactResource.class);
     JerseyComponents.in(binder()).addBinding().to(ArtifactLookupResource.class);
     JerseyComponents.in(binder()).addBinding().to(CosignKeyPairEndpoints.AccountKeyPair.class);

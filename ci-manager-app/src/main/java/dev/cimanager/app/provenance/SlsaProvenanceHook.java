@@ -1,35 +1,52 @@
 package dev.cimanager.app.provenance;
 
+import dev.cimanager.app.CiManagerVersion;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.errors.ApiException;
-import dev.cimanager.app.execution.ImagePushedEvent;
-import dev.cimanager.app.execution.ImagePushedListener;
+import dev.cimanager.app.execution.Execution;
+import dev.cimanager.app.execution.runners.ImageProvenance;
+import dev.cimanager.app.execution.runners.StepContext;
+import dev.cimanager.app.execution.steps.ClonedSource;
 import dev.cimanager.app.execution.steps.StepFailedException;
 import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.pipelines.BuildAndPushSpec;
+import dev.cimanager.app.pipelines.SlsaProvenance;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.api.AttestationResult;
+import dev.cimanager.ssca.api.BaseImage;
+import dev.cimanager.ssca.api.BuildSpec;
+import dev.cimanager.ssca.api.Codebase;
 import dev.cimanager.ssca.api.ExecutionContext;
 import dev.cimanager.ssca.api.ProvenanceException;
 import dev.cimanager.ssca.api.ProvenanceService;
+import dev.cimanager.ssca.api.PushedImage;
 import dev.cimanager.ssca.api.SigningKeyRef;
-import dev.cimanager.ssca.spi.Credentials;
+import dev.cimanager.ssca.api.Trigger;
+import dev.cimanager.ssca.spi.ImageReference;
 import dev.cimanager.ssca.spi.SecretScope;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Generates, signs, stores and pushes the SLSA provenance of every image a Build stage with {@code
  * slsa_provenance.enabled} pushes, in process and inside the step: a provenance failure fails the
  * step (and so the stage) with a message naming the secret reference or registry and the cause. The
- * signing key is checked before the build, so a secret or key failure leaves nothing pushed.
+ * signing key is checked before the build, so a secret or key failure leaves nothing pushed. The
+ * step's context is turned into the module's {@link ExecutionContext} here, in one place.
  */
 @Singleton
-final class SlsaProvenanceHook implements ImagePushedListener {
+final class SlsaProvenanceHook implements ImageProvenance {
   static final String PREFIX = "SLSA provenance: ";
+  static final String CI_MANAGER = "ci-manager";
+  static final String BUILDAH = "buildah";
 
   private final ProvenanceService provenance;
   private final SecretService secrets;
+  private final String ciManagerVersion = CiManagerVersion.read();
 
   @Inject
   SlsaProvenanceHook(ProvenanceService provenance, SecretService secrets) {
@@ -43,15 +60,16 @@ final class SlsaProvenanceHook implements ImagePushedListener {
    * cached for the attestation).
    */
   @Override
-  public void beforeBuild(
-      ImagePushedEvent.ExecutionInfo execution, ImagePushedEvent.StageInfo stage, StepLog log) {
-    ImagePushedEvent.SlsaSettings settings = stage.slsaProvenance();
-    if (!settings.enabled()) {
+  public void beforeBuild(StepContext context) {
+    Optional<SlsaProvenance> settings = enabled(context);
+    if (settings.isEmpty()) {
       return;
     }
-    SigningKeyRef keyRef = keyRef(settings);
-    hideSigningSecrets(execution, keyRef, log);
+    SigningKeyRef keyRef = keyRef(settings.get());
+    StepLog log = context.log();
+    hideSigningSecrets(context.execution(), keyRef, log);
     log.append(PREFIX + "checking the signing key " + keyRef.privateKey() + " before the build");
+    Execution execution = context.execution();
     try {
       provenance.checkSigningKey(
           new SecretScope(
@@ -63,27 +81,20 @@ final class SlsaProvenanceHook implements ImagePushedListener {
   }
 
   @Override
-  public void onImagePushed(ImagePushedEvent event) {
-    ImagePushedEvent.SlsaSettings settings = event.stage().slsaProvenance();
-    if (!settings.enabled()) {
+  public void afterPush(StepContext context, PushedBuild build) {
+    Optional<SlsaProvenance> settings = enabled(context);
+    if (settings.isEmpty()) {
       return;
     }
-    StepLog log = event.log();
-    String subject = event.image().image() + "@" + event.image().digest();
+    StepLog log = context.log();
+    String subject = build.image().image() + "@" + build.image().digest();
     log.append(PREFIX + "generating the provenance of " + subject);
-    SigningKeyRef keyRef = keyRef(settings);
+    SigningKeyRef keyRef = keyRef(settings.get());
     // again: a secret updated since beforeBuild is what attest resolves now
-    hideSigningSecrets(event.execution(), keyRef, log);
-    ExecutionContext context;
-    Credentials credentials;
+    hideSigningSecrets(context.execution(), keyRef, log);
+    ExecutionContext execution;
     try {
-      context = ProvenanceContexts.of(event);
-      credentials =
-          event
-              .registry()
-              .credentialsIfPresent()
-              .map(c -> new Credentials(c.username(), c.password()))
-              .orElse(null);
+      execution = executionContext(context, build);
     } catch (IllegalArgumentException e) {
       throw fail(
           log,
@@ -92,7 +103,7 @@ final class SlsaProvenanceHook implements ImagePushedListener {
     }
     AttestationResult result;
     try {
-      result = provenance.attest(context, keyRef, credentials);
+      result = provenance.attest(execution, keyRef, build.credentials());
     } catch (ProvenanceException e) {
       throw fail(log, e.getMessage(), e);
     }
@@ -100,13 +111,70 @@ final class SlsaProvenanceHook implements ImagePushedListener {
         PREFIX + "signed with " + keyRef.privateKey() + ", pushed " + result.attestationRef());
   }
 
+  private static Optional<SlsaProvenance> enabled(StepContext context) {
+    return context
+        .stage()
+        .slsaProvenanceIfPresent()
+        .filter(settings -> settings.isEnabled(context.expressions()));
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the field the module refused
+   */
+  private ExecutionContext executionContext(StepContext context, PushedBuild build) {
+    Execution execution = context.execution();
+    Execution.Trigger trigger = execution.trigger();
+    BuildAndPushSpec spec = build.spec();
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put(CI_MANAGER, ciManagerVersion);
+    versions.put(BUILDAH, build.image().builderVersion());
+    return new ExecutionContext(
+        execution.accountId(),
+        execution.orgIdentifier(),
+        execution.projectIdentifier(),
+        execution.pipelineIdentifier(),
+        execution.executionId(),
+        execution.sequenceId(),
+        new Trigger(trigger.type(), trigger.triggeredBy(), trigger.event()),
+        context.codebaseIfPresent().map(source -> codebase(source, trigger)).orElse(null),
+        context.stage().identifier(),
+        context.step().identifier(),
+        new BuildSpec(
+            spec.dockerfile(),
+            spec.context(),
+            spec.buildArgs(),
+            spec.labels(),
+            build.image().tags()),
+        new PushedImage(
+            build.registry(), spec.repo(), build.image().tags(), build.image().digest()),
+        build.image().baseImages().stream()
+            .map(
+                base ->
+                    new BaseImage(
+                        ImageReference.parse(base.reference()).repository().toString(),
+                        base.digest()))
+            .toList(),
+        versions,
+        context.startedAt(),
+        build.pushFinishedAt());
+  }
+
+  /** The pull request comes from the webhook's trigger: the clone knows only the commit. */
+  private static Codebase codebase(ClonedSource source, Execution.Trigger trigger) {
+    return new Codebase(
+        source.repositoryUrl(),
+        source.branch(),
+        source.tag(),
+        trigger.codebase() == null ? null : trigger.codebase().prNumber(),
+        source.commitSha());
+  }
+
   /**
    * Hides the key's and its password's values in the run's logs and messages, as the registry and
    * Git passwords are. A secret that does not resolve is left to the key check, which names the
    * problem.
    */
-  private void hideSigningSecrets(
-      ImagePushedEvent.ExecutionInfo execution, SigningKeyRef keyRef, StepLog log) {
+  private void hideSigningSecrets(Execution execution, SigningKeyRef keyRef, StepLog log) {
     Scope project =
         Scope.project(
             execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
@@ -123,20 +191,19 @@ final class SlsaProvenanceHook implements ImagePushedListener {
     }
   }
 
-  private static SigningKeyRef keyRef(ImagePushedEvent.SlsaSettings settings) {
-    String where = settings.yamlPath() == null ? "slsa_provenance" : settings.yamlPath();
+  private static SigningKeyRef keyRef(SlsaProvenance settings) {
     if (blank(settings.privateKeyRef())) {
       throw new StepFailedException(
           PREFIX
               + "enabled but "
-              + where
+              + settings.yamlPath()
               + ".attestation.spec.private_key (the Cosign key's file secret) is missing");
     }
     if (blank(settings.passwordRef())) {
       throw new StepFailedException(
           PREFIX
               + "enabled but "
-              + where
+              + settings.yamlPath()
               + ".attestation.spec.password (the key password's text secret) is missing");
     }
     return new SigningKeyRef(settings.privateKeyRef(), settings.passwordRef());

@@ -57,6 +57,60 @@ class ExecutionArtifactsTest {
         .isEqualTo("registry down");
   }
 
+  @Test
+  void artifact_withoutARecord_isFailedOnlyWhenTheOutcomeSaysSo() {
+    String why = "SLSA provenance: tried to describe the build but failed because x";
+    Execution.ImageOutcome image = new Execution.ImageOutcome("r/app", List.of("1"), DIGEST);
+
+    for (Execution.ImageOutcome outcome :
+        List.of(image, image.withProvenance(ProvenanceStatus.FAILED))) {
+      Execution failed = withStep(outcome, why);
+      ExecutionArtifacts.Artifact artifact =
+          ExecutionArtifacts.artifact(failed, failed.pushedArtifacts().get(0), List.of());
+
+      if (outcome.provenance() == null) {
+        // the step failed for another reason after the push: no provenance to show
+        assertThat(artifact.status()).isNull();
+        assertThat(artifact.failureMessage()).isNull();
+      } else {
+        assertThat(artifact.status()).isEqualTo(ProvenanceStatus.FAILED);
+        assertThat(artifact.failureMessage()).isEqualTo(why);
+      }
+    }
+  }
+
+  private static Execution withStep(Execution.ImageOutcome outcome, String failureMessage) {
+    Instant now = Instant.now();
+    Execution.StepRun step =
+        new Execution.StepRun(
+            "push",
+            "Push",
+            "BuildAndPushDockerRegistry",
+            ExecutionStatus.FAILED,
+            failureMessage,
+            now,
+            now,
+            outcome);
+    return new Execution(
+        "e1",
+        "acct",
+        "default",
+        "demo",
+        "p",
+        1,
+        ExecutionStatus.FAILED,
+        new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+        null,
+        "pipeline: {}",
+        now,
+        now,
+        null,
+        null,
+        List.of(
+            new Execution.StageRun(
+                "build", "Build", ExecutionStatus.FAILED, null, now, now, List.of(step))));
+  }
+
   private static Execution execution(ExecutionStatus status) {
     return new Execution(
         "e1",

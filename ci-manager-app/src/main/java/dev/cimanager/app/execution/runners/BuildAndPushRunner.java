@@ -1,35 +1,33 @@
 package dev.cimanager.app.execution.runners;
 
-import dev.cimanager.app.CiManagerVersion;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.DockerRegistryConnector;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution;
-import dev.cimanager.app.execution.ImagePushedEvent;
-import dev.cimanager.app.execution.ImagePushedListener;
 import dev.cimanager.app.execution.steps.BuildahBuilder;
 import dev.cimanager.app.execution.steps.ClonedSource;
 import dev.cimanager.app.execution.steps.ImageBuild;
 import dev.cimanager.app.execution.steps.PushedImage;
 import dev.cimanager.app.execution.steps.StepFailedException;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
+import dev.cimanager.app.pipelines.ExpressionException;
 import dev.cimanager.app.secrets.ResolvedSecret;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.spi.Credentials;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code BuildAndPushDockerRegistry}: resolves the step's expressions and its DockerRegistry
- * connector (with the password secret), lets every {@link ImagePushedListener} check what it will
- * need (SLSA provenance: the signing key) before anything is built, builds and pushes with buildah,
- * records the pushed image in the step's outcome at once, then hands an {@link ImagePushedEvent} to
- * every listener, whose failure fails the step.
+ * connector (with the password secret), lets {@link ImageProvenance} check the signing key before
+ * anything is built, builds and pushes with buildah, records the pushed image in the step's outcome
+ * at once, then has the provenance attested; when that fails, the outcome records it ({@code
+ * provenance: FAILED}) and the step fails with its message.
  */
 @Singleton
 public final class BuildAndPushRunner implements StepRunner {
@@ -37,23 +35,21 @@ public final class BuildAndPushRunner implements StepRunner {
   private final ConnectorService connectors;
   private final BuildahBuilder builder;
   private final InsecureRegistries insecureRegistries;
-  private final Set<ImagePushedListener> listeners;
+  private final ImageProvenance provenance;
   private final Clock clock;
-  private final String ciManagerVersion;
 
   @Inject
   BuildAndPushRunner(
       ConnectorService connectors,
       BuildahBuilder builder,
       InsecureRegistries insecureRegistries,
-      Set<ImagePushedListener> listeners,
+      ImageProvenance provenance,
       Clock clock) {
     this.connectors = connectors;
     this.builder = builder;
     this.insecureRegistries = insecureRegistries;
-    this.listeners = listeners;
+    this.provenance = provenance;
     this.clock = clock;
-    this.ciManagerVersion = CiManagerVersion.read();
   }
 
   @Override
@@ -61,22 +57,9 @@ public final class BuildAndPushRunner implements StepRunner {
     String specPath = context.step().yamlPath() + ".spec";
     BuildAndPushSpec spec =
         ((BuildAndPushSpec) context.step().spec()).resolve(context.expressions(), specPath);
-    ImagePushedEvent.SlsaSettings slsa =
-        context
-            .stage()
-            .slsaProvenanceIfPresent()
-            .map(
-                settings ->
-                    new ImagePushedEvent.SlsaSettings(
-                        settings.isEnabled(context.expressions()),
-                        settings.privateKeyRef(),
-                        settings.passwordRef(),
-                        settings.yamlPath()))
-            .orElse(ImagePushedEvent.SlsaSettings.DISABLED);
     DockerRegistryConnector connector = registryConnector(context, spec);
     String registry = connector.hostPort();
-    boolean insecure = insecureRegistries.isInsecure(registry);
-    if (connector.isPlainHttp() && !insecure) {
+    if (connector.isPlainHttp() && !insecureRegistries.isInsecure(registry)) {
       throw new StepFailedException(
           "tried to push to "
               + registry
@@ -88,11 +71,17 @@ public final class BuildAndPushRunner implements StepRunner {
               + " CI_MANAGER_INSECURE_REGISTRIES to allow plain HTTP)");
     }
     Credentials credentials = credentials(context, connector, spec);
-    ImagePushedEvent.ExecutionInfo execution = executionInfo(context.execution());
-    ImagePushedEvent.StageInfo stage =
-        new ImagePushedEvent.StageInfo(context.stage().identifier(), slsa);
-    for (ImagePushedListener listener : listeners) {
-      beforeBuild(listener, execution, stage, context);
+    try {
+      provenance.beforeBuild(context);
+    } catch (StepFailedException | ExpressionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StepFailedException(
+          "tried to prepare the build of step '"
+              + context.step().identifier()
+              + "' but failed unexpectedly: "
+              + e,
+          e);
     }
     Instant sourceDate =
         context.codebaseIfPresent().map(ClonedSource::commitTime).orElse(Instant.EPOCH);
@@ -112,36 +101,28 @@ public final class BuildAndPushRunner implements StepRunner {
                 sourceDate),
             context.log());
     Instant pushFinishedAt = clock.instant();
-    context
-        .recordOutcome()
-        .accept(new Execution.ImageOutcome(pushed.image(), pushed.tags(), pushed.digest()));
+    Execution.ImageOutcome outcome =
+        new Execution.ImageOutcome(pushed.image(), pushed.tags(), pushed.digest());
+    context.recordOutcome().accept(outcome);
 
-    ImagePushedEvent event =
-        new ImagePushedEvent(
-            execution,
-            stage,
-            new ImagePushedEvent.StepInfo(context.step().identifier(), spec),
-            context
-                .codebaseIfPresent()
-                .map(
-                    source ->
-                        new ImagePushedEvent.CodebaseInfo(
-                            source.repositoryUrl(),
-                            source.branch(),
-                            source.tag(),
-                            prNumber(context.execution()),
-                            source.commitSha(),
-                            source.commitTime()))
-                .orElse(null),
-            new ImagePushedEvent.ImageInfo(registry, spec.repo(), pushed.tags(), pushed.digest()),
-            new ImagePushedEvent.RegistryAccess(credentials, insecure),
-            new ImagePushedEvent.BuilderVersions(ciManagerVersion, pushed.builderVersion()),
-            pushed.baseImages(),
-            context.startedAt(),
-            pushFinishedAt,
-            context.log());
-    for (ImagePushedListener listener : listeners) {
-      notify(listener, event);
+    try {
+      provenance.afterPush(
+          context,
+          new ImageProvenance.PushedBuild(spec, registry, pushed, credentials, pushFinishedAt));
+    } catch (RuntimeException e) {
+      // typed, so the Artifacts tab shows FAILED with the step's message when no record exists
+      context.recordOutcome().accept(outcome.withProvenance(ProvenanceStatus.FAILED));
+      if (e instanceof StepFailedException failed) {
+        throw failed;
+      }
+      throw new StepFailedException(
+          "tried to attest "
+              + pushed.image()
+              + "@"
+              + pushed.digest()
+              + " but failed unexpectedly: "
+              + e,
+          e);
     }
   }
 
@@ -178,66 +159,5 @@ public final class BuildAndPushRunner implements StepRunner {
     }
     password.ifPresent(context.secrets()::add);
     return new Credentials(auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
-  }
-
-  private static void beforeBuild(
-      ImagePushedListener listener,
-      ImagePushedEvent.ExecutionInfo execution,
-      ImagePushedEvent.StageInfo stage,
-      StepContext context) {
-    try {
-      listener.beforeBuild(execution, stage, context.log());
-    } catch (StepFailedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new StepFailedException(
-          "tried to prepare the build of step '"
-              + context.step().identifier()
-              + "' ("
-              + listener.getClass().getSimpleName()
-              + ") but failed unexpectedly: "
-              + e,
-          e);
-    }
-  }
-
-  private static void notify(ImagePushedListener listener, ImagePushedEvent event) {
-    try {
-      listener.onImagePushed(event);
-    } catch (StepFailedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new StepFailedException(
-          "tried to finish "
-              + event.image().image()
-              + "@"
-              + event.image().digest()
-              + " ("
-              + listener.getClass().getSimpleName()
-              + ") but failed unexpectedly: "
-              + e,
-          e);
-    }
-  }
-
-  /** The pull request a webhook's run builds, or null. */
-  private static String prNumber(Execution execution) {
-    return execution.trigger().codebase() == null
-        ? null
-        : execution.trigger().codebase().prNumber();
-  }
-
-  private static ImagePushedEvent.ExecutionInfo executionInfo(Execution execution) {
-    return new ImagePushedEvent.ExecutionInfo(
-        execution.executionId(),
-        execution.accountId(),
-        execution.orgIdentifier(),
-        execution.projectIdentifier(),
-        execution.pipelineIdentifier(),
-        execution.sequenceId(),
-        new ImagePushedEvent.TriggerInfo(
-            execution.trigger().type(),
-            execution.trigger().triggeredBy(),
-            execution.trigger().event()));
   }
 }

@@ -8,8 +8,6 @@ import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.ExecutionSecrets;
-import dev.cimanager.app.execution.ImagePushedEvent;
-import dev.cimanager.app.execution.ImagePushedListener;
 import dev.cimanager.app.execution.steps.BuildahBuilder;
 import dev.cimanager.app.execution.steps.StepFailedException;
 import dev.cimanager.app.execution.steps.StepLog;
@@ -21,6 +19,7 @@ import dev.cimanager.app.pipelines.PipelineParser;
 import dev.cimanager.app.pipelines.Stage;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;
 import dev.cimanager.ssca.testing.IntegrationTest;
@@ -30,10 +29,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seam to SLSA provenance: what an {@link ImagePushedListener} gets, and what its failure does.
+ * The seam to SLSA provenance: what {@link ImageProvenance} gets and when, and what its failure
+ * records.
  */
 @IntegrationTest
 class BuildAndPushRunnerTest {
@@ -95,7 +93,8 @@ class BuildAndPushRunnerTest {
   }
 
   @Test
-  void run_recordsTheOutcomeThenCallsEveryListenerAndTheirFailureFailsTheStep() throws Exception {
+  void run_checksBeforeTheBuildAttestsAfterTheOutcomeAndRecordsAFailedProvenance()
+      throws Exception {
     ApiClient acme = APP.newAccount();
     assertThat(
             acme.postJson(
@@ -139,25 +138,29 @@ class BuildAndPushRunnerTest {
             null,
             null,
             List.of());
-    AtomicReference<Execution.ImageOutcome> recorded = new AtomicReference<>();
+    List<Execution.ImageOutcome> recorded = new ArrayList<>();
     List<String> order = new ArrayList<>();
-    AtomicReference<ImagePushedEvent> received = new AtomicReference<>();
-    ImagePushedListener recording =
-        event -> {
-          order.add(recorded.get() == null ? "listener before outcome" : "listener after outcome");
-          received.set(event);
+    AtomicReference<ImageProvenance.PushedBuild> received = new AtomicReference<>();
+    ImageProvenance failing =
+        new ImageProvenance() {
+          @Override
+          public void beforeBuild(StepContext context) {
+            order.add(recorded.isEmpty() ? "check before outcome" : "check after outcome");
+          }
+
+          @Override
+          public void afterPush(StepContext context, PushedBuild build) {
+            order.add(recorded.isEmpty() ? "attest before outcome" : "attest after outcome");
+            received.set(build);
+            throw new StepFailedException("SLSA provenance: the signing key is gone");
+          }
         };
-    ImagePushedListener failing =
-        event -> {
-          throw new StepFailedException("SLSA provenance: the signing key is gone");
-        };
-    Set<ImagePushedListener> listeners = new LinkedHashSet<>(List.of(recording, failing));
     BuildAndPushRunner runner =
         new BuildAndPushRunner(
             APP.service(ConnectorService.class),
             APP.service(BuildahBuilder.class),
             APP.service(InsecureRegistries.class),
-            listeners,
+            failing,
             Clock.systemUTC());
     StepLog log = new StepLog(new ExecutionSecrets());
     Instant startedAt = Instant.now();
@@ -174,50 +177,26 @@ class BuildAndPushRunnerTest {
             new ExecutionSecrets(),
             log,
             startedAt,
-            recorded::set);
+            recorded::add);
 
     assertThatThrownBy(() -> runner.run(context))
         .isInstanceOf(StepFailedException.class)
         .hasMessage("SLSA provenance: the signing key is gone");
 
-    assertThat(order).containsExactly("listener after outcome");
-    Execution.ImageOutcome outcome = recorded.get();
+    assertThat(order).containsExactly("check before outcome", "attest after outcome");
+    Execution.ImageOutcome outcome = recorded.get(0);
     assertThat(outcome.image()).isEqualTo(REGISTRY.hostPort() + "/demo/seam");
     assertThat(outcome.tags()).containsExactly("7");
-    ImagePushedEvent event = received.get();
-    assertThat(event.execution())
-        .isEqualTo(
-            new ImagePushedEvent.ExecutionInfo(
-                "exec-1",
-                acme.accountId(),
-                "default",
-                "demo",
-                "build_app",
-                7,
-                new ImagePushedEvent.TriggerInfo(TriggerType.MANUAL, "Test User", null)));
-    assertThat(event.stage())
-        .isEqualTo(
-            new ImagePushedEvent.StageInfo(
-                "build",
-                new ImagePushedEvent.SlsaSettings(
-                    true,
-                    "account.cosign_private_key",
-                    "account.cosign_password",
-                    "pipeline.stages[0].stage.spec.slsa_provenance")));
-    assertThat(event.step().identifier()).isEqualTo("BuildAndPush");
-    assertThat(event.step().spec().tags()).containsExactly("7");
-    assertThat(event.step().spec().buildArgs()).containsEntry("VERSION", "1.0");
-    assertThat(event.codebase()).isNull();
-    assertThat(event.image())
-        .isEqualTo(
-            new ImagePushedEvent.ImageInfo(
-                REGISTRY.hostPort(), "demo/seam", List.of("7"), outcome.digest()));
-    assertThat(event.artifactId()).isEqualTo("build.BuildAndPush");
-    assertThat(event.registry()).isEqualTo(new ImagePushedEvent.RegistryAccess(null, true));
-    assertThat(event.builder().buildah()).matches("\\d+\\.\\d+.*");
-    assertThat(event.baseImages()).isEmpty();
-    assertThat(event.stepStartedAt()).isEqualTo(startedAt);
-    assertThat(event.pushFinishedAt()).isAfterOrEqualTo(startedAt);
-    assertThat(event.log()).isSameAs(log);
+    assertThat(outcome.provenance()).isNull();
+    assertThat(recorded.get(1)).isEqualTo(outcome.withProvenance(ProvenanceStatus.FAILED));
+    ImageProvenance.PushedBuild build = received.get();
+    assertThat(build.spec().tags()).containsExactly("7");
+    assertThat(build.spec().buildArgs()).containsEntry("VERSION", "1.0");
+    assertThat(build.registry()).isEqualTo(REGISTRY.hostPort());
+    assertThat(build.image().digest()).isEqualTo(outcome.digest());
+    assertThat(build.image().builderVersion()).matches("\\d+\\.\\d+.*");
+    assertThat(build.image().baseImages()).isEmpty();
+    assertThat(build.credentials()).isNull();
+    assertThat(build.pushFinishedAt()).isAfterOrEqualTo(startedAt);
   }
 }
