@@ -1,6 +1,6 @@
 package dev.cimanager.app.accounts;
 
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ReferenceException;
 
 /**
  * A YAML reference to a secret or connector ({@code account.<id>}, {@code org.<id>}, {@code <id>})
@@ -14,7 +14,7 @@ public record ScopedReference(String reference, Scope scope, String identifier) 
    */
   public static ScopedReference resolve(String kind, String reference, Scope from) {
     if (reference == null || reference.isBlank()) {
-      throw ApiException.invalid(kind + " reference is empty");
+      throw new ReferenceException(ReferenceException.Reason.EMPTY, kind + " reference is empty");
     }
     String ref = reference.trim();
     Scope target;
@@ -24,16 +24,16 @@ public record ScopedReference(String reference, Scope scope, String identifier) 
       identifier = ref.substring("account.".length());
     } else if (ref.startsWith("org.")) {
       if (from.orgId() == null) {
-        throw ApiException.badRequest(
-            "INVALID_REFERENCE",
+        throw new ReferenceException(
+            ReferenceException.Reason.INVALID,
             kind + " reference " + ref + " names an org object but is used outside an org");
       }
       target = Scope.org(from.accountId(), from.orgId());
       identifier = ref.substring("org.".length());
     } else {
       if (from.projectId() == null) {
-        throw ApiException.badRequest(
-            "INVALID_REFERENCE",
+        throw new ReferenceException(
+            ReferenceException.Reason.INVALID,
             kind
                 + " reference "
                 + ref
@@ -47,8 +47,8 @@ public record ScopedReference(String reference, Scope scope, String identifier) 
       identifier = ref;
     }
     if (!Identifiers.isValid(identifier)) {
-      throw ApiException.badRequest(
-          "INVALID_REFERENCE",
+      throw new ReferenceException(
+          ReferenceException.Reason.INVALID,
           kind + " reference " + ref + " is not valid: expected account.<id>, org.<id> or <id>");
     }
     return new ScopedReference(ref, target, identifier);

@@ -1,6 +1,6 @@
 package dev.cimanager.app.connectors;
 
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ConnectorException;
 import dev.cimanager.app.net.AddressRefusedException;
 import dev.cimanager.app.net.LocalGitUrls;
 import dev.cimanager.app.net.OutboundAddresses;
@@ -26,7 +26,7 @@ public final class ConnectorGuard {
   }
 
   /**
-   * @throws ApiException 400 {@code GIT_URL_REFUSED} or {@code ADDRESS_NOT_ALLOWED} naming the
+   * @throws ConnectorException {@code GIT_URL_REFUSED} or {@code ADDRESS_NOT_ALLOWED} naming the
    *     field
    */
   void check(Connector connector) {
@@ -45,8 +45,9 @@ public final class ConnectorGuard {
     try {
       outbound.check(url);
     } catch (AddressRefusedException e) {
-      throw ApiException.badRequest(
-          "ADDRESS_NOT_ALLOWED", field + " '" + url + "' is refused: " + e.getMessage());
+      throw new ConnectorException(
+          ConnectorException.Reason.ADDRESS_NOT_ALLOWED,
+          field + " '" + url + "' is refused: " + e.getMessage());
     }
   }
 }

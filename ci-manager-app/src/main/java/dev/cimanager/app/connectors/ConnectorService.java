@@ -2,7 +2,7 @@ package dev.cimanager.app.connectors;
 
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ConnectorException;
 import dev.cimanager.app.secrets.ResolvedSecret;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Server-side connector resolution for the engine: a YAML {@code connectorRef} ({@code account.x},
- * {@code org.x}, {@code x}) used from a pipeline's scope. Errors are 400 {@link ApiException}s
- * naming the reference.
+ * {@code org.x}, {@code x}) used from a pipeline's scope. Errors are {@link ConnectorException}s
+ * (and the secret service's for a password) naming the reference.
  */
 @Singleton
 public final class ConnectorService {
@@ -40,13 +40,14 @@ public final class ConnectorService {
             .map(doc -> ConnectorStore.toConnector(ref.scope(), doc))
             .orElseThrow(
                 () ->
-                    ApiException.badRequest(
-                        "CONNECTOR_NOT_FOUND", "connector " + ref.reference() + " not found"));
+                    new ConnectorException(
+                        ConnectorException.Reason.REFERENCE_NOT_FOUND,
+                        "connector " + ref.reference() + " not found"));
     try {
       guard.check(connector);
-    } catch (ApiException e) {
-      throw ApiException.badRequest(
-          e.code(), "connector " + ref.reference() + ": " + e.getMessage());
+    } catch (ConnectorException e) {
+      throw new ConnectorException(
+          e.reason(), "connector " + ref.reference() + ": " + e.getMessage());
     }
     return connector;
   }
@@ -89,8 +90,8 @@ public final class ConnectorService {
           type == DockerRegistryConnector.class
               ? ConnectorSpecs.DOCKER_REGISTRY
               : ConnectorSpecs.GIT;
-      throw ApiException.badRequest(
-          "CONNECTOR_TYPE_MISMATCH",
+      throw new ConnectorException(
+          ConnectorException.Reason.WRONG_TYPE,
           "connector "
               + reference
               + " is a "

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ConnectorException;
 import dev.cimanager.app.storage.MongoDocuments;
 import dev.cimanager.contracts.connectors.ConnectorResponse;
 import jakarta.inject.Inject;
@@ -49,8 +49,8 @@ public final class ConnectorStore {
       connectors.insertOne(doc);
     } catch (MongoWriteException e) {
       if (MongoDocuments.isDuplicateKey(e)) {
-        throw ApiException.conflict(
-            "DUPLICATE_IDENTIFIER",
+        throw new ConnectorException(
+            ConnectorException.Reason.DUPLICATE,
             "connector '"
                 + connector.identifier()
                 + "' already exists at "

@@ -3,8 +3,9 @@ package dev.cimanager.app.errors;
 /**
  * The one exception the API answers with a 4xx: an HTTP status, an UPPER_SNAKE code and a sentence
  * that names the field or reference and what is wrong. Mapped to {@code {"code","message"}} by
- * {@link ApiExceptionMapper}. Server-side services (e.g. secret and connector resolution for the
- * engine) throw it too, so a failed step can show the same message.
+ * {@link ApiExceptionMapper}. Resources throw it; the secrets, connectors and executions services
+ * throw its typed subclasses ({@link SecretException}, {@link ConnectorException}, {@link
+ * ExecutionException}, {@link ReferenceException}), whose enum reasons choose the status and code.
  */
 public class ApiException extends RuntimeException {
   private final int status;

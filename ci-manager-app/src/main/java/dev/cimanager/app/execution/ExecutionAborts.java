@@ -1,7 +1,7 @@
 package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.Caller;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ExecutionException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,8 +33,8 @@ final class ExecutionAborts {
   /**
    * @return the execution as it is now: ABORTED when it was queued, else still RUNNING until its
    *     owner stops
-   * @throws ApiException 404 when it is not the caller's account's, 409 {@code EXECUTION_ENDED}
-   *     when it ended
+   * @throws ExecutionException {@code NOT_FOUND} when it is not the caller's account's, {@code
+   *     ENDED} when it ended
    */
   Execution abort(Caller caller, String executionId) {
     Execution execution = find(caller, executionId);
@@ -63,15 +63,14 @@ final class ExecutionAborts {
     Optional<Execution> found = store.find(caller.accountId(), executionId);
     return found.orElseThrow(
         () ->
-            ApiException.notFound(
-                "EXECUTION_NOT_FOUND", "execution '" + executionId + "' not found"));
+            new ExecutionException(
+                ExecutionException.Reason.NOT_FOUND, "execution '" + executionId + "' not found"));
   }
 
   private static void requireNotEnded(Execution execution) {
     if (execution.status().isFinal()) {
-      throw new ApiException(
-          409,
-          "EXECUTION_ENDED",
+      throw new ExecutionException(
+          ExecutionException.Reason.ENDED,
           "execution '"
               + execution.executionId()
               + "' already ended with"

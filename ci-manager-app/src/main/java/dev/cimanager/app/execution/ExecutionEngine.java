@@ -1,6 +1,6 @@
 package dev.cimanager.app.execution;
 
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ExecutionException;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -192,9 +192,8 @@ public final class ExecutionEngine implements Managed {
       throw new IllegalStateException("the execution engine has not started");
     }
     if (queue.countWaiting(accountId) >= maxQueued) {
-      throw new ApiException(
-          429,
-          "TOO_MANY_EXECUTIONS",
+      throw new ExecutionException(
+          ExecutionException.Reason.QUEUE_FULL,
           "tried to queue the execution but "
               + maxQueued
               + " executions are already waiting for a worker (execution.maxQueued); try again when some have started");

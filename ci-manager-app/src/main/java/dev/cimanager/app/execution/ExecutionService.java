@@ -2,7 +2,7 @@ package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ExecutionException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.pipelines.GitRefNames;
@@ -54,8 +54,8 @@ public final class ExecutionService {
    * Starts a MANUAL run of pipeline {@code pipelineIdentifier} in {@code project}.
    *
    * @param branch overrides the codebase's branch, or null
-   * @throws ApiException 404 for an unknown pipeline, 400 for a bad branch, 429 when the queue is
-   *     full
+   * @throws ExecutionException {@code PIPELINE_NOT_FOUND}, {@code INVALID_INPUT} for a bad branch,
+   *     {@code QUEUE_FULL}
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer
    *     parses
    */
@@ -77,8 +77,8 @@ public final class ExecutionService {
    * trigger} says started it (a person, a webhook, a schedule), building {@code trigger.codebase()}
    * when it names a ref.
    *
-   * @throws ApiException 404 for an unknown pipeline, 400 when a ref is asked of a pipeline without
-   *     codebase, 429 when the queue is full
+   * @throws ExecutionException {@code PIPELINE_NOT_FOUND}, {@code INVALID_INPUT} when a ref is
+   *     asked of a pipeline without codebase, {@code QUEUE_FULL}
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer
    *     parses
    */
@@ -88,8 +88,8 @@ public final class ExecutionService {
             .find(project, pipelineIdentifier)
             .orElseThrow(
                 () ->
-                    ApiException.notFound(
-                        "PIPELINE_NOT_FOUND",
+                    new ExecutionException(
+                        ExecutionException.Reason.PIPELINE_NOT_FOUND,
                         "pipeline '"
                             + pipelineIdentifier
                             + "' not found in project '"
@@ -101,7 +101,8 @@ public final class ExecutionService {
     CodebaseRef ref = trigger.codebase();
     String refName = ref == null ? null : ref.tag() == null ? ref.branch() : ref.tag();
     if (refName != null && !GitRefNames.isValid(refName)) {
-      throw ApiException.invalid(
+      throw new ExecutionException(
+          ExecutionException.Reason.INVALID_INPUT,
           (ref.tag() == null ? "branch" : "tag")
               + ": '"
               + GitRefNames.printable(refName)
@@ -110,7 +111,8 @@ public final class ExecutionService {
               + " name");
     }
     if (ref != null && pipeline.codebaseIfPresent().isEmpty()) {
-      throw ApiException.invalid(
+      throw new ExecutionException(
+          ExecutionException.Reason.INVALID_INPUT,
           (ref.tag() == null ? "branch" : "tag")
               + ": pipeline '"
               + pipelineIdentifier

@@ -1,7 +1,7 @@
 package dev.cimanager.app.net;
 
 import dev.cimanager.app.config.GitLocalRoot;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ConnectorException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,13 +28,13 @@ public final class LocalGitUrls {
 
   /**
    * @param field the JSON path for messages, e.g. {@code spec.url}
-   * @throws ApiException 400 {@code GIT_URL_REFUSED} when the URL is not inside the account's
+   * @throws ConnectorException {@code GIT_URL_REFUSED} when the URL is not inside the account's
    *     folder
    */
   public void require(String accountId, URI url, String field) {
     if (setting.root().isEmpty()) {
-      throw ApiException.badRequest(
-          "GIT_URL_REFUSED",
+      throw new ConnectorException(
+          ConnectorException.Reason.GIT_URL_REFUSED,
           field
               + " '"
               + url
@@ -53,8 +53,8 @@ public final class LocalGitUrls {
       inside = false;
     }
     if (!inside) {
-      throw ApiException.badRequest(
-          "GIT_URL_REFUSED",
+      throw new ConnectorException(
+          ConnectorException.Reason.GIT_URL_REFUSED,
           field
               + " '"
               + url

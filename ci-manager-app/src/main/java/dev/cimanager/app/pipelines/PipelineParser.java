@@ -417,7 +417,10 @@ public final class PipelineParser {
     return value;
   }
 
-  static String reference(YamlNode node, String field, String label) {
+  /**
+   * The text at {@code field} if it is a valid reference; else null and a problem (triggers too).
+   */
+  public static String reference(YamlNode node, String field, String label) {
     String value = node.text(field, label);
     if (value != null && !REFERENCE.matcher(value).matches()) {
       node.problem(

@@ -1,7 +1,8 @@
 package dev.cimanager.app.provenance;
 
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.ReferenceException;
+import dev.cimanager.app.errors.SecretException;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.spi.ResolvedSecret;
@@ -40,18 +41,19 @@ final class SecretServiceResolver implements SecretResolver {
     try {
       dev.cimanager.app.secrets.ResolvedSecret secret = secrets.resolve(from, reference, expected);
       return new ResolvedSecret(secret.reference(), secret.version(), secret.value());
-    } catch (ApiException e) {
-      throw new SecretResolutionException(reference, problem(e.code()), e.getMessage(), e);
+    } catch (SecretException e) {
+      throw new SecretResolutionException(reference, problem(e.reason()), e.getMessage(), e);
+    } catch (ReferenceException e) {
+      throw new SecretResolutionException(
+          reference, SecretResolutionException.Problem.INVALID_REFERENCE, e.getMessage(), e);
     }
   }
 
-  private static SecretResolutionException.Problem problem(String code) {
-    return switch (code) {
-      case "SECRET_NOT_FOUND" -> SecretResolutionException.Problem.NOT_FOUND;
-      case "SECRET_TYPE_MISMATCH" -> SecretResolutionException.Problem.WRONG_TYPE;
-      case "INVALID_REFERENCE", "INVALID_REQUEST" ->
-          SecretResolutionException.Problem.INVALID_REFERENCE;
-      default -> SecretResolutionException.Problem.UNREADABLE;
+  private static SecretResolutionException.Problem problem(SecretException.Reason reason) {
+    return switch (reason) {
+      case NOT_FOUND, REFERENCE_NOT_FOUND -> SecretResolutionException.Problem.NOT_FOUND;
+      case WRONG_TYPE -> SecretResolutionException.Problem.WRONG_TYPE;
+      case DUPLICATE -> SecretResolutionException.Problem.UNREADABLE;
     };
   }
 }

@@ -2,7 +2,7 @@ package dev.cimanager.app.secrets;
 
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.SecretException;
 import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 /**
  * Server-side secret resolution for the engine (not an endpoint): a YAML reference ({@code
  * account.x}, {@code org.x}, {@code x}) used from a pipeline's scope, checked against the expected
- * type. Errors are {@link ApiException}s whose messages name the reference, e.g. "secret
- * account.cosign_password not found".
+ * type. Errors are {@link SecretException}s (and {@code ReferenceException}s for a malformed
+ * reference) whose messages name the reference, e.g. "secret account.cosign_password not found".
  */
 @Singleton
 public final class SecretService {
@@ -25,8 +25,8 @@ public final class SecretService {
   /**
    * Resolves {@code reference} from {@code from} (usually the pipeline's project scope).
    *
-   * @throws ApiException 400 {@code SECRET_NOT_FOUND} / {@code SECRET_TYPE_MISMATCH} / {@code
-   *     INVALID_REFERENCE}, naming the reference
+   * @throws SecretException {@code REFERENCE_NOT_FOUND} / {@code WRONG_TYPE}, naming the reference
+   * @throws dev.cimanager.app.errors.ReferenceException for an empty or malformed reference
    */
   public ResolvedSecret resolve(Scope from, String reference, SecretType expected) {
     ScopedReference ref = ScopedReference.resolve("secret", reference, from);
@@ -41,7 +41,7 @@ public final class SecretService {
    * Checks that {@code reference} resolves from {@code from} to a secret of type {@code expected},
    * without decrypting it (e.g. when a pipeline is saved).
    *
-   * @throws ApiException as {@link #resolve}
+   * @throws SecretException as {@link #resolve}
    */
   public SecretMetadata metadata(Scope from, String reference, SecretType expected) {
     ScopedReference ref = ScopedReference.resolve("secret", reference, from);
@@ -51,15 +51,16 @@ public final class SecretService {
     return metadata;
   }
 
-  private static ApiException notFound(ScopedReference ref) {
-    return ApiException.badRequest("SECRET_NOT_FOUND", "secret " + ref.reference() + " not found");
+  private static SecretException notFound(ScopedReference ref) {
+    return new SecretException(
+        SecretException.Reason.REFERENCE_NOT_FOUND, "secret " + ref.reference() + " not found");
   }
 
   private static void requireType(
       ScopedReference ref, SecretMetadata metadata, SecretType expected) {
     if (metadata.type() != expected) {
-      throw ApiException.badRequest(
-          "SECRET_TYPE_MISMATCH",
+      throw new SecretException(
+          SecretException.Reason.WRONG_TYPE,
           "secret "
               + ref.reference()
               + " is a "

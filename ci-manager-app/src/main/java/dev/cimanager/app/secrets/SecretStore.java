@@ -8,7 +8,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.errors.SecretException;
 import dev.cimanager.app.storage.MongoDocuments;
 import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
@@ -68,8 +68,8 @@ public final class SecretStore {
       secrets.insertOne(doc);
     } catch (MongoWriteException e) {
       if (MongoDocuments.isDuplicateKey(e)) {
-        throw ApiException.conflict(
-            "DUPLICATE_IDENTIFIER",
+        throw new SecretException(
+            SecretException.Reason.DUPLICATE,
             "secret '" + identifier + "' already exists at " + scope.level().jsonName() + " scope");
       }
       throw e;
@@ -83,8 +83,8 @@ public final class SecretStore {
     SecretMetadata existing =
         find(scope, identifier).orElseThrow(() -> notFound(scope, identifier));
     if (existing.type() != type) {
-      throw ApiException.badRequest(
-          "SECRET_TYPE_MISMATCH",
+      throw new SecretException(
+          SecretException.Reason.WRONG_TYPE,
           "secret '"
               + identifier
               + "' is a "
@@ -169,9 +169,9 @@ public final class SecretStore {
     }
   }
 
-  static ApiException notFound(Scope scope, String identifier) {
-    return ApiException.notFound(
-        "SECRET_NOT_FOUND",
+  static SecretException notFound(Scope scope, String identifier) {
+    return new SecretException(
+        SecretException.Reason.NOT_FOUND,
         "secret '" + identifier + "' not found at " + scope.level().jsonName() + " scope");
   }
 

@@ -25,8 +25,6 @@ import java.util.regex.PatternSyntaxException;
 public final class TriggerParser {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-  private static final Pattern REFERENCE =
-      Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
 
   /** Longest condition value or regex: branch names are at most 255 bytes on every provider. */
   static final int MAX_VALUE_LENGTH = 1024;
@@ -153,8 +151,9 @@ public final class TriggerParser {
     if (eventSpec == null) {
       return null;
     }
-    String connectorRef = reference(eventSpec, "connectorRef", "Connector reference");
-    String secretRef = reference(eventSpec, "secret", "Webhook secret reference");
+    String connectorRef =
+        PipelineParser.reference(eventSpec, "connectorRef", "Connector reference");
+    String secretRef = PipelineParser.reference(eventSpec, "secret", "Webhook secret reference");
     List<PayloadCondition> conditions = conditions(eventSpec, event);
     List<String> actions = actions(eventSpec, event);
     if (provider == null || event == null || connectorRef == null || secretRef == null) {
@@ -352,16 +351,6 @@ public final class TriggerParser {
               + value
               + "' is not a valid identifier (a letter or _, then letters, digits or _;"
               + " at most 128)");
-      return null;
-    }
-    return value;
-  }
-
-  private static String reference(YamlNode node, String field, String label) {
-    String value = node.text(field, label);
-    if (value != null && !REFERENCE.matcher(value).matches()) {
-      node.problem(
-          field, "'" + value + "' is not a valid reference (account.<id>, org.<id> or <id>)");
       return null;
     }
     return value;
