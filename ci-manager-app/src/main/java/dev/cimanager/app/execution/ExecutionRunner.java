@@ -229,6 +229,10 @@ public final class ExecutionRunner {
                     + "' but it failed unexpectedly: "
                     + e);
       }
+      if (failure != null) {
+        // an abort interrupts the clone too: the run was stopped, not failed by its codebase
+        stopIfAsked();
+      }
       for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
         Step step = stage.steps().get(stepIndex);
         StepLog log =
