@@ -41,42 +41,6 @@ public record Execution(
     List<StageRun> stages,
     String abortedBy) {
 
-  /** An execution nobody aborted. */
-  public Execution(
-      String executionId,
-      String accountId,
-      String orgIdentifier,
-      String projectIdentifier,
-      String pipelineIdentifier,
-      long sequenceId,
-      ExecutionStatus status,
-      Trigger trigger,
-      String branch,
-      String pipelineYaml,
-      Instant startedAt,
-      Instant endedAt,
-      String failureMessage,
-      ClonedSource codebase,
-      List<StageRun> stages) {
-    this(
-        executionId,
-        accountId,
-        orgIdentifier,
-        projectIdentifier,
-        pipelineIdentifier,
-        sequenceId,
-        status,
-        trigger,
-        branch,
-        pipelineYaml,
-        startedAt,
-        endedAt,
-        failureMessage,
-        codebase,
-        stages,
-        null);
-  }
-
   public Execution {
     Objects.requireNonNull(executionId, "executionId");
     Objects.requireNonNull(accountId, "accountId");

@@ -175,7 +175,8 @@ public final class ExecutionService {
                   null,
                   null,
                   null,
-                  plan(pipeline));
+                  plan(pipeline),
+                  null);
           if (commit != null) {
             rerunCommits.pin(
                 execution.executionId(), commit); // before the runner can see the execution

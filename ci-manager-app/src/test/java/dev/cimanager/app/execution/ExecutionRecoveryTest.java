@@ -160,6 +160,7 @@ class ExecutionRecoveryTest {
         null,
         null,
         null,
-        stages);
+        stages,
+        null);
   }
 }

@@ -146,7 +146,8 @@ class ArtifactsApiTest {
             status.isFinal() ? now : null,
             null,
             null,
-            List.of(stage));
+            List.of(stage),
+            null);
     executions.insert(execution);
     if (status.isFinal()) {
       executions.save(execution);

@@ -108,7 +108,8 @@ class ExecutionArtifactsTest {
         null,
         List.of(
             new Execution.StageRun(
-                "build", "Build", ExecutionStatus.FAILED, null, now, now, List.of(step))));
+                "build", "Build", ExecutionStatus.FAILED, null, now, now, List.of(step))),
+        null);
   }
 
   private static Execution execution(ExecutionStatus status) {
@@ -127,7 +128,8 @@ class ExecutionArtifactsTest {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static ProvenanceRecord record(

@@ -137,7 +137,8 @@ class BuildAndPushRunnerTest {
             null,
             null,
             null,
-            List.of());
+            List.of(),
+            null);
     List<Execution.ImageOutcome> recorded = new ArrayList<>();
     List<String> order = new ArrayList<>();
     AtomicReference<ImageProvenance.PushedBuild> received = new AtomicReference<>();
