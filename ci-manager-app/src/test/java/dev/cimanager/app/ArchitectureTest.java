@@ -59,10 +59,6 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAPackage(APP)
-          // Test connection probes a registry with the module's OCI client (oci.RegistryClients)
-          // and reads
-          // its RegistryException: stated here until the api offers a registry probe.
-          .and(DescribedPredicate.not(inClass("dev.cimanager.app.connectors.ConnectionTester")))
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(

@@ -4,12 +4,9 @@ import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.net.GuardedGitHttp;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.secrets.ResolvedSecret;
-import dev.cimanager.ssca.oci.RegistryClients;
-import dev.cimanager.ssca.oci.RegistryConfig;
-import dev.cimanager.ssca.oci.RegistryException;
+import dev.cimanager.ssca.api.RegistryPing;
 import dev.cimanager.ssca.spi.Credentials;
 import dev.cimanager.ssca.spi.DestinationRefusedException;
-import dev.cimanager.ssca.spi.RepositoryRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -20,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -40,9 +36,6 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 @Singleton
 public final class ConnectionTester {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-  /** Any valid repository: {@code GET /v2/} names none, but a Bearer token is asked for a scope. */
-  private static final String PROBE_REPOSITORY = "library/connection-test";
 
   /** The outcome: {@code ok} when reachable and (if any) the credentials were accepted. */
   public record Result(boolean ok, String message) {}
@@ -78,61 +71,58 @@ public final class ConnectionTester {
                         ((ConnectorAuth.UsernamePassword) registry.auth()).username(),
                         p.valueAsString()))
             .orElse(null);
-    // a fresh client per test: no token cached by an earlier test may stand in for the credentials
-    // no retries: a test answers within one request timeout
-    RegistryConfig config =
-        new RegistryConfig(
-            registry.isPlainHttp() ? Set.of(registry.hostPort()) : Set.of(),
-            TIMEOUT,
-            TIMEOUT,
-            1,
-            Duration.ZERO,
-            outbound.asDestinationGuard());
+    RegistryPing.Answer answer;
     try {
-      new RegistryClients(config)
-          .forPull(new RepositoryRef(registry.hostPort(), PROBE_REPOSITORY), credentials)
-          .ping();
+      answer =
+          RegistryPing.ping(
+              registry.hostPort(),
+              registry.isPlainHttp(),
+              credentials,
+              TIMEOUT,
+              outbound.asDestinationGuard());
+    } catch (IllegalArgumentException e) {
+      return new Result(false, "Not tested: " + where + " is not a registry address.");
+    }
+    if (answer.accepted()) {
       return new Result(
           true,
           credentials != null
               ? "Reached the registry at " + where + " and it accepted the credentials."
               : "Reached the registry at " + where + "; it accepts anonymous requests.");
-    } catch (RegistryException e) {
-      String refusal = refusal(e);
-      if (refusal != null) {
-        return new Result(false, "Not tested: " + refusal + ".");
-      }
-      int status = e.statusCode();
-      if (status == 401 || status == 403) {
-        return new Result(
-            false,
-            credentials != null
-                ? "Reached the registry at " + where + " but it refused the username and password."
-                : "Reached the registry at "
-                    + where
-                    + " but it requires credentials: use Username and password.");
-      }
-      if (status == 0) {
-        return new Result(false, "Could not reach " + where + ": " + reason(e) + ".");
-      }
-      if (status == 200) {
-        return new Result(
-            false,
-            "Reached the registry at "
-                + where
-                + " but its token service answered no usable"
-                + " token.");
-      }
+    }
+    Throwable e = answer.failure();
+    String refusal = refusal(e);
+    if (refusal != null) {
+      return new Result(false, "Not tested: " + refusal + ".");
+    }
+    int status = answer.status();
+    if (status == 401 || status == 403) {
       return new Result(
           false,
-          "Reached "
-              + where
-              + " but it answered HTTP "
-              + status
-              + ": is this the URL of a Docker registry (API v2)?");
-    } catch (IllegalArgumentException e) {
-      return new Result(false, "Not tested: " + where + " is not a registry address.");
+          credentials != null
+              ? "Reached the registry at " + where + " but it refused the username and password."
+              : "Reached the registry at "
+                  + where
+                  + " but it requires credentials: use Username and password.");
     }
+    if (status == 0) {
+      return new Result(false, "Could not reach " + where + ": " + reason(e) + ".");
+    }
+    if (status == 200) {
+      return new Result(
+          false,
+          "Reached the registry at "
+              + where
+              + " but its token service answered no usable"
+              + " token.");
+    }
+    return new Result(
+        false,
+        "Reached "
+            + where
+            + " but it answered HTTP "
+            + status
+            + ": is this the URL of a Docker registry (API v2)?");
   }
 
   private Result testGit(GitConnector git, Optional<ResolvedSecret> password) {
