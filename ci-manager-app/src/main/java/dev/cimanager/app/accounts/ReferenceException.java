@@ -1,0 +1,28 @@
+package dev.cimanager.app.accounts;
+
+import dev.cimanager.app.failures.DomainException;
+
+/**
+ * A YAML reference to a secret or connector ({@code account.<id>}, {@code org.<id>}, {@code <id>})
+ * is empty or cannot name an object from where it is used.
+ */
+public final class ReferenceException extends DomainException {
+  /** Why a reference cannot be resolved. */
+  public enum Reason {
+    EMPTY,
+    /** Malformed, or naming a scope the place it is used from does not have. */
+    INVALID
+  }
+
+  private final Reason reason;
+
+  public ReferenceException(Reason reason, String message) {
+    super(message, null);
+    this.reason = reason;
+  }
+
+  @Override
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.cimanager.app.failures;
+
+/**
+ * A failure of the domain for a reason the caller may switch on; the message is a sentence that
+ * names the field, reference or object and what is wrong. Each boundary (secrets, connectors,
+ * executions, ...) has one subclass with its own {@code Reason} enum; none carries an HTTP status.
+ */
+public abstract class DomainException extends RuntimeException {
+  protected DomainException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** Why it failed: a constant of the subclass's own {@code Reason} enum. */
+  public abstract Enum<?> reason();
+}
