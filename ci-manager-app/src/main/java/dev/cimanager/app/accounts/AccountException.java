@@ -12,15 +12,12 @@ public final class AccountException extends DomainException {
     DUPLICATE
   }
 
-  private final Reason reason;
-
   public AccountException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }

@@ -14,15 +14,12 @@ public final class ReferenceException extends DomainException {
     INVALID
   }
 
-  private final Reason reason;
-
   public ReferenceException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }

@@ -20,15 +20,12 @@ public final class ConnectorException extends DomainException {
     DUPLICATE
   }
 
-  private final Reason reason;
-
   public ConnectorException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }

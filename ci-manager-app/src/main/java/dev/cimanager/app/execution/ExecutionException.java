@@ -19,15 +19,12 @@ public final class ExecutionException extends DomainException {
     ENDED
   }
 
-  private final Reason reason;
-
   public ExecutionException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }

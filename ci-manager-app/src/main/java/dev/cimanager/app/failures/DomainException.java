@@ -6,10 +6,17 @@ package dev.cimanager.app.failures;
  * executions, ...) has one subclass with its own {@code Reason} enum; none carries an HTTP status.
  */
 public abstract class DomainException extends RuntimeException {
-  protected DomainException(String message, Throwable cause) {
+  private final Enum<?> reason;
+
+  protected DomainException(Enum<?> reason, String message, Throwable cause) {
     super(message, cause);
+    this.reason = reason;
   }
 
-  /** Why it failed: a constant of the subclass's own {@code Reason} enum. */
-  public abstract Enum<?> reason();
+  /**
+   * Why it failed: a constant of the subclass's own {@code Reason} enum, the type it narrows to.
+   */
+  public Enum<?> reason() {
+    return reason;
+  }
 }

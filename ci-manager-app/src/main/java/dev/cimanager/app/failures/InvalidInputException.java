@@ -10,19 +10,16 @@ public final class InvalidInputException extends DomainException {
     INVALID_IDENTIFIER
   }
 
-  private final Reason reason;
-
   public InvalidInputException(String message) {
     this(Reason.MALFORMED, message);
   }
 
   public InvalidInputException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }

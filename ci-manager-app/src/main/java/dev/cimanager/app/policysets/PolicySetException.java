@@ -23,15 +23,12 @@ public final class PolicySetException extends DomainException {
     PROVENANCE_NOT_FOUND
   }
 
-  private final Reason reason;
-
   public PolicySetException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }

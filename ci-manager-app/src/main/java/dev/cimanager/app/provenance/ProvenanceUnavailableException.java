@@ -15,16 +15,13 @@ public final class ProvenanceUnavailableException extends DomainException {
     REGISTRY_CREDENTIALS_UNRESOLVED
   }
 
-  private final Reason reason;
-
   public ProvenanceUnavailableException(Reason reason, String message, DomainException cause) {
-    super(message, cause);
-    this.reason = reason;
+    super(reason, message, cause);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 
   @Override

@@ -16,15 +16,12 @@ public final class SecretException extends DomainException {
     DUPLICATE
   }
 
-  private final Reason reason;
-
   public SecretException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }

@@ -20,15 +20,12 @@ public final class WebhookException extends DomainException {
     INVALID_PAYLOAD
   }
 
-  private final Reason reason;
-
   public WebhookException(Reason reason, String message) {
-    super(message, null);
-    this.reason = reason;
+    super(reason, message, null);
   }
 
   @Override
   public Reason reason() {
-    return reason;
+    return (Reason) super.reason();
   }
 }
