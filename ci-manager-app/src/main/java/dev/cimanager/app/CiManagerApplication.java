@@ -17,6 +17,8 @@ import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorsModule;
 import dev.cimanager.app.errors.ApiExceptionMapper;
 import dev.cimanager.app.errors.ConstraintViolationExceptionMapper;
+import dev.cimanager.app.errors.DomainExceptionMapper;
+import dev.cimanager.app.errors.InvalidYamlExceptionMapper;
 import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
@@ -175,6 +177,8 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
   /** Our mappers replace Dropwizard's ({@code server.registerDefaultExceptionMappers: false}). */
   private static void registerErrorMappers(Environment environment) {
     environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new DomainExceptionMapper());
+    environment.jersey().register(new InvalidYamlExceptionMapper());
     environment.jersey().register(new JsonProcessingExceptionMapper());
     environment.jersey().register(new ConstraintViolationExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());

@@ -4,11 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.cimanager.app.web.ApiException;
+import java.util.Arrays;
 
 /**
  * The boundaries the package-info files describe, checked by the build: the modules' direction
@@ -107,6 +110,33 @@ class ArchitectureTest {
           .ignoreDependency(
               inClass("dev.cimanager.app.policysets.PolicyTrial"),
               inClass("dev.cimanager.app.execution.ExecutionStore"));
+
+  /**
+   * HTTP statuses and codes are chosen at the edge: the domain throws {@code DomainException}s with
+   * an enum reason, which {@code errors.DomainExceptionMapper} answers; only the mappers, the web
+   * package and the resources and filters (with their nested classes) use {@link ApiException}.
+   */
+  @ArchTest
+  static final ArchRule onlyTheHttpEdgeUsesApiException =
+      noClasses()
+          .that(DescribedPredicate.not(atTheHttpEdge()))
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(ApiException.class)
+          .because("stores, services and steps throw typed domain exceptions, mapped in errors/");
+
+  private static DescribedPredicate<JavaClass> atTheHttpEdge() {
+    return DescribedPredicate.describe(
+        "errors/, web/, *Resource, *Endpoints, *Filter or AdminToken",
+        c ->
+            c.getPackageName().startsWith("dev.cimanager.app.errors")
+                || c.getPackageName().startsWith("dev.cimanager.app.web")
+                // the class or one it is nested in
+                || Arrays.stream(c.getName().split("[.$]"))
+                    .anyMatch(name -> name.matches(".*(Resource|Endpoints|Filter)"))
+                // the admin token check answers 401/403 for the filters that guard admin tasks
+                || c.getName().equals("dev.cimanager.app.accounts.AdminToken"));
+  }
 
   /** The class and its nested classes. */
   private static DescribedPredicate<HasName> inClass(String name) {

@@ -1,6 +1,6 @@
 package dev.cimanager.app.accounts;
 
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.app.web.Unauthenticated;
 import dev.cimanager.contracts.accounts.AccountUser;
 import dev.cimanager.contracts.accounts.CreateAccountRequest;

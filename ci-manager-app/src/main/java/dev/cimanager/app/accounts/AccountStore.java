@@ -3,7 +3,6 @@ package dev.cimanager.app.accounts;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.storage.MongoDocuments;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -20,7 +19,9 @@ public final class AccountStore {
     this.accounts = database.getCollection("accounts");
   }
 
-  /** Inserts a new account; 409 {@code DUPLICATE_IDENTIFIER} when the identifier is taken. */
+  /**
+   * Inserts a new account; {@link AccountException} {@code DUPLICATE} when the identifier is taken.
+   */
   public void insert(String identifier, String name, String userName, String userEmail) {
     try {
       accounts.insertOne(
@@ -30,8 +31,8 @@ public final class AccountStore {
               .append("createdAt", new Date()));
     } catch (MongoWriteException e) {
       if (MongoDocuments.isDuplicateKey(e)) {
-        throw ApiException.conflict(
-            "DUPLICATE_IDENTIFIER", "account '" + identifier + "' already exists");
+        throw new AccountException(
+            AccountException.Reason.DUPLICATE, "account '" + identifier + "' already exists");
       }
       throw e;
     }

@@ -1,7 +1,7 @@
 package dev.cimanager.app.accounts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.errors.ErrorResponse;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,6 +1,6 @@
 package dev.cimanager.app.accounts;
 
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.failures.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** Harness-style identifiers: a letter or '_' then up to 127 letters, digits or '_'. */
@@ -13,14 +13,14 @@ public final class Identifiers {
     return value != null && IDENTIFIER.matcher(value).matches();
   }
 
-  /** Returns {@code value} or throws 400 naming {@code field}. */
+  /** Returns {@code value} or throws {@link InvalidInputException} naming {@code field}. */
   public static String require(String field, String value) {
     if (value == null || value.isEmpty()) {
-      throw ApiException.invalid(field + " is required");
+      throw new InvalidInputException(field + " is required");
     }
     if (!isValid(value)) {
-      throw ApiException.badRequest(
-          "INVALID_IDENTIFIER",
+      throw new InvalidInputException(
+          InvalidInputException.Reason.INVALID_IDENTIFIER,
           field
               + " '"
               + abbreviate(value)
@@ -32,10 +32,10 @@ public final class Identifiers {
   /** A required display name: non-blank, at most 256 characters. */
   public static String requireName(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw ApiException.invalid(field + " is required");
+      throw new InvalidInputException(field + " is required");
     }
     if (value.length() > 256) {
-      throw ApiException.invalid(field + " is longer than 256 characters");
+      throw new InvalidInputException(field + " is longer than 256 characters");
     }
     return value;
   }

@@ -5,7 +5,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.storage.MongoDocuments;
 import dev.cimanager.contracts.accounts.OrgResponse;
 import dev.cimanager.contracts.accounts.ProjectResponse;
@@ -114,7 +113,7 @@ public final class OrgStore {
       collection.insertOne(doc);
     } catch (MongoWriteException e) {
       if (MongoDocuments.isDuplicateKey(e)) {
-        throw ApiException.conflict("DUPLICATE_IDENTIFIER", duplicateMessage);
+        throw new AccountException(AccountException.Reason.DUPLICATE, duplicateMessage);
       }
       throw e;
     }

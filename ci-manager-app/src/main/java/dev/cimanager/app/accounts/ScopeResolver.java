@@ -1,6 +1,5 @@
 package dev.cimanager.app.accounts;
 
-import dev.cimanager.app.errors.ApiException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,7 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Turns the caller and a request's {@code {org}}/{@code {project}} path parameters into a {@link
- * Scope}, answering 404 when the org or project does not exist in the caller's account.
+ * Scope}, refusing an org or project that does not exist in the caller's account.
  */
 @Singleton
 public final class ScopeResolver {
@@ -32,8 +31,9 @@ public final class ScopeResolver {
     requireOrg(caller.accountId(), orgId);
     if (!Identifiers.isValid(projectId)
         || orgs.findProject(caller.accountId(), orgId, projectId).isEmpty()) {
-      throw ApiException.notFound(
-          "PROJECT_NOT_FOUND", "project '" + projectId + "' not found in org '" + orgId + "'");
+      throw new AccountException(
+          AccountException.Reason.PROJECT_NOT_FOUND,
+          "project '" + projectId + "' not found in org '" + orgId + "'");
     }
     return Scope.project(caller.accountId(), orgId, projectId);
   }
@@ -54,7 +54,8 @@ public final class ScopeResolver {
 
   private void requireOrg(String accountId, String orgId) {
     if (!Identifiers.isValid(orgId) || orgs.findOrg(accountId, orgId).isEmpty()) {
-      throw ApiException.notFound("ORG_NOT_FOUND", "org '" + orgId + "' not found");
+      throw new AccountException(
+          AccountException.Reason.ORG_NOT_FOUND, "org '" + orgId + "' not found");
     }
   }
 }

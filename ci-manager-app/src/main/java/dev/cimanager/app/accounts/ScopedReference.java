@@ -1,7 +1,5 @@
 package dev.cimanager.app.accounts;
 
-import dev.cimanager.app.errors.ReferenceException;
-
 /**
  * A YAML reference to a secret or connector ({@code account.<id>}, {@code org.<id>}, {@code <id>})
  * resolved against the scope it is used from (a pipeline's project, or a connector's own scope).

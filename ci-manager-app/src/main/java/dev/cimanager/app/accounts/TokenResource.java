@@ -1,7 +1,7 @@
 package dev.cimanager.app.accounts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

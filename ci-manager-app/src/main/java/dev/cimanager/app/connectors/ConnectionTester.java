@@ -1,9 +1,10 @@
 package dev.cimanager.app.connectors;
 
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.net.GuardedGitHttp;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.secrets.ResolvedSecret;
+import dev.cimanager.app.secrets.SecretException;
 import dev.cimanager.ssca.api.RegistryPing;
 import dev.cimanager.ssca.spi.Credentials;
 import dev.cimanager.ssca.spi.DestinationRefusedException;
@@ -53,7 +54,7 @@ public final class ConnectionTester {
     Optional<ResolvedSecret> password;
     try {
       password = connectors.password(connector);
-    } catch (ApiException e) {
+    } catch (SecretException | ReferenceException e) {
       return new Result(false, "Not tested: " + e.getMessage() + ".");
     }
     return connector instanceof DockerRegistryConnector registry

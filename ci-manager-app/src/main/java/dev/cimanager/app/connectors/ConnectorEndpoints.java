@@ -4,7 +4,7 @@ import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Identifiers;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopeResolver;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.connectors.ConnectorRequest;
 import dev.cimanager.contracts.connectors.ConnectorResponse;
 import jakarta.ws.rs.Consumes;
@@ -156,7 +156,7 @@ public abstract class ConnectorEndpoints {
     try {
       // where the operator's rules forbid a run to go, a test does not go either
       guard.check(connector);
-    } catch (ApiException e) {
+    } catch (ConnectorException e) {
       return new ConnectionTester.Result(false, "Not tested: " + e.getMessage());
     }
     return tester.test(connector);

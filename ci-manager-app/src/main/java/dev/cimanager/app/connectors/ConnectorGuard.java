@@ -1,6 +1,5 @@
 package dev.cimanager.app.connectors;
 
-import dev.cimanager.app.errors.ConnectorException;
 import dev.cimanager.app.net.AddressRefusedException;
 import dev.cimanager.app.net.LocalGitUrls;
 import dev.cimanager.app.net.OutboundAddresses;
@@ -32,7 +31,11 @@ public final class ConnectorGuard {
   void check(Connector connector) {
     if (connector instanceof GitConnector git) {
       if ("file".equalsIgnoreCase(git.url().getScheme())) {
-        localGit.require(git.scope().accountId(), git.url(), "spec.url");
+        try {
+          localGit.require(git.scope().accountId(), git.url(), "spec.url");
+        } catch (AddressRefusedException e) {
+          throw new ConnectorException(ConnectorException.Reason.GIT_URL_REFUSED, e.getMessage());
+        }
       } else {
         requireOutbound(git.url(), "spec.url");
       }

@@ -2,7 +2,6 @@ package dev.cimanager.app.connectors;
 
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
-import dev.cimanager.app.errors.ConnectorException;
 import dev.cimanager.app.secrets.ResolvedSecret;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;

@@ -1,8 +1,9 @@
 package dev.cimanager.app.connectors;
 
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.failures.InvalidInputException;
 import dev.cimanager.ssca.spi.Credentials;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,16 +25,16 @@ final class ConnectorSpecs {
   static Connector parse(
       Scope scope, String identifier, String name, String type, Map<String, Object> spec) {
     if (type == null || type.isEmpty()) {
-      throw ApiException.invalid("type is required: DockerRegistry or Git");
+      throw new InvalidInputException("type is required: DockerRegistry or Git");
     }
     if (spec == null) {
-      throw ApiException.invalid("spec is required");
+      throw new InvalidInputException("spec is required");
     }
     return switch (type) {
       case DOCKER_REGISTRY -> dockerRegistry(scope, identifier, name, spec);
       case GIT -> git(scope, identifier, name, spec);
       default ->
-          throw ApiException.invalid(
+          throw new InvalidInputException(
               "type '" + type + "' is not supported: use DockerRegistry or Git");
     };
   }
@@ -46,14 +47,14 @@ final class ConnectorSpecs {
             "spec.dockerRegistryUrl",
             List.of("http", "https"));
     if (url.getQuery() != null || url.getFragment() != null || url.getUserInfo() != null) {
-      throw ApiException.invalid(
+      throw new InvalidInputException(
           "spec.dockerRegistryUrl '"
               + url
               + "' must be http(s)://host[:port] without credentials, query or fragment");
     }
     String providerType = string(spec, "providerType", "spec.providerType");
     if (!PROVIDER_TYPES.contains(providerType)) {
-      throw ApiException.invalid(
+      throw new InvalidInputException(
           "spec.providerType '" + providerType + "' is not one of " + PROVIDER_TYPES);
     }
     Map<String, Object> auth = object(spec, "auth", "spec.auth");
@@ -64,7 +65,7 @@ final class ConnectorSpecs {
           case "UsernamePassword" ->
               usernamePassword(scope, object(auth, "spec", "spec.auth.spec"), "spec.auth.spec");
           default ->
-              throw ApiException.invalid(
+              throw new InvalidInputException(
                   "spec.auth.type '"
                       + authType
                       + "' is not supported: use Anonymous or UsernamePassword");
@@ -77,7 +78,7 @@ final class ConnectorSpecs {
     URI url = url(string(spec, "url", "spec.url"), "spec.url", List.of("file", "http", "https"));
     String connectionType = string(spec, "connectionType", "spec.connectionType");
     if (!"Repo".equals(connectionType)) {
-      throw ApiException.invalid(
+      throw new InvalidInputException(
           "spec.connectionType '" + connectionType + "' is not supported: use Repo");
     }
     Map<String, Object> authentication = object(spec, "authentication", "spec.authentication");
@@ -89,7 +90,7 @@ final class ConnectorSpecs {
             Map<String, Object> http = object(authentication, "spec", "spec.authentication.spec");
             String httpType = string(http, "type", "spec.authentication.spec.type");
             if (!"UsernamePassword".equals(httpType)) {
-              throw ApiException.invalid(
+              throw new InvalidInputException(
                   "spec.authentication.spec.type '"
                       + httpType
                       + "' is not supported: use UsernamePassword");
@@ -100,7 +101,7 @@ final class ConnectorSpecs {
                 "spec.authentication.spec.spec");
           }
           default ->
-              throw ApiException.invalid(
+              throw new InvalidInputException(
                   "spec.authentication.type '"
                       + authType
                       + "' is not supported: use Anonymous or Http");
@@ -115,13 +116,13 @@ final class ConnectorSpecs {
     if (usernameProblem != null) {
       // checked here, once: the builder, the Git client and the SSCA module all take these
       // Credentials
-      throw ApiException.invalid(path + ".username " + usernameProblem);
+      throw new InvalidInputException(path + ".username " + usernameProblem);
     }
     String passwordRef = string(spec, "passwordRef", path + ".passwordRef");
     try {
       ScopedReference.resolve("secret", passwordRef, scope);
-    } catch (ApiException e) {
-      throw ApiException.invalid(path + ".passwordRef: " + e.getMessage());
+    } catch (ReferenceException e) {
+      throw new InvalidInputException(path + ".passwordRef: " + e.getMessage());
     }
     return new ConnectorAuth.UsernamePassword(username, passwordRef);
   }
@@ -131,12 +132,13 @@ final class ConnectorSpecs {
     try {
       uri = new URI(value);
     } catch (URISyntaxException e) {
-      throw ApiException.invalid(path + " '" + value + "' is not a valid URL: " + e.getReason());
+      throw new InvalidInputException(
+          path + " '" + value + "' is not a valid URL: " + e.getReason());
     }
     String scheme =
         uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!schemes.contains(scheme)) {
-      throw ApiException.invalid(
+      throw new InvalidInputException(
           path
               + " '"
               + value
@@ -145,10 +147,10 @@ final class ConnectorSpecs {
     }
     boolean needsHost = !"file".equals(scheme);
     if (needsHost && (uri.getHost() == null || uri.getHost().isEmpty())) {
-      throw ApiException.invalid(path + " '" + value + "' has no host");
+      throw new InvalidInputException(path + " '" + value + "' has no host");
     }
     if (!needsHost && (uri.getPath() == null || uri.getPath().isEmpty())) {
-      throw ApiException.invalid(path + " '" + value + "' has no path");
+      throw new InvalidInputException(path + " '" + value + "' has no path");
     }
     return uri;
   }
@@ -156,10 +158,10 @@ final class ConnectorSpecs {
   private static String string(Map<String, Object> map, String key, String path) {
     Object value = map.get(key);
     if (value == null || value instanceof String s && s.isBlank()) {
-      throw ApiException.invalid(path + " is required");
+      throw new InvalidInputException(path + " is required");
     }
     if (!(value instanceof String s)) {
-      throw ApiException.invalid(path + " must be a string");
+      throw new InvalidInputException(path + " must be a string");
     }
     return s;
   }
@@ -168,10 +170,10 @@ final class ConnectorSpecs {
   private static Map<String, Object> object(Map<String, Object> map, String key, String path) {
     Object value = map.get(key);
     if (value == null) {
-      throw ApiException.invalid(path + " is required");
+      throw new InvalidInputException(path + " is required");
     }
     if (!(value instanceof Map<?, ?> m)) {
-      throw ApiException.invalid(path + " must be an object");
+      throw new InvalidInputException(path + " must be an object");
     }
     return (Map<String, Object>) m;
   }

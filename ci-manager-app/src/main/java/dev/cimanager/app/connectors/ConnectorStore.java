@@ -5,7 +5,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ConnectorException;
 import dev.cimanager.app.storage.MongoDocuments;
 import dev.cimanager.contracts.connectors.ConnectorResponse;
 import jakarta.inject.Inject;

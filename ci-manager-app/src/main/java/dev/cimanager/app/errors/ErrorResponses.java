@@ -1,5 +1,6 @@
 package dev.cimanager.app.errors;
 
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.errors.ErrorResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,7 @@
 package dev.cimanager.app.errors;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.cimanager.app.web.ApiException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.Caller;
-import dev.cimanager.app.errors.ExecutionException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;

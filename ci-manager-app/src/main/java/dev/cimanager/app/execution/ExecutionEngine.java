@@ -1,6 +1,5 @@
 package dev.cimanager.app.execution;
 
-import dev.cimanager.app.errors.ExecutionException;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -181,9 +180,9 @@ public final class ExecutionEngine implements Managed {
   /**
    * Stores a new QUEUED execution with {@code storeQueued} (which calls {@link
    * ExecutionStore#insert}) and makes it claimable, or, when {@code accountId} already has {@code
-   * maxQueued} executions waiting, stores nothing and throws 429 {@code TOO_MANY_EXECUTIONS}. (Two
-   * starts racing for the last place may both get it: the bound is exact up to the number of
-   * concurrent requests.)
+   * maxQueued} executions waiting, stores nothing and throws {@code QUEUE_FULL}. (Two starts racing
+   * for the last place may both get it: the bound is exact up to the number of concurrent
+   * requests.)
    *
    * @return what {@code storeQueued} stored
    */

@@ -1,10 +1,10 @@
 package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.Caller;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.executions.ExecutionResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

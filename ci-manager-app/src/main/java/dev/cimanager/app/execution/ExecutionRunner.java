@@ -4,7 +4,6 @@ import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.GitConnector;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.execution.runners.BuildAndPushRunner;
@@ -15,6 +14,7 @@ import dev.cimanager.app.execution.steps.GitCloner;
 import dev.cimanager.app.execution.steps.GitSource;
 import dev.cimanager.app.execution.steps.StepFailedException;
 import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.pipelines.Codebase;
 import dev.cimanager.app.pipelines.ExpressionContext;
@@ -282,7 +282,7 @@ public final class ExecutionRunner {
               new Credentials(
                   auth.username(), password.map(ResolvedSecret::valueAsString).orElse(""));
         }
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         throw new StepFailedException(
             "tried to resolve the codebase's Git connector '"
                 + codebase.connectorRef()
@@ -360,7 +360,7 @@ public final class ExecutionRunner {
                 + step.identifier()
                 + "' but failed: "
                 + e.getMessage();
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         failure =
             "tried to run step '" + step.identifier() + "' but failed because " + e.getMessage();
       } catch (RuntimeException | Error e) {

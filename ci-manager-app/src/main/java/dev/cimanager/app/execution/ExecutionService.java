@@ -2,9 +2,9 @@ package dev.cimanager.app.execution;
 
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ExecutionException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
+import dev.cimanager.app.failures.InvalidInputException;
 import dev.cimanager.app.pipelines.GitRefNames;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineParser;
@@ -54,8 +54,8 @@ public final class ExecutionService {
    * Starts a MANUAL run of pipeline {@code pipelineIdentifier} in {@code project}.
    *
    * @param branch overrides the codebase's branch, or null
-   * @throws ExecutionException {@code PIPELINE_NOT_FOUND}, {@code INVALID_INPUT} for a bad branch,
-   *     {@code QUEUE_FULL}
+   * @throws ExecutionException {@code PIPELINE_NOT_FOUND}, {@code QUEUE_FULL}
+   * @throws InvalidInputException for a bad branch
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer
    *     parses
    */
@@ -77,8 +77,8 @@ public final class ExecutionService {
    * trigger} says started it (a person, a webhook, a schedule), building {@code trigger.codebase()}
    * when it names a ref.
    *
-   * @throws ExecutionException {@code PIPELINE_NOT_FOUND}, {@code INVALID_INPUT} when a ref is
-   *     asked of a pipeline without codebase, {@code QUEUE_FULL}
+   * @throws ExecutionException {@code PIPELINE_NOT_FOUND}, {@code QUEUE_FULL}
+   * @throws InvalidInputException when a ref is asked of a pipeline without codebase
    * @throws dev.cimanager.app.pipelines.InvalidPipelineException when the stored YAML no longer
    *     parses
    */
@@ -101,8 +101,7 @@ public final class ExecutionService {
     CodebaseRef ref = trigger.codebase();
     String refName = ref == null ? null : ref.tag() == null ? ref.branch() : ref.tag();
     if (refName != null && !GitRefNames.isValid(refName)) {
-      throw new ExecutionException(
-          ExecutionException.Reason.INVALID_INPUT,
+      throw new InvalidInputException(
           (ref.tag() == null ? "branch" : "tag")
               + ": '"
               + GitRefNames.printable(refName)
@@ -111,8 +110,7 @@ public final class ExecutionService {
               + " name");
     }
     if (ref != null && pipeline.codebaseIfPresent().isEmpty()) {
-      throw new ExecutionException(
-          ExecutionException.Reason.INVALID_INPUT,
+      throw new InvalidInputException(
           (ref.tag() == null ? "branch" : "tag")
               + ": pipeline '"
               + pipelineIdentifier

@@ -1,7 +1,6 @@
 package dev.cimanager.app.net;
 
 import dev.cimanager.app.config.GitLocalRoot;
-import dev.cimanager.app.errors.ConnectorException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,13 +27,11 @@ public final class LocalGitUrls {
 
   /**
    * @param field the JSON path for messages, e.g. {@code spec.url}
-   * @throws ConnectorException {@code GIT_URL_REFUSED} when the URL is not inside the account's
-   *     folder
+   * @throws AddressRefusedException when the URL is not inside the account's folder
    */
   public void require(String accountId, URI url, String field) {
     if (setting.root().isEmpty()) {
-      throw new ConnectorException(
-          ConnectorException.Reason.GIT_URL_REFUSED,
+      throw new AddressRefusedException(
           field
               + " '"
               + url
@@ -53,8 +50,7 @@ public final class LocalGitUrls {
       inside = false;
     }
     if (!inside) {
-      throw new ConnectorException(
-          ConnectorException.Reason.GIT_URL_REFUSED,
+      throw new AddressRefusedException(
           field
               + " '"
               + url

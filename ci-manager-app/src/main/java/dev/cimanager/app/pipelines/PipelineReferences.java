@@ -2,7 +2,7 @@ package dev.cimanager.app.pipelines;
 
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.connectors.ConnectorService;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.policysets.PolicySetService;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
@@ -108,7 +108,7 @@ public final class PipelineReferences {
       List<PipelineProblem> problems, String path, Consumer<String> resolve, String reference) {
     try {
       resolve.accept(reference);
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       problems.add(new PipelineProblem(path, e.getMessage()));
     }
   }

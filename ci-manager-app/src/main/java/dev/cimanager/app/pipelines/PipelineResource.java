@@ -3,7 +3,7 @@ package dev.cimanager.app.pipelines;
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopeResolver;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.pipelines.PipelineListResponse;
 import dev.cimanager.contracts.pipelines.PipelineResponse;
 import jakarta.inject.Inject;

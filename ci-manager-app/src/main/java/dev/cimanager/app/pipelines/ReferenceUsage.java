@@ -1,13 +1,13 @@
 package dev.cimanager.app.pipelines;
 
 import dev.cimanager.app.accounts.OrgStore;
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.DockerRegistryConnector;
 import dev.cimanager.app.connectors.GitConnector;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.contracts.accounts.OrgResponse;
 import dev.cimanager.contracts.accounts.ProjectResponse;
 import jakarta.inject.Inject;
@@ -170,7 +170,7 @@ public final class ReferenceUsage {
     try {
       ScopedReference ref = ScopedReference.resolve("reference", reference, from);
       return ref.scope().equals(target) && ref.identifier().equals(identifier);
-    } catch (ApiException e) {
+    } catch (ReferenceException e) {
       return false;
     }
   }

@@ -4,7 +4,7 @@ import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.accounts.Identifiers;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopeResolver;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.policysets.PolicyEvaluationRequest;
 import dev.cimanager.contracts.policysets.PolicyEvaluationResponse;
 import dev.cimanager.contracts.policysets.PolicySetListResponse;

@@ -1,8 +1,8 @@
 package dev.cimanager.app.policysets;
 
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.ssca.api.PolicySet;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,8 +21,8 @@ public final class PolicySetService {
   }
 
   /**
-   * @throws ApiException 400 {@code POLICY_SET_NOT_FOUND} / {@code INVALID_REFERENCE} naming the
-   *     reference
+   * @throws PolicySetException {@code REFERENCE_NOT_FOUND}, or {@link ReferenceException}, naming
+   *     the reference
    */
   public PolicySet resolve(Scope from, String reference) {
     ScopedReference ref = ScopedReference.resolve("policy set", reference, from);
@@ -30,8 +30,9 @@ public final class PolicySetService {
         .find(ref.scope(), ref.identifier())
         .orElseThrow(
             () ->
-                ApiException.badRequest(
-                    "POLICY_SET_NOT_FOUND", "policy set " + ref.reference() + " not found"))
+                new PolicySetException(
+                    PolicySetException.Reason.REFERENCE_NOT_FOUND,
+                    "policy set " + ref.reference() + " not found"))
         .toPolicySet(ref.reference());
   }
 }

@@ -8,7 +8,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.storage.MongoDocuments;
 import dev.cimanager.contracts.policysets.PolicyJson;
 import jakarta.inject.Inject;
@@ -51,8 +50,8 @@ public final class PolicySetStore {
       sets.insertOne(doc);
     } catch (MongoWriteException e) {
       if (MongoDocuments.isDuplicateKey(e)) {
-        throw ApiException.conflict(
-            "DUPLICATE_IDENTIFIER",
+        throw new PolicySetException(
+            PolicySetException.Reason.DUPLICATE,
             "policy set '"
                 + identifier
                 + "' already exists at "
@@ -100,9 +99,9 @@ public final class PolicySetStore {
     return result;
   }
 
-  static ApiException notFound(Scope scope, String identifier) {
-    return ApiException.notFound(
-        "POLICY_SET_NOT_FOUND",
+  static PolicySetException notFound(Scope scope, String identifier) {
+    return new PolicySetException(
+        PolicySetException.Reason.NOT_FOUND,
         "policy set '" + identifier + "' not found at " + scope.level().jsonName() + " scope");
   }
 

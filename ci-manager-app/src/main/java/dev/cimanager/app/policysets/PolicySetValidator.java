@@ -1,7 +1,7 @@
 package dev.cimanager.app.policysets;
 
 import dev.cimanager.app.accounts.Identifiers;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.failures.InvalidInputException;
 import dev.cimanager.contracts.policysets.PolicyJson;
 import dev.cimanager.contracts.policysets.PolicySetRequest;
 import dev.cimanager.ssca.api.InvalidPolicyException;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Checks a policy set request field by field, then compiles every expression: a set that is stored
- * always compiles. Policy-level problems answer 400 {@code INVALID_POLICY} naming the policy.
+ * always compiles. Policy-level problems are {@code INVALID_POLICY} naming the policy.
  */
 public final class PolicySetValidator {
   static final int MAX_POLICIES = 200;
@@ -25,7 +25,7 @@ public final class PolicySetValidator {
    * A policy set file (the API's request body) as the SSCA module evaluates it, for the {@code
    * verify-attestation --policy FILE} command.
    *
-   * @throws ApiException as the API would answer it
+   * @throws InvalidInputException or {@link PolicySetException} {@code INVALID_POLICY}
    */
   public static PolicySet fromFile(PolicySetRequest request, String file) {
     String identifier = Identifiers.require("identifier", request.identifier());
@@ -38,10 +38,10 @@ public final class PolicySetValidator {
    */
   static List<PolicyJson> policies(PolicySetRequest request) {
     if (request.policies() == null) {
-      throw ApiException.invalid("policies is required (a list, which may be empty)");
+      throw new InvalidInputException("policies is required (a list, which may be empty)");
     }
     if (request.policies().size() > MAX_POLICIES) {
-      throw ApiException.invalid(
+      throw new InvalidInputException(
           "policies has "
               + request.policies().size()
               + " entries; a policy set holds at most "
@@ -103,7 +103,7 @@ public final class PolicySetValidator {
     return new PolicyJson(id, name, policy.expression(), message, severity);
   }
 
-  private static ApiException invalid(String message) {
-    return ApiException.badRequest("INVALID_POLICY", message);
+  private static PolicySetException invalid(String message) {
+    return new PolicySetException(PolicySetException.Reason.INVALID_POLICY, message);
   }
 }

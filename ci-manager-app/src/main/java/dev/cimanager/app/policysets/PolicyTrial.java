@@ -1,8 +1,8 @@
 package dev.cimanager.app.policysets;
 
 import dev.cimanager.app.accounts.Caller;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.ExecutionStore;
+import dev.cimanager.app.failures.InvalidInputException;
 import dev.cimanager.contracts.artifacts.VerificationSummary.PolicyResultJson;
 import dev.cimanager.contracts.policysets.PolicyEvaluationRequest;
 import dev.cimanager.contracts.policysets.PolicyEvaluationResponse;
@@ -37,7 +37,7 @@ final class PolicyTrial {
 
   PolicyEvaluationResponse evaluate(Caller caller, PolicyEvaluationRequest request) {
     if (request == null || request.executionId() == null || request.executionId().isBlank()) {
-      throw ApiException.invalid(
+      throw new InvalidInputException(
           "executionId is required: {\"policies\",\"executionId\",\"artifactId\"}");
     }
     var policies =
@@ -46,8 +46,9 @@ final class PolicyTrial {
         .find(caller.accountId(), request.executionId())
         .orElseThrow(
             () ->
-                ApiException.notFound(
-                    "EXECUTION_NOT_FOUND", "execution '" + request.executionId() + "' not found"));
+                new PolicySetException(
+                    PolicySetException.Reason.EXECUTION_NOT_FOUND,
+                    "execution '" + request.executionId() + "' not found"));
     ProvenanceRecord record =
         provenance.findByExecution(request.executionId()).stream()
             .filter(r -> r.statement() != null)
@@ -59,8 +60,8 @@ final class PolicyTrial {
             .max(Comparator.comparing(ProvenanceRecord::createdAt))
             .orElseThrow(
                 () ->
-                    ApiException.notFound(
-                        "PROVENANCE_NOT_FOUND",
+                    new PolicySetException(
+                        PolicySetException.Reason.PROVENANCE_NOT_FOUND,
                         "execution '"
                             + request.executionId()
                             + "' has no SLSA provenance"
@@ -77,7 +78,7 @@ final class PolicyTrial {
               record.digest(),
               clock.instant());
     } catch (InvalidPolicyException e) {
-      throw ApiException.badRequest("INVALID_POLICY", e.getMessage());
+      throw new PolicySetException(PolicySetException.Reason.INVALID_POLICY, e.getMessage());
     }
     String status =
         results.stream().anyMatch(PolicyResult::fails)

@@ -1,10 +1,10 @@
 package dev.cimanager.app.provenance;
 
 import dev.cimanager.app.accounts.Caller;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.ExecutionStore;
 import dev.cimanager.app.verification.ArtifactVerifications;
+import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.artifacts.ArtifactListResponse;
 import dev.cimanager.contracts.artifacts.ArtifactResponse;
 import dev.cimanager.contracts.artifacts.ProvenanceStatus;

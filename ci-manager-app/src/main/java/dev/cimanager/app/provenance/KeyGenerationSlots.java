@@ -1,6 +1,5 @@
 package dev.cimanager.app.provenance;
 
-import dev.cimanager.app.errors.ApiException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +9,7 @@ import java.util.function.Supplier;
  * How many Cosign key pairs the server generates at once. Each generation runs scrypt with N=65536,
  * r=8: 64 MiB of heap for a few hundred milliseconds, so two dozen concurrent requests (any
  * tenant's) filled a 512 MiB heap and every other request of the server failed with them. A request
- * waits for a slot, then answers 429.
+ * waits for a slot, then fails {@code KEY_GENERATION_BUSY} (the API's 429).
  */
 final class KeyGenerationSlots {
   static final KeyGenerationSlots SHARED = new KeyGenerationSlots(2, Duration.ofSeconds(20));
@@ -32,10 +31,10 @@ final class KeyGenerationSlots {
       acquired = false;
     }
     if (!acquired) {
-      throw new ApiException(
-          429,
-          "TOO_MANY_REQUESTS",
-          "the server is generating other key pairs; try again in a" + " few seconds");
+      throw new ProvenanceUnavailableException(
+          ProvenanceUnavailableException.Reason.KEY_GENERATION_BUSY,
+          "the server is generating other key pairs; try again in a" + " few seconds",
+          null);
     }
     try {
       return generation.get();

@@ -2,10 +2,11 @@ package dev.cimanager.app.provenance;
 
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.connectors.ConnectorAuth;
+import dev.cimanager.app.connectors.ConnectorException;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.DockerRegistryConnector;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
@@ -31,7 +32,11 @@ final class RegistryCredentialsLookup {
     this.connectors = connectors;
   }
 
-  /** Empty for an anonymous registry connector. */
+  /**
+   * Empty for an anonymous registry connector.
+   *
+   * @throws ProvenanceUnavailableException {@code REGISTRY_CREDENTIALS_UNRESOLVED}, its cause why
+   */
   Optional<Credentials> forStep(Execution execution, Execution.PushedArtifact artifact) {
     Pipeline pipeline =
         parser.parse(
@@ -49,27 +54,31 @@ final class RegistryCredentialsLookup {
             .filter(ref -> ref != null)
             .findFirst()
             .orElseThrow(
-                () ->
-                    ApiException.conflict(
-                        "CONNECTOR_NOT_FOUND",
-                        "step "
-                            + artifact.artifactId()
-                            + " has no registry connectorRef in the pipeline the execution ran"));
+                () -> {
+                  String message =
+                      "step "
+                          + artifact.artifactId()
+                          + " has no registry connectorRef in the pipeline the execution ran";
+                  return unresolved(
+                      message,
+                      new ConnectorException(
+                          ConnectorException.Reason.REFERENCE_NOT_FOUND, message));
+                });
     Scope project =
         Scope.project(
             execution.accountId(), execution.orgIdentifier(), execution.projectIdentifier());
     DockerRegistryConnector connector;
     try {
       connector = connectors.resolveDockerRegistry(project, connectorRef);
-    } catch (ApiException e) {
-      throw ApiException.conflict(
-          e.code(),
+    } catch (DomainException e) {
+      throw unresolved(
           "tried to resolve the registry connector '"
               + connectorRef
               + "' of step "
               + artifact.artifactId()
               + " but failed because "
-              + e.getMessage());
+              + e.getMessage(),
+          e);
     }
     if (!(connector.auth() instanceof ConnectorAuth.UsernamePassword auth)) {
       return Optional.empty();
@@ -77,14 +86,19 @@ final class RegistryCredentialsLookup {
     String password;
     try {
       password = connectors.password(connector).map(ResolvedSecret::valueAsString).orElse("");
-    } catch (ApiException e) {
-      throw ApiException.conflict(
-          e.code(),
+    } catch (DomainException e) {
+      throw unresolved(
           "tried to resolve the password of registry connector '"
               + connectorRef
               + "' but failed because "
-              + e.getMessage());
+              + e.getMessage(),
+          e);
     }
     return Optional.of(new Credentials(auth.username(), password));
+  }
+
+  private static ProvenanceUnavailableException unresolved(String message, DomainException cause) {
+    return new ProvenanceUnavailableException(
+        ProvenanceUnavailableException.Reason.REGISTRY_CREDENTIALS_UNRESOLVED, message, cause);
   }
 }

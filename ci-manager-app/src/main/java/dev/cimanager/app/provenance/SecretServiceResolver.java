@@ -1,8 +1,8 @@
 package dev.cimanager.app.provenance;
 
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ReferenceException;
-import dev.cimanager.app.errors.SecretException;
+import dev.cimanager.app.secrets.SecretException;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.spi.ResolvedSecret;

@@ -1,8 +1,8 @@
 package dev.cimanager.app.provenance;
 
 import dev.cimanager.app.CiManagerVersion;
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.runners.ImageProvenance;
 import dev.cimanager.app.execution.runners.StepContext;
@@ -11,6 +11,7 @@ import dev.cimanager.app.execution.steps.StepFailedException;
 import dev.cimanager.app.execution.steps.StepLog;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.pipelines.SlsaProvenance;
+import dev.cimanager.app.secrets.SecretException;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
 import dev.cimanager.ssca.api.AttestationResult;
@@ -185,7 +186,7 @@ final class SlsaProvenanceHook implements ImageProvenance {
   private void hide(Scope project, String reference, SecretType type, StepLog log) {
     try {
       log.hide(secrets.resolve(project, reference, type));
-    } catch (ApiException e) {
+    } catch (SecretException | ReferenceException e) {
       // not found or of the wrong type: nothing to hide, and checkSigningKey fails the step naming
       // it
     }

@@ -2,7 +2,6 @@ package dev.cimanager.app.secrets;
 
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.accounts.ScopedReference;
-import dev.cimanager.app.errors.SecretException;
 import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,7 +25,7 @@ public final class SecretService {
    * Resolves {@code reference} from {@code from} (usually the pipeline's project scope).
    *
    * @throws SecretException {@code REFERENCE_NOT_FOUND} / {@code WRONG_TYPE}, naming the reference
-   * @throws dev.cimanager.app.errors.ReferenceException for an empty or malformed reference
+   * @throws ReferenceException for an empty or malformed reference
    */
   public ResolvedSecret resolve(Scope from, String reference, SecretType expected) {
     ScopedReference ref = ScopedReference.resolve("secret", reference, from);

@@ -8,7 +8,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.SecretException;
 import dev.cimanager.app.storage.MongoDocuments;
 import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
@@ -42,8 +41,8 @@ public final class SecretStore {
   }
 
   /**
-   * Stores a new secret (version 1); 409 {@code DUPLICATE_IDENTIFIER} when the scope already has
-   * it.
+   * Stores a new secret (version 1); {@link SecretException} {@code DUPLICATE} when the scope
+   * already has it.
    */
   public SecretMetadata create(
       Scope scope, String identifier, String name, SecretType type, byte[] value) {

@@ -1,11 +1,13 @@
 package dev.cimanager.app.triggers;
 
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
+import dev.cimanager.app.connectors.ConnectorException;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.GitConnector;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineProblem;
+import dev.cimanager.app.secrets.SecretException;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.secrets.SecretType;
 import jakarta.inject.Inject;
@@ -62,12 +64,12 @@ public final class TriggerReferences {
                       + "'"));
         }
       }
-    } catch (ApiException e) {
+    } catch (ConnectorException | ReferenceException e) {
       problems.add(new PipelineProblem(EVENT_SPEC + ".connectorRef", e.getMessage()));
     }
     try {
       secrets.metadata(project, webhook.secretRef(), SecretType.SecretText);
-    } catch (ApiException e) {
+    } catch (SecretException | ReferenceException e) {
       problems.add(new PipelineProblem(EVENT_SPEC + ".secret", e.getMessage()));
     }
     return problems;

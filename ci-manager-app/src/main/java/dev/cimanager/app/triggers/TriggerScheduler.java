@@ -1,8 +1,8 @@
 package dev.cimanager.app.triggers;
 
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.ExecutionService;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.pipelines.InvalidPipelineException;
 import dev.cimanager.contracts.executions.TriggerType;
 import io.dropwizard.lifecycle.Managed;
@@ -130,7 +130,7 @@ public final class TriggerScheduler implements Managed {
           due.get(),
           execution.executionId());
       return true;
-    } catch (ApiException | InvalidPipelineException e) {
+    } catch (DomainException | InvalidPipelineException e) {
       fires.record(triggerId, due.get(), null, e.getMessage());
       triggers.recordFire(
           stored.project(),

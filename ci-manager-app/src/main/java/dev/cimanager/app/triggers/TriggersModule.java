@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Triggers: their YAML resource and error mapper, the webhook endpoint and the schedule runner. */
+/** Triggers: their YAML resource, the webhook endpoint and the schedule runner. */
 public final class TriggersModule extends AbstractModule {
 
   /** How often the scheduler looks for due times: a schedule fires within this of its time. */
@@ -25,7 +25,6 @@ public final class TriggersModule extends AbstractModule {
   protected void configure() {
     var jersey = JerseyComponents.in(binder());
     jersey.addBinding().to(TriggerResource.class);
-    jersey.addBinding().to(InvalidTriggerExceptionMapper.class);
     jersey.addBinding().to(WebhookResource.class);
   }
 

@@ -3,12 +3,14 @@ package dev.cimanager.app.triggers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.CodebaseRef;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.ExecutionService;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.pipelines.InvalidPipelineException;
+import dev.cimanager.app.secrets.SecretException;
 import dev.cimanager.app.secrets.SecretService;
 import dev.cimanager.contracts.executions.TriggerType;
 import dev.cimanager.contracts.secrets.SecretType;
@@ -91,8 +93,8 @@ public final class WebhookService {
   public record Outcome(List<String> executionIds, String summary) {}
 
   /**
-   * @throws ApiException 404 unknown trigger, 401 {@code INVALID_SIGNATURE}, 400/415 for a bad
-   *     delivery, 429 when the queue is full
+   * @throws WebhookException for an unknown trigger, a bad signature or delivery; {@link
+   *     dev.cimanager.app.execution.ExecutionException} {@code QUEUE_FULL} when the queue is full
    */
   public Outcome handle(Scope project, TriggerKey key, WebhookDelivery delivery) {
     StoredTrigger stored = triggers.find(project, key).orElseThrow(() -> notFound(key));
@@ -104,9 +106,8 @@ public final class WebhookService {
     authenticate(project, triggerId, webhook, delivery);
     if (delivery.contentType() != null
         && !delivery.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiException(
-          415,
-          "UNSUPPORTED_MEDIA_TYPE",
+      throw new WebhookException(
+          WebhookException.Reason.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type '"
               + delivery.contentType()
               + "' is not accepted: configure the webhook to send application/json");
@@ -115,7 +116,8 @@ public final class WebhookService {
         webhook.provider() == GitProvider.GITHUB ? "X-GitHub-Event" : "X-Gitlab-Event";
     String eventName = delivery.header(eventHeader);
     if (eventName == null || eventName.isBlank() || eventName.length() > 64) {
-      throw ApiException.badRequest("MISSING_EVENT", "the " + eventHeader + " header is required");
+      throw new WebhookException(
+          WebhookException.Reason.MISSING_EVENT, "the " + eventHeader + " header is required");
     }
     String deliveryId = deliveryId(webhook.provider(), delivery);
     WebhookEvent event = event(webhook.provider(), eventName, delivery.body());
@@ -160,7 +162,7 @@ public final class WebhookService {
                       event.prNumber(),
                       event.commitSha(),
                       event.fetchRef())));
-    } catch (ApiException | InvalidPipelineException e) {
+    } catch (DomainException | InvalidPipelineException e) {
       deliveries.release(triggerId, deliveryId);
       triggers.recordFire(
           project, key, new StoredTrigger.LastFire(now, null, "FAILED", e.getMessage()));
@@ -203,7 +205,7 @@ public final class WebhookService {
     byte[] secret;
     try {
       secret = secrets.resolve(project, webhook.secretRef(), SecretType.SecretText).value();
-    } catch (ApiException e) {
+    } catch (SecretException | ReferenceException e) {
       LOG.warn(
           "webhook delivery to trigger {} refused: its secret cannot be read: {}",
           triggerId,
@@ -239,12 +241,12 @@ public final class WebhookService {
       return "sha256-" + sha256Hex(delivery.body());
     }
     if (id == null) {
-      throw ApiException.badRequest(
-          "MISSING_DELIVERY_ID", "the X-GitHub-Delivery header is required");
+      throw new WebhookException(
+          WebhookException.Reason.MISSING_DELIVERY_ID, "the X-GitHub-Delivery header is required");
     }
     if (!DELIVERY_ID.matcher(id).matches()) {
-      throw ApiException.badRequest(
-          "INVALID_DELIVERY_ID",
+      throw new WebhookException(
+          WebhookException.Reason.INVALID_DELIVERY_ID,
           "the delivery id must be 1 to 128 letters, digits," + " '.', '_', ':' or '-'");
     }
     return id;
@@ -255,21 +257,19 @@ public final class WebhookService {
     try {
       root = json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(
-          "INVALID_PAYLOAD", "the body is not JSON: " + e.getOriginalMessage());
+      throw invalidPayload("the body is not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ApiException.badRequest(
-          "INVALID_PAYLOAD", "the body could not be read: " + e.getMessage());
+      throw invalidPayload("the body could not be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
-      throw ApiException.badRequest("INVALID_PAYLOAD", "the body must be a JSON object");
+      throw invalidPayload("the body must be a JSON object");
     }
     try {
       return provider == GitProvider.GITHUB
           ? GithubEvents.parse(eventName, root)
           : GitlabEvents.parse(eventName, root);
     } catch (InvalidPayloadException e) {
-      throw ApiException.badRequest("INVALID_PAYLOAD", e.getMessage());
+      throw invalidPayload(e.getMessage());
     }
   }
 
@@ -324,13 +324,17 @@ public final class WebhookService {
     }
   }
 
-  private static ApiException invalidSignature(String message) {
-    return new ApiException(401, "INVALID_SIGNATURE", message);
+  private static WebhookException invalidPayload(String message) {
+    return new WebhookException(WebhookException.Reason.INVALID_PAYLOAD, message);
   }
 
-  private static ApiException notFound(TriggerKey key) {
-    return ApiException.notFound(
-        "TRIGGER_NOT_FOUND",
+  private static WebhookException invalidSignature(String message) {
+    return new WebhookException(WebhookException.Reason.INVALID_SIGNATURE, message);
+  }
+
+  private static WebhookException notFound(TriggerKey key) {
+    return new WebhookException(
+        WebhookException.Reason.TRIGGER_NOT_FOUND,
         "no webhook trigger '"
             + key.triggerIdentifier()
             + "' on pipeline '"

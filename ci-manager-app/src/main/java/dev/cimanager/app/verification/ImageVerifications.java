@@ -3,9 +3,10 @@ package dev.cimanager.app.verification;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorAuth;
+import dev.cimanager.app.connectors.ConnectorException;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.DockerRegistryConnector;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.failures.InvalidInputException;
 import dev.cimanager.app.policysets.PolicySetService;
 import dev.cimanager.app.secrets.ResolvedSecret;
 import dev.cimanager.app.secrets.SecretService;
@@ -51,8 +52,9 @@ public final class ImageVerifications {
    * @param resolvedSecret called with every secret resolved (to mask it in logs)
    * @return the verdict, FAILED for anything wrong with the image, its attestation or the key's
    *     content
-   * @throws ApiException 400 when a reference does not resolve, a registry is plain HTTP but not
-   *     allowed, or the digest is malformed; the message names the reference
+   * @throws dev.cimanager.app.failures.DomainException when a reference does not resolve, a
+   *     registry is plain HTTP but not allowed, or the digest is malformed; the message names the
+   *     reference
    */
   public Verdict verify(
       Scope project, VerificationTarget target, Consumer<ResolvedSecret> resolvedSecret) {
@@ -60,8 +62,8 @@ public final class ImageVerifications {
         connectors.resolveDockerRegistry(project, target.connectorRef());
     String registry = connector.hostPort();
     if (connector.isPlainHttp() && !insecureRegistries.isInsecure(registry)) {
-      throw ApiException.badRequest(
-          "INSECURE_REGISTRY",
+      throw new ConnectorException(
+          ConnectorException.Reason.INSECURE_REGISTRY,
           "connector "
               + target.connectorRef()
               + " uses http:// and "
@@ -92,7 +94,7 @@ public final class ImageVerifications {
               credentials,
               sets));
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("cannot verify " + image + ": " + e.getMessage());
+      throw new InvalidInputException("cannot verify " + image + ": " + e.getMessage());
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.cimanager.app.verification;
 
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.runners.StepContext;
 import dev.cimanager.app.execution.runners.StepRunner;
 import dev.cimanager.app.execution.steps.StepFailedException;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.pipelines.SlsaVerificationSpec;
 import dev.cimanager.ssca.api.Verdict;
 import jakarta.inject.Inject;
@@ -57,7 +57,7 @@ public final class SlsaVerificationRunner implements StepRunner {
                   spec.publicKeyRef(),
                   spec.policySetRefs()),
               context.secrets()::add);
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       throw new StepFailedException(
           "tried to verify the SLSA provenance of "
               + image

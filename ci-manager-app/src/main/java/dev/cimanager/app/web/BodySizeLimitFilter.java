@@ -1,6 +1,5 @@
 package dev.cimanager.app.web;
 
-import dev.cimanager.app.errors.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cimanager.app.accounts.Scope;
+import dev.cimanager.app.connectors.ConnectorException;
 import dev.cimanager.app.connectors.ConnectorService;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.TestApp;
@@ -115,7 +115,8 @@ class LocalGitRootApiTest {
     assertThatThrownBy(
             () -> APP.service(ConnectorService.class).resolveGit(scope, "account.moving"))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.code()).isEqualTo("GIT_URL_REFUSED"))
+            ConnectorException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConnectorException.Reason.GIT_URL_REFUSED))
         .hasMessageContaining("connector account.moving");
   }
 }

@@ -3,7 +3,6 @@ package dev.cimanager.app.provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cimanager.app.errors.ApiException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -32,11 +31,10 @@ class KeyGenerationSlotsTest {
 
     assertThatThrownBy(() -> slots.run(() -> "second"))
         .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(429);
-              assertThat(e.code()).isEqualTo("TOO_MANY_REQUESTS");
-            });
+            ProvenanceUnavailableException.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(ProvenanceUnavailableException.Reason.KEY_GENERATION_BUSY));
 
     finish.countDown();
     assertThat(first.get()).isEqualTo("first");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cimanager.app.accounts.Scope;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.TestApp;
@@ -329,7 +328,7 @@ class SecretsApiTest {
         new byte[] {1});
 
     assertThatThrownBy(() -> secrets.resolve(project, "account.missing_pw", SecretType.SecretText))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(SecretException.class)
         .hasMessage("secret account.missing_pw not found");
     assertThatThrownBy(
             () -> secrets.resolve(project, "account.cosign_password", SecretType.SecretText))

@@ -4,13 +4,13 @@ import dev.cimanager.app.config.InsecureRegistries;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.DockerRegistryConnector;
-import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution;
 import dev.cimanager.app.execution.steps.BuildahBuilder;
 import dev.cimanager.app.execution.steps.ClonedSource;
 import dev.cimanager.app.execution.steps.ImageBuild;
 import dev.cimanager.app.execution.steps.PushedImage;
 import dev.cimanager.app.execution.steps.StepFailedException;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.pipelines.ExpressionException;
 import dev.cimanager.app.secrets.ResolvedSecret;
@@ -129,7 +129,7 @@ public final class BuildAndPushRunner implements StepRunner {
   private DockerRegistryConnector registryConnector(StepContext context, BuildAndPushSpec spec) {
     try {
       return connectors.resolveDockerRegistry(context.projectScope(), spec.connectorRef());
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       throw new StepFailedException(
           "tried to resolve the registry connector '"
               + spec.connectorRef()
@@ -149,7 +149,7 @@ public final class BuildAndPushRunner implements StepRunner {
     Optional<ResolvedSecret> password;
     try {
       password = connectors.password(connector);
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       throw new StepFailedException(
           "tried to resolve the password of registry connector '"
               + spec.connectorRef()

@@ -3,7 +3,7 @@ package dev.cimanager.app.provenance.commands;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cimanager.app.errors.ApiException;
+import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.policysets.PolicySetValidator;
 import dev.cimanager.contracts.policysets.PolicySetRequest;
 import dev.cimanager.ssca.api.AttestationVerification;
@@ -140,7 +140,7 @@ public final class VerifyAttestationCommand extends Command {
       if (verdict != null && !verdict.passed()) {
         throw new CommandException(verdict.failureMessage());
       }
-    } catch (ProvenanceException | IllegalArgumentException | ApiException e) {
+    } catch (ProvenanceException | IllegalArgumentException e) {
       summary.put("verified", false);
       summary.put("digest", digestText);
       summary.put("error", e.getMessage());
@@ -185,7 +185,7 @@ public final class VerifyAttestationCommand extends Command {
       }
       try {
         sets.add(PolicySetValidator.fromFile(request, file));
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         throw new IllegalArgumentException(
             "the policy set --policy " + file + " is invalid: " + e.getMessage(), e);
       }

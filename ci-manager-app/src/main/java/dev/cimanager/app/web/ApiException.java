@@ -1,13 +1,13 @@
-package dev.cimanager.app.errors;
+package dev.cimanager.app.web;
 
 /**
- * The one exception the API answers with a 4xx: an HTTP status, an UPPER_SNAKE code and a sentence
- * that names the field or reference and what is wrong. Mapped to {@code {"code","message"}} by
- * {@link ApiExceptionMapper}. Resources throw it; the secrets, connectors and executions services
- * throw its typed subclasses ({@link SecretException}, {@link ConnectorException}, {@link
- * ExecutionException}, {@link ReferenceException}), whose enum reasons choose the status and code.
+ * An answer the HTTP edge chooses itself: a status, an UPPER_SNAKE code and a sentence that names
+ * the field or header and what is wrong, answered as {@code {"code","message"}} by {@code
+ * errors.ApiExceptionMapper}. Only resources, filters and the admin token throw it (checked by
+ * ArchitectureTest), for the shape of a request; the domain throws {@link
+ * dev.cimanager.app.failures.DomainException}s, answered by {@code errors.DomainExceptionMapper}.
  */
-public class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
 
