@@ -3,7 +3,10 @@ package dev.cimanager.app.execution;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.mongodb.client.MongoDatabase;
+import dev.cimanager.app.execution.runners.BuildAndPushRunner;
+import dev.cimanager.app.execution.runners.StepRunner;
 import dev.cimanager.app.execution.steps.LeftoverBuilds;
+import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.web.JerseyComponents;
 import io.dropwizard.core.setup.Environment;
 import jakarta.inject.Singleton;
@@ -40,6 +43,7 @@ public final class ExecutionsModule extends AbstractModule {
     jersey.addBinding().to(PipelineExecutionResource.class);
     jersey.addBinding().to(InstanceResource.class);
     jersey.addBinding().to(RerunResource.class);
+    StepRunner.byType(binder()).addBinding(BuildAndPushSpec.TYPE).to(BuildAndPushRunner.class);
   }
 
   @Provides
