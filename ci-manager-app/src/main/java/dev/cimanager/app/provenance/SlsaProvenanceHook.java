@@ -166,7 +166,8 @@ final class SlsaProvenanceHook implements ImageProvenance {
         source.branch(),
         source.tag(),
         trigger.codebase() == null ? null : trigger.codebase().prNumber(),
-        source.commitSha());
+        source.commitSha(),
+        source.commitTime());
   }
 
   /**

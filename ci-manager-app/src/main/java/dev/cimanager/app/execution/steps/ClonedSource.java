@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The checked-out source: what the provenance's {@code codeMetadata} and {@code
- * resolvedDependencies} need, and the commit time that makes the image build reproducible.
+ * resolvedDependencies} need, and the commit time that makes the image build reproducible (the
+ * provenance records it too).
  *
  * @param repositoryUrl the clone URL without any user info
  * @param branch the branch, or null for a tag build
