@@ -191,7 +191,8 @@ public final class ExecutionRunner {
       String failure = null;
       try {
         if (stage.cloneCodebase()) {
-          clone(pipeline, stage, stageWorkspace, cloneLog);
+          // the parser rejects a stage that clones without pipeline.properties.ci.codebase
+          clone(pipeline.codebaseIfPresent().orElseThrow(), stageWorkspace, cloneLog);
         } else {
           Files.createDirectories(stageWorkspace);
         }
@@ -247,17 +248,7 @@ public final class ExecutionRunner {
       return failure == null ? null : "stage '" + stage.identifier() + "' failed: " + failure;
     }
 
-    private void clone(Pipeline pipeline, Stage stage, Path stageWorkspace, StepLog log) {
-      Codebase codebase =
-          pipeline
-              .codebaseIfPresent()
-              .orElseThrow(
-                  () ->
-                      new StepFailedException(
-                          "tried to clone the codebase for stage '"
-                              + stage.identifier()
-                              + "' but the pipeline has no"
-                              + " properties.ci.codebase"));
+    private void clone(Codebase codebase, Path stageWorkspace, StepLog log) {
       GitConnector connector;
       Credentials credentials = null;
       try {
