@@ -380,8 +380,6 @@ public final class PipelineParser {
   private static void mustMatch(
       YamlNode node, String field, Optional<String> value, String expected, String what) {
     String problem = "'%s' does not match the " + what + " '" + expected + "' of the request path";
-    value
-        .filter(given -> !given.equals(expected))
-        .ifPresent(given -> node.problem(field, problem.formatted(given)));
+    node.mustEqual(field, value, expected, problem);
   }
 }

@@ -63,6 +63,16 @@ public final class YamlNode {
   }
 
   /**
+   * Records {@code problem} ({@code %s}: the value) when a present {@code value} is not {@code
+   * expected}: the YAML names another entity than the request path.
+   */
+  public void mustEqual(String field, Optional<String> value, String expected, String problem) {
+    value
+        .filter(given -> !given.equals(expected))
+        .ifPresent(given -> problem(field, problem.formatted(given)));
+  }
+
+  /**
    * The map under {@code key} of a whole document; empty with the one problem (path {@code $}) when
    * the YAML does not parse or its root is no map with {@code key}, or with the problem of a {@code
    * key} that is no map.

@@ -336,8 +336,6 @@ public final class TriggerParser {
   private static void mustMatch(
       YamlNode node, String field, Optional<String> value, String expected, String what) {
     String problem = "is '%s' but the request path names " + what + " '" + expected + "'";
-    value
-        .filter(given -> !given.equals(expected))
-        .ifPresent(given -> node.problem(field, problem.formatted(given)));
+    node.mustEqual(field, value, expected, problem);
   }
 }
