@@ -185,7 +185,8 @@ public final class ExecutionRunner {
     private String runStage(Pipeline pipeline, StageHandle handle) {
       stopIfAsked();
       Stage stage = handle.stage();
-      handle.status(ExecutionStatus.RUNNING, null, now(), null);
+      Instant startedAt = now();
+      handle.update(run -> run.withStatus(ExecutionStatus.RUNNING, null, startedAt, null));
       Path stageWorkspace = workspace.resolve(stage.identifier());
       StepLog cloneLog = new StepLog(secrets);
       String failure = null;
@@ -226,7 +227,7 @@ public final class ExecutionRunner {
         StepLog log =
             logStore.open(
                 execution.executionId(), stage.identifier(), step.step().identifier(), secrets);
-        if (step.first()) {
+        if (step.index() == 0) {
           // the implicit clone has no step of its own: its lines open the first step's log
           cloneLog.lines().forEach(log::append);
         }
@@ -243,7 +244,7 @@ public final class ExecutionRunner {
               run.withStatus(
                   stageFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED,
                   stageFailure,
-                  run.startedAt(),
+                  startedAt,
                   now()));
       return failure == null ? null : "stage '" + stage.identifier() + "' failed: " + failure;
     }

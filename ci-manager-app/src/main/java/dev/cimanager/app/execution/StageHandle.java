@@ -34,10 +34,6 @@ record StageHandle(Stage stage, int index, Consumer<UnaryOperator<Execution>> sa
     save.accept(execution -> execution.withStage(index, change));
   }
 
-  void status(ExecutionStatus status, String failure, Instant startedAt, Instant endedAt) {
-    update(run -> run.withStatus(status, failure, startedAt, endedAt));
-  }
-
   /** The stage and all its steps SKIPPED, in one save. */
   void skip() {
     update(
@@ -55,10 +51,6 @@ record StageHandle(Stage stage, int index, Consumer<UnaryOperator<Execution>> sa
 
     static final UnaryOperator<StepRun> SKIPPED =
         run -> run.withStatus(ExecutionStatus.SKIPPED, null, null, null);
-
-    boolean first() {
-      return index == 0;
-    }
 
     void update(UnaryOperator<StepRun> change) {
       stage.update(run -> run.withStep(index, change));

@@ -169,15 +169,12 @@ public final class TriggerParser {
       String action =
           raw.get(i).isTextual() ? PullRequestActions.ofYaml(raw.get(i).textValue()) : null;
       if (action == null) {
+        String problem =
+            "'%s' is not a pull request action that starts a build; expected %s (GitLab's Update"
+                + " or Sync mean Synchronize)";
         eventSpec.problem(
             "actions[" + i + "]",
-            "'"
-                + raw.get(i).asText()
-                + "' is not a pull request action that"
-                + " starts a build; expected "
-                + String.join(", ", PullRequestActions.ALL)
-                + " (GitLab's Update or Sync"
-                + " mean Synchronize)");
+            problem.formatted(raw.get(i).asText(), String.join(", ", PullRequestActions.ALL)));
       } else if (!actions.contains(action)) {
         actions.add(action);
       }
