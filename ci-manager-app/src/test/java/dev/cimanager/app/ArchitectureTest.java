@@ -86,7 +86,7 @@ class ArchitectureTest {
   /**
    * One known cycle is stated here rather than hidden; its exception names the one edge that closes
    * it. No exception is needed for SLSA provenance: the build-and-push step calls it through {@code
-   * execution.runners.ImageProvenance}, which app.provenance implements, so the dependency runs
+   * execution.steps.ImageProvenance}, which app.provenance implements, so the dependency runs
    * provenance → execution only.
    */
   @ArchTest

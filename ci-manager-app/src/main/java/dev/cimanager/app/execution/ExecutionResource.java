@@ -4,7 +4,7 @@ import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.errors.ApiException;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
-import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.execution.tools.StepLog;
 import dev.cimanager.contracts.executions.ExecutionResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -3,9 +3,9 @@ package dev.cimanager.app.execution;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.mongodb.client.MongoDatabase;
-import dev.cimanager.app.execution.runners.BuildAndPushRunner;
-import dev.cimanager.app.execution.runners.StepRunner;
-import dev.cimanager.app.execution.steps.LeftoverBuilds;
+import dev.cimanager.app.execution.steps.BuildAndPushRunner;
+import dev.cimanager.app.execution.steps.StepRunner;
+import dev.cimanager.app.execution.tools.LeftoverBuilds;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.web.JerseyComponents;
 import io.dropwizard.core.setup.Environment;
@@ -15,8 +15,8 @@ import java.time.Clock;
 /**
  * The stage execution engine: the worker pool on the shared queue (Dropwizard-managed, sized and
  * timed by {@link ExecutionSettings}) with its lease health check and the REST resources (the
- * build-and-push step's {@code ImageProvenance} is bound by the provenance module). The step
- * building blocks come from {@link dev.cimanager.app.execution.steps.StepsModule}.
+ * build-and-push step's {@code ImageProvenance} is bound by the provenance module). The steps'
+ * tools come from {@link dev.cimanager.app.execution.tools.ToolsModule}.
  */
 public final class ExecutionsModule extends AbstractModule {
 

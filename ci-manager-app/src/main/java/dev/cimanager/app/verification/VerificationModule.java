@@ -1,7 +1,7 @@
 package dev.cimanager.app.verification;
 
 import com.google.inject.AbstractModule;
-import dev.cimanager.app.execution.runners.StepRunner;
+import dev.cimanager.app.execution.steps.StepRunner;
 import dev.cimanager.app.pipelines.SlsaVerificationSpec;
 import dev.cimanager.app.web.JerseyComponents;
 
