@@ -33,7 +33,7 @@ for WHICH in signing publish store attest verify isolation webhook schedule; do
                -cp "$(classpath ci-manager-app)" dev.cimanager.app.provenance.AttestBenchmark 200 400 ;;
     isolation) ensure_packages busybox-static
                run "a small build (FROM scratch + COPY + 1 RUN + push): chroot vs isolated RUN steps, p50 of 10 each" \
-               -cp "$(classpath ci-manager-app)" dev.cimanager.app.execution.steps.IsolationBenchmark 10 ;;
+               -cp "$(classpath ci-manager-app)" dev.cimanager.app.execution.tools.IsolationBenchmark 10 ;;
     webhook) run "webhook endpoint: signed GitHub push deliveries answered 202 (loopback HTTP, H2 Mongo)" \
                -cp "$(classpath ci-manager-app)" dev.cimanager.app.triggers.WebhookBenchmark 1000 200 ;;
     schedule) run "schedule: delay from due time to run start, real clock, * * * * * (3 due times)" \

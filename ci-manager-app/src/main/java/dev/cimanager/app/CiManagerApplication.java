@@ -23,7 +23,7 @@ import dev.cimanager.app.errors.JsonProcessingExceptionMapper;
 import dev.cimanager.app.errors.UnexpectedExceptionMapper;
 import dev.cimanager.app.errors.WebApplicationExceptionMapper;
 import dev.cimanager.app.execution.ExecutionsModule;
-import dev.cimanager.app.execution.steps.StepsModule;
+import dev.cimanager.app.execution.tools.ToolsModule;
 import dev.cimanager.app.net.NetworkModule;
 import dev.cimanager.app.pipelines.PipelinesModule;
 import dev.cimanager.app.policysets.PolicySetsModule;
@@ -118,7 +118,7 @@ public class CiManagerApplication extends Application<CiManagerConfiguration> {
                 new SecretsModule(masterKey),
                 new ConnectorsModule(),
                 new PipelinesModule(),
-                new StepsModule(),
+                new ToolsModule(),
                 new ExecutionsModule(
                     config.getExecution(), config.getMongo().getUri().isBlank(), environment),
                 new ProvenanceModule(config.getProvenance().identity()),

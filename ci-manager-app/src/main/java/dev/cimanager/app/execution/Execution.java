@@ -1,6 +1,6 @@
 package dev.cimanager.app.execution;
 
-import dev.cimanager.app.execution.steps.ClonedSource;
+import dev.cimanager.app.execution.tools.ClonedSource;
 import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;

@@ -4,7 +4,7 @@ import dev.cimanager.app.execution.Execution.ImageOutcome;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
 import dev.cimanager.app.execution.Execution.Trigger;
-import dev.cimanager.app.execution.steps.ClonedSource;
+import dev.cimanager.app.execution.tools.ClonedSource;
 import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.contracts.executions.TriggerType;

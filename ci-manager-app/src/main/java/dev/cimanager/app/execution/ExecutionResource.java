@@ -3,7 +3,7 @@ package dev.cimanager.app.execution;
 import dev.cimanager.app.accounts.Caller;
 import dev.cimanager.app.execution.Execution.StageRun;
 import dev.cimanager.app.execution.Execution.StepRun;
-import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.execution.tools.StepLog;
 import dev.cimanager.app.web.ApiException;
 import dev.cimanager.contracts.executions.ExecutionResponse;
 import jakarta.inject.Inject;

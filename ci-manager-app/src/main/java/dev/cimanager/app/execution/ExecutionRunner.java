@@ -4,18 +4,15 @@ import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.connectors.ConnectorAuth;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.connectors.GitConnector;
-import dev.cimanager.app.execution.Execution.StageRun;
-import dev.cimanager.app.execution.Execution.StepRun;
-import dev.cimanager.app.execution.runners.BuildAndPushRunner;
-import dev.cimanager.app.execution.runners.StepContext;
-import dev.cimanager.app.execution.runners.StepRunner;
-import dev.cimanager.app.execution.steps.ClonedSource;
-import dev.cimanager.app.execution.steps.GitCloner;
-import dev.cimanager.app.execution.steps.GitSource;
-import dev.cimanager.app.execution.steps.StepFailedException;
-import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.execution.StageHandle.StepHandle;
+import dev.cimanager.app.execution.steps.StepContext;
+import dev.cimanager.app.execution.steps.StepRunner;
+import dev.cimanager.app.execution.tools.ClonedSource;
+import dev.cimanager.app.execution.tools.GitCloner;
+import dev.cimanager.app.execution.tools.GitSource;
+import dev.cimanager.app.execution.tools.StepFailedException;
+import dev.cimanager.app.execution.tools.StepLog;
 import dev.cimanager.app.failures.DomainException;
-import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.pipelines.Codebase;
 import dev.cimanager.app.pipelines.ExpressionContext;
 import dev.cimanager.app.pipelines.ExpressionException;
@@ -23,11 +20,9 @@ import dev.cimanager.app.pipelines.ExpressionResolver;
 import dev.cimanager.app.pipelines.Pipeline;
 import dev.cimanager.app.pipelines.PipelineKey;
 import dev.cimanager.app.pipelines.PipelineParser;
-import dev.cimanager.app.pipelines.SlsaVerificationSpec;
 import dev.cimanager.app.pipelines.Stage;
 import dev.cimanager.app.pipelines.Step;
 import dev.cimanager.app.secrets.ResolvedSecret;
-import dev.cimanager.app.verification.SlsaVerificationRunner;
 import dev.cimanager.contracts.executions.ExecutionStatus;
 import dev.cimanager.ssca.spi.Credentials;
 import jakarta.inject.Inject;
@@ -77,8 +72,7 @@ public final class ExecutionRunner {
       PipelineParser parser,
       ConnectorService connectors,
       GitCloner cloner,
-      BuildAndPushRunner buildAndPush,
-      SlsaVerificationRunner slsaVerification,
+      Map<String, StepRunner> runners,
       ExecutionWorkspaces workspaces,
       Clock clock,
       RerunCommits rerunCommits) {
@@ -88,8 +82,7 @@ public final class ExecutionRunner {
     this.parser = parser;
     this.connectors = connectors;
     this.cloner = cloner;
-    this.runners =
-        Map.of(BuildAndPushSpec.TYPE, buildAndPush, SlsaVerificationSpec.TYPE, slsaVerification);
+    this.runners = runners;
     this.workspaces = workspaces;
     this.clock = clock;
     this.rerunCommits = rerunCommits;
@@ -133,11 +126,11 @@ public final class ExecutionRunner {
                 execution.pipelineYaml());
         save(execution.withStatus(ExecutionStatus.RUNNING, null, null));
         String failure = null;
-        for (int index = 0; index < pipeline.stages().size(); index++) {
+        for (StageHandle stage : StageHandle.of(pipeline, this::save)) {
           if (failure == null) {
-            failure = runStage(pipeline, index);
+            failure = runStage(pipeline, stage);
           } else {
-            skipStage(index);
+            stage.skip();
           }
         }
         save(
@@ -188,22 +181,19 @@ public final class ExecutionRunner {
       }
     }
 
-    /**
-     * Runs stage {@code index}; returns null when it succeeded, else the execution's failure
-     * message.
-     */
-    private String runStage(Pipeline pipeline, int index) {
+    /** Runs one stage; returns null when it succeeded, else the execution's failure message. */
+    private String runStage(Pipeline pipeline, StageHandle handle) {
       stopIfAsked();
-      Stage stage = pipeline.stages().get(index);
-      save(
-          execution.withStage(
-              index, run -> run.withStatus(ExecutionStatus.RUNNING, null, now(), null)));
+      Stage stage = handle.stage();
+      Instant startedAt = now();
+      handle.update(run -> run.withStatus(ExecutionStatus.RUNNING, null, startedAt, null));
       Path stageWorkspace = workspace.resolve(stage.identifier());
       StepLog cloneLog = new StepLog(secrets);
       String failure = null;
       try {
         if (stage.cloneCodebase()) {
-          clone(pipeline, stage, stageWorkspace, cloneLog);
+          // the parser rejects a stage that clones without pipeline.properties.ci.codebase
+          clone(pipeline.codebaseIfPresent().orElseThrow(), stageWorkspace, cloneLog);
         } else {
           Files.createDirectories(stageWorkspace);
         }
@@ -233,44 +223,33 @@ public final class ExecutionRunner {
         // an abort interrupts the clone too: the run was stopped, not failed by its codebase
         stopIfAsked();
       }
-      for (int stepIndex = 0; stepIndex < stage.steps().size(); stepIndex++) {
-        Step step = stage.steps().get(stepIndex);
+      for (StepHandle step : handle.steps()) {
         StepLog log =
-            logStore.open(execution.executionId(), stage.identifier(), step.identifier(), secrets);
-        if (stepIndex == 0) {
+            logStore.open(
+                execution.executionId(), stage.identifier(), step.step().identifier(), secrets);
+        if (step.index() == 0) {
           // the implicit clone has no step of its own: its lines open the first step's log
           cloneLog.lines().forEach(log::append);
         }
         if (failure == null) {
-          failure = runStep(index, stepIndex, stage, step, stageWorkspace, log);
+          failure = runStep(stage, step, stageWorkspace, log);
         } else {
-          skipStep(index, stepIndex, log);
+          log.close();
+          step.skip();
         }
       }
       String stageFailure = failure;
-      save(
-          execution.withStage(
-              index,
-              run ->
-                  run.withStatus(
-                      stageFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED,
-                      stageFailure,
-                      run.startedAt(),
-                      now())));
+      handle.update(
+          run ->
+              run.withStatus(
+                  stageFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED,
+                  stageFailure,
+                  startedAt,
+                  now()));
       return failure == null ? null : "stage '" + stage.identifier() + "' failed: " + failure;
     }
 
-    private void clone(Pipeline pipeline, Stage stage, Path stageWorkspace, StepLog log) {
-      Codebase codebase =
-          pipeline
-              .codebaseIfPresent()
-              .orElseThrow(
-                  () ->
-                      new StepFailedException(
-                          "tried to clone the codebase for stage '"
-                              + stage.identifier()
-                              + "' but the pipeline has no"
-                              + " properties.ci.codebase"));
+    private void clone(Codebase codebase, Path stageWorkspace, StepLog log) {
       GitConnector connector;
       Credentials credentials = null;
       try {
@@ -320,17 +299,11 @@ public final class ExecutionRunner {
     }
 
     /** Runs one step; returns null when it succeeded, else its failure message. */
-    private String runStep(
-        int stageIndex, int stepIndex, Stage stage, Step step, Path stageWorkspace, StepLog log) {
+    private String runStep(Stage stage, StepHandle handle, Path stageWorkspace, StepLog log) {
       stopIfAsked();
+      Step step = handle.step();
       Instant startedAt = now();
-      save(
-          execution.withStage(
-              stageIndex,
-              run ->
-                  run.withStep(
-                      stepIndex,
-                      s -> s.withStatus(ExecutionStatus.RUNNING, null, startedAt, null))));
+      handle.status(ExecutionStatus.RUNNING, null, startedAt, null);
       runningLogs.put(execution.executionId(), stage.identifier(), step.identifier(), log);
       String failure = null;
       try {
@@ -346,11 +319,7 @@ public final class ExecutionRunner {
                 secrets,
                 log,
                 startedAt,
-                outcome ->
-                    save(
-                        execution.withStage(
-                            stageIndex,
-                            run -> run.withStep(stepIndex, s -> s.withOutcome(outcome)))));
+                handle::record);
         runners.get(step.type()).run(context);
       } catch (StepFailedException e) {
         failure = e.getMessage();
@@ -388,43 +357,12 @@ public final class ExecutionRunner {
       }
       log.close();
       runningLogs.remove(execution.executionId(), stage.identifier(), step.identifier());
-      save(
-          execution.withStage(
-              stageIndex,
-              run ->
-                  run.withStep(
-                      stepIndex,
-                      s ->
-                          s.withStatus(
-                              stepFailure == null
-                                  ? ExecutionStatus.SUCCESS
-                                  : ExecutionStatus.FAILED,
-                              stepFailure,
-                              startedAt,
-                              now()))));
+      handle.status(
+          stepFailure == null ? ExecutionStatus.SUCCESS : ExecutionStatus.FAILED,
+          stepFailure,
+          startedAt,
+          now());
       return stepFailure;
-    }
-
-    private void skipStep(int stageIndex, int stepIndex, StepLog log) {
-      log.close();
-      save(execution.withStage(stageIndex, run -> run.withStep(stepIndex, skipped())));
-    }
-
-    private void skipStage(int index) {
-      save(
-          execution.withStage(
-              index,
-              run -> {
-                StageRun skipped = run.withStatus(ExecutionStatus.SKIPPED, null, null, null);
-                for (int step = 0; step < run.steps().size(); step++) {
-                  skipped = skipped.withStep(step, skipped());
-                }
-                return skipped;
-              }));
-    }
-
-    private UnaryOperator<StepRun> skipped() {
-      return step -> step.withStatus(ExecutionStatus.SKIPPED, null, null, null);
     }
 
     private ExpressionResolver expressions() {
@@ -455,6 +393,10 @@ public final class ExecutionRunner {
     private void save(Execution next) {
       store.saveFenced(next, control.leaseVersion());
       execution = next;
+    }
+
+    private void save(UnaryOperator<Execution> change) {
+      save(change.apply(execution));
     }
 
     private void saveQuietly(Execution next) {

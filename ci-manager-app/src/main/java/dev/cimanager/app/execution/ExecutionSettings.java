@@ -1,7 +1,7 @@
 package dev.cimanager.app.execution;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.execution.tools.StepLog;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;

@@ -3,7 +3,10 @@ package dev.cimanager.app.execution;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.mongodb.client.MongoDatabase;
-import dev.cimanager.app.execution.steps.LeftoverBuilds;
+import dev.cimanager.app.execution.steps.BuildAndPushRunner;
+import dev.cimanager.app.execution.steps.StepRunner;
+import dev.cimanager.app.execution.tools.LeftoverBuilds;
+import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.web.JerseyComponents;
 import io.dropwizard.core.setup.Environment;
 import jakarta.inject.Singleton;
@@ -12,8 +15,8 @@ import java.time.Clock;
 /**
  * The stage execution engine: the worker pool on the shared queue (Dropwizard-managed, sized and
  * timed by {@link ExecutionSettings}) with its lease health check and the REST resources (the
- * build-and-push step's {@code ImageProvenance} is bound by the provenance module). The step
- * building blocks come from {@link dev.cimanager.app.execution.steps.StepsModule}.
+ * build-and-push step's {@code ImageProvenance} is bound by the provenance module). The steps'
+ * tools come from {@link dev.cimanager.app.execution.tools.ToolsModule}.
  */
 public final class ExecutionsModule extends AbstractModule {
 
@@ -40,6 +43,7 @@ public final class ExecutionsModule extends AbstractModule {
     jersey.addBinding().to(PipelineExecutionResource.class);
     jersey.addBinding().to(InstanceResource.class);
     jersey.addBinding().to(RerunResource.class);
+    StepRunner.byType(binder()).addBinding(BuildAndPushSpec.TYPE).to(BuildAndPushRunner.class);
   }
 
   @Provides

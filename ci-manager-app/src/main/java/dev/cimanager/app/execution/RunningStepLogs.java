@@ -1,6 +1,6 @@
 package dev.cimanager.app.execution;
 
-import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.execution.tools.StepLog;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;

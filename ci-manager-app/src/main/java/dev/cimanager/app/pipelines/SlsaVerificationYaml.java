@@ -3,6 +3,7 @@ package dev.cimanager.app.pipelines;
 import dev.cimanager.ssca.spi.Digest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a {@code SlsaVerification} step in the Harness shape of {@code
@@ -15,99 +16,91 @@ final class SlsaVerificationYaml {
   private SlsaVerificationYaml() {}
 
   /**
-   * @return null when the step has a problem (recorded on the node)
+   * @return empty when the step has a problem (recorded on the node)
    */
-  static SlsaVerificationSpec read(YamlNode step) {
-    YamlNode spec = step.object("spec", "Step spec");
-    if (spec == null) {
-      return null;
+  static Optional<StepSpec> read(YamlNode step) {
+    Optional<YamlNode> spec = step.object("spec", "Step spec");
+    if (spec.isEmpty()) {
+      return Optional.empty();
     }
-    YamlNode source = spec.object("source", "Source");
-    YamlNode verify = spec.object("verify_attestation", "Verify attestation");
-    List<String> policySets = policySets(step);
-    if (source == null || verify == null || policySets == null) {
-      return null;
+    Optional<YamlNode> source = spec.get().object("source", "Source");
+    Optional<YamlNode> verify = spec.get().object("verify_attestation", "Verify attestation");
+    Optional<List<String>> policySets = policySets(step);
+    if (source.isEmpty() || verify.isEmpty() || policySets.isEmpty()) {
+      return Optional.empty();
     }
-    String sourceType = source.text("type", "Source type");
-    if (sourceType != null && !sourceType.equals("Docker")) {
-      source.problem("type", "unknown source type '" + sourceType + "'; only Docker is supported");
-      return null;
+    Optional<String> sourceType = source.get().text("type", "Source type");
+    if (!known(
+        source.get(), sourceType, "Docker", "unknown source type '%s'; only Docker is supported")) {
+      return Optional.empty();
     }
-    YamlNode sourceSpec = source.object("spec", "Source spec");
-    String verifyType = verify.text("type", "Verify attestation type");
-    if (verifyType != null && !verifyType.equals("cosign")) {
-      verify.problem(
-          "type", "unknown attestation type '" + verifyType + "'; only cosign is supported");
-      return null;
+    Optional<YamlNode> sourceSpec = source.get().object("spec", "Source spec");
+    Optional<String> verifyType = verify.get().text("type", "Verify attestation type");
+    if (!known(
+        verify.get(),
+        verifyType,
+        "cosign",
+        "unknown attestation type '%s'; only cosign is supported")) {
+      return Optional.empty();
     }
-    YamlNode verifySpec = verify.object("spec", "Verify attestation spec");
-    if (sourceSpec == null || verifySpec == null || sourceType == null || verifyType == null) {
-      return null;
+    Optional<YamlNode> verifySpec = verify.get().object("spec", "Verify attestation spec");
+    if (sourceSpec.isEmpty()
+        || verifySpec.isEmpty()
+        || sourceType.isEmpty()
+        || verifyType.isEmpty()) {
+      return Optional.empty();
     }
-    String connector =
-        PipelineParser.reference(sourceSpec, "connector", "Docker registry connector");
-    String imagePath = sourceSpec.text("image_path", "Image path");
-    if (imagePath != null && !PipelineParser.REPOSITORY.matcher(imagePath).matches()) {
-      sourceSpec.problem(
-          "image_path",
-          "'"
-              + imagePath
-              + "' is not a valid repository path (lowercase letters, "
-              + "digits, separators . _ -, path components joined by /, e.g. demo/app)");
-      imagePath = null;
+    YamlNode image = sourceSpec.get();
+    Optional<String> connector = image.reference("connector", "Docker registry connector");
+    Optional<String> imagePath = PipelineParser.repository(image, "image_path", "Image path");
+    String digest = image.optionalText("digest", null);
+    String tag = image.optionalText("tag", null);
+    String notDigest = "'%s' is not a digest (sha256: and 64 lowercase hex digits)";
+    boolean imageValid =
+        digest != null
+            ? image.check(Digest.isValid(digest), "digest", notDigest.formatted(digest))
+            : image.check(tag != null, "tag", "a tag or a digest is required")
+                && PipelineParser.tagValid(image, "tag", tag);
+    Optional<String> publicKey = verifySpec.get().reference("public_key", "Public key");
+    if (connector.isEmpty() || imagePath.isEmpty() || !imageValid || publicKey.isEmpty()) {
+      return Optional.empty();
     }
-    String digest = sourceSpec.optionalText("digest", null);
-    String tag = sourceSpec.optionalText("tag", null);
-    boolean imageValid = true;
-    if (digest != null) {
-      if (!Digest.isValid(digest)) {
-        sourceSpec.problem(
-            "digest", "'" + digest + "' is not a digest (sha256: and 64 lowercase hex digits)");
-        imageValid = false;
-      }
-    } else if (tag == null) {
-      sourceSpec.problem("tag", "a tag or a digest is required");
-      imageValid = false;
-    } else if (Expressions.containsExpression(tag)) {
-      imageValid = PipelineParser.expressionsValid(sourceSpec, "tag", tag);
-    } else if (!PipelineParser.TAG.matcher(tag).matches()) {
-      sourceSpec.problem(
-          "tag",
-          "'"
-              + tag
-              + "' is not a valid image tag (letters, digits, _ . -, at most 128, "
-              + "not starting with . or -)");
-      imageValid = false;
-    }
-    String publicKey = PipelineParser.reference(verifySpec, "public_key", "Public key");
-    if (connector == null || imagePath == null || !imageValid || publicKey == null) {
-      return null;
-    }
-    return new SlsaVerificationSpec(
-        connector, imagePath, digest != null ? null : tag, digest, publicKey, policySets);
+    return Optional.of(
+        new SlsaVerificationSpec(
+            connector.get(),
+            imagePath.get(),
+            digest != null ? null : tag,
+            digest,
+            publicKey.get(),
+            policySets.get()));
   }
 
-  /** The step's {@code enforce.policySets}; empty when absent, null when one is invalid. */
-  private static List<String> policySets(YamlNode step) {
-    var enforce = step.optionalObject("enforce");
+  /** Whether a present {@code type} is {@code expected}; the problem ({@code %s}: it) if not. */
+  private static boolean known(
+      YamlNode node, Optional<String> type, String expected, String problem) {
+    return type.map(given -> node.check(given.equals(expected), "type", problem.formatted(given)))
+        .orElse(true);
+  }
+
+  /** The step's {@code enforce.policySets}; empty list when absent, empty when one is invalid. */
+  private static Optional<List<String>> policySets(YamlNode step) {
+    Optional<YamlNode> enforce = step.optionalObject("enforce");
     if (enforce.isEmpty() || !enforce.get().has("policySets")) {
-      return List.of();
+      return Optional.of(List.of());
     }
     List<String> references = new ArrayList<>();
     boolean valid = true;
     List<String> items = enforce.get().textList("policySets", "Policy sets");
     for (int i = 0; i < items.size(); i++) {
       String reference = items.get(i);
-      if (!PipelineParser.REFERENCE.matcher(reference).matches()) {
-        enforce
-            .get()
-            .problem(
-                "policySets[" + i + "]",
-                "'" + reference + "' is not a valid reference (account.<id>, org.<id> or <id>)");
-        valid = false;
-      }
+      boolean known = YamlNode.REFERENCE.matcher(reference).matches();
+      valid &=
+          enforce
+              .get()
+              .check(
+                  known, "policySets[" + i + "]", YamlNode.REFERENCE_PROBLEM.formatted(reference));
       references.add(reference);
     }
-    return valid ? references : null;
+    return valid ? Optional.of(references) : Optional.empty();
   }
 }

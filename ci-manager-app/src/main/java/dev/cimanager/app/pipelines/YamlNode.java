@@ -1,19 +1,36 @@
 package dev.cimanager.app.pipelines;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML tree node that knows its path and records a {@link PipelineProblem} for every missing or
  * mistyped field instead of throwing, so one pass over the tree reports everything wrong at once.
- * Readers return null (or an empty collection) after recording the problem, and callers carry on.
- * Public for the other YAML entities beside pipelines (triggers).
+ * Readers return an empty Optional (or collection) after recording the problem, and callers carry
+ * on. Public for the other YAML entities beside pipelines (triggers).
  */
 public final class YamlNode {
+
+  /** A secret or connector reference: {@code account.<id>}, {@code org.<id>} or {@code <id>}. */
+  static final Pattern REFERENCE =
+      Pattern.compile("((account|org)\\.)?[A-Za-z_][A-Za-z0-9_]{0,127}");
+
+  static final String REFERENCE_PROBLEM =
+      "'%s' is not a valid reference (account.<id>, org.<id> or <id>)";
+
+  /** The path of a problem with the document as a whole (it does not parse, or has no root key). */
+  private static final String DOCUMENT = "$";
 
   private final JsonNode node;
   private final String path;
@@ -37,63 +54,128 @@ public final class YamlNode {
     problems.add(new PipelineProblem(field == null ? path : childPath(field), message));
   }
 
+  /** Records {@code message} at {@code field} unless {@code ok}; returns {@code ok}. */
+  public boolean check(boolean ok, String field, String message) {
+    if (!ok) {
+      problem(field, message);
+    }
+    return ok;
+  }
+
+  /**
+   * Records {@code problem} ({@code %s}: the value) when a present {@code value} is not {@code
+   * expected}: the YAML names another entity than the request path.
+   */
+  public void mustEqual(String field, Optional<String> value, String expected, String problem) {
+    value
+        .filter(given -> !given.equals(expected))
+        .ifPresent(given -> problem(field, problem.formatted(given)));
+  }
+
+  /**
+   * The map under {@code key} of a whole document; empty with the one problem (path {@code $}) when
+   * the YAML does not parse or its root is no map with {@code key}, or with the problem of a {@code
+   * key} that is no map.
+   */
+  public static Optional<YamlNode> document(
+      YAMLMapper mapper, String yaml, String key, List<PipelineProblem> problems) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      problems.add(new PipelineProblem(DOCUMENT, malformed(e)));
+      return Optional.empty();
+    }
+    if (root == null || root.isMissingNode() || !root.isObject() || !root.has(key)) {
+      problems.add(
+          new PipelineProblem(
+              DOCUMENT, "the YAML document's root must be a map with the key '" + key + "'"));
+      return Optional.empty();
+    }
+    return new YamlNode(root, "", problems).object(key, capitalize(key));
+  }
+
+  /**
+   * One line: snakeyaml's problem (its message spans lines with a caret drawing) or Jackson's first
+   * line, and where it is.
+   */
+  private static String malformed(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked
+        && marked.getProblem() != null
+        && marked.getProblemMark() != null) {
+      return "malformed YAML: "
+          + marked.getProblem()
+          + " (line "
+          + (marked.getProblemMark().getLine() + 1)
+          + ", column "
+          + (marked.getProblemMark().getColumn() + 1)
+          + ")";
+    }
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    JsonLocation at = e.getLocation();
+    return "malformed YAML: "
+        + message.lines().findFirst().orElse("unreadable")
+        + (at == null || at.getLineNr() < 0
+            ? ""
+            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+  }
+
+  static String capitalize(String word) {
+    return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+  }
+
   public boolean has(String field) {
     JsonNode child = node.get(field);
     return child != null && !child.isNull();
   }
 
-  /** A required map; null (with a problem) when missing or not a map. */
-  public YamlNode object(String field, String label) {
-    JsonNode child = node.get(field);
-    if (child == null || child.isNull()) {
-      problem(field, label + " is required");
-      return null;
-    }
-    return asObject(field, child);
+  /** A required map; empty (with a problem) when missing or not a map. */
+  public Optional<YamlNode> object(String field, String label) {
+    return check(has(field), field, label + " is required")
+        ? optionalObject(field)
+        : Optional.empty();
   }
 
+  /** An optional map; empty when absent, or with a problem when not a map. */
   public Optional<YamlNode> optionalObject(String field) {
     JsonNode child = node.get(field);
     if (child == null || child.isNull()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(asObject(field, child));
-  }
-
-  private YamlNode asObject(String field, JsonNode child) {
-    if (!child.isObject()) {
-      problem(field, "expected a map but got " + describe(child));
-      return null;
-    }
-    return new YamlNode(child, childPath(field), problems);
+    return check(child.isObject(), field, "expected a map but got " + describe(child))
+        ? Optional.of(new YamlNode(child, childPath(field), problems))
+        : Optional.empty();
   }
 
   /**
-   * A required non-blank scalar, as text; null (with a problem) when missing, blank or not a
+   * A required non-blank scalar, as text; empty (with a problem) when missing, blank or not a
    * scalar.
    */
-  public String text(String field, String label) {
-    JsonNode child = node.get(field);
-    if (child == null || child.isNull()) {
-      problem(field, label + " is required");
-      return null;
+  public Optional<String> text(String field, String label) {
+    if (!check(has(field), field, label + " is required")) {
+      return Optional.empty();
     }
-    String text = scalar(field, child);
-    if (text != null && text.isBlank()) {
-      problem(field, label + " is required");
-      return null;
-    }
-    return text;
+    return scalar(field, node.get(field))
+        .filter(text -> check(!text.isBlank(), field, label + " is required"));
+  }
+
+  /**
+   * A required text matching {@code pattern}; empty with {@code problem} ({@code %s}: the value)
+   * when it does not.
+   */
+  public Optional<String> text(String field, String label, Pattern pattern, String problem) {
+    return text(field, label)
+        .filter(value -> check(pattern.matcher(value).matches(), field, problem.formatted(value)));
+  }
+
+  /** A required connector or secret reference. */
+  public Optional<String> reference(String field, String label) {
+    return text(field, label, REFERENCE, REFERENCE_PROBLEM);
   }
 
   /** An optional scalar as text, {@code fallback} when absent. */
   public String optionalText(String field, String fallback) {
-    JsonNode child = node.get(field);
-    if (child == null || child.isNull()) {
-      return fallback;
-    }
-    String text = scalar(field, child);
-    return text == null ? fallback : text;
+    return has(field) ? scalar(field, node.get(field)).orElse(fallback) : fallback;
   }
 
   /** An optional boolean, {@code fallback} when absent; only YAML booleans are accepted. */
@@ -134,10 +216,7 @@ public final class YamlNode {
   public List<String> textList(String field, String label) {
     List<String> values = new ArrayList<>();
     for (YamlNode item : list(field, label)) {
-      String text = item.scalar(null, item.node);
-      if (text != null) {
-        values.add(text);
-      }
+      item.scalar(null, item.node).ifPresent(values::add);
     }
     return values;
   }
@@ -145,28 +224,19 @@ public final class YamlNode {
   /** An optional map of scalars as text, empty when absent; insertion order kept. */
   public Map<String, String> textMap(String field) {
     Map<String, String> values = new LinkedHashMap<>();
-    optionalObject(field)
-        .ifPresent(
-            map ->
-                map.node
-                    .fields()
-                    .forEachRemaining(
-                        entry -> {
-                          String text = map.scalar(entry.getKey(), entry.getValue());
-                          if (text != null) {
-                            values.put(entry.getKey(), text);
-                          }
-                        }));
+    Optional<YamlNode> map = optionalObject(field);
+    for (Map.Entry<String, JsonNode> entry : map.map(m -> m.node.properties()).orElse(Set.of())) {
+      String key = entry.getKey();
+      map.get().scalar(key, entry.getValue()).ifPresent(text -> values.put(key, text));
+    }
     return values;
   }
 
-  /** This node itself as a map; null (with a problem) when it is not one. */
-  public YamlNode asObject() {
-    if (!node.isObject()) {
-      problem(null, "expected a map but got " + describe(node));
-      return null;
-    }
-    return this;
+  /** This node itself as a map; empty (with a problem) when it is not one. */
+  public Optional<YamlNode> asObject() {
+    return check(node.isObject(), null, "expected a map but got " + describe(node))
+        ? Optional.of(this)
+        : Optional.empty();
   }
 
   /** The raw node, for fields that accept more than one type. */
@@ -177,36 +247,28 @@ public final class YamlNode {
   /**
    * Numbers and booleans are accepted where text is expected, spelled as written (1.10 stays 1.10).
    */
-  private String scalar(String field, JsonNode child) {
+  private Optional<String> scalar(String field, JsonNode child) {
     if (child.isTextual()) {
-      return child.textValue();
+      return Optional.of(child.textValue());
     }
     if (child.isBigDecimal()) {
-      return child.decimalValue().toPlainString();
+      return Optional.of(child.decimalValue().toPlainString());
     }
     if (child.isNumber() || child.isBoolean()) {
-      return child.asText();
+      return Optional.of(child.asText());
     }
     problem(field, "expected a string but got " + describe(child));
-    return null;
+    return Optional.empty();
   }
 
   public static String describe(JsonNode node) {
-    if (node.isObject()) {
-      return "a map";
-    }
-    if (node.isArray()) {
-      return "a list";
-    }
-    if (node.isBoolean()) {
-      return "a boolean";
-    }
-    if (node.isNumber()) {
-      return "a number";
-    }
-    if (node.isNull()) {
-      return "null";
-    }
-    return "a string";
+    return switch (node.getNodeType()) {
+      case OBJECT -> "a map";
+      case ARRAY -> "a list";
+      case BOOLEAN -> "a boolean";
+      case NUMBER -> "a number";
+      case NULL -> "null";
+      default -> "a string";
+    };
   }
 }

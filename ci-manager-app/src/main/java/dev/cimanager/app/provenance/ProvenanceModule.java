@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.mongodb.client.MongoDatabase;
 import dev.cimanager.app.config.InsecureRegistries;
-import dev.cimanager.app.execution.runners.ImageProvenance;
+import dev.cimanager.app.execution.steps.ImageProvenance;
 import dev.cimanager.app.net.OutboundAddresses;
 import dev.cimanager.app.web.JerseyComponents;
 import dev.cimanager.ssca.api.BuilderIdentity;

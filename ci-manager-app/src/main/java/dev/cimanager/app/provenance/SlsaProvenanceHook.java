@@ -4,11 +4,11 @@ import dev.cimanager.app.CiManagerVersion;
 import dev.cimanager.app.accounts.ReferenceException;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.execution.Execution;
-import dev.cimanager.app.execution.runners.ImageProvenance;
-import dev.cimanager.app.execution.runners.StepContext;
-import dev.cimanager.app.execution.steps.ClonedSource;
-import dev.cimanager.app.execution.steps.StepFailedException;
-import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.execution.steps.ImageProvenance;
+import dev.cimanager.app.execution.steps.StepContext;
+import dev.cimanager.app.execution.tools.ClonedSource;
+import dev.cimanager.app.execution.tools.StepFailedException;
+import dev.cimanager.app.execution.tools.StepLog;
 import dev.cimanager.app.pipelines.BuildAndPushSpec;
 import dev.cimanager.app.pipelines.SlsaProvenance;
 import dev.cimanager.app.secrets.SecretException;
@@ -167,7 +167,8 @@ final class SlsaProvenanceHook implements ImageProvenance {
         source.branch(),
         source.tag(),
         trigger.codebase() == null ? null : trigger.codebase().prNumber(),
-        source.commitSha());
+        source.commitSha(),
+        source.commitTime());
   }
 
   /**

@@ -1,10 +1,8 @@
 package dev.cimanager.app.triggers;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.cimanager.app.pipelines.PipelineParser;
 import dev.cimanager.app.pipelines.PipelineProblem;
 import dev.cimanager.app.pipelines.YamlNode;
 import jakarta.inject.Singleton;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -41,126 +40,111 @@ public final class TriggerParser {
    * @throws InvalidTriggerException with every problem found
    */
   public TriggerDefinition parse(TriggerKey key, String yaml) {
-    JsonNode root;
-    try {
-      root = mapper.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new InvalidTriggerException(
-          List.of(new PipelineProblem("$", PipelineParser.malformed(e))));
-    }
-    if (root == null || root.isMissingNode() || !root.isObject() || !root.has("trigger")) {
-      throw new InvalidTriggerException(
-          List.of(
-              new PipelineProblem(
-                  "$", "the YAML document's root must be a map with the key 'trigger'")));
-    }
     List<PipelineProblem> problems = new ArrayList<>();
-    YamlNode node = new YamlNode(root, "", problems).object("trigger", "Trigger");
-    TriggerDefinition trigger = node == null ? null : read(key, node, yaml);
-    if (!problems.isEmpty() || trigger == null) {
+    Optional<TriggerDefinition> trigger =
+        YamlNode.document(mapper, yaml, "trigger", problems).flatMap(node -> read(key, node, yaml));
+    if (!problems.isEmpty() || trigger.isEmpty()) {
       throw new InvalidTriggerException(problems);
     }
-    return trigger;
+    return trigger.get();
   }
 
-  private TriggerDefinition read(TriggerKey key, YamlNode node, String yaml) {
-    String identifier = identifier(node, "identifier", "Identifier");
-    String name = node.optionalText("name", identifier);
+  private Optional<TriggerDefinition> read(TriggerKey key, YamlNode node, String yaml) {
+    Optional<String> identifier = identifier(node, "identifier", "Identifier");
+    String name = node.optionalText("name", identifier.orElse(null));
     mustMatch(node, "identifier", identifier, key.triggerIdentifier(), "trigger");
+    mustMatch(node, "orgIdentifier", "Org identifier", key.orgIdentifier(), "org");
+    mustMatch(node, "projectIdentifier", "Project identifier", key.projectIdentifier(), "project");
     mustMatch(
-        node,
-        "orgIdentifier",
-        identifier(node, "orgIdentifier", "Org identifier"),
-        key.orgIdentifier(),
-        "org");
-    mustMatch(
-        node,
-        "projectIdentifier",
-        identifier(node, "projectIdentifier", "Project identifier"),
-        key.projectIdentifier(),
-        "project");
-    mustMatch(
-        node,
-        "pipelineIdentifier",
-        identifier(node, "pipelineIdentifier", "Pipeline identifier"),
-        key.pipelineIdentifier(),
-        "pipeline");
+        node, "pipelineIdentifier", "Pipeline identifier", key.pipelineIdentifier(), "pipeline");
     boolean enabled = node.optionalBoolean("enabled", true);
-    YamlNode source = node.object("source", "Source");
-    TriggerDefinition.Source read = source == null ? null : readSource(source);
-    if (identifier == null || name == null || read == null) {
-      return null;
+    Optional<TriggerDefinition.Source> source =
+        node.object("source", "Source").flatMap(this::readSource);
+    if (identifier.isEmpty() || name == null || source.isEmpty()) {
+      return Optional.empty();
     }
-    return new TriggerDefinition(
-        identifier,
-        name,
-        key.orgIdentifier(),
-        key.projectIdentifier(),
-        key.pipelineIdentifier(),
-        enabled,
-        read,
-        yaml);
+    return Optional.of(
+        new TriggerDefinition(
+            identifier.get(),
+            name,
+            key.orgIdentifier(),
+            key.projectIdentifier(),
+            key.pipelineIdentifier(),
+            enabled,
+            source.get(),
+            yaml));
   }
 
-  private TriggerDefinition.Source readSource(YamlNode source) {
-    String type = source.text("type", "Source type");
-    YamlNode spec = source.object("spec", "Source spec");
-    if (type == null || spec == null) {
-      return null;
+  private Optional<TriggerDefinition.Source> readSource(YamlNode source) {
+    Optional<String> type = source.text("type", "Source type");
+    Optional<YamlNode> spec = source.object("spec", "Source spec");
+    if (type.isEmpty() || spec.isEmpty()) {
+      return Optional.empty();
     }
-    return switch (type) {
-      case "Webhook" -> readWebhook(spec);
-      case "Scheduled" -> readSchedule(spec);
+    return switch (type.get()) {
+      case "Webhook" -> readWebhook(spec.get());
+      case "Scheduled" -> readSchedule(spec.get());
       default -> {
-        source.problem("type", "unknown source type '" + type + "'; expected Webhook or Scheduled");
-        yield null;
+        source.problem(
+            "type",
+            "unknown source type '%s'; expected Webhook or Scheduled".formatted(type.get()));
+        yield Optional.empty();
       }
     };
   }
 
-  private TriggerDefinition.Source readWebhook(YamlNode spec) {
-    String providerName = spec.text("type", "Webhook provider");
-    GitProvider provider =
-        providerName == null
-            ? null
-            : Arrays.stream(GitProvider.values())
-                .filter(p -> p.yamlName().equals(providerName))
-                .findFirst()
-                .orElse(null);
-    if (providerName != null && provider == null) {
-      spec.problem(
-          "type", "unknown webhook provider '" + providerName + "'; expected Github or Gitlab");
+  private Optional<TriggerDefinition.Source> readWebhook(YamlNode spec) {
+    Optional<GitProvider> provider =
+        known(
+            spec.text("type", "Webhook provider"),
+            spec,
+            GitProvider.values(),
+            GitProvider::yamlName,
+            "unknown webhook provider '%s'; expected Github or Gitlab");
+    Optional<YamlNode> providerSpec = spec.object("spec", "Webhook spec");
+    if (providerSpec.isEmpty()) {
+      return Optional.empty();
     }
-    YamlNode providerSpec = spec.object("spec", "Webhook spec");
-    if (providerSpec == null) {
-      return null;
+    Optional<WebhookEventType> event =
+        known(
+            providerSpec.get().text("type", "Event type"),
+            providerSpec.get(),
+            WebhookEventType.values(),
+            WebhookEventType::yamlName,
+            "unknown event type '%s'; expected Push, PullRequest or Tag");
+    Optional<YamlNode> eventSpec = providerSpec.get().object("spec", "Event spec");
+    if (eventSpec.isEmpty()) {
+      return Optional.empty();
     }
-    String eventName = providerSpec.text("type", "Event type");
-    WebhookEventType event =
-        eventName == null
-            ? null
-            : Arrays.stream(WebhookEventType.values())
-                .filter(e -> e.yamlName().equals(eventName))
-                .findFirst()
-                .orElse(null);
-    if (eventName != null && event == null) {
-      providerSpec.problem(
-          "type", "unknown event type '" + eventName + "'; expected Push, PullRequest or Tag");
+    Optional<String> connectorRef =
+        eventSpec.get().reference("connectorRef", "Connector reference");
+    Optional<String> secretRef = eventSpec.get().reference("secret", "Webhook secret reference");
+    List<PayloadCondition> conditions = conditions(eventSpec.get(), event.orElse(null));
+    List<String> actions = actions(eventSpec.get(), event.orElse(null));
+    if (provider.isEmpty() || event.isEmpty() || connectorRef.isEmpty() || secretRef.isEmpty()) {
+      return Optional.empty();
     }
-    YamlNode eventSpec = providerSpec.object("spec", "Event spec");
-    if (eventSpec == null) {
-      return null;
-    }
-    String connectorRef =
-        PipelineParser.reference(eventSpec, "connectorRef", "Connector reference");
-    String secretRef = PipelineParser.reference(eventSpec, "secret", "Webhook secret reference");
-    List<PayloadCondition> conditions = conditions(eventSpec, event);
-    List<String> actions = actions(eventSpec, event);
-    if (provider == null || event == null || connectorRef == null || secretRef == null) {
-      return null;
-    }
-    return new TriggerDefinition.Webhook(
-        provider, event, connectorRef, secretRef, conditions, actions);
+    return Optional.of(
+        new TriggerDefinition.Webhook(
+            provider.get(), event.get(), connectorRef.get(), secretRef.get(), conditions, actions));
+  }
+
+  /** The value a present {@code name} names; else the problem ({@code %s}: the name) on type. */
+  private static <T> Optional<T> known(
+      Optional<String> name,
+      YamlNode node,
+      T[] values,
+      Function<T, String> yamlName,
+      String problem) {
+    return name.flatMap(
+        given -> {
+          Optional<T> known =
+              Arrays.stream(values)
+                  .filter(value -> yamlName.apply(value).equals(given))
+                  .findFirst();
+          node.check(known.isPresent(), "type", problem.formatted(given));
+          return known;
+        });
   }
 
   /**
@@ -185,15 +169,12 @@ public final class TriggerParser {
       String action =
           raw.get(i).isTextual() ? PullRequestActions.ofYaml(raw.get(i).textValue()) : null;
       if (action == null) {
+        String problem =
+            "'%s' is not a pull request action that starts a build; expected %s (GitLab's Update"
+                + " or Sync mean Synchronize)";
         eventSpec.problem(
             "actions[" + i + "]",
-            "'"
-                + raw.get(i).asText()
-                + "' is not a pull request action that"
-                + " starts a build; expected "
-                + String.join(", ", PullRequestActions.ALL)
-                + " (GitLab's Update or Sync"
-                + " mean Synchronize)");
+            problem.formatted(raw.get(i).asText(), String.join(", ", PullRequestActions.ALL)));
       } else if (!actions.contains(action)) {
         actions.add(action);
       }
@@ -216,45 +197,34 @@ public final class TriggerParser {
       return List.of();
     }
     List<PayloadCondition> conditions = new ArrayList<>();
-    List<YamlNode> items = eventSpec.list("payloadConditions", "Payload conditions");
-    for (YamlNode item : items) {
-      YamlNode condition = item.asObject();
-      if (condition != null) {
-        condition(condition, event).ifPresent(conditions::add);
-      }
+    for (YamlNode item : eventSpec.list("payloadConditions", "Payload conditions")) {
+      item.asObject().flatMap(condition -> condition(condition, event)).ifPresent(conditions::add);
     }
     return conditions;
   }
 
   private Optional<PayloadCondition> condition(YamlNode node, WebhookEventType event) {
-    String key = node.text("key", "Condition key");
-    String operatorName = node.text("operator", "Condition operator");
-    if (key != null && event != null && !event.conditionKeys().contains(key)) {
-      node.problem(
-          "key",
-          "'"
-              + key
-              + "' is not a condition key of "
-              + event.yamlName()
-              + " events; expected one of "
-              + String.join(", ", event.conditionKeys()));
-      key = null;
-    }
-    Optional<ConditionOperator> operator =
-        Optional.ofNullable(operatorName).flatMap(ConditionOperator::ofYaml);
-    if (operatorName != null && operator.isEmpty()) {
-      node.problem(
-          "operator",
-          "unknown operator '"
-              + operatorName
-              + "'; expected one of "
-              + ConditionOperator.yamlNames());
-    }
-    List<String> values = values(node, operator.orElse(null));
-    if (key == null || operator.isEmpty() || values == null) {
+    Optional<String> givenKey = node.text("key", "Condition key");
+    Optional<String> operatorName = node.text("operator", "Condition operator");
+    String notAKey = "'%s' is not a condition key of %s events; expected one of %s";
+    Optional<String> key =
+        givenKey.filter(
+            given ->
+                event == null
+                    || node.check(
+                        event.conditionKeys().contains(given),
+                        "key",
+                        notAKey.formatted(
+                            given, event.yamlName(), String.join(", ", event.conditionKeys()))));
+    Optional<ConditionOperator> operator = operatorName.flatMap(ConditionOperator::ofYaml);
+    String unknown = "unknown operator '%s'; expected one of " + ConditionOperator.yamlNames();
+    operatorName.ifPresent(
+        name -> node.check(operator.isPresent(), "operator", unknown.formatted(name)));
+    Optional<List<String>> values = values(node, operator.orElse(null));
+    if (key.isEmpty() || operator.isEmpty() || values.isEmpty()) {
       return Optional.empty();
     }
-    String value = String.join(",", values);
+    String value = String.join(",", values.get());
     Pattern regex = null;
     if (operator.get() == ConditionOperator.REGEX) {
       try {
@@ -262,105 +232,107 @@ public final class TriggerParser {
       } catch (PatternSyntaxException e) {
         node.problem(
             "value",
-            "'"
-                + value
-                + "' is not a valid regular expression: "
-                + e.getDescription()
-                + " near index "
-                + e.getIndex());
+            "'%s' is not a valid regular expression: %s near index %d"
+                .formatted(value, e.getDescription(), e.getIndex()));
         return Optional.empty();
       }
     }
-    return Optional.of(new PayloadCondition(key, operator.get(), value, values, regex));
+    return Optional.of(new PayloadCondition(key.get(), operator.get(), value, values.get(), regex));
   }
 
   /**
-   * The value: a scalar, or for In/NotIn a list or comma-separated text; null (with a problem) when
-   * bad.
+   * The value: a scalar, or for In/NotIn a list or comma-separated text; empty (with a problem)
+   * when bad.
    */
-  private static List<String> values(YamlNode node, ConditionOperator operator) {
+  private static Optional<List<String>> values(YamlNode node, ConditionOperator operator) {
     JsonNode raw = node.raw("value");
     boolean list = operator == ConditionOperator.IN || operator == ConditionOperator.NOT_IN;
     List<String> values = new ArrayList<>();
     if (raw != null && raw.isArray() && list) {
       raw.forEach(item -> values.add(item.isValueNode() ? item.asText() : null));
-      if (values.isEmpty() || values.contains(null)) {
-        node.problem("value", "expected a non-empty list of strings");
-        return null;
+      if (!node.check(
+          !values.isEmpty() && !values.contains(null),
+          "value",
+          "expected a non-empty list of strings")) {
+        return Optional.empty();
       }
     } else {
-      String text = node.text("value", "Condition value");
-      if (text == null) {
-        return null;
+      Optional<String> text = node.text("value", "Condition value");
+      if (text.isEmpty()) {
+        return Optional.empty();
       }
       if (list) {
-        Arrays.stream(text.split(","))
+        Arrays.stream(text.get().split(","))
             .map(String::trim)
             .filter(v -> !v.isEmpty())
             .forEach(values::add);
       } else {
-        values.add(text);
+        values.add(text.get());
       }
     }
-    if (values.stream().mapToInt(String::length).sum() > MAX_VALUE_LENGTH) {
-      node.problem("value", "is longer than " + MAX_VALUE_LENGTH + " characters");
-      return null;
-    }
-    return values;
+    return Optional.of(values)
+        .filter(
+            all ->
+                node.check(
+                    all.stream().mapToInt(String::length).sum() <= MAX_VALUE_LENGTH,
+                    "value",
+                    "is longer than " + MAX_VALUE_LENGTH + " characters"));
   }
 
-  private TriggerDefinition.Source readSchedule(YamlNode spec) {
-    String type = spec.text("type", "Schedule type");
-    if (type != null && !type.equals("Cron")) {
-      spec.problem("type", "unknown schedule type '" + type + "'; expected Cron");
-      return null;
+  private Optional<TriggerDefinition.Source> readSchedule(YamlNode spec) {
+    Optional<String> type = spec.text("type", "Schedule type");
+    if (type.isPresent()
+        && !spec.check(
+            type.get().equals("Cron"),
+            "type",
+            "unknown schedule type '" + type.get() + "'; expected Cron")) {
+      return Optional.empty();
     }
-    YamlNode cronSpec = spec.object("spec", "Cron spec");
-    if (cronSpec == null) {
-      return null;
+    Optional<YamlNode> cronSpec = spec.object("spec", "Cron spec");
+    if (cronSpec.isEmpty()) {
+      return Optional.empty();
     }
-    String expression = cronSpec.text("expression", "Cron expression");
-    String timezone = cronSpec.optionalText("timezone", DEFAULT_TIMEZONE);
-    boolean valid = true;
-    if (expression != null) {
-      try {
-        CronSchedule.cron(expression);
-      } catch (IllegalArgumentException e) {
-        cronSpec.problem("expression", e.getMessage());
-        valid = false;
-      }
+    YamlNode cron = cronSpec.get();
+    Optional<String> givenExpression = cron.text("expression", "Cron expression");
+    String timezone = cron.optionalText("timezone", DEFAULT_TIMEZONE);
+    Optional<String> expression =
+        givenExpression.filter(given -> valid(cron, "expression", () -> CronSchedule.cron(given)));
+    boolean zoneValid = valid(cron, "timezone", () -> CronSchedule.zone(timezone));
+    if (expression.isEmpty() || !zoneValid || type.isEmpty()) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new TriggerDefinition.Schedule(CronSchedule.parse(expression.get(), timezone)));
+  }
+
+  /** Whether {@code check} passes; its IllegalArgumentException's message as the problem if not. */
+  private static boolean valid(YamlNode node, String field, Runnable check) {
     try {
-      CronSchedule.zone(timezone);
+      check.run();
+      return true;
     } catch (IllegalArgumentException e) {
-      cronSpec.problem("timezone", e.getMessage());
-      valid = false;
+      node.problem(field, e.getMessage());
+      return false;
     }
-    if (expression == null || !valid || type == null) {
-      return null;
-    }
-    return new TriggerDefinition.Schedule(CronSchedule.parse(expression, timezone));
   }
 
-  private static String identifier(YamlNode node, String field, String label) {
-    String value = node.text(field, label);
-    if (value != null && !IDENTIFIER.matcher(value).matches()) {
-      node.problem(
-          field,
-          "'"
-              + value
-              + "' is not a valid identifier (a letter or _, then letters, digits or _;"
-              + " at most 128)");
-      return null;
-    }
-    return value;
+  private static Optional<String> identifier(YamlNode node, String field, String label) {
+    return node.text(
+        field,
+        label,
+        IDENTIFIER,
+        "'%s' is not a valid identifier (a letter or _, then letters, digits or _; at most 128)");
+  }
+
+  /** The identifier at {@code field}, which must name the same {@code what} as the path. */
+  private static void mustMatch(
+      YamlNode node, String field, String label, String expected, String what) {
+    mustMatch(node, field, identifier(node, field, label), expected, what);
   }
 
   private static void mustMatch(
-      YamlNode node, String field, String value, String expected, String what) {
-    if (value != null && !value.equals(expected)) {
-      node.problem(
-          field, "is '" + value + "' but the request path names " + what + " '" + expected + "'");
-    }
+      YamlNode node, String field, Optional<String> value, String expected, String what) {
+    String problem = "is '%s' but the request path names " + what + " '" + expected + "'";
+    node.mustEqual(field, value, expected, problem);
   }
 }

@@ -1,8 +1,8 @@
 package dev.cimanager.app.verification;
 
-import dev.cimanager.app.execution.runners.StepContext;
-import dev.cimanager.app.execution.runners.StepRunner;
-import dev.cimanager.app.execution.steps.StepFailedException;
+import dev.cimanager.app.execution.steps.StepContext;
+import dev.cimanager.app.execution.steps.StepRunner;
+import dev.cimanager.app.execution.tools.StepFailedException;
 import dev.cimanager.app.failures.DomainException;
 import dev.cimanager.app.pipelines.SlsaVerificationSpec;
 import dev.cimanager.ssca.api.Verdict;

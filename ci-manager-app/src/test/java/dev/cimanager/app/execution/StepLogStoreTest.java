@@ -3,7 +3,7 @@ package dev.cimanager.app.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import dev.cimanager.app.execution.steps.StepLog;
+import dev.cimanager.app.execution.tools.StepLog;
 import dev.cimanager.app.testing.TestApp;
 import java.util.ArrayList;
 import java.util.List;

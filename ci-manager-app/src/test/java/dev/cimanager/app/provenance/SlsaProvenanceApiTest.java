@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -152,6 +153,8 @@ class SlsaProvenanceApiTest {
     assertThat(dependency.get("uri").asText())
         .isEqualTo("git+" + origin.toUri() + "@refs/heads/main");
     assertThat(dependency.at("/digest/gitCommit").asText()).isEqualTo(commit.name());
+    assertThat(dependency.at("/annotations/commitTime").asText())
+        .isEqualTo(Instant.ofEpochSecond(commit.getCommitTime()).toString());
     JsonNode runDetails = statement.at("/predicate/runDetails");
     assertThat(runDetails.at("/builder/version/ci-manager").asText())
         .isEqualTo(CiManagerVersion.read())

@@ -84,13 +84,18 @@ public final class PredicateBuilder {
     if (code != null) {
       dependencies.add(
           new ResourceDescriptor(
-              "git+" + code.repoUrl() + gitRef(code), Map.of("gitCommit", code.commitSha()), null));
+              "git+" + code.repoUrl() + gitRef(code),
+              Map.of("gitCommit", code.commitSha()),
+              null,
+              // RFC 3339 with Z in whole seconds, as runDetails' times
+              Map.of("commitTime", code.commitTime().truncatedTo(ChronoUnit.SECONDS).toString())));
     }
     for (BaseImage base : ctx.baseImages()) {
       dependencies.add(
           new ResourceDescriptor(
               "oci://" + base.name(),
               Map.of("sha256", base.digest().substring("sha256:".length())),
+              null,
               null));
     }
     return dependencies;

@@ -46,13 +46,28 @@ class ExecutionContextTest {
 
   @Test
   void codebase_shortCommit_isRejected() {
-    assertThatThrownBy(() -> new Codebase("https://x/y.git", "main", null, null, "9c1e5d0"))
+    assertThatThrownBy(
+            () ->
+                new Codebase(
+                    "https://x/y.git",
+                    "main",
+                    null,
+                    null,
+                    "9c1e5d0",
+                    ExecutionContexts.COMMIT_TIME))
         .hasMessageStartingWith("codebase.commitSha must be a full lowercase hex commit id");
   }
 
   @Test
   void codebase_blankOptionalFields_areAbsent() {
-    Codebase codebase = new Codebase("https://x/y.git", " ", "", "", ExecutionContexts.COMMIT);
+    Codebase codebase =
+        new Codebase(
+            "https://x/y.git",
+            " ",
+            "",
+            "",
+            ExecutionContexts.COMMIT,
+            ExecutionContexts.COMMIT_TIME);
     assertThat(codebase.branch()).isNull();
     assertThat(codebase.tag()).isNull();
     assertThat(codebase.prNumber()).isNull();

@@ -10,11 +10,13 @@ import java.util.Map;
 public final class ExecutionContexts {
   public static final String DIGEST = "sha256:" + "3f".repeat(32);
   public static final String COMMIT = "9c1e5d0c6a0b4f2e8d7a6b5c4d3e2f1a0b9c8d7e";
+  public static final Instant COMMIT_TIME = Instant.parse("2026-11-26T04:58:12Z");
 
   private ExecutionContexts() {}
 
   public static Codebase branchCodebase() {
-    return new Codebase("https://git.example.com/demo/app.git", "main", null, null, COMMIT);
+    return new Codebase(
+        "https://git.example.com/demo/app.git", "main", null, null, COMMIT, COMMIT_TIME);
   }
 
   public static ExecutionContext golden() {

@@ -25,7 +25,8 @@ class PredicateBuilderTest {
                 "",
                 "v1.2.0",
                 null,
-                ExecutionContexts.COMMIT));
+                ExecutionContexts.COMMIT,
+                ExecutionContexts.COMMIT_TIME));
     JsonNode definition = statement(ctx).at("/predicate/buildDefinition");
 
     assertThat(definition.at("/externalParameters/codeMetadata").has("branch")).isFalse();
@@ -43,7 +44,8 @@ class PredicateBuilderTest {
                 "feature/x",
                 null,
                 "42",
-                ExecutionContexts.COMMIT));
+                ExecutionContexts.COMMIT,
+                ExecutionContexts.COMMIT_TIME));
     JsonNode definition = statement(ctx).at("/predicate/buildDefinition");
 
     assertThat(definition.at("/externalParameters/codeMetadata/prNumber").asText()).isEqualTo("42");
@@ -62,7 +64,8 @@ class PredicateBuilderTest {
                 null,
                 null,
                 "42",
-                ExecutionContexts.COMMIT));
+                ExecutionContexts.COMMIT,
+                ExecutionContexts.COMMIT_TIME));
 
     assertThat(statement(ctx).at("/predicate/buildDefinition/resolvedDependencies/0/uri").asText())
         .isEqualTo("git+https://git.example.com/demo/app.git@refs/pull/42/head");

@@ -1,17 +1,10 @@
 /**
- * The building blocks of the step runners, free of pipelines' orchestration: {@link
- * dev.cimanager.app.execution.steps.GitCloner} (JGit clone of a branch or tag), {@link
- * dev.cimanager.app.execution.steps.BuildahBuilder} (reproducible buildah build and push, digest as
- * the registry serves it; {@code RUN} steps isolated by {@link
- * dev.cimanager.app.execution.steps.BuildIsolation}, leftovers of a dead process stopped by {@link
- * dev.cimanager.app.execution.steps.LeftoverBuilds}). Each writes the lines of the processes it
- * runs into a {@link dev.cimanager.app.execution.steps.StepLog}, masked by the function the engine
- * passes in and streamed to the {@link dev.cimanager.app.execution.steps.LogSink} it names, and
- * fails with a {@link dev.cimanager.app.execution.steps.StepFailedException} whose message becomes
- * the step's {@code failureMessage}.
- *
- * <p>Depends on {@code dev.cimanager.app.pipelines} (ref types) and the app's config records, and
- * on {@code dev.cimanager.app.secrets} for masking; never on REST resources, Mongo or the SSCA
- * module.
+ * The pipeline's step types, one {@link dev.cimanager.app.execution.steps.StepRunner} each, which
+ * modules bind by type with {@code StepRunner.byType(binder())}: {@link
+ * dev.cimanager.app.execution.steps.BuildAndPushRunner} here, {@code SlsaVerification} in the
+ * verification package. A runner gets its step's {@link
+ * dev.cimanager.app.execution.steps.StepContext} and works with the {@code execution.tools}
+ * (buildah, JGit, the step log); SLSA provenance reaches the build step through {@link
+ * dev.cimanager.app.execution.steps.ImageProvenance}.
  */
 package dev.cimanager.app.execution.steps;
