@@ -114,6 +114,23 @@ final class Browser implements AutoCloseable {
     return waiter(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Clicks the visible element with this test id, finding it again when a view re-rendered it
+   * between the find and the click (a polling page does every second).
+   */
+  void click(String testId) {
+    waiter(WAIT)
+        .until(
+            d -> {
+              WebElement element = d.findElement(testId(testId));
+              if (!element.isDisplayed()) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
+  }
+
   /** Waits until the visible element {@code by} has {@code attribute} = {@code value}. */
   void awaitAttribute(By by, String attribute, String value, Duration timeout) {
     waiter(timeout)

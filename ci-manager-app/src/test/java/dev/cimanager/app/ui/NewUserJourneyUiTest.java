@@ -417,7 +417,7 @@ class NewUserJourneyUiTest {
 
     browser.open("#/executions/" + executionId);
     browser.awaitAttribute(testId("execution-status"), "data-status", "RUNNING", RUN_TIMEOUT);
-    browser.visible("abort-execution").click();
+    browser.click("abort-execution");
 
     browser.awaitAttribute(
         testId("execution-status"), "data-status", "ABORTED", Duration.ofSeconds(60));
