@@ -17,7 +17,7 @@ import java.util.Arrays;
  * The boundaries the package-info files describe, checked by the build: the modules' direction
  * (ci-manager-app → ssca-storage → ssca-provenance, everything may use ui-contracts), the app
  * reaching the SSCA module only through its {@code api} and {@code spi} (and ssca-storage's public
- * classes), and no package cycles inside a module.
+ * classes), no package cycles inside a module, and HTTP answers chosen only at the app's edge.
  */
 @AnalyzeClasses(packages = "dev.cimanager", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
