@@ -61,7 +61,7 @@ class ExecutionSchedulingTest {
     BuildFixtures.project(acme, "demo");
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "", "slow_repo", slowRepo.toUri());
-    put(acme, ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", false));
+    ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", false).save(acme);
 
     String running = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
     awaitLog(acme, running, "STEP 3/3");
@@ -121,10 +121,10 @@ class ExecutionSchedulingTest {
         // nothing listens there: these clones fail at once, each run takes a slot for a moment
         BuildFixtures.gitConnector(
             account, "", "gone_repo", URI.create("http://127.0.0.1:1/app.git"));
-        put(account, ExecutionFixtures.pipeline("quick", "gone_repo", "demo/quick", false));
+        ExecutionFixtures.pipeline("quick", "gone_repo", "demo/quick", false).save(account);
       }
       BuildFixtures.gitConnector(a, "", "held_repo", git.url());
-      put(a, ExecutionFixtures.pipeline("held", "held_repo", "demo/held", false));
+      ExecutionFixtures.pipeline("held", "held_repo", "demo/held", false).save(a);
 
       String holder = ExecutionFixtures.start(a, "held").json().get("executionId").asText();
       assertThat(git.connected.await(1, TimeUnit.MINUTES)).as("the worker is held").isTrue();
@@ -153,19 +153,6 @@ class ExecutionSchedulingTest {
 
   private static Instant stageStart(JsonNode execution) {
     return Instant.parse(execution.at("/stages/0/startedAt").asText());
-  }
-
-  private static void put(ApiClient client, String yaml) {
-    String identifier =
-        yaml.lines()
-            .filter(line -> line.trim().startsWith("identifier:"))
-            .findFirst()
-            .orElseThrow()
-            .split(":")[1]
-            .trim();
-    ApiResponse saved =
-        client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, yaml);
-    assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
   }
 
   private static void awaitLog(ApiClient client, String executionId, String text) {

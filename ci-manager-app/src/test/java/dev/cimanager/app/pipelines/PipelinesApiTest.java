@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
 import java.io.IOException;
-import java.util.Map;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,64 +26,12 @@ class PipelinesApiTest {
   static void createProjectAndConnectors() throws IOException {
     example = PipelineParserTest.example();
     acme = APP.newAccount();
-    expectStatus(
-        acme.postJson(
-            "/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")),
-        201);
-    expectStatus(
-        acme.postJson(
-            "/api/v1/connectors",
-            Map.of(
-                "identifier",
-                "local_registry",
-                "name",
-                "Local registry",
-                "type",
-                "DockerRegistry",
-                "spec",
-                Map.of(
-                    "dockerRegistryUrl",
-                    "http://127.0.0.1:5000",
-                    "providerType",
-                    "Other",
-                    "auth",
-                    Map.of("type", "Anonymous")))),
-        201);
-    expectStatus(
-        acme.postJson(
-            "/api/v1/orgs/default/projects/demo/connectors",
-            Map.of(
-                "identifier",
-                "app_repo",
-                "name",
-                "App repo",
-                "type",
-                "Git",
-                "spec",
-                Map.of(
-                    "url",
-                    dev.cimanager.app.testing.TestApp.localGitFolder(acme.accountId())
-                        .resolve("app.git")
-                        .toUri()
-                        .toString(),
-                    "connectionType",
-                    "Repo",
-                    "authentication",
-                    Map.of("type", "Anonymous")))),
-        201);
+    BuildFixtures.demoProject(
+        acme,
+        URI.create("http://127.0.0.1:5000"),
+        TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri());
     // the SLSA secrets the example names; saving checks they exist with the right type
-    expectStatus(
-        acme.postMultipart(
-            "/api/v1/secrets/file",
-            Map.of("identifier", "cosign_private_key", "name", "K"),
-            "file",
-            new byte[] {1}),
-        201);
-    expectStatus(
-        acme.postJson(
-            "/api/v1/secrets/text",
-            Map.of("identifier", "cosign_password", "name", "P", "value", "pw")),
-        201);
+    BuildFixtures.cosignSecrets(acme, new byte[] {1}, "pw");
   }
 
   private static void expectStatus(ApiResponse response, int status) {

@@ -405,6 +405,7 @@ class NewUserJourneyUiTest {
                 .putYaml(
                     pipelines + "slow_app",
                     ExecutionFixtures.pipeline("slow_app", "slow_repo", "demo/slow", false)
+                        .yaml()
                         .replace("projectIdentifier: demo\n", "projectIdentifier: demo_shop\n"))
                 .status())
         .isIn(200, 201);
