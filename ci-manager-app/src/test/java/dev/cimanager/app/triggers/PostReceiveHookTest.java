@@ -55,13 +55,10 @@ class PostReceiveHookTest {
     BuildFixtures.commitScratchImage(work);
     run(work, "git", "clone", "-q", "--bare", work.toString(), bare.toString());
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", bare.toUri());
+    BuildFixtures.demoProject(acme, REGISTRY.url(), bare.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", SECRET);
     CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), PASSWORD);
     String pipeline = Files.readString(examples().resolve("pipeline-slsa.yaml"));
     assertThat(acme.putYaml(PIPELINES + "build_app", pipeline).status()).isEqualTo(201);
     ApiResponse trigger =

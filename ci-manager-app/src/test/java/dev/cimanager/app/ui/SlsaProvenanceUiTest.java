@@ -80,8 +80,7 @@ class SlsaProvenanceUiTest {
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), PASSWORD);
 
     contractYaml =
         contractExample().replaceAll("(?m)^( +(?:private_key|password): \\S+) +#.*$", "$1");

@@ -73,13 +73,9 @@ class SlsaVerificationStepUiTest {
   static void accountWithTheContractPipelineAndWhatItsVerificationNeeds() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    BuildFixtures.registryConnector(
-        acme, "", "local_registry", URI.create("http://127.0.0.1:5999"));
+    BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:5999"), origin.toUri());
     CosignKeyPair keys = CosignKeys.generate("step editor".getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", "step editor");
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), "step editor");
     BuildFixtures.fileSecret(acme, "cosign_public_key", keys.publicKeyPem());
     @SuppressWarnings("unchecked")
     Map<String, Object> set =
@@ -100,9 +96,7 @@ class SlsaVerificationStepUiTest {
 
   @Test
   void addingTheStepInTheEditor_storesTheContractStep() {
-    browser.open("#/signin");
-    browser.visible("token-input").sendKeys(acme.token());
-    browser.visible("signin-submit").click();
+    browser.signIn(acme.token());
     browser
         .visible(
             By.cssSelector("[data-pipeline='build_app'] [data-testid='pipeline-settings-link']"))
