@@ -81,9 +81,9 @@ class SlsaVerificationStepUiTest {
     Map<String, Object> set =
         new ObjectMapper()
             .readValue(Files.readString(EXAMPLES.resolve("policyset-release.json")), Map.class);
-    expect(acme.postJson("/api/v1/policysets", set), 201);
+    acme.postJson("/api/v1/policysets", set).expect(201);
     saved = Files.readString(EXAMPLES.resolve("pipeline-slsa.yaml"));
-    expect(acme.putYaml(PIPELINE, saved), 201);
+    acme.putYaml(PIPELINE, saved).expect(201);
     browser = Browser.start(APP.baseUrl());
   }
 
@@ -149,12 +149,8 @@ class SlsaVerificationStepUiTest {
     browser.screenshot("verify-step-03-saved");
 
     ApiResponse stored = acme.get(PIPELINE);
-    expect(stored, 200);
+    stored.expect(200);
     // the step follows Build and Push, the last lines of the file; every other line stays as it was
     assertThat(stored.body()).isEqualTo(saved + CONTRACT_STEP);
-  }
-
-  private static void expect(ApiResponse response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
   }
 }
