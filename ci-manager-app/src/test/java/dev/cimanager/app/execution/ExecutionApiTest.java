@@ -26,7 +26,6 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,8 +40,7 @@ class ExecutionApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,11 +67,6 @@ class ExecutionApiTest {
     BuildFixtures.demoProject(acme, REGISTRY.url(), origin.toUri());
     // the pipelines name the SLSA secrets (disabled), and saving checks that they exist
     BuildFixtures.cosignSecrets(acme, "unused".getBytes(StandardCharsets.UTF_8), "unused");
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,7 @@ class ExecutionSchedulingTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("execution.workers", "1")
           .with("execution.maxQueued", "100")
           .with("execution.renewInterval", "500ms");
@@ -46,11 +45,6 @@ class ExecutionSchedulingTest {
   private static final int SLEEP_SECONDS = 97;
 
   @TempDir static Path slowRepo;
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
-  }
 
   @Test
   void abort_queuedAtOnceRunningWithinSecondsKillingTheBuild_thenEndedAnswers409()
@@ -63,9 +57,9 @@ class ExecutionSchedulingTest {
     BuildFixtures.gitConnector(acme, "", "slow_repo", slowRepo.toUri());
     ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", false).save(acme);
 
-    String running = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
+    String running = ExecutionFixtures.started(acme, "slow");
     awaitLog(acme, running, "STEP 3/3");
-    String queued = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
+    String queued = ExecutionFixtures.started(acme, "slow");
     assertThat(acme.get("/api/v1/executions/" + queued).json().get("status").asText())
         .isEqualTo("QUEUED");
 
@@ -126,15 +120,13 @@ class ExecutionSchedulingTest {
       BuildFixtures.gitConnector(a, "", "held_repo", git.url());
       ExecutionFixtures.pipeline("held", "held_repo", "demo/held", false).save(a);
 
-      String holder = ExecutionFixtures.start(a, "held").json().get("executionId").asText();
+      String holder = ExecutionFixtures.started(a, "held");
       assertThat(git.connected.await(1, TimeUnit.MINUTES)).as("the worker is held").isTrue();
       List<String> backlog = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        ApiResponse started = ExecutionFixtures.start(a, "quick");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        backlog.add(started.json().get("executionId").asText());
+        backlog.add(ExecutionFixtures.started(a, "quick"));
       }
-      String late = ExecutionFixtures.start(b, "quick").json().get("executionId").asText();
+      String late = ExecutionFixtures.started(b, "quick");
       git.release();
 
       ExecutionFixtures.awaitEnd(a, holder, MAX_WAIT);

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,7 @@ class GracefulShutdownTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("execution.workers", "1")
           .with("execution.shutdownGrace", "1s")
           .with("execution.instanceId", "graceful-1");
@@ -37,11 +36,6 @@ class GracefulShutdownTest {
   private static final Duration MAX_WAIT = Duration.ofMinutes(2);
 
   @TempDir static Path slowRepo;
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
-  }
 
   @Test
   void stop_failsTheRunningBuildAfterTheGrace_andLeavesTheQueuedOneToRunAfterTheRestart()
@@ -54,9 +48,9 @@ class GracefulShutdownTest {
     BuildFixtures.gitConnector(acme, "", "gone_repo", URI.create("http://127.0.0.1:1/app.git"));
     ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", false).save(acme);
     ExecutionFixtures.pipeline("quick", "gone_repo", "demo/quick", false).save(acme);
-    String running = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
+    String running = ExecutionFixtures.started(acme, "slow");
     ExecutionFixtures.awaitStepRunning(acme, running, MAX_WAIT);
-    String queued = ExecutionFixtures.start(acme, "quick").json().get("executionId").asText();
+    String queued = ExecutionFixtures.started(acme, "quick");
 
     Instant stopping = Instant.now();
     APP.restart();

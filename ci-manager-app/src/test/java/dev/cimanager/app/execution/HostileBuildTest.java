@@ -29,7 +29,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,8 +49,7 @@ class HostileBuildTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
 
@@ -110,11 +108,6 @@ class HostileBuildTest {
 
     tenant = APP.newAccount();
     BuildFixtures.demoProject(tenant, REGISTRY.url(), origin.toUri());
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,8 +37,7 @@ class LogMaskingApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
   private static final String PASSWORD = "cosign-pw-" + UUID.randomUUID();
@@ -67,11 +65,6 @@ class LogMaskingApiTest {
     BuildFixtures.demoProject(tenant, REGISTRY.url(), origin.toUri());
     CosignKeyPair key = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
     BuildFixtures.cosignSecrets(tenant, key.privateKeyPem(), PASSWORD);
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test

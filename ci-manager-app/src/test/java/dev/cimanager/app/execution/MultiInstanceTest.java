@@ -171,14 +171,10 @@ class MultiInstanceTest {
     try (AppInstance doomed = startInstance("doomed", Map.of("instanceId", "doomed-instance"))) {
       ApiClient onDoomed = doomed.client(onFirst);
       for (int i = 0; i < 6; i++) {
-        slow.add(ExecutionFixtures.start(onDoomed, "slow").json().get("executionId").asText());
+        slow.add(ExecutionFixtures.started(onDoomed, "slow"));
       }
       for (int i = 0; i < 4; i++) {
-        fast.add(
-            ExecutionFixtures.start(i % 2 == 0 ? onDoomed : onSecond, "fast")
-                .json()
-                .get("executionId")
-                .asText());
+        fast.add(ExecutionFixtures.started(i % 2 == 0 ? onDoomed : onSecond, "fast"));
       }
       int runningOnDoomed = awaitRunning(doomed, 2);
       assertThat(runningOnDoomed).isEqualTo(2);
@@ -227,8 +223,7 @@ class MultiInstanceTest {
 
   @Test
   void abort_onTheOtherInstance_stopsTheRunWhereverItRuns() {
-    String executionId =
-        ExecutionFixtures.start(onFirst, "slow").json().get("executionId").asText();
+    String executionId = ExecutionFixtures.started(onFirst, "slow");
     ExecutionFixtures.awaitStatus(onSecond, executionId, MAX_WAIT, "RUNNING");
     ExecutionFixtures.awaitStepRunning(onFirst, executionId, MAX_WAIT);
 

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +42,7 @@ class StepLogApiTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("execution.maxStepLogBytes", Long.toString(MAX_LOG_BYTES));
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
@@ -86,11 +85,6 @@ class StepLogApiTest {
         tenant, "/orgs/default/projects/demo", "slow_repo", slowRepo.toUri());
     BuildFixtures.gitConnector(
         tenant, "/orgs/default/projects/demo", "loud_repo", loudRepo.toUri());
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,8 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlsaProvenanceApiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(4);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,11 +81,6 @@ class SlsaProvenanceApiTest {
     BuildFixtures.textSecret(acme, "wrong_password", "not-hello");
     BuildFixtures.fileSecret(
         acme, "not_a_key", "this is not a key\n".getBytes(StandardCharsets.UTF_8));
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,8 +36,7 @@ class PostReceiveHookTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final String SECRET = "hook secret with spaces & symbols";
   private static final String PASSWORD = "cosign pass";
@@ -74,11 +72,6 @@ class PostReceiveHookTest {
         examples().resolve("git-post-receive-hook.sh").toString(),
         bare.toString(),
         APP.baseUrl() + trigger.json().get("webhookUrl").asText());
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test

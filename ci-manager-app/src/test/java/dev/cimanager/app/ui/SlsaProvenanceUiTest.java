@@ -50,8 +50,7 @@ import org.openqa.selenium.support.ui.Select;
 class SlsaProvenanceUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,13 +90,9 @@ class SlsaProvenanceUiTest {
   }
 
   @AfterAll
-  static void closeBrowserAndRegistry() throws IOException {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      REGISTRY.close();
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.close();
     }
   }
 

@@ -38,8 +38,7 @@ import org.openqa.selenium.WebElement;
 class SlsaVerificationUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Path CONTRACT = Path.of("/work/shared/contract/examples");
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
@@ -91,13 +90,9 @@ class SlsaVerificationUiTest {
   }
 
   @AfterAll
-  static void closeBrowserAndRegistry() throws IOException {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      REGISTRY.close();
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.close();
     }
   }
 

@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +40,7 @@ class SlsaVerificationApiTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("provenance.builderId", "https://ci.acme.example/builders/ci")
           .with("provenance.buildTypeBaseUrl", "https://ci.acme.example/docs");
 
@@ -78,11 +77,6 @@ class SlsaVerificationApiTest {
     acme.postJson(
             "/api/v1/orgs/default/projects/demo/policysets", policySet("release_hint", "warning"))
         .expect(201);
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   private static Map<String, Object> policySet(String identifier, String severity) {
