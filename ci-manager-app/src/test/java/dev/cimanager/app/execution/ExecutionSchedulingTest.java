@@ -84,9 +84,7 @@ class ExecutionSchedulingTest {
     assertThat(aborted.get("failureMessage").isNull()).isTrue();
     assertThat(aborted.at("/stages/0/status").asText()).isEqualTo("ABORTED");
     assertThat(aborted.at("/stages/0/steps/0/status").asText()).isEqualTo("ABORTED");
-    assertThat(
-            acme.get("/api/v1/executions/" + running + "/stages/build/steps/BuildAndPush/logs")
-                .body())
+    assertThat(ExecutionFixtures.buildLog(acme, running))
         .contains("Step stopped: aborted by Test User");
     assertThat(sleepingBuilds()).as("buildah and its RUN were killed").isEmpty();
 
@@ -150,10 +148,7 @@ class ExecutionSchedulingTest {
   private static void awaitLog(ApiClient client, String executionId, String text) {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      String log =
-          client
-              .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-              .body();
+      String log = ExecutionFixtures.buildLog(client, executionId);
       if (log.contains(text)) {
         return;
       }

@@ -132,10 +132,7 @@ class HostileBuildTest {
         .save(tenant);
     String executionId = ExecutionFixtures.started(tenant, "hostile");
     JsonNode execution = ExecutionFixtures.awaitEnd(tenant, executionId, MAX_WAIT);
-    String log =
-        tenant
-            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    String log = ExecutionFixtures.buildLog(tenant, executionId);
 
     assertThat(execution.get("status").asText()).as(execution + "\n" + log).isEqualTo("SUCCESS");
     List<String> hostile =

@@ -79,10 +79,7 @@ class LogMaskingApiTest {
         .save(tenant);
     String executionId = ExecutionFixtures.started(tenant, "masked");
     JsonNode execution = ExecutionFixtures.awaitEnd(tenant, executionId, MAX_WAIT);
-    String log =
-        tenant
-            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    String log = ExecutionFixtures.buildLog(tenant, executionId);
 
     assertThat(execution.get("status").asText()).as(execution + "\n" + log).isEqualTo("SUCCESS");
     assertThat(log)

@@ -146,10 +146,7 @@ class StepLogApiTest {
   void aLogOverTheLimit_endsWithTheTruncationLine_andTheStepStillSucceeds() throws Exception {
     String executionId = start("loud", "loud_repo");
     JsonNode execution = ExecutionFixtures.awaitEnd(tenant, executionId, MAX_WAIT);
-    String log =
-        tenant
-            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    String log = ExecutionFixtures.buildLog(tenant, executionId);
 
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
     assertThat(log.getBytes(StandardCharsets.UTF_8).length)

@@ -154,9 +154,7 @@ class SlsaProvenanceApiTest {
     assertThat(runDetails.at("/metadata/invocationId").asText()).isEqualTo(executionId);
     assertThat(runDetails.at("/metadata/startedOn").asText()).endsWith("Z");
 
-    String log =
-        acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    String log = ExecutionFixtures.buildLog(acme, executionId);
     assertThat(log)
         .contains("SLSA provenance: signed with account.vector_key, pushed " + attestationRef);
   }
@@ -469,9 +467,7 @@ class SlsaProvenanceApiTest {
                         + "/artifacts/build.BuildAndPush/attestation")
                 .code())
         .isEqualTo("ARTIFACT_NOT_FOUND");
-    String log =
-        acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    String log = ExecutionFixtures.buildLog(acme, executionId);
     assertThat(log).contains("SLSA provenance: failed: ").doesNotContain("$ buildah");
     return message;
   }

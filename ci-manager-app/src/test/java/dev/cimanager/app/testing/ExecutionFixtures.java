@@ -84,6 +84,13 @@ public final class ExecutionFixtures {
     throw new AssertionError("the build of " + executionId + " never started");
   }
 
+  /** The log of step {@code BuildAndPush} of stage {@code build} (the usual pipeline's step). */
+  public static String buildLog(ApiClient client, String executionId) {
+    return client
+        .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
+        .body();
+  }
+
   /** Waits until the execution is no longer QUEUED or RUNNING; returns it. */
   public static JsonNode awaitEnd(ApiClient client, String executionId, Duration maxWait) {
     return awaitStatus(client, executionId, maxWait, "SUCCESS", "FAILED", "ABORTED");
