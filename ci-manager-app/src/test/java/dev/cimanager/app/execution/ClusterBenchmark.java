@@ -81,12 +81,11 @@ public final class ClusterBenchmark {
       BuildFixtures.commitScratchImage(repo);
       BuildFixtures.gitConnector(account, "", "fast_repo", repo.toUri());
       CosignKeyPair keys = CosignKeys.generate("bench".getBytes(StandardCharsets.UTF_8));
-      BuildFixtures.fileSecret(account, "cosign_private_key", keys.privateKeyPem());
-      BuildFixtures.textSecret(account, "cosign_password", "bench");
+      BuildFixtures.cosignSecrets(account, keys.privateKeyPem(), "bench");
       ApiResponse saved =
           account.putYaml(
               "/api/v1/orgs/default/projects/demo/pipelines/fast",
-              ExecutionFixtures.pipeline("fast", "fast_repo", "demo/fast", true));
+              ExecutionFixtures.pipeline("fast", "fast_repo", "demo/fast", true).yaml());
       if (saved.status() / 100 != 2) {
         throw new IllegalStateException(saved.toString());
       }

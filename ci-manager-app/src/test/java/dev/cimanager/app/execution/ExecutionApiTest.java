@@ -9,7 +9,9 @@ import com.mongodb.client.model.Filters;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
@@ -24,7 +26,6 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +40,7 @@ class ExecutionApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,18 +64,9 @@ class ExecutionApiTest {
     }
 
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+    BuildFixtures.demoProject(acme, REGISTRY.url(), origin.toUri());
     // the pipelines name the SLSA secrets (disabled), and saving checks that they exist
-    BuildFixtures.fileSecret(
-        acme, "cosign_private_key", "unused".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    BuildFixtures.textSecret(acme, "cosign_password", "unused");
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
+    BuildFixtures.cosignSecrets(acme, "unused".getBytes(StandardCharsets.UTF_8), "unused");
   }
 
   @Test
@@ -131,7 +122,8 @@ class ExecutionApiTest {
     // the broken branch of the same pipeline: a second execution, newest in the list
     ApiResponse broken = acme.postJson(executionsPath("build_app"), Map.of("branch", "broken"));
     assertThat(broken.status()).as(broken.toString()).isEqualTo(202);
-    JsonNode failed = awaitEnd(broken.json().get("executionId").asText(), new ArrayList<>());
+    JsonNode failed =
+        ExecutionFixtures.awaitEnd(acme, broken.json().get("executionId").asText(), MAX_WAIT);
 
     assertThat(failed.get("status").asText()).isEqualTo("FAILED");
     assertThat(failed.get("sequenceId").asLong()).isEqualTo(2);
@@ -162,9 +154,7 @@ class ExecutionApiTest {
         .getCollection("connectors")
         .deleteOne(Filters.eq("_id", acme.accountId() + ":doomed_registry"));
 
-    String executionId =
-        acme.postJson(executionsPath("unknown_registry"), "").json().get("executionId").asText();
-    JsonNode execution = awaitEnd(executionId, new ArrayList<>());
+    JsonNode execution = ExecutionFixtures.runToEnd(acme, "unknown_registry", MAX_WAIT);
 
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     JsonNode step = execution.get("stages").get(0).get("steps").get(0);
@@ -183,7 +173,8 @@ class ExecutionApiTest {
 
     ApiResponse started =
         acme.postJson(executionsPath("missing_branch"), Map.of("branch", "no-such-branch"));
-    JsonNode execution = awaitEnd(started.json().get("executionId").asText(), new ArrayList<>());
+    JsonNode execution =
+        ExecutionFixtures.awaitEnd(acme, started.json().get("executionId").asText(), MAX_WAIT);
 
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     JsonNode stage = execution.get("stages").get(0);
@@ -247,9 +238,8 @@ class ExecutionApiTest {
   @Test
   void get_anotherAccountsExecution() throws Exception {
     putPipeline(acme, "private_run", "account.local_registry");
-    String executionId =
-        acme.postJson(executionsPath("private_run"), "").json().get("executionId").asText();
-    JsonNode execution = awaitEnd(executionId, new ArrayList<>());
+    String executionId = ExecutionFixtures.started(acme, "private_run");
+    JsonNode execution = ExecutionFixtures.awaitEnd(acme, executionId, MAX_WAIT);
     ApiClient other = APP.newAccount();
 
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
@@ -266,63 +256,14 @@ class ExecutionApiTest {
     assertThat(APP.anonymous().get("/api/v1/executions/" + executionId).status()).isEqualTo(401);
   }
 
-  private static String pipelineYaml(String identifier, String registryRef) {
-    return """
-        pipeline:
-          identifier: %s
-          name: Build app
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: app_repo
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-                  slsa_provenance:
-                    enabled: false
-                    attestation:
-                      type: cosign
-                      spec:
-                        private_key: account.cosign_private_key
-                        password: account.cosign_password
-                  execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: %s
-                            repo: demo/app
-                            tags:
-                              - "1.0"
-                              - <+pipeline.sequenceId>
-                            dockerfile: Dockerfile
-                            context: .
-                            buildArgs:
-                              VERSION: "1.0"
-                            labels:
-                              org.opencontainers.image.title: app
-        """
-        .formatted(identifier, registryRef);
-  }
-
   private static void putPipeline(ApiClient client, String identifier, String registryRef) {
-    ApiResponse response =
-        client.putYaml(
-            "/api/v1/orgs/default/projects/demo/pipelines/" + identifier,
-            pipelineYaml(identifier, registryRef));
-    assertThat(response.status()).as(response.toString()).isIn(200, 201);
+    TestPipeline.buildAndPush(identifier)
+        .slsa(false, "account.cosign_private_key", "account.cosign_password")
+        .registry(registryRef)
+        .tags("1.0", "<+pipeline.sequenceId>")
+        .buildArg("VERSION", "1.0")
+        .label("org.opencontainers.image.title", "app")
+        .save(client);
   }
 
   private static String executionsPath(String pipeline) {

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,7 @@ class ExecutionSchedulingTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("execution.workers", "1")
           .with("execution.maxQueued", "100")
           .with("execution.renewInterval", "500ms");
@@ -47,11 +46,6 @@ class ExecutionSchedulingTest {
 
   @TempDir static Path slowRepo;
 
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
-  }
-
   @Test
   void abort_queuedAtOnceRunningWithinSecondsKillingTheBuild_thenEndedAnswers409()
       throws Exception {
@@ -61,11 +55,11 @@ class ExecutionSchedulingTest {
     BuildFixtures.project(acme, "demo");
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "", "slow_repo", slowRepo.toUri());
-    put(acme, ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", false));
+    ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", false).save(acme);
 
-    String running = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
+    String running = ExecutionFixtures.started(acme, "slow");
     awaitLog(acme, running, "STEP 3/3");
-    String queued = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
+    String queued = ExecutionFixtures.started(acme, "slow");
     assertThat(acme.get("/api/v1/executions/" + queued).json().get("status").asText())
         .isEqualTo("QUEUED");
 
@@ -90,9 +84,7 @@ class ExecutionSchedulingTest {
     assertThat(aborted.get("failureMessage").isNull()).isTrue();
     assertThat(aborted.at("/stages/0/status").asText()).isEqualTo("ABORTED");
     assertThat(aborted.at("/stages/0/steps/0/status").asText()).isEqualTo("ABORTED");
-    assertThat(
-            acme.get("/api/v1/executions/" + running + "/stages/build/steps/BuildAndPush/logs")
-                .body())
+    assertThat(ExecutionFixtures.buildLog(acme, running))
         .contains("Step stopped: aborted by Test User");
     assertThat(sleepingBuilds()).as("buildah and its RUN were killed").isEmpty();
 
@@ -121,20 +113,18 @@ class ExecutionSchedulingTest {
         // nothing listens there: these clones fail at once, each run takes a slot for a moment
         BuildFixtures.gitConnector(
             account, "", "gone_repo", URI.create("http://127.0.0.1:1/app.git"));
-        put(account, ExecutionFixtures.pipeline("quick", "gone_repo", "demo/quick", false));
+        ExecutionFixtures.pipeline("quick", "gone_repo", "demo/quick", false).save(account);
       }
       BuildFixtures.gitConnector(a, "", "held_repo", git.url());
-      put(a, ExecutionFixtures.pipeline("held", "held_repo", "demo/held", false));
+      ExecutionFixtures.pipeline("held", "held_repo", "demo/held", false).save(a);
 
-      String holder = ExecutionFixtures.start(a, "held").json().get("executionId").asText();
+      String holder = ExecutionFixtures.started(a, "held");
       assertThat(git.connected.await(1, TimeUnit.MINUTES)).as("the worker is held").isTrue();
       List<String> backlog = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        ApiResponse started = ExecutionFixtures.start(a, "quick");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        backlog.add(started.json().get("executionId").asText());
+        backlog.add(ExecutionFixtures.started(a, "quick"));
       }
-      String late = ExecutionFixtures.start(b, "quick").json().get("executionId").asText();
+      String late = ExecutionFixtures.started(b, "quick");
       git.release();
 
       ExecutionFixtures.awaitEnd(a, holder, MAX_WAIT);
@@ -155,26 +145,10 @@ class ExecutionSchedulingTest {
     return Instant.parse(execution.at("/stages/0/startedAt").asText());
   }
 
-  private static void put(ApiClient client, String yaml) {
-    String identifier =
-        yaml.lines()
-            .filter(line -> line.trim().startsWith("identifier:"))
-            .findFirst()
-            .orElseThrow()
-            .split(":")[1]
-            .trim();
-    ApiResponse saved =
-        client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, yaml);
-    assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-  }
-
   private static void awaitLog(ApiClient client, String executionId, String text) {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      String log =
-          client
-              .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-              .body();
+      String log = ExecutionFixtures.buildLog(client, executionId);
       if (log.contains(text)) {
         return;
       }

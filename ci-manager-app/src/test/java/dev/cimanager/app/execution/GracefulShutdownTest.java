@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
-import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
@@ -14,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +28,7 @@ class GracefulShutdownTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("execution.workers", "1")
           .with("execution.shutdownGrace", "1s")
           .with("execution.instanceId", "graceful-1");
@@ -38,11 +36,6 @@ class GracefulShutdownTest {
   private static final Duration MAX_WAIT = Duration.ofMinutes(2);
 
   @TempDir static Path slowRepo;
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
-  }
 
   @Test
   void stop_failsTheRunningBuildAfterTheGrace_andLeavesTheQueuedOneToRunAfterTheRestart()
@@ -53,16 +46,11 @@ class GracefulShutdownTest {
     BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
     BuildFixtures.gitConnector(acme, "", "slow_repo", slowRepo.toUri());
     BuildFixtures.gitConnector(acme, "", "gone_repo", URI.create("http://127.0.0.1:1/app.git"));
-    for (String[] pipeline : new String[][] {{"slow", "slow_repo"}, {"quick", "gone_repo"}}) {
-      ApiResponse saved =
-          acme.putYaml(
-              "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline[0],
-              ExecutionFixtures.pipeline(pipeline[0], pipeline[1], "demo/" + pipeline[0], false));
-      assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-    }
-    String running = ExecutionFixtures.start(acme, "slow").json().get("executionId").asText();
-    awaitStepRunning(acme, running);
-    String queued = ExecutionFixtures.start(acme, "quick").json().get("executionId").asText();
+    ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", false).save(acme);
+    ExecutionFixtures.pipeline("quick", "gone_repo", "demo/quick", false).save(acme);
+    String running = ExecutionFixtures.started(acme, "slow");
+    ExecutionFixtures.awaitStepRunning(acme, running, MAX_WAIT);
+    String queued = ExecutionFixtures.started(acme, "quick");
 
     Instant stopping = Instant.now();
     APP.restart();
@@ -79,22 +67,5 @@ class GracefulShutdownTest {
     assertThat(ranLater.get("failureMessage").asText())
         .as("it ran (and could not clone)")
         .contains("tried to clone");
-  }
-
-  private static void awaitStepRunning(ApiClient client, String executionId) {
-    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (client
-          .get("/api/v1/executions/" + executionId)
-          .json()
-          .at("/stages/0/steps/0/status")
-          .asText()
-          .equals("RUNNING")) {
-        ExecutionFixtures.sleep(Duration.ofSeconds(2));
-        return;
-      }
-      ExecutionFixtures.sleep(Duration.ofMillis(100));
-    }
-    throw new AssertionError("the build of " + executionId + " never started");
   }
 }

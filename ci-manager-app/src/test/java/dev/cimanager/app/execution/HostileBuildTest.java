@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
-import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,8 +49,7 @@ class HostileBuildTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
 
@@ -109,14 +107,7 @@ class HostileBuildTest {
     BuildFixtures.commitFiles(origin, files);
 
     tenant = APP.newAccount();
-    BuildFixtures.project(tenant, "demo");
-    BuildFixtures.registryConnector(tenant, "", "local_registry", REGISTRY.url());
-    BuildFixtures.gitConnector(tenant, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
+    BuildFixtures.demoProject(tenant, REGISTRY.url(), origin.toUri());
   }
 
   @Test
@@ -130,20 +121,18 @@ class HostileBuildTest {
     assertThat(ports).hasSizeGreaterThanOrEqualTo(4);
     String portList = ports.stream().map(String::valueOf).collect(Collectors.joining(","));
 
-    ApiResponse saved =
-        tenant.putYaml(
-            "/api/v1/orgs/default/projects/demo/pipelines/hostile",
-            pipelineYaml(serverPid, portList));
-    assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-    ApiResponse started =
-        tenant.postJson("/api/v1/orgs/default/projects/demo/pipelines/hostile/executions", "");
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String executionId = started.json().get("executionId").asText();
-    JsonNode execution = awaitEnd(executionId);
-    String log =
-        tenant
-            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    TestPipeline.buildAndPush("hostile")
+        .name("Hostile")
+        .repo("hostile/app")
+        .tags("1")
+        .buildArg("SERVER_PID", String.valueOf(serverPid))
+        .buildArg("PORTS", portList)
+        .buildArg("CANARY", canary.toString())
+        .buildArg("DATA_DIR", APP.dataDir().toString())
+        .save(tenant);
+    String executionId = ExecutionFixtures.started(tenant, "hostile");
+    JsonNode execution = ExecutionFixtures.awaitEnd(tenant, executionId, MAX_WAIT);
+    String log = ExecutionFixtures.buildLog(tenant, executionId);
 
     assertThat(execution.get("status").asText()).as(execution + "\n" + log).isEqualTo("SUCCESS");
     List<String> hostile =
@@ -232,62 +221,5 @@ class HostileBuildTest {
       }
     }
     return ports;
-  }
-
-  private static String pipelineYaml(long serverPid, String ports) {
-    return """
-        pipeline:
-          identifier: hostile
-          name: Hostile
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: app_repo
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-                  execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: account.local_registry
-                            repo: hostile/app
-                            tags:
-                              - "1"
-                            dockerfile: Dockerfile
-                            context: .
-                            buildArgs:
-                              SERVER_PID: "%d"
-                              PORTS: "%s"
-                              CANARY: "%s"
-                              DATA_DIR: "%s"
-        """
-        .formatted(serverPid, ports, canary, APP.dataDir());
-  }
-
-  private static JsonNode awaitEnd(String executionId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(MAX_WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode execution = tenant.get("/api/v1/executions/" + executionId).json();
-      String status = execution.get("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return execution;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT);
   }
 }

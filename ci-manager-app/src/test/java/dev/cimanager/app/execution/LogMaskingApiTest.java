@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
-import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.spi.CosignKeyPair;
 import dev.cimanager.ssca.testing.IntegrationTest;
@@ -15,13 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,8 +37,7 @@ class LogMaskingApiTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
   private static final String PASSWORD = "cosign-pw-" + UUID.randomUUID();
@@ -64,33 +62,24 @@ class LogMaskingApiTest {
     files.put("busybox", Files.readAllBytes(Path.of("/bin/busybox")));
     BuildFixtures.commitFiles(origin, files);
     tenant = APP.newAccount();
-    BuildFixtures.project(tenant, "demo");
-    BuildFixtures.registryConnector(tenant, "", "local_registry", REGISTRY.url());
-    BuildFixtures.gitConnector(tenant, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+    BuildFixtures.demoProject(tenant, REGISTRY.url(), origin.toUri());
     CosignKeyPair key = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(tenant, "cosign_private_key", key.privateKeyPem());
-    BuildFixtures.textSecret(tenant, "cosign_password", PASSWORD);
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
+    BuildFixtures.cosignSecrets(tenant, key.privateKeyPem(), PASSWORD);
   }
 
   @Test
   void cosignPasswordIsMasked_andControlCharactersCannotForgeLines() throws Exception {
-    ApiResponse saved =
-        tenant.putYaml("/api/v1/orgs/default/projects/demo/pipelines/masked", pipelineYaml());
-    assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-    ApiResponse started =
-        tenant.postJson("/api/v1/orgs/default/projects/demo/pipelines/masked/executions", "");
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String executionId = started.json().get("executionId").asText();
-    JsonNode execution = awaitEnd(executionId);
-    String log =
-        tenant
-            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    TestPipeline.buildAndPush("masked")
+        .name("Masked")
+        .slsa()
+        .repo("masked/app")
+        .tags("1")
+        .buildArg("LEAK", PASSWORD)
+        .buildArg("FORGED", "x\\nStep failed: forged\\r\\e[2K")
+        .save(tenant);
+    String executionId = ExecutionFixtures.started(tenant, "masked");
+    JsonNode execution = ExecutionFixtures.awaitEnd(tenant, executionId, MAX_WAIT);
+    String log = ExecutionFixtures.buildLog(tenant, executionId);
 
     assertThat(execution.get("status").asText()).as(execution + "\n" + log).isEqualTo("SUCCESS");
     assertThat(log)
@@ -104,67 +93,5 @@ class LogMaskingApiTest {
     assertThat(lines)
         .noneMatch(line -> line.startsWith("Step failed: forged"))
         .anyMatch(line -> line.contains("FORGED=x\\nStep failed: forged\\r\\x1b[2K"));
-  }
-
-  private static String pipelineYaml() {
-    return """
-        pipeline:
-          identifier: masked
-          name: Masked
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: app_repo
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-                  slsa_provenance:
-                    enabled: true
-                    attestation:
-                      type: cosign
-                      spec:
-                        private_key: account.cosign_private_key
-                        password: account.cosign_password
-                  execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: account.local_registry
-                            repo: masked/app
-                            tags:
-                              - "1"
-                            dockerfile: Dockerfile
-                            context: .
-                            buildArgs:
-                              LEAK: "%s"
-                              FORGED: "x\\nStep failed: forged\\r\\e[2K"
-        """
-        .formatted(PASSWORD);
-  }
-
-  private static JsonNode awaitEnd(String executionId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(MAX_WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode execution = tenant.get("/api/v1/executions/" + executionId).json();
-      String status = execution.get("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return execution;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT);
   }
 }

@@ -102,11 +102,10 @@ class MultiInstanceTest {
     BuildFixtures.gitConnector(onFirst, "", "slow_repo", slowRepo.toUri());
     String password = "multi instance";
     CosignKeyPair keys = CosignKeys.generate(password.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(onFirst, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(onFirst, "cosign_password", password);
-    put(onFirst, "load", ExecutionFixtures.pipeline("load", "fast_repo", "demo/load", true));
-    put(onFirst, "fast", ExecutionFixtures.pipeline("fast", "fast_repo", "demo/fast", true));
-    put(onFirst, "slow", ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", true));
+    BuildFixtures.cosignSecrets(onFirst, keys.privateKeyPem(), password);
+    ExecutionFixtures.pipeline("load", "fast_repo", "demo/load", true).save(onFirst);
+    ExecutionFixtures.pipeline("fast", "fast_repo", "demo/fast", true).save(onFirst);
+    ExecutionFixtures.pipeline("slow", "slow_repo", "demo/slow", true).save(onFirst);
   }
 
   @AfterAll
@@ -172,14 +171,10 @@ class MultiInstanceTest {
     try (AppInstance doomed = startInstance("doomed", Map.of("instanceId", "doomed-instance"))) {
       ApiClient onDoomed = doomed.client(onFirst);
       for (int i = 0; i < 6; i++) {
-        slow.add(ExecutionFixtures.start(onDoomed, "slow").json().get("executionId").asText());
+        slow.add(ExecutionFixtures.started(onDoomed, "slow"));
       }
       for (int i = 0; i < 4; i++) {
-        fast.add(
-            ExecutionFixtures.start(i % 2 == 0 ? onDoomed : onSecond, "fast")
-                .json()
-                .get("executionId")
-                .asText());
+        fast.add(ExecutionFixtures.started(i % 2 == 0 ? onDoomed : onSecond, "fast"));
       }
       int runningOnDoomed = awaitRunning(doomed, 2);
       assertThat(runningOnDoomed).isEqualTo(2);
@@ -228,10 +223,9 @@ class MultiInstanceTest {
 
   @Test
   void abort_onTheOtherInstance_stopsTheRunWhereverItRuns() {
-    String executionId =
-        ExecutionFixtures.start(onFirst, "slow").json().get("executionId").asText();
+    String executionId = ExecutionFixtures.started(onFirst, "slow");
     ExecutionFixtures.awaitStatus(onSecond, executionId, MAX_WAIT, "RUNNING");
-    awaitStepRunning(executionId);
+    ExecutionFixtures.awaitStepRunning(onFirst, executionId, MAX_WAIT);
 
     Instant asked = Instant.now();
     ApiResponse abort = onSecond.postJson("/api/v1/executions/" + executionId + "/abort", "");
@@ -279,29 +273,6 @@ class MultiInstanceTest {
             + count
             + " executions:\n"
             + instance.logTail());
-  }
-
-  private static void awaitStepRunning(String executionId) {
-    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (onFirst
-          .get("/api/v1/executions/" + executionId)
-          .json()
-          .at("/stages/0/steps/0/status")
-          .asText()
-          .equals("RUNNING")) {
-        ExecutionFixtures.sleep(Duration.ofSeconds(2));
-        return;
-      }
-      ExecutionFixtures.sleep(Duration.ofMillis(100));
-    }
-    throw new AssertionError("the build of " + executionId + " never started");
-  }
-
-  private static void put(ApiClient client, String identifier, String yaml) {
-    ApiResponse saved =
-        client.putYaml("/api/v1/orgs/default/projects/demo/pipelines/" + identifier, yaml);
-    assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
   }
 
   /** How many signed layers of the image's {@code .att} name each execution id. */

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -29,45 +30,14 @@ class RerunApiTest {
    * its step before building anything: quick, and the clone's commit is recorded.
    */
   private static final String YAML =
-      """
-      pipeline:
-        identifier: app
-        name: App
-        orgIdentifier: default
-        projectIdentifier: demo
-        properties:
-          ci:
-            codebase:
-              connectorRef: repo
-              build:
-                type: branch
-                spec:
-                  branch: main
-        stages:
-          - stage:
-              identifier: build
-              name: Build
-              type: CI
-              spec:
-                cloneCodebase: true
-                slsa_provenance:
-                  enabled: true
-                  attestation:
-                    type: cosign
-                    spec:
-                      private_key: account.gone_key
-                      password: account.pw
-                execution:
-                  steps:
-                    - step:
-                        identifier: push
-                        name: Push
-                        type: BuildAndPushDockerRegistry
-                        spec:
-                          connectorRef: account.reg
-                          repo: demo/app
-                          tags: ["1"]
-      """;
+      TestPipeline.buildAndPush("app")
+          .name("App")
+          .codebase("repo")
+          .slsa(true, "account.gone_key", "account.pw")
+          .step("push", "Push")
+          .registry("account.reg")
+          .tags("1")
+          .yaml();
 
   @TempDir Path origin;
 
@@ -80,8 +50,7 @@ class RerunApiTest {
     BuildFixtures.registryConnector(acme, "", "reg", URI.create("http://127.0.0.1:9"));
     BuildFixtures.fileSecret(acme, "gone_key", "not a key".getBytes());
     BuildFixtures.textSecret(acme, "pw", "pw");
-    assertThat(acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/app", YAML).status())
-        .isEqualTo(201);
+    acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/app", YAML).expect(201);
     assertThat(acme.delete("/api/v1/secrets/gone_key").status()).isEqualTo(204);
     String original =
         acme.postJson("/api/v1/orgs/default/projects/demo/pipelines/app/executions", Map.of())
@@ -128,16 +97,7 @@ class RerunApiTest {
         .isEqualTo(404);
   }
 
-  private static JsonNode ended(ApiClient client, String executionId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode execution = client.get("/api/v1/executions/" + executionId).json();
-      String status = execution.get("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return execution;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("execution " + executionId + " did not end within 2 minutes");
+  private static JsonNode ended(ApiClient client, String executionId) {
+    return ExecutionFixtures.awaitEnd(client, executionId, Duration.ofMinutes(2));
   }
 }

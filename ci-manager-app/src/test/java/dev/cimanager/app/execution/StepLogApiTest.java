@@ -8,7 +8,9 @@ import com.mongodb.client.model.Filters;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +42,7 @@ class StepLogApiTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("execution.maxStepLogBytes", Long.toString(MAX_LOG_BYTES));
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(3);
@@ -84,11 +85,6 @@ class StepLogApiTest {
         tenant, "/orgs/default/projects/demo", "slow_repo", slowRepo.toUri());
     BuildFixtures.gitConnector(
         tenant, "/orgs/default/projects/demo", "loud_repo", loudRepo.toUri());
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test
@@ -149,11 +145,8 @@ class StepLogApiTest {
   @Test
   void aLogOverTheLimit_endsWithTheTruncationLine_andTheStepStillSucceeds() throws Exception {
     String executionId = start("loud", "loud_repo");
-    JsonNode execution = awaitEnd(executionId);
-    String log =
-        tenant
-            .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    JsonNode execution = ExecutionFixtures.awaitEnd(tenant, executionId, MAX_WAIT);
+    String log = ExecutionFixtures.buildLog(tenant, executionId);
 
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
     assertThat(log.getBytes(StandardCharsets.UTF_8).length)
@@ -183,68 +176,13 @@ class StepLogApiTest {
 
   private static String start(String pipeline, String repo) {
     if (tenant.get("/api/v1/orgs/default/projects/demo/pipelines/" + pipeline).status() == 404) {
-      ApiResponse saved =
-          tenant.putYaml(
-              "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline,
-              pipelineYaml(pipeline, repo));
-      assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
+      TestPipeline.buildAndPush(pipeline)
+          .name("Logs")
+          .codebase(repo)
+          .repo("logs/" + pipeline)
+          .tags("1")
+          .save(tenant);
     }
-    ApiResponse started =
-        tenant.postJson(
-            "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline + "/executions", "");
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    return started.json().get("executionId").asText();
-  }
-
-  private static String pipelineYaml(String identifier, String repo) {
-    return """
-        pipeline:
-          identifier: %s
-          name: Logs
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: %s
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-                  execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: account.local_registry
-                            repo: logs/%s
-                            tags:
-                              - "1"
-                            dockerfile: Dockerfile
-                            context: .
-        """
-        .formatted(identifier, repo, identifier);
-  }
-
-  private static JsonNode awaitEnd(String executionId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(MAX_WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode execution = tenant.get("/api/v1/executions/" + executionId).json();
-      String status = execution.get("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return execution;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT);
+    return ExecutionFixtures.started(tenant, pipeline);
   }
 }

@@ -8,10 +8,10 @@ import dev.cimanager.app.connectors.ConnectorException;
 import dev.cimanager.app.connectors.ConnectorService;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,23 +38,7 @@ class LocalGitRootApiTest {
   }
 
   private static ApiResponse saveGit(ApiClient client, String identifier, String url) {
-    return client.postJson(
-        "/api/v1/connectors",
-        Map.of(
-            "identifier",
-            identifier,
-            "name",
-            identifier,
-            "type",
-            "Git",
-            "spec",
-            Map.of(
-                "url",
-                url,
-                "connectionType",
-                "Repo",
-                "authentication",
-                Map.of("type", "Anonymous"))));
+    return client.postJson("/api/v1/connectors", BuildFixtures.gitConnectorBody(identifier, url));
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,43 +53,12 @@ class PrivateAddressApiTest {
   }
 
   private static ApiResponse git(String identifier, String url) {
-    return acme.postJson(
-        "/api/v1/connectors",
-        Map.of(
-            "identifier",
-            identifier,
-            "name",
-            identifier,
-            "type",
-            "Git",
-            "spec",
-            Map.of(
-                "url",
-                url,
-                "connectionType",
-                "Repo",
-                "authentication",
-                Map.of("type", "Anonymous"))));
+    return acme.postJson("/api/v1/connectors", BuildFixtures.gitConnectorBody(identifier, url));
   }
 
   private static ApiResponse registry(String identifier, String url) {
     return acme.postJson(
-        "/api/v1/connectors",
-        Map.of(
-            "identifier",
-            identifier,
-            "name",
-            identifier,
-            "type",
-            "DockerRegistry",
-            "spec",
-            Map.of(
-                "dockerRegistryUrl",
-                url,
-                "providerType",
-                "Other",
-                "auth",
-                Map.of("type", "Anonymous"))));
+        "/api/v1/connectors", BuildFixtures.registryConnectorBody(identifier, url));
   }
 
   @Test

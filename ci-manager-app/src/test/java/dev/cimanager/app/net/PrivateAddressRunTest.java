@@ -8,15 +8,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cimanager.app.accounts.Scope;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -51,29 +50,9 @@ class PrivateAddressRunTest {
         });
     internal.start();
     acme = APP.newAccount();
-    expect(
-        acme.postJson(
-            "/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")),
-        201);
-    expect(
-        acme.postJson(
-            "/api/v1/connectors",
-            Map.of(
-                "identifier",
-                "local_registry",
-                "name",
-                "R",
-                "type",
-                "DockerRegistry",
-                "spec",
-                Map.of(
-                    "dockerRegistryUrl",
-                    "http://127.0.0.1:5000",
-                    "providerType",
-                    "Other",
-                    "auth",
-                    Map.of("type", "Anonymous")))),
-        201);
+    BuildFixtures.project(acme, "demo");
+    BuildFixtures.registryConnector(
+        acme, "", "local_registry", URI.create("http://127.0.0.1:5000"));
     Scope project = Scope.project(acme.accountId(), "default", "demo");
     String url = "https://203.0.113.9/app.git"; // public (documentation range): accepted
     APP.service(MongoDatabase.class)
@@ -94,18 +73,7 @@ class PrivateAddressRunTest {
                         .append("connectionType", "Repo")
                         .append("authentication", new Document("type", "Anonymous")))
                 .append("createdAt", new Date()));
-    expect(
-        acme.postMultipart(
-            "/api/v1/secrets/file",
-            Map.of("identifier", "cosign_private_key", "name", "K"),
-            "file",
-            new byte[] {1}),
-        201);
-    expect(
-        acme.postJson(
-            "/api/v1/secrets/text",
-            Map.of("identifier", "cosign_password", "name", "P", "value", "pw")),
-        201);
+    BuildFixtures.cosignSecrets(acme, new byte[] {1}, "pw");
   }
 
   @AfterAll
@@ -116,7 +84,7 @@ class PrivateAddressRunTest {
   @Test
   void run_failsItsCloneWithAClearMessage() throws Exception {
     String pipeline = "/api/v1/orgs/default/projects/demo/pipelines/build_app";
-    expect(acme.putYaml(pipeline, example()), 201);
+    acme.putYaml(pipeline, BuildFixtures.contractPipeline()).expect(201);
     String internalUrl = "http://127.0.0.1:" + internal.getAddress().getPort() + "/admin?x=";
     APP.service(MongoDatabase.class)
         .getCollection("connectors")
@@ -124,13 +92,11 @@ class PrivateAddressRunTest {
             new Document(
                 "_id", Scope.project(acme.accountId(), "default", "demo").idOf("app_repo")),
             new Document("$set", new Document("spec.url", internalUrl)));
-    ApiResponse saveAgain = acme.putYaml(pipeline, example());
+    ApiResponse saveAgain = acme.putYaml(pipeline, BuildFixtures.contractPipeline());
     assertThat(saveAgain.status()).isEqualTo(400);
     assertThat(saveAgain.message()).contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
 
-    ApiResponse started = acme.postJson(pipeline + "/executions", Map.of());
-    expect(started, 202);
-    JsonNode execution = awaitEnd(started.json().get("executionId").asText());
+    JsonNode execution = ExecutionFixtures.runToEnd(acme, "build_app", Duration.ofSeconds(60));
 
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     assertThat(execution.at("/stages/0/failureMessage").asText())
@@ -138,30 +104,5 @@ class PrivateAddressRunTest {
         .contains("is refused")
         .contains("CI_MANAGER_ALLOWED_PRIVATE_HOSTS");
     assertThat(HITS.get()).isZero();
-  }
-
-  private static JsonNode awaitEnd(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode json = acme.get("/api/v1/executions/" + id).json();
-      if (!json.get("status").asText().equals("QUEUED")
-          && !json.get("status").asText().equals("RUNNING")) {
-        return json;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("execution " + id + " did not end");
-  }
-
-  private static String example() throws Exception {
-    try (InputStream in =
-        PrivateAddressRunTest.class.getResourceAsStream(
-            "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static void expect(ApiResponse response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,49 +23,11 @@ class GitRefNamesTest {
   @BeforeAll
   static void project() throws Exception {
     acme = APP.newAccount();
-    acme.postJson("/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo"));
-    acme.postJson(
-        "/api/v1/connectors",
-        Map.of(
-            "identifier",
-            "local_registry",
-            "name",
-            "R",
-            "type",
-            "DockerRegistry",
-            "spec",
-            Map.of(
-                "dockerRegistryUrl",
-                "http://127.0.0.1:5000",
-                "providerType",
-                "Other",
-                "auth",
-                Map.of("type", "Anonymous"))));
-    acme.postJson(
-        "/api/v1/orgs/default/projects/demo/connectors",
-        Map.of(
-            "identifier",
-            "app_repo",
-            "name",
-            "G",
-            "type",
-            "Git",
-            "spec",
-            Map.of(
-                "url",
-                TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri().toString(),
-                "connectionType",
-                "Repo",
-                "authentication",
-                Map.of("type", "Anonymous"))));
-    acme.postMultipart(
-        "/api/v1/secrets/file",
-        Map.of("identifier", "cosign_private_key", "name", "K"),
-        "file",
-        new byte[] {1});
-    acme.postJson(
-        "/api/v1/secrets/text",
-        Map.of("identifier", "cosign_password", "name", "P", "value", "pw"));
+    BuildFixtures.demoProject(
+        acme,
+        URI.create("http://127.0.0.1:5000"),
+        TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri());
+    BuildFixtures.cosignSecrets(acme, new byte[] {1}, "pw");
   }
 
   @ParameterizedTest

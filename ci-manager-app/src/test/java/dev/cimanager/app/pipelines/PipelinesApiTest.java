@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
+import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
 import java.io.IOException;
-import java.util.Map;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,68 +26,12 @@ class PipelinesApiTest {
   static void createProjectAndConnectors() throws IOException {
     example = PipelineParserTest.example();
     acme = APP.newAccount();
-    expectStatus(
-        acme.postJson(
-            "/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")),
-        201);
-    expectStatus(
-        acme.postJson(
-            "/api/v1/connectors",
-            Map.of(
-                "identifier",
-                "local_registry",
-                "name",
-                "Local registry",
-                "type",
-                "DockerRegistry",
-                "spec",
-                Map.of(
-                    "dockerRegistryUrl",
-                    "http://127.0.0.1:5000",
-                    "providerType",
-                    "Other",
-                    "auth",
-                    Map.of("type", "Anonymous")))),
-        201);
-    expectStatus(
-        acme.postJson(
-            "/api/v1/orgs/default/projects/demo/connectors",
-            Map.of(
-                "identifier",
-                "app_repo",
-                "name",
-                "App repo",
-                "type",
-                "Git",
-                "spec",
-                Map.of(
-                    "url",
-                    dev.cimanager.app.testing.TestApp.localGitFolder(acme.accountId())
-                        .resolve("app.git")
-                        .toUri()
-                        .toString(),
-                    "connectionType",
-                    "Repo",
-                    "authentication",
-                    Map.of("type", "Anonymous")))),
-        201);
+    BuildFixtures.demoProject(
+        acme,
+        URI.create("http://127.0.0.1:5000"),
+        TestApp.localGitFolder(acme.accountId()).resolve("app.git").toUri());
     // the SLSA secrets the example names; saving checks they exist with the right type
-    expectStatus(
-        acme.postMultipart(
-            "/api/v1/secrets/file",
-            Map.of("identifier", "cosign_private_key", "name", "K"),
-            "file",
-            new byte[] {1}),
-        201);
-    expectStatus(
-        acme.postJson(
-            "/api/v1/secrets/text",
-            Map.of("identifier", "cosign_password", "name", "P", "value", "pw")),
-        201);
-  }
-
-  private static void expectStatus(ApiResponse response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    BuildFixtures.cosignSecrets(acme, new byte[] {1}, "pw");
   }
 
   @Test
@@ -99,14 +44,14 @@ class PipelinesApiTest {
     ApiResponse yaml = acme.get(path);
     ApiResponse list = acme.get(PATH);
 
-    expectStatus(created, 201);
+    created.expect(201);
     assertThat(created.json().get("identifier").asText()).isEqualTo("build_app");
     assertThat(created.json().get("orgIdentifier").asText()).isEqualTo("default");
     assertThat(created.json().get("projectIdentifier").asText()).isEqualTo("demo");
-    expectStatus(replaced, 200);
+    replaced.expect(200);
     assertThat(replaced.json().get("createdAt").asText())
         .isEqualTo(created.json().get("createdAt").asText());
-    expectStatus(yaml, 200);
+    yaml.expect(200);
     assertThat(yaml.header("Content-Type")).startsWith("application/yaml");
     assertThat(yaml.body()).isEqualTo(example.replace("name: Build app", "name: Build the app"));
     JsonNode listed = null;
@@ -130,7 +75,7 @@ class PipelinesApiTest {
 
     ApiResponse response = acme.putYaml(PATH + "/build_app", yaml);
 
-    expectStatus(response, 400);
+    response.expect(400);
     assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
     assertThat(response.message())
         .isEqualTo(
@@ -152,7 +97,7 @@ class PipelinesApiTest {
 
     ApiResponse response = acme.putYaml(PATH + "/wrong_refs", yaml);
 
-    expectStatus(response, 400);
+    response.expect(400);
     assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
     assertThat(response.json().get("errors").findValuesAsText("path"))
         .containsExactly(
@@ -162,7 +107,7 @@ class PipelinesApiTest {
         .contains(
             "connector account.local_registry is a DockerRegistry connector but a Git connector is required")
         .contains("connector org.nope not found");
-    expectStatus(acme.get(PATH + "/wrong_refs"), 404);
+    acme.get(PATH + "/wrong_refs").expect(404);
   }
 
   @Test
@@ -175,7 +120,7 @@ class PipelinesApiTest {
 
     ApiResponse response = acme.putYaml(PATH + "/wrong_secrets", yaml);
 
-    expectStatus(response, 400);
+    response.expect(400);
     assertThat(response.code()).isEqualTo("INVALID_PIPELINE");
     assertThat(response.json().get("errors").findValuesAsText("path"))
         .containsExactly(
@@ -185,14 +130,14 @@ class PipelinesApiTest {
         .contains("spec.private_key: secret org.no_such_key not found")
         .contains(
             "spec.password: secret account.cosign_private_key is a SecretFile but a SecretText is required");
-    expectStatus(acme.get(PATH + "/wrong_secrets"), 404);
+    acme.get(PATH + "/wrong_secrets").expect(404);
   }
 
   @Test
   void put_pathDoesNotMatchYaml() {
     ApiResponse response = acme.putYaml(PATH + "/other_pipeline", example);
 
-    expectStatus(response, 400);
+    response.expect(400);
     assertThat(response.message())
         .contains(
             "pipeline.identifier: 'build_app' does not match the pipeline 'other_pipeline' of the request path");
@@ -202,7 +147,7 @@ class PipelinesApiTest {
   void put_malformedYaml_oneLineWithLineAndColumn() {
     ApiResponse response = acme.putYaml(PATH + "/build_app", "pipeline:\n  identifier: [oops\n");
 
-    expectStatus(response, 400);
+    response.expect(400);
     assertThat(response.json().get("errors").get(0).get("path").asText()).isEqualTo("$");
     assertThat(response.message())
         .isEqualTo(
@@ -218,7 +163,7 @@ class PipelinesApiTest {
         acme.putYaml(PATH + "/build_app", "pipelines:\n  identifier: build_app\n");
 
     for (ApiResponse response : java.util.List.of(empty, list, otherKey)) {
-      expectStatus(response, 400);
+      response.expect(400);
       assertThat(response.message())
           .isEqualTo(
               "The pipeline YAML has 1 problem: $: the YAML document's root must be a map with the key 'pipeline'");
@@ -238,28 +183,26 @@ class PipelinesApiTest {
       assertThat(acme.send("PUT", PATH + "/typed", type, yaml).status()).as(type).isIn(200, 201);
     }
     ApiResponse json = acme.send("PUT", PATH + "/typed", "application/json", yaml);
-    expectStatus(json, 415);
+    json.expect(415);
     assertThat(json.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
   void get_unknownPipelineOrProject_orAnotherAccount() {
     ApiClient other = APP.newAccount();
-    expectStatus(
-        acme.putYaml(
-            PATH + "/get_me", example.replace("identifier: build_app", "identifier: get_me")),
-        201);
+    acme.putYaml(PATH + "/get_me", example.replace("identifier: build_app", "identifier: get_me"))
+        .expect(201);
 
     ApiResponse missing = acme.get(PATH + "/nope");
     ApiResponse missingProject = acme.get("/api/v1/orgs/default/projects/nope/pipelines");
     ApiResponse otherAccount = other.get(PATH + "/get_me");
 
-    expectStatus(missing, 404);
+    missing.expect(404);
     assertThat(missing.code()).isEqualTo("PIPELINE_NOT_FOUND");
     assertThat(missing.message())
         .isEqualTo("pipeline 'nope' not found in project 'demo' of org 'default'");
-    expectStatus(missingProject, 404);
-    expectStatus(otherAccount, 404);
-    expectStatus(APP.anonymous().get(PATH), 401);
+    missingProject.expect(404);
+    otherAccount.expect(404);
+    APP.anonymous().get(PATH).expect(401);
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
-import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.util.Map;
@@ -17,47 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReferenceUsageApiTest {
   @RegisterExtension static final TestApp APP = new TestApp();
 
-  private static final String YAML =
-      """
-      pipeline:
-        identifier: build_app
-        name: Build app
-        orgIdentifier: default
-        projectIdentifier: demo
-        properties:
-          ci:
-            codebase:
-              connectorRef: app_repo
-              build:
-                type: branch
-                spec:
-                  branch: main
-        stages:
-          - stage:
-              identifier: build
-              name: Build
-              type: CI
-              spec:
-                cloneCodebase: true
-                slsa_provenance:
-                  enabled: true
-                  attestation:
-                    type: cosign
-                    spec:
-                      private_key: account.cosign_private_key
-                      password: account.cosign_password
-                execution:
-                  steps:
-                    - step:
-                        identifier: BuildAndPush
-                        name: Build and Push
-                        type: BuildAndPushDockerRegistry
-                        spec:
-                          connectorRef: account.local_registry
-                          repo: demo/app
-                          tags: ["1.0"]
-      """;
-
   @Test
   void secretAndConnectorUsage_listsThePipelinesAndConnectorsReferringToThem() {
     ApiClient acme = APP.newAccount();
@@ -67,8 +26,7 @@ class ReferenceUsageApiTest {
         acme, "/orgs/default/projects/demo", "app_repo", URI.create("https://example.com/a.git"));
     BuildFixtures.registryConnector(
         acme, "", "local_registry", URI.create("http://127.0.0.1:5000"));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", "key".getBytes());
-    BuildFixtures.textSecret(acme, "cosign_password", "pw");
+    BuildFixtures.cosignSecrets(acme, "key".getBytes(), "pw");
     BuildFixtures.textSecret(acme, "unused", "pw");
     acme.postJson(
         "/api/v1/orgs/default/connectors",
@@ -91,9 +49,10 @@ class ReferenceUsageApiTest {
                     "UsernamePassword",
                     "spec",
                     Map.of("username", "u", "passwordRef", "account.cosign_password")))));
-    ApiResponse saved =
-        acme.putYaml("/api/v1/orgs/default/projects/demo/pipelines/build_app", YAML);
-    assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+    acme.putYaml(
+            "/api/v1/orgs/default/projects/demo/pipelines/build_app",
+            TestPipeline.buildAndPush("build_app").slsa().yaml())
+        .expect(201);
 
     JsonNode password = acme.get("/api/v1/secrets/cosign_password/usage").json();
     JsonNode key = acme.get("/api/v1/secrets/cosign_private_key/usage").json();

@@ -10,7 +10,9 @@ import dev.cimanager.app.provenance.commands.CommandLine;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.api.ProvenanceService;
 import dev.cimanager.ssca.api.VerificationResult;
@@ -34,7 +36,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,8 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlsaProvenanceApiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration MAX_WAIT = Duration.ofMinutes(4);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,18 +76,12 @@ class SlsaProvenanceApiTest {
     BuildFixtures.gitConnector(acme, "", "app_repo", origin.toUri());
 
     generated = CosignKeys.generate(GENERATED_PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", generated.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", GENERATED_PASSWORD);
+    BuildFixtures.cosignSecrets(acme, generated.privateKeyPem(), GENERATED_PASSWORD);
     BuildFixtures.fileSecret(acme, "vector_key", resource(VECTOR + ".key"));
     BuildFixtures.textSecret(acme, "vector_password", "hello");
     BuildFixtures.textSecret(acme, "wrong_password", "not-hello");
     BuildFixtures.fileSecret(
         acme, "not_a_key", "this is not a key\n".getBytes(StandardCharsets.UTF_8));
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test
@@ -163,9 +157,7 @@ class SlsaProvenanceApiTest {
     assertThat(runDetails.at("/metadata/invocationId").asText()).isEqualTo(executionId);
     assertThat(runDetails.at("/metadata/startedOn").asText()).endsWith("Z");
 
-    String log =
-        acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    String log = ExecutionFixtures.buildLog(acme, executionId);
     assertThat(log)
         .contains("SLSA provenance: signed with account.vector_key, pushed " + attestationRef);
   }
@@ -197,8 +189,10 @@ class SlsaProvenanceApiTest {
 
     List<CompletableFuture<JsonNode>> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      String executionId = start("concurrent_app");
-      runs.add(CompletableFuture.supplyAsync(() -> awaitEnd(executionId)));
+      String executionId = ExecutionFixtures.started(acme, "concurrent_app");
+      runs.add(
+          CompletableFuture.supplyAsync(
+              () -> ExecutionFixtures.awaitEnd(acme, executionId, MAX_WAIT)));
     }
     List<String> digests = new ArrayList<>();
     List<String> executionIds = new ArrayList<>();
@@ -293,7 +287,7 @@ class SlsaProvenanceApiTest {
         Files.writeString(tagDir.resolve("sha256-" + digest.substring(7) + ".att"), "blocked");
     putPipeline("flaky_app", "demo/flaky", "account.vector_key", "account.vector_password");
 
-    JsonNode execution = awaitEnd(start("flaky_app"));
+    JsonNode execution = run("flaky_app");
     String executionId = execution.get("executionId").asText();
     JsonNode step = execution.at("/stages/0/steps/0");
     JsonNode artifact = onlyArtifact(executionId);
@@ -336,7 +330,7 @@ class SlsaProvenanceApiTest {
   void artifacts_ofAStageWithoutProvenanceOmitItAndPushNoAttestation() throws Exception {
     putPipeline("plain_app", "demo/plain", "account.vector_key", "account.vector_password", false);
 
-    JsonNode execution = awaitEnd(start("plain_app"));
+    JsonNode execution = run("plain_app");
     String executionId = execution.get("executionId").asText();
     JsonNode artifact = onlyArtifact(executionId);
 
@@ -403,11 +397,7 @@ class SlsaProvenanceApiTest {
   }
 
   private static CommandLine.Result verifyCommand(String digest, Path key) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    return CommandLine.run(
-        CommandLine.verifyAttestation(out),
-        out,
-        "verify-attestation",
+    return CommandLine.verifyAttestation(
         "--registry",
         REGISTRY.url().toString(),
         "--repository",
@@ -448,7 +438,7 @@ class SlsaProvenanceApiTest {
       putPipeline(pipeline, repo, keyRef, passwordRef);
     }
 
-    JsonNode execution = awaitEnd(start(pipeline));
+    JsonNode execution = run(pipeline);
     String executionId = execution.get("executionId").asText();
     JsonNode stage = execution.at("/stages/0");
     JsonNode step = stage.at("/steps/0");
@@ -480,9 +470,7 @@ class SlsaProvenanceApiTest {
                         + "/artifacts/build.BuildAndPush/attestation")
                 .code())
         .isEqualTo("ARTIFACT_NOT_FOUND");
-    String log =
-        acme.get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
-            .body();
+    String log = ExecutionFixtures.buildLog(acme, executionId);
     assertThat(log).contains("SLSA provenance: failed: ").doesNotContain("$ buildah");
     return message;
   }
@@ -490,7 +478,7 @@ class SlsaProvenanceApiTest {
   private static synchronized JsonNode vectorRun() {
     if (vectorRun == null) {
       putPipeline("vector_app", "demo/app", "account.vector_key", "account.vector_password");
-      vectorRun = awaitEnd(start("vector_app"));
+      vectorRun = run("vector_app");
       assertThat(vectorRun.get("status").asText()).as(vectorRun.toString()).isEqualTo("SUCCESS");
     }
     return vectorRun;
@@ -537,30 +525,8 @@ class SlsaProvenanceApiTest {
     return layers;
   }
 
-  private static String start(String pipeline) {
-    ApiResponse started =
-        acme.postJson(
-            "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline + "/executions", "");
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    return started.json().get("executionId").asText();
-  }
-
-  private static JsonNode awaitEnd(String executionId) {
-    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
-      String status = execution.get("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return execution;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT);
+  private static JsonNode run(String pipeline) {
+    return ExecutionFixtures.runToEnd(acme, pipeline, MAX_WAIT);
   }
 
   private static void putPipeline(
@@ -570,58 +536,14 @@ class SlsaProvenanceApiTest {
 
   private static void putPipeline(
       String identifier, String repo, String keyRef, String passwordRef, boolean slsa) {
-    ApiResponse response =
-        acme.putYaml(
-            "/api/v1/orgs/default/projects/demo/pipelines/" + identifier,
-            """
-        pipeline:
-          identifier: %s
-          name: Build app
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: account.app_repo
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-                  slsa_provenance:
-                    enabled: %s
-                    attestation:
-                      type: cosign
-                      spec:
-                        private_key: %s
-                        password: %s
-                  execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: account.local_registry
-                            repo: %s
-                            tags:
-                              - "1.0"
-                              - <+pipeline.sequenceId>
-                            dockerfile: Dockerfile
-                            context: .
-                            buildArgs:
-                              VERSION: "1.0"
-                            labels:
-                              org.opencontainers.image.title: app
-        """
-                .formatted(identifier, slsa, keyRef, passwordRef, repo));
-    assertThat(response.status()).as(response.toString()).isIn(200, 201);
+    TestPipeline.buildAndPush(identifier)
+        .codebase("account.app_repo")
+        .slsa(slsa, keyRef, passwordRef)
+        .repo(repo)
+        .tags("1.0", "<+pipeline.sequenceId>")
+        .buildArg("VERSION", "1.0")
+        .label("org.opencontainers.image.title", "app")
+        .save(acme);
   }
 
   private static JsonNode json(byte[] bytes) {

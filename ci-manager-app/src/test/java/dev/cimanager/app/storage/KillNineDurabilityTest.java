@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.AppInstance;
+import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.testing.IntegrationTest;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,27 +60,25 @@ class KillNineDurabilityTest {
         executions.put(started.json().get("executionId").asText(), null);
       }
       for (String id : executions.keySet()) {
-        executions.put(id, awaitEnd(acme, id));
+        executions.put(
+            id,
+            ExecutionFixtures.awaitEnd(acme, id, Duration.ofSeconds(60)).get("status").asText());
       }
 
       for (int i = 0; i < SECRETS; i++) {
-        expect(
-            acme.postJson(
-                "/api/v1/secrets/text",
-                Map.of("identifier", "s" + i, "name", "S", "value", "v" + i)),
-            201);
+        BuildFixtures.textSecret(acme, "s" + i, "v" + i);
       }
       lastName = null;
       for (int i = 0; i < PIPELINE_PUTS; i++) {
         lastName = "Build app " + i;
-        expect(
-            acme.putYaml(PIPELINE, pipelineYaml().replace("name: Build app", "name: " + lastName)),
-            200);
+        acme.putYaml(
+                PIPELINE,
+                BuildFixtures.contractPipeline().replace("name: Build app", "name: " + lastName))
+            .expect(200);
       }
-      expect(
-          acme.putJson(
-              "/api/v1/secrets/s0", Map.of("identifier", "s0", "name", "S", "value", "changed")),
-          200);
+      acme.putJson(
+              "/api/v1/secrets/s0", Map.of("identifier", "s0", "name", "S", "value", "changed"))
+          .expect(200);
       app.kill9();
     }
 
@@ -102,88 +99,11 @@ class KillNineDurabilityTest {
     }
   }
 
-  private static void setUpPipeline(ApiClient acme) throws Exception {
-    expect(
-        acme.postJson(
-            "/api/v1/orgs/default/projects", Map.of("identifier", "demo", "name", "Demo")),
-        201);
-    expect(
-        acme.postJson(
-            "/api/v1/connectors",
-            Map.of(
-                "identifier",
-                "local_registry",
-                "name",
-                "R",
-                "type",
-                "DockerRegistry",
-                "spec",
-                Map.of(
-                    "dockerRegistryUrl",
-                    "http://127.0.0.1:9",
-                    "providerType",
-                    "Other",
-                    "auth",
-                    Map.of("type", "Anonymous")))),
-        201);
-    String repo =
-        TestApp.localGitFolder(acme.accountId()).resolve("missing.git").toUri().toString();
-    expect(
-        acme.postJson(
-            "/api/v1/orgs/default/projects/demo/connectors",
-            Map.of(
-                "identifier",
-                "app_repo",
-                "name",
-                "Repo",
-                "type",
-                "Git",
-                "spec",
-                Map.of(
-                    "url",
-                    repo,
-                    "connectionType",
-                    "Repo",
-                    "authentication",
-                    Map.of("type", "Anonymous")))),
-        201);
-    expect(
-        acme.postMultipart(
-            "/api/v1/secrets/file",
-            Map.of("identifier", "cosign_private_key", "name", "K"),
-            "file",
-            new byte[] {1}),
-        201);
-    expect(
-        acme.postJson(
-            "/api/v1/secrets/text",
-            Map.of("identifier", "cosign_password", "name", "P", "value", "pw")),
-        201);
-    expect(acme.putYaml(PIPELINE, pipelineYaml()), 201);
-  }
-
-  /** The run fails at its clone (the repository does not exist); what matters is that it ended. */
-  private static String awaitEnd(ApiClient acme, String executionId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      String status = acme.get("/api/v1/executions/" + executionId).json().get("status").asText();
-      if (!List.of("QUEUED", "RUNNING").contains(status)) {
-        return status;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("execution " + executionId + " did not end within 60 s");
-  }
-
-  private static String pipelineYaml() throws Exception {
-    try (InputStream in =
-        KillNineDurabilityTest.class.getResourceAsStream(
-            "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static void expect(ApiResponse response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+  private static void setUpPipeline(ApiClient acme) {
+    // the runs fail at their clone (the repository does not exist); what matters is that they end
+    Path missing = TestApp.localGitFolder(acme.accountId()).resolve("missing.git");
+    BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:9"), missing.toUri());
+    BuildFixtures.cosignSecrets(acme, new byte[] {1}, "pw");
+    acme.putYaml(PIPELINE, BuildFixtures.contractPipeline()).expect(201);
   }
 }

@@ -1,10 +1,13 @@
 package dev.cimanager.app.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Status, headers and body of one API call. */
 public record ApiResponse(int status, byte[] bytes, HttpHeaders headers) {
@@ -27,6 +30,12 @@ public record ApiResponse(int status, byte[] bytes, HttpHeaders headers) {
 
   public String message() {
     return json().path("message").asText();
+  }
+
+  /** Asserts the status is one of {@code expected}; this response, to read on. */
+  public ApiResponse expect(int... expected) {
+    assertThat(status).as(toString()).isIn(Arrays.stream(expected).boxed().toList());
+    return this;
   }
 
   public String header(String name) {

@@ -2,7 +2,11 @@ package dev.cimanager.app.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,21 +31,15 @@ public final class BuildFixtures {
    * {@code Dockerfile} building {@code FROM scratch} (no network). Author and time are fixed, so
    * every build of this commit yields the same image digest.
    */
-  public static RevCommit commitScratchImage(Path dir) throws java.io.IOException, GitAPIException {
-    PersonIdent dev =
-        new PersonIdent(
-            "Dev",
-            "dev@example.com",
-            Date.from(Instant.parse("2024-05-01T12:00:00Z")),
-            TimeZone.getTimeZone("UTC"));
-    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-      Files.writeString(dir.resolve("hello.txt"), "hello\n");
-      Files.writeString(
-          dir.resolve("Dockerfile"),
-          "FROM scratch\nARG VERSION\nLABEL version=$VERSION\nCOPY hello.txt /hello.txt\n");
-      git.add().addFilepattern(".").call();
-      return git.commit().setMessage("app").setAuthor(dev).setCommitter(dev).call();
-    }
+  public static RevCommit commitScratchImage(Path dir) throws IOException, GitAPIException {
+    return commitFiles(
+        dir,
+        Map.of(
+            "hello.txt",
+            "hello\n".getBytes(StandardCharsets.UTF_8),
+            "Dockerfile",
+            "FROM scratch\nARG VERSION\nLABEL version=$VERSION\nCOPY hello.txt /hello.txt\n"
+                .getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -50,7 +48,7 @@ public final class BuildFixtures {
    * and time fixed.
    */
   public static RevCommit commitFiles(Path dir, Map<String, byte[]> files)
-      throws java.io.IOException, GitAPIException {
+      throws IOException, GitAPIException {
     PersonIdent dev =
         new PersonIdent(
             "Dev",
@@ -71,6 +69,18 @@ public final class BuildFixtures {
     }
   }
 
+  /**
+   * The scope most pipelines here run in ({@link TestPipeline}'s defaults): project {@code demo} of
+   * org {@code default}, the account's anonymous registry connector {@code local_registry} to
+   * {@code registry} and the project's anonymous Git connector {@code app_repo} to {@code
+   * repository}.
+   */
+  public static void demoProject(ApiClient client, URI registry, URI repository) {
+    project(client, "demo");
+    registryConnector(client, "", "local_registry", registry);
+    gitConnector(client, "/orgs/default/projects/demo", "app_repo", repository);
+  }
+
   /** Creates project {@code identifier} in org {@code default}. */
   public static void project(ApiClient client, String identifier) {
     created(
@@ -85,22 +95,40 @@ public final class BuildFixtures {
       ApiClient client, String scope, String identifier, URI registry) {
     created(
         client.postJson(
-            "/api/v1" + scope + "/connectors",
-            Map.of(
-                "identifier",
-                identifier,
-                "name",
-                identifier,
-                "type",
-                "DockerRegistry",
-                "spec",
-                Map.of(
-                    "dockerRegistryUrl",
-                    registry.toString(),
-                    "providerType",
-                    "Other",
-                    "auth",
-                    Map.of("type", "Anonymous")))));
+            "/api/v1" + scope + "/connectors", registryConnectorBody(identifier, registry)));
+  }
+
+  /** The request body of an anonymous DockerRegistry connector, for tests of refused ones. */
+  public static Map<String, Object> registryConnectorBody(String identifier, Object registry) {
+    return connector(
+        identifier,
+        "DockerRegistry",
+        Map.of(
+            "dockerRegistryUrl",
+            registry.toString(),
+            "providerType",
+            "Other",
+            "auth",
+            Map.of("type", "Anonymous")));
+  }
+
+  /** The request body of an anonymous Git connector, for tests of refused ones. */
+  public static Map<String, Object> gitConnectorBody(String identifier, Object repository) {
+    return connector(
+        identifier,
+        "Git",
+        Map.of(
+            "url",
+            repository.toString(),
+            "connectionType",
+            "Repo",
+            "authentication",
+            Map.of("type", "Anonymous")));
+  }
+
+  private static Map<String, Object> connector(
+      String identifier, String type, Map<String, Object> spec) {
+    return Map.of("identifier", identifier, "name", identifier, "type", type, "spec", spec);
   }
 
   /**
@@ -116,22 +144,7 @@ public final class BuildFixtures {
     }
     created(
         client.postJson(
-            "/api/v1" + scope + "/connectors",
-            Map.of(
-                "identifier",
-                identifier,
-                "name",
-                identifier,
-                "type",
-                "Git",
-                "spec",
-                Map.of(
-                    "url",
-                    repository.toString(),
-                    "connectionType",
-                    "Repo",
-                    "authentication",
-                    Map.of("type", "Anonymous")))));
+            "/api/v1" + scope + "/connectors", gitConnectorBody(identifier, repository)));
   }
 
   /** Moves {@code repository} under the account's local Git folder and links its old path there. */
@@ -144,8 +157,8 @@ public final class BuildFixtures {
       Path target = folder.resolve(repository.getFileName() + "-" + java.util.UUID.randomUUID());
       Files.move(repository, target);
       Files.createSymbolicLink(repository, target);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -165,6 +178,23 @@ public final class BuildFixtures {
         client.postJson(
             "/api/v1/secrets/text",
             Map.of("identifier", identifier, "name", identifier, "value", value)));
+  }
+
+  /** The account secrets a pipeline's {@code slsa_provenance} signs with by default. */
+  public static void cosignSecrets(ApiClient client, byte[] privateKey, String password) {
+    fileSecret(client, "cosign_private_key", privateKey);
+    textSecret(client, "cosign_password", password);
+  }
+
+  /** The contract's {@code pipeline-slsa.yaml} (a byte-identical copy in the test resources). */
+  public static String contractPipeline() {
+    try (InputStream in =
+        BuildFixtures.class.getResourceAsStream(
+            "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void created(ApiResponse response) {

@@ -1,30 +1,18 @@
 package dev.cimanager.app.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.TimeZone;
-import org.eclipse.jgit.api.Git;
+import java.util.Map;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /** Pipelines, repositories and waits that the execution engine's end-to-end tests share. */
 public final class ExecutionFixtures {
-
-  private static final String SLSA =
-      """
-                  slsa_provenance:
-                    enabled: true
-                    attestation:
-                      type: cosign
-                      spec:
-                        private_key: account.cosign_private_key
-                        password: account.cosign_password
-        """;
 
   private ExecutionFixtures() {}
 
@@ -35,23 +23,17 @@ public final class ExecutionFixtures {
    */
   public static void commitSleepingImage(Path dir, int seconds)
       throws IOException, GitAPIException {
-    PersonIdent dev =
-        new PersonIdent(
-            "Dev",
-            "dev@example.com",
-            Date.from(Instant.parse("2024-05-01T12:00:00Z")),
-            TimeZone.getTimeZone("UTC"));
-    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-      Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"));
-      Files.writeString(
-          dir.resolve("Dockerfile"),
-          "FROM scratch\nCOPY busybox /bin/busybox\n"
-              + "RUN [\"/bin/busybox\", \"sleep\", \""
-              + seconds
-              + "\"]\n");
-      git.add().addFilepattern(".").call();
-      git.commit().setMessage("slow app").setAuthor(dev).setCommitter(dev).call();
-    }
+    BuildFixtures.commitFiles(
+        dir,
+        Map.of(
+            "busybox",
+            Files.readAllBytes(Path.of("/bin/busybox")),
+            "Dockerfile",
+            ("FROM scratch\nCOPY busybox /bin/busybox\n"
+                    + "RUN [\"/bin/busybox\", \"sleep\", \""
+                    + seconds
+                    + "\"]\n")
+                .getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -60,50 +42,53 @@ public final class ExecutionFixtures {
    * {@code 1.0} and the sequence id; SLSA provenance signed with the account secrets {@code
    * cosign_private_key} and {@code cosign_password} when {@code slsa}.
    */
-  public static String pipeline(String identifier, String gitRef, String repo, boolean slsa) {
-    return """
-        pipeline:
-          identifier: %s
-          name: %s
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: account.%s
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-        %s          execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: account.local_registry
-                            repo: %s
-                            tags:
-                              - "1.0"
-                              - <+pipeline.sequenceId>
-                            dockerfile: Dockerfile
-                            context: .
-        """
-        .formatted(identifier, identifier, gitRef, slsa ? SLSA : "", repo);
+  public static TestPipeline pipeline(String identifier, String gitRef, String repo, boolean slsa) {
+    TestPipeline pipeline =
+        TestPipeline.buildAndPush(identifier)
+            .name(identifier)
+            .codebase("account." + gitRef)
+            .repo(repo)
+            .tags("1.0", "<+pipeline.sequenceId>");
+    return slsa ? pipeline.slsa() : pipeline;
   }
 
   /** Starts a run of {@code pipeline} in {@code default/demo}; the answer as it came. */
   public static ApiResponse start(ApiClient client, String pipeline) {
     return client.postJson(
         "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline + "/executions", "");
+  }
+
+  /** Starts a run of {@code pipeline} in {@code default/demo}; it must answer 202. Its id. */
+  public static String started(ApiClient client, String pipeline) {
+    ApiResponse started = start(client, pipeline);
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    return started.json().get("executionId").asText();
+  }
+
+  /** Starts a run of {@code pipeline} in {@code default/demo} and waits for its end; the run. */
+  public static JsonNode runToEnd(ApiClient client, String pipeline, Duration maxWait) {
+    return awaitEnd(client, started(client, pipeline), maxWait);
+  }
+
+  /** Waits until the execution's first step runs, then 2 s more (its build is under way). */
+  public static void awaitStepRunning(ApiClient client, String executionId, Duration maxWait) {
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode execution = client.get("/api/v1/executions/" + executionId).json();
+      if (execution.at("/stages/0/steps/0/status").asText().equals("RUNNING")) {
+        sleep(Duration.ofSeconds(2));
+        return;
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new AssertionError("the build of " + executionId + " never started");
+  }
+
+  /** The log of step {@code BuildAndPush} of stage {@code build} (the usual pipeline's step). */
+  public static String buildLog(ApiClient client, String executionId) {
+    return client
+        .get("/api/v1/executions/" + executionId + "/stages/build/steps/BuildAndPush/logs")
+        .body();
   }
 
   /** Waits until the execution is no longer QUEUED or RUNNING; returns it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Injector;
 import dev.cimanager.app.CiManagerApplication;
 import dev.cimanager.app.CiManagerConfiguration;
+import dev.cimanager.ssca.testing.LocalRegistry;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * Extra settings: {@code new TestApp().with("insecureRegistries", "127.0.0.1:5000")}. {@link
- * #restart()} stops and starts the app on the same data directory (persistence tests).
+ * Extra settings: {@code new TestApp().with("execution.workers", "1")}; a test that builds pushes
+ * to a {@code LocalRegistry} with {@code new TestApp().pushingTo(REGISTRY)}. {@link #restart()}
+ * stops and starts the app on the same data directory (persistence tests).
  */
 public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   public static final String ADMIN_TOKEN = "test-admin-token";
@@ -54,6 +56,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   public static final String LOOPBACK_HOSTS = "127.0.0.1,localhost,[::1]";
 
   private final Map<String, String> extraSettings = new java.util.LinkedHashMap<>();
+  private LocalRegistry registry;
   private Path dataDir;
   private DropwizardTestSupport<CiManagerConfiguration> support;
 
@@ -61,6 +64,12 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
   public TestApp with(String key, String value) {
     extraSettings.put(key, value);
     return this;
+  }
+
+  /** Lets builds push to {@code registry} over HTTP, and closes it after the test class. */
+  public TestApp pushingTo(LocalRegistry registry) {
+    this.registry = registry;
+    return with("insecureRegistries", registry.hostPort());
   }
 
   @Override
@@ -71,8 +80,14 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
-    stop();
-    deleteRecursively(dataDir);
+    try {
+      stop();
+      deleteRecursively(dataDir);
+    } finally {
+      if (registry != null) {
+        registry.close();
+      }
+    }
   }
 
   /** Stops the app and starts it again on the same data directory. */

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,8 +36,7 @@ class PostReceiveHookTest {
 
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final String SECRET = "hook secret with spaces & symbols";
   private static final String PASSWORD = "cosign pass";
@@ -55,13 +53,10 @@ class PostReceiveHookTest {
     BuildFixtures.commitScratchImage(work);
     run(work, "git", "clone", "-q", "--bare", work.toString(), bare.toString());
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", bare.toUri());
+    BuildFixtures.demoProject(acme, REGISTRY.url(), bare.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", SECRET);
     CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), PASSWORD);
     String pipeline = Files.readString(examples().resolve("pipeline-slsa.yaml"));
     assertThat(acme.putYaml(PIPELINES + "build_app", pipeline).status()).isEqualTo(201);
     ApiResponse trigger =
@@ -77,11 +72,6 @@ class PostReceiveHookTest {
         examples().resolve("git-post-receive-hook.sh").toString(),
         bare.toString(),
         APP.baseUrl() + trigger.json().get("webhookUrl").asText());
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
   }
 
   @Test

@@ -34,9 +34,7 @@ public final class ScheduleBenchmark {
     try {
       BuildFixtures.commitScratchImage(origin);
       ApiClient acme = app.newAccount();
-      BuildFixtures.project(acme, "demo");
-      BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
-      BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+      BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:1"), origin.toUri());
       String pipelines = TriggersApiTest.PIPELINES;
       acme.putYaml(
           pipelines + "build_app",

@@ -49,9 +49,7 @@ class TriggerSchedulerTest {
   static void accountAndPipeline() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+    BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:1"), origin.toUri());
   }
 
   private static void saveSchedule(

@@ -7,6 +7,7 @@ import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,7 @@ class TriggersApiTest {
   static void accountAndPipeline() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+    BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:1"), origin.toUri());
     BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "other_repo", origin.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", SECRET);
     BuildFixtures.fileSecret(acme, "a_file", "x".getBytes(StandardCharsets.UTF_8));
@@ -56,41 +55,10 @@ class TriggersApiTest {
 
   /** A pipeline whose only step fails at once (no Dockerfile) after the codebase was cloned. */
   static String pipelineYaml(String identifier) {
-    return """
-        pipeline:
-          identifier: %s
-          name: Build app
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: app_repo
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-                  execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: account.local_registry
-                            repo: demo/app
-                            tags: ["<+trigger.event>-<+trigger.branch>"]
-                            dockerfile: no-such.Dockerfile
-                            context: .
-        """
-        .formatted(identifier);
+    return TestPipeline.buildAndPush(identifier)
+        .tags("<+trigger.event>-<+trigger.branch>")
+        .dockerfile("no-such.Dockerfile")
+        .yaml();
   }
 
   static String webhookYaml(
@@ -201,12 +169,9 @@ class TriggersApiTest {
   @Test
   void enabledSchedules_areCappedPerAccount_soOneAccountCannotSlowEveryonesScheduler() {
     ApiClient busy = APP.newAccount();
-    BuildFixtures.project(busy, "demo");
-    BuildFixtures.registryConnector(busy, "", "local_registry", URI.create("http://127.0.0.1:1"));
-    BuildFixtures.gitConnector(
+    BuildFixtures.demoProject(
         busy,
-        "/orgs/default/projects/demo",
-        "app_repo",
+        URI.create("http://127.0.0.1:1"),
         dev.cimanager.app.testing.TestApp.localGitFolder(busy.accountId()).toUri());
     assertThat(busy.putYaml(PIPELINES + "build_app", pipelineYaml("build_app")).status())
         .isEqualTo(201);
@@ -459,14 +424,8 @@ class TriggersApiTest {
             "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}"
                 .getBytes(StandardCharsets.UTF_8));
     ApiResponse pullRequest =
-        WebhookFixtures.github(
-            APP.anonymous(),
-            url,
-            "pull_request",
-            SECRET,
-            WebhookFixtures.payload(
-                "github-pull-request.json",
-                Map.of("ACTION", "opened", "NUMBER", "7", "SOURCE", "feature", "SHA", sha)));
+        WebhookFixtures.githubPullRequest(
+            APP.anonymous(), url, SECRET, "opened", "7", "feature", sha);
     ApiResponse catastrophic =
         WebhookFixtures.github(
             APP.anonymous(), url, "push", SECRET, push("a".repeat(40) + "c", sha, "src/App.java"));
@@ -530,23 +489,11 @@ class TriggersApiTest {
     String sha = headOfMain();
 
     ApiResponse opened =
-        WebhookFixtures.github(
-            APP.anonymous(),
-            url,
-            "pull_request",
-            SECRET,
-            WebhookFixtures.payload(
-                "github-pull-request.json",
-                Map.of("ACTION", "opened", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
+        WebhookFixtures.githubPullRequest(
+            APP.anonymous(), url, SECRET, "opened", "8", "feature", sha);
     ApiResponse synchronize =
-        WebhookFixtures.github(
-            APP.anonymous(),
-            url,
-            "pull_request",
-            SECRET,
-            WebhookFixtures.payload(
-                "github-pull-request.json",
-                Map.of("ACTION", "synchronize", "NUMBER", "8", "SOURCE", "feature", "SHA", sha)));
+        WebhookFixtures.githubPullRequest(
+            APP.anonymous(), url, SECRET, "synchronize", "8", "feature", sha);
 
     assertThat(opened.json().get("executionIds")).hasSize(1);
     assertThat(synchronize.json().get("executionIds")).isEmpty();

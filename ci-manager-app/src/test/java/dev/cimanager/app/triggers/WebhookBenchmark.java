@@ -39,9 +39,7 @@ public final class WebhookBenchmark {
       String sha =
           org.eclipse.jgit.api.Git.open(origin.toFile()).getRepository().resolve("HEAD").name();
       ApiClient acme = app.newAccount();
-      BuildFixtures.project(acme, "demo");
-      BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
-      BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+      BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:1"), origin.toUri());
       BuildFixtures.textSecret(acme, "github_webhook_secret", TriggersApiTest.SECRET);
       // runs fail at once (no clone, no Dockerfile): the figures are the endpoint's, not the
       // builds'

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -78,14 +78,9 @@ class WebhookBuildApiTest {
               .name();
     }
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+    BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:1"), origin.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", SECRET);
-    assertThat(
-            acme.putYaml(PIPELINES + "build_app", TriggersApiTest.pipelineYaml("build_app"))
-                .status())
-        .isEqualTo(201);
+    acme.putYaml(PIPELINES + "build_app", TriggersApiTest.pipelineYaml("build_app")).expect(201);
   }
 
   private static String trigger(String identifier, String provider, String type) {
@@ -128,39 +123,11 @@ class WebhookBuildApiTest {
     String url = trigger("on_pr", "Github", "PullRequest");
 
     ApiResponse delivered =
-        WebhookFixtures.github(
-            APP.anonymous(),
-            url,
-            "pull_request",
-            SECRET,
-            WebhookFixtures.payload(
-                "github-pull-request.json",
-                Map.of(
-                    "ACTION",
-                    "synchronize",
-                    "NUMBER",
-                    "7",
-                    "SOURCE",
-                    "feature",
-                    "SHA",
-                    feature.name())));
+        WebhookFixtures.githubPullRequest(
+            APP.anonymous(), url, SECRET, "synchronize", "7", "feature", feature.name());
     ApiResponse closed =
-        WebhookFixtures.github(
-            APP.anonymous(),
-            url,
-            "pull_request",
-            SECRET,
-            WebhookFixtures.payload(
-                "github-pull-request.json",
-                Map.of(
-                    "ACTION",
-                    "closed",
-                    "NUMBER",
-                    "7",
-                    "SOURCE",
-                    "feature",
-                    "SHA",
-                    feature.name())));
+        WebhookFixtures.githubPullRequest(
+            APP.anonymous(), url, SECRET, "closed", "7", "feature", feature.name());
 
     JsonNode execution = awaitEnd(delivered);
     assertThat(execution.get("codebase").get("commitSha").asText()).isEqualTo(feature.name());
@@ -256,22 +223,13 @@ class WebhookBuildApiTest {
     return execution.get("stages").get(0).get("steps").get(0).get("failureMessage").asText();
   }
 
-  private static JsonNode awaitEnd(ApiResponse delivered) throws InterruptedException {
+  private static JsonNode awaitEnd(ApiResponse delivered) {
     assertThat(delivered.status()).as(delivered.toString()).isEqualTo(202);
     assertThat(delivered.json().get("executionIds")).hasSize(1);
     return awaitEnd(delivered.json().get("executionIds").get(0).asText());
   }
 
-  private static JsonNode awaitEnd(String executionId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(MAX_WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
-      String status = execution.get("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return execution;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT);
+  private static JsonNode awaitEnd(String executionId) {
+    return ExecutionFixtures.awaitEnd(acme, executionId, MAX_WAIT);
   }
 }

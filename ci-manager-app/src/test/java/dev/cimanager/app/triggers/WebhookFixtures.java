@@ -55,6 +55,22 @@ final class WebhookFixtures {
         client, url, event, UUID.randomUUID().toString(), githubSignature(secret, body), body);
   }
 
+  /** A GitHub {@code pull_request} delivery of {@code action} on pull request {@code number}. */
+  static ApiResponse githubPullRequest(
+      ApiClient client,
+      String url,
+      String secret,
+      String action,
+      String number,
+      String source,
+      String sha) {
+    byte[] body =
+        payload(
+            "github-pull-request.json",
+            Map.of("ACTION", action, "NUMBER", number, "SOURCE", source, "SHA", sha));
+    return github(client, url, "pull_request", secret, body);
+  }
+
   static ApiResponse github(
       ApiClient client,
       String url,

@@ -105,6 +105,13 @@ final class Browser implements AutoCloseable {
     driver.get(uiUrl + hash);
   }
 
+  /** Signs in with {@code token} on the sign-in page (what a test of signing in does by hand). */
+  void signIn(String token) {
+    open("#/signin");
+    visible("token-input").sendKeys(token);
+    visible("signin-submit").click();
+  }
+
   /** Waits until an element with this test id is visible and returns it. */
   WebElement visible(String testId) {
     return visible(testId(testId));

@@ -40,8 +40,7 @@ import org.openqa.selenium.support.ui.Select;
 class NewUserJourneyUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
@@ -63,13 +62,9 @@ class NewUserJourneyUiTest {
   }
 
   @AfterAll
-  static void closeBrowserAndRegistry() throws IOException {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      REGISTRY.close();
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -405,6 +400,7 @@ class NewUserJourneyUiTest {
                 .putYaml(
                     pipelines + "slow_app",
                     ExecutionFixtures.pipeline("slow_app", "slow_repo", "demo/slow", false)
+                        .yaml()
                         .replace("projectIdentifier: demo\n", "projectIdentifier: demo_shop\n"))
                 .status())
         .isIn(200, 201);

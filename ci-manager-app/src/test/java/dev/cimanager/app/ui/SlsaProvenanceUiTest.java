@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.spi.CosignKeyPair;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import dev.cimanager.ssca.testing.LocalRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +50,7 @@ import org.openqa.selenium.support.ui.Select;
 class SlsaProvenanceUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,31 +74,25 @@ class SlsaProvenanceUiTest {
   static void createAccountRepositoryConnectorsSecretsAndPipeline() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
     // the connectors and secrets the contract example refers to, at the scopes it names
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
+    BuildFixtures.demoProject(acme, REGISTRY.url(), origin.toUri());
     CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), PASSWORD);
 
     contractYaml =
-        contractExample().replaceAll("(?m)^( +(?:private_key|password): \\S+) +#.*$", "$1");
+        BuildFixtures.contractPipeline()
+            .replaceAll("(?m)^( +(?:private_key|password): \\S+) +#.*$", "$1");
     withoutProvenance = SLSA_BLOCK.matcher(contractYaml).replaceFirst("");
     assertThat(withoutProvenance).doesNotContain("slsa_provenance");
-    expectStatus(acme.putYaml(PIPELINES + "build_app", withoutProvenance), 201);
+    acme.putYaml(PIPELINES + "build_app", withoutProvenance).expect(201);
 
     browser = Browser.start(APP.baseUrl());
   }
 
   @AfterAll
-  static void closeBrowserAndRegistry() throws IOException {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      REGISTRY.close();
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -191,7 +184,7 @@ class SlsaProvenanceUiTest {
     browser.screenshot("05-stage-settings-saved");
 
     ApiResponse stored = acme.get(PIPELINES + "build_app");
-    expectStatus(stored, 200);
+    stored.expect(200);
     assertThat(stored.body()).isEqualTo(contractYaml);
   }
 
@@ -394,16 +387,13 @@ class SlsaProvenanceUiTest {
     Files.createDirectories(tagDir);
     Path blocker =
         Files.writeString(tagDir.resolve("sha256-" + digest.substring(7) + ".att"), "blocked");
-    expectStatus(
-        acme.putYaml(
+    acme.putYaml(
             PIPELINES + "flaky_app",
             contractYaml
                 .replace("identifier: build_app", "identifier: flaky_app")
-                .replace("repo: demo/app", "repo: demo/flaky")),
-        201);
-    ApiResponse started = acme.postJson(PIPELINES + "flaky_app/executions", "");
-    expectStatus(started, 202);
-    String flakyId = started.json().get("executionId").asText();
+                .replace("repo: demo/app", "repo: demo/flaky"))
+        .expect(201);
+    String flakyId = ExecutionFixtures.started(acme, "flaky_app");
 
     openExecution(flakyId, "artifacts");
     browser.awaitAttribute(testId("execution-status"), "data-status", "FAILED", RUN_TIMEOUT);
@@ -463,17 +453,13 @@ class SlsaProvenanceUiTest {
   @Test
   @Order(10)
   void artifactsTab_stageWithoutProvenanceSaysSoAndOffersNoProvenanceActions() {
-    expectStatus(
-        acme.putYaml(
+    acme.putYaml(
             PIPELINES + "plain_app",
             withoutProvenance
                 .replace("identifier: build_app", "identifier: plain_app")
-                .replace("repo: demo/app", "repo: demo/plain")),
-        201);
-    ApiResponse started = acme.postJson(PIPELINES + "plain_app/executions", "");
-    expectStatus(started, 202);
-
-    openExecution(started.json().get("executionId").asText(), "artifacts");
+                .replace("repo: demo/app", "repo: demo/plain"))
+        .expect(201);
+    openExecution(ExecutionFixtures.started(acme, "plain_app"), "artifacts");
     browser.awaitAttribute(testId("execution-status"), "data-status", "SUCCESS", RUN_TIMEOUT);
     WebElement row = artifactRow();
 
@@ -544,22 +530,9 @@ class SlsaProvenanceUiTest {
 
   private static JsonNode apiArtifact(String id) {
     ApiResponse response = acme.get("/api/v1/executions/" + id + "/artifacts");
-    expectStatus(response, 200);
+    response.expect(200);
     JsonNode artifacts = response.json().get("artifacts");
     assertThat(artifacts).as(response.toString()).hasSize(1);
     return artifacts.get(0);
-  }
-
-  private static void expectStatus(ApiResponse response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-  }
-
-  /** The contract's {@code pipeline-slsa.yaml} (a byte-identical copy in the test resources). */
-  private static String contractExample() throws IOException {
-    try (InputStream in =
-        SlsaProvenanceUiTest.class.getResourceAsStream(
-            "/dev/cimanager/app/pipelines/pipeline-slsa.yaml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

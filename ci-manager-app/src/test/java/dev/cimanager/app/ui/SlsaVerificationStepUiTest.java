@@ -73,21 +73,17 @@ class SlsaVerificationStepUiTest {
   static void accountWithTheContractPipelineAndWhatItsVerificationNeeds() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    BuildFixtures.registryConnector(
-        acme, "", "local_registry", URI.create("http://127.0.0.1:5999"));
+    BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:5999"), origin.toUri());
     CosignKeyPair keys = CosignKeys.generate("step editor".getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", "step editor");
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), "step editor");
     BuildFixtures.fileSecret(acme, "cosign_public_key", keys.publicKeyPem());
     @SuppressWarnings("unchecked")
     Map<String, Object> set =
         new ObjectMapper()
             .readValue(Files.readString(EXAMPLES.resolve("policyset-release.json")), Map.class);
-    expect(acme.postJson("/api/v1/policysets", set), 201);
+    acme.postJson("/api/v1/policysets", set).expect(201);
     saved = Files.readString(EXAMPLES.resolve("pipeline-slsa.yaml"));
-    expect(acme.putYaml(PIPELINE, saved), 201);
+    acme.putYaml(PIPELINE, saved).expect(201);
     browser = Browser.start(APP.baseUrl());
   }
 
@@ -100,9 +96,7 @@ class SlsaVerificationStepUiTest {
 
   @Test
   void addingTheStepInTheEditor_storesTheContractStep() {
-    browser.open("#/signin");
-    browser.visible("token-input").sendKeys(acme.token());
-    browser.visible("signin-submit").click();
+    browser.signIn(acme.token());
     browser
         .visible(
             By.cssSelector("[data-pipeline='build_app'] [data-testid='pipeline-settings-link']"))
@@ -155,12 +149,8 @@ class SlsaVerificationStepUiTest {
     browser.screenshot("verify-step-03-saved");
 
     ApiResponse stored = acme.get(PIPELINE);
-    expect(stored, 200);
+    stored.expect(200);
     // the step follows Build and Push, the last lines of the file; every other line stays as it was
     assertThat(stored.body()).isEqualTo(saved + CONTRACT_STEP);
-  }
-
-  private static void expect(ApiResponse response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
   }
 }

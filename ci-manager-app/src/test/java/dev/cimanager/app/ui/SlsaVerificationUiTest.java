@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cimanager.app.testing.ApiClient;
-import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.spi.CosignKeyPair;
@@ -38,8 +38,7 @@ import org.openqa.selenium.WebElement;
 class SlsaVerificationUiTest {
   private static final LocalRegistry REGISTRY = LocalRegistry.start();
 
-  @RegisterExtension
-  static final TestApp APP = new TestApp().with("insecureRegistries", REGISTRY.hostPort());
+  @RegisterExtension static final TestApp APP = new TestApp().pushingTo(REGISTRY);
 
   private static final Path CONTRACT = Path.of("/work/shared/contract/examples");
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
@@ -55,12 +54,9 @@ class SlsaVerificationUiTest {
   static void runTheContractPipeline() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
+    BuildFixtures.demoProject(acme, REGISTRY.url(), origin.toUri());
     CosignKeyPair keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), PASSWORD);
     BuildFixtures.fileSecret(acme, "cosign_public_key", keys.publicKeyPem());
     @SuppressWarnings("unchecked")
     Map<String, Object> set =
@@ -81,37 +77,22 @@ class SlsaVerificationUiTest {
             "severity",
             "warning"));
     set.put("policies", policies);
-    expect(acme.postJson("/api/v1/policysets", set), 201);
-    expect(
-        acme.putYaml(
+    acme.postJson("/api/v1/policysets", set).expect(201);
+    acme.putYaml(
             "/api/v1/orgs/default/projects/demo/pipelines/build_and_verify",
-            Files.readString(CONTRACT.resolve("pipeline-verify.yaml"))),
-        201);
-    ApiResponse started =
-        acme.postJson(
-            "/api/v1/orgs/default/projects/demo/pipelines/build_and_verify/executions", "");
-    expect(started, 202);
-    executionId = started.json().get("executionId").asText();
-    long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-    JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
-    while (List.of("QUEUED", "RUNNING").contains(execution.get("status").asText())
-        && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      execution = acme.get("/api/v1/executions/" + executionId).json();
-    }
+            Files.readString(CONTRACT.resolve("pipeline-verify.yaml")))
+        .expect(201);
+    executionId = ExecutionFixtures.started(acme, "build_and_verify");
+    JsonNode execution = ExecutionFixtures.awaitEnd(acme, executionId, RUN_TIMEOUT);
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
     browser = Browser.start(APP.baseUrl());
     signIn();
   }
 
   @AfterAll
-  static void closeBrowserAndRegistry() throws IOException {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      REGISTRY.close();
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -192,13 +173,7 @@ class SlsaVerificationUiTest {
   }
 
   private static void signIn() {
-    browser.open("#/signin");
-    browser.visible("token-input").sendKeys(acme.token());
-    browser.visible("signin-submit").click();
+    browser.signIn(acme.token());
     browser.visible("user-name");
-  }
-
-  private static void expect(ApiResponse response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.BuildFixtures;
 import dev.cimanager.app.testing.TestApp;
+import dev.cimanager.app.testing.TestPipeline;
 import dev.cimanager.ssca.testing.IntegrationTest;
 import java.io.IOException;
 import java.net.URI;
@@ -39,47 +40,10 @@ class TriggersUiTest {
   static void accountPipelineTriggersAndBrowser() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
-    BuildFixtures.registryConnector(acme, "", "local_registry", URI.create("http://127.0.0.1:1"));
+    BuildFixtures.demoProject(acme, URI.create("http://127.0.0.1:1"), origin.toUri());
     BuildFixtures.textSecret(acme, "github_webhook_secret", "s");
-    assertThat(
-            acme.putYaml(
-                    PIPELINES + "build_app",
-                    """
-        pipeline:
-          identifier: build_app
-          name: Build app
-          orgIdentifier: default
-          projectIdentifier: demo
-          properties:
-            ci:
-              codebase:
-                connectorRef: app_repo
-                build:
-                  type: branch
-                  spec:
-                    branch: main
-          stages:
-            - stage:
-                identifier: build
-                name: Build
-                type: CI
-                spec:
-                  cloneCodebase: true
-                  execution:
-                    steps:
-                      - step:
-                          identifier: BuildAndPush
-                          name: Build and Push
-                          type: BuildAndPushDockerRegistry
-                          spec:
-                            connectorRef: account.local_registry
-                            repo: demo/app
-                            tags: ["1"]
-        """)
-                .status())
-        .isEqualTo(201);
+    acme.putYaml(PIPELINES + "build_app", TestPipeline.buildAndPush("build_app").tags("1").yaml())
+        .expect(201);
     assertThat(
             acme.putYaml(
                     PIPELINES + "build_app/triggers/on_push_main",
@@ -104,9 +68,7 @@ class TriggersUiTest {
                 .status())
         .isEqualTo(201);
     browser = Browser.start(APP.baseUrl());
-    browser.open("#/signin");
-    browser.visible("token-input").sendKeys(acme.token());
-    browser.visible("signin-submit").click();
+    browser.signIn(acme.token());
     browser.visible("pipelines-table");
   }
 

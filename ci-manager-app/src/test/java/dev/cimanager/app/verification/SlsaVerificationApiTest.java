@@ -8,6 +8,7 @@ import dev.cimanager.app.provenance.commands.CommandLine;
 import dev.cimanager.app.testing.ApiClient;
 import dev.cimanager.app.testing.ApiResponse;
 import dev.cimanager.app.testing.BuildFixtures;
+import dev.cimanager.app.testing.ExecutionFixtures;
 import dev.cimanager.app.testing.TestApp;
 import dev.cimanager.ssca.api.CosignKeys;
 import dev.cimanager.ssca.spi.CosignKeyPair;
@@ -22,7 +23,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +40,7 @@ class SlsaVerificationApiTest {
   @RegisterExtension
   static final TestApp APP =
       new TestApp()
-          .with("insecureRegistries", REGISTRY.hostPort())
+          .pushingTo(REGISTRY)
           .with("provenance.builderId", "https://ci.acme.example/builders/ci")
           .with("provenance.buildTypeBaseUrl", "https://ci.acme.example/docs");
 
@@ -60,31 +60,23 @@ class SlsaVerificationApiTest {
   static void createRepositoryAccountSecretsConnectorsAndPolicies() throws Exception {
     BuildFixtures.commitScratchImage(origin);
     acme = APP.newAccount();
-    BuildFixtures.project(acme, "demo");
-    BuildFixtures.registryConnector(acme, "", "local_registry", REGISTRY.url());
-    BuildFixtures.gitConnector(acme, "/orgs/default/projects/demo", "app_repo", origin.toUri());
+    BuildFixtures.demoProject(acme, REGISTRY.url(), origin.toUri());
     keys = CosignKeys.generate(PASSWORD.getBytes(StandardCharsets.UTF_8));
-    BuildFixtures.fileSecret(acme, "cosign_private_key", keys.privateKeyPem());
-    BuildFixtures.textSecret(acme, "cosign_password", PASSWORD);
+    BuildFixtures.cosignSecrets(acme, keys.privateKeyPem(), PASSWORD);
     BuildFixtures.fileSecret(acme, "cosign_public_key", keys.publicKeyPem());
     BuildFixtures.fileSecret(acme, "other_public_key", otherPublicKey());
     BuildFixtures.fileSecret(
         acme, "not_a_key", "this is not a key\n".getBytes(StandardCharsets.UTF_8));
-    created(
-        acme.postJson(
+    acme.postJson(
             "/api/v1/policysets",
             new ObjectMapper()
-                .readValue(
-                    Files.readString(CONTRACT.resolve("policyset-release.json")), Map.class)));
-    created(acme.postJson("/api/v1/orgs/default/policysets", policySet("release_only", "error")));
-    created(
-        acme.postJson(
-            "/api/v1/orgs/default/projects/demo/policysets", policySet("release_hint", "warning")));
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    REGISTRY.close();
+                .readValue(Files.readString(CONTRACT.resolve("policyset-release.json")), Map.class))
+        .expect(201);
+    acme.postJson("/api/v1/orgs/default/policysets", policySet("release_only", "error"))
+        .expect(201);
+    acme.postJson(
+            "/api/v1/orgs/default/projects/demo/policysets", policySet("release_hint", "warning"))
+        .expect(201);
   }
 
   private static Map<String, Object> policySet(String identifier, String severity) {
@@ -138,7 +130,7 @@ class SlsaVerificationApiTest {
               "/api/v1/orgs/default/projects/demo/pipelines/build_and_verify",
               Files.readString(CONTRACT.resolve("pipeline-verify.yaml")));
       assertThat(saved.status()).as(saved.toString()).isIn(200, 201);
-      contractRun = awaitEnd(start("build_and_verify"));
+      contractRun = run("build_and_verify");
     }
     return contractRun;
   }
@@ -185,7 +177,7 @@ class SlsaVerificationApiTest {
     putVerifyPipeline(
         "deny_run", "digest: " + builtDigest(), "account.cosign_public_key", "org.release_only");
 
-    JsonNode execution = awaitEnd(start("deny_run"));
+    JsonNode execution = run("deny_run");
 
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     JsonNode step = execution.at("/stages/0/steps/0");
@@ -219,7 +211,7 @@ class SlsaVerificationApiTest {
     putVerifyPipeline(
         "warn_run", "digest: " + builtDigest(), "account.cosign_public_key", "release_hint");
 
-    JsonNode execution = awaitEnd(start("warn_run"));
+    JsonNode execution = run("warn_run");
 
     assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("SUCCESS");
     JsonNode verification =
@@ -235,7 +227,7 @@ class SlsaVerificationApiTest {
     putVerifyPipeline(
         "wrong_key_run", "digest: " + builtDigest(), "account.other_public_key", null);
 
-    JsonNode execution = awaitEnd(start("wrong_key_run"));
+    JsonNode execution = run("wrong_key_run");
 
     assertThat(execution.get("status").asText()).isEqualTo("FAILED");
     assertThat(execution.at("/stages/0/steps/0/failureMessage").asText())
@@ -251,11 +243,11 @@ class SlsaVerificationApiTest {
   @Test
   void notAPublicKey_missingTag_andNoAttestation_eachFailWithOneSentence() throws Exception {
     putVerifyPipeline("not_key_run", "digest: " + builtDigest(), "account.not_a_key", null);
-    assertThat(awaitEnd(start("not_key_run")).at("/stages/0/steps/0/failureMessage").asText())
+    assertThat(run("not_key_run").at("/stages/0/steps/0/failureMessage").asText())
         .contains("the public key is not a public key cosign can verify with");
 
     putVerifyPipeline("missing_tag_run", "tag: nope", "account.cosign_public_key", null);
-    assertThat(awaitEnd(start("missing_tag_run")).at("/stages/0/steps/0/failureMessage").asText())
+    assertThat(run("missing_tag_run").at("/stages/0/steps/0/failureMessage").asText())
         .isEqualTo(
             "tried to verify "
                 + REGISTRY.hostPort()
@@ -265,7 +257,7 @@ class SlsaVerificationApiTest {
 
     putVerifyPipeline(
         "no_att_run", "digest: sha256:" + "0".repeat(64), "account.cosign_public_key", null);
-    assertThat(awaitEnd(start("no_att_run")).at("/stages/0/steps/0/failureMessage").asText())
+    assertThat(run("no_att_run").at("/stages/0/steps/0/failureMessage").asText())
         .contains("the image has no attestation");
   }
 
@@ -412,11 +404,7 @@ class SlsaVerificationApiTest {
   }
 
   private static CommandLine.Result verifyCommand(String digest, Path key, Path policy) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    return CommandLine.run(
-        CommandLine.verifyAttestation(out),
-        out,
-        "verify-attestation",
+    return CommandLine.verifyAttestation(
         "--registry",
         REGISTRY.url().toString(),
         "--repository",
@@ -499,33 +487,7 @@ class SlsaVerificationApiTest {
     return artifacts;
   }
 
-  private static void created(ApiResponse response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(201);
-  }
-
-  private static String start(String pipeline) {
-    ApiResponse started =
-        acme.postJson(
-            "/api/v1/orgs/default/projects/demo/pipelines/" + pipeline + "/executions", "");
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    return started.json().get("executionId").asText();
-  }
-
-  private static JsonNode awaitEnd(String executionId) {
-    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode execution = acme.get("/api/v1/executions/" + executionId).json();
-      String status = execution.get("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        return execution;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("execution " + executionId + " did not end within " + MAX_WAIT);
+  private static JsonNode run(String pipeline) {
+    return ExecutionFixtures.runToEnd(acme, pipeline, MAX_WAIT);
   }
 }

@@ -204,6 +204,11 @@ class ImageVerifierTest {
                 PolicySeverity.WARNING)));
   }
 
+  /** Publishes {@code envelope} as the image's SLSA v1 attestation. */
+  private static void attest(Pushed image, byte[] envelope) {
+    publisher.publish(repo, image.digest(), envelope, TestEnvelopes.SLSA_V1, null);
+  }
+
   private static Verdict verify(Pushed image, byte[] key, List<PolicySet> sets) {
     return verifier.verify(new ImageToVerify(repo.toString(), image.tag(), null, key, null, sets));
   }
@@ -213,12 +218,7 @@ class ImageVerifierTest {
   void thirdPartyProvenance_signedWithEveryCosignKeyType_verifiesByTag(String kind) {
     JdkSigner signer = JdkSigner.of(kind);
     Pushed image = pushImage();
-    publisher.publish(
-        repo,
-        image.digest(),
-        signer.envelope(githubProvenance(image.digest(), "main")),
-        TestEnvelopes.SLSA_V1,
-        null);
+    attest(image, signer.envelope(githubProvenance(image.digest(), "main")));
 
     Verdict verdict =
         verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
@@ -238,12 +238,7 @@ class ImageVerifierTest {
   void errorPolicyDenial_failsWithThePolicyAndItsMessage() {
     JdkSigner signer = JdkSigner.of("p256");
     Pushed image = pushImage();
-    publisher.publish(
-        repo,
-        image.digest(),
-        signer.envelope(githubProvenance(image.digest(), "feature")),
-        TestEnvelopes.SLSA_V1,
-        null);
+    attest(image, signer.envelope(githubProvenance(image.digest(), "feature")));
 
     Verdict verdict =
         verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
@@ -262,12 +257,7 @@ class ImageVerifierTest {
   void warningPolicyDenial_passesAsWarning() {
     JdkSigner signer = JdkSigner.of("p256");
     Pushed image = pushImage();
-    publisher.publish(
-        repo,
-        image.digest(),
-        signer.envelope(githubProvenance(image.digest(), "feature")),
-        TestEnvelopes.SLSA_V1,
-        null);
+    attest(image, signer.envelope(githubProvenance(image.digest(), "feature")));
 
     Verdict verdict =
         verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.WARNING)));
@@ -282,12 +272,7 @@ class ImageVerifierTest {
   @Test
   void wrongKey_failsOnTheSignature() {
     Pushed image = pushImage();
-    publisher.publish(
-        repo,
-        image.digest(),
-        JdkSigner.of("p256").envelope(githubProvenance(image.digest(), "main")),
-        TestEnvelopes.SLSA_V1,
-        null);
+    attest(image, JdkSigner.of("p256").envelope(githubProvenance(image.digest(), "main")));
 
     Verdict verdict =
         verify(
@@ -319,12 +304,7 @@ class ImageVerifierTest {
                 new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8)
                     .replace("refs/heads/feature", "refs/heads/main")
                     .getBytes(StandardCharsets.UTF_8));
-    publisher.publish(
-        repo,
-        image.digest(),
-        envelope.replace(payload, forged).getBytes(StandardCharsets.UTF_8),
-        TestEnvelopes.SLSA_V1,
-        null);
+    attest(image, envelope.replace(payload, forged).getBytes(StandardCharsets.UTF_8));
 
     Verdict verdict =
         verify(image, signer.publicKeyPem(), List.of(releasePolicy(PolicySeverity.ERROR)));
@@ -337,12 +317,7 @@ class ImageVerifierTest {
   void provenanceAboutAnotherImage_failsOnTheSubject() {
     JdkSigner signer = JdkSigner.of("p256");
     Pushed image = pushImage();
-    publisher.publish(
-        repo,
-        image.digest(),
-        signer.envelope(githubProvenance(TestEnvelopes.randomDigest(), "main")),
-        TestEnvelopes.SLSA_V1,
-        null);
+    attest(image, signer.envelope(githubProvenance(TestEnvelopes.randomDigest(), "main")));
 
     Verdict verdict = verify(image, signer.publicKeyPem(), List.of());
 

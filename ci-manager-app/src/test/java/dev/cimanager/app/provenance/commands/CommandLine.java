@@ -36,8 +36,14 @@ public final class CommandLine {
         error);
   }
 
-  /** {@code verify-attestation} printing into {@code out}. */
-  public static VerifyAttestationCommand verifyAttestation(ByteArrayOutputStream out) {
-    return new VerifyAttestationCommand(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+  /** Runs {@code verify-attestation} with {@code args}. */
+  public static Result verifyAttestation(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    VerifyAttestationCommand command =
+        new VerifyAttestationCommand(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    String[] all = new String[args.length + 1];
+    all[0] = "verify-attestation";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return run(command, out, all);
   }
 }
