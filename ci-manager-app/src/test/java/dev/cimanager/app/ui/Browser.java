@@ -118,7 +118,22 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement visible(By by) {
-    return waiter(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return waiter(WAIT)
+        .withMessage(() -> by + " to be visible; " + whereWeAre())
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** The URL and the start of what the page shows, so a failed wait says what the user saw. */
+  private String whereWeAre() {
+    try {
+      String text = driver.findElement(By.tagName("body")).getText();
+      return "the page at "
+          + driver.getCurrentUrl()
+          + " shows: "
+          + (text.length() > 600 ? text.substring(0, 600) + "…" : text);
+    } catch (RuntimeException e) {
+      return "the page could not be read: " + e;
+    }
   }
 
   /**
