@@ -95,10 +95,9 @@ class ArchitectureTest {
           .should()
           .beFreeOfCycles()
           // The policy trial reads an execution to find its provenance, while the engine parses
-          // pipelines that
-          // reference policy sets (policysets -> execution -> pipelines -> policysets). To go: the
-          // trial takes
-          // the execution's provenance record ids from its resource.
+          // pipelines that reference policy sets (policysets -> execution -> pipelines ->
+          // policysets). To go: the trial takes the execution's provenance record ids from its
+          // resource.
           .ignoreDependency(
               inClass("dev.cimanager.app.policysets.PolicyTrial"),
               inClass("dev.cimanager.app.execution.ExecutionStore"));

@@ -96,8 +96,8 @@ public final class SecretStore {
     }
     String id = scope.idOf(identifier);
     // The ciphertext is bound to the version it is stored as, so the update only applies over the
-    // version it
-    // was encrypted after; a concurrent update makes it read the new version and encrypt again.
+    // version it was encrypted after; a concurrent update makes it read the new version and encrypt
+    // again.
     for (long current = existing.version(); ; ) {
       EncryptedValue encrypted = cipher.encrypt(value, id, current + 1);
       Document updated =

@@ -85,8 +85,7 @@ public final class TriggerResource {
       throw new InvalidTriggerException(problems);
     }
     // every instance reads every enabled schedule each second on one thread: one account's
-    // thousands would
-    // delay every other account's schedules
+    // thousands would delay every other account's schedules
     if (trigger.enabled()
         && trigger.source() instanceof TriggerDefinition.Schedule
         && repository.enabledSchedulesOf(caller.accountId(), TriggerRepository.idOf(scope, key))

@@ -380,8 +380,8 @@ class SlsaProvenanceUiTest {
       throws IOException {
     String digest = apiArtifact(happyExecution()).get("digest").asText();
     // The registry refuses the .att tag of demo/flaky (and only it): a file sits where its tag
-    // directory
-    // goes. The build of the same commit is reproducible, so the image digest is known in advance.
+    // directory goes. The build of the same commit is reproducible, so the image digest is known in
+    // advance.
     Path tagDir =
         REGISTRY.storageDir().resolve("docker/registry/v2/repositories/demo/flaky/_manifests/tags");
     Files.createDirectories(tagDir);

@@ -204,8 +204,7 @@ public final class BuildahBuilder {
       command.addAll(List.of("--runtime-flag", "root=" + runcRoot(buildDir)));
     }
     // --no-cache --force-rm: without them buildah 1.28 leaves the working container of every
-    // earlier stage
-    // of a multi-stage build behind, each a full rootfs copy in vfs storage
+    // earlier stage of a multi-stage build behind, each a full rootfs copy in vfs storage
     command.addAll(
         List.of(
             "--format",
