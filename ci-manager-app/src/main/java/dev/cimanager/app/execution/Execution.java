@@ -70,10 +70,6 @@ public record Execution(
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(triggeredBy, "triggeredBy");
     }
-
-    public Trigger(TriggerType type, String triggeredBy, String event) {
-      this(type, triggeredBy, event, null, null);
-    }
   }
 
   public record StageRun(
@@ -159,10 +155,6 @@ public record Execution(
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(digest, "digest");
       tags = List.copyOf(tags);
-    }
-
-    public ImageOutcome(String image, List<String> tags, String digest) {
-      this(image, tags, digest, null);
     }
 
     public ImageOutcome withProvenance(ProvenanceStatus status) {

@@ -134,7 +134,8 @@ final class ExecutionArtifacts {
           image.image(),
           image.tags(),
           image.digest(),
-          summary);
+          summary,
+          null);
     }
   }
 }

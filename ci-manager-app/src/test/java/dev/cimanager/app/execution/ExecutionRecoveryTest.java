@@ -153,7 +153,7 @@ class ExecutionRecoveryTest {
         "build_app",
         sequenceId,
         status,
-        new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+        new Execution.Trigger(TriggerType.MANUAL, "Test User", null, null, null),
         null,
         "pipeline: {}\n",
         Instant.parse("2026-01-02T03:04:00Z"),

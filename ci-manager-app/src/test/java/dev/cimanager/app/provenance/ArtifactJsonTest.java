@@ -26,6 +26,7 @@ class ArtifactJsonTest {
             "127.0.0.1:5000/demo/app",
             List.of("1.0"),
             DIGEST,
+            null,
             null);
 
     assertThat(JSON.writeValueAsString(artifact))
@@ -52,7 +53,8 @@ class ArtifactJsonTest {
                 ProvenanceStatus.PUSHED,
                 "https://slsa.dev/provenance/v1",
                 "127.0.0.1:5000/demo/app:sha256-" + "ab".repeat(32) + ".att",
-                null));
+                null),
+            null);
 
     assertThat(JSON.writeValueAsString(artifact))
         .endsWith(

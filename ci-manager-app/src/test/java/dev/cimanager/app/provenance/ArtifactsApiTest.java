@@ -125,7 +125,7 @@ class ArtifactsApiTest {
             null,
             now,
             null,
-            new Execution.ImageOutcome("127.0.0.1:5000/demo/app", List.of("1.0"), digest));
+            new Execution.ImageOutcome("127.0.0.1:5000/demo/app", List.of("1.0"), digest, null));
     Execution.StageRun stage =
         new Execution.StageRun("build", "Build", status, null, now, null, List.of(step));
     long sequenceId =
@@ -139,7 +139,7 @@ class ArtifactsApiTest {
             "p",
             sequenceId,
             status,
-            new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+            new Execution.Trigger(TriggerType.MANUAL, "Test User", null, null, null),
             null,
             "pipeline: {}",
             now,

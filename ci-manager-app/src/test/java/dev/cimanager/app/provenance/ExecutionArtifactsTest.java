@@ -60,7 +60,7 @@ class ExecutionArtifactsTest {
   @Test
   void artifact_withoutARecord_isFailedOnlyWhenTheOutcomeSaysSo() {
     String why = "SLSA provenance: tried to describe the build but failed because x";
-    Execution.ImageOutcome image = new Execution.ImageOutcome("r/app", List.of("1"), DIGEST);
+    Execution.ImageOutcome image = new Execution.ImageOutcome("r/app", List.of("1"), DIGEST, null);
 
     for (Execution.ImageOutcome outcome :
         List.of(image, image.withProvenance(ProvenanceStatus.FAILED))) {
@@ -99,7 +99,7 @@ class ExecutionArtifactsTest {
         "p",
         1,
         ExecutionStatus.FAILED,
-        new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+        new Execution.Trigger(TriggerType.MANUAL, "Test User", null, null, null),
         null,
         "pipeline: {}",
         now,
@@ -121,7 +121,7 @@ class ExecutionArtifactsTest {
         "p",
         1,
         status,
-        new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+        new Execution.Trigger(TriggerType.MANUAL, "Test User", null, null, null),
         null,
         "pipeline: {}",
         Instant.now(),

@@ -26,19 +26,7 @@ public record ArtifactResponse(
 
   public static final String TYPE_IMAGE = "Image";
 
-  /** An artifact no verification step looked at. */
-  public ArtifactResponse(
-      String id,
-      String stageIdentifier,
-      String stepIdentifier,
-      String type,
-      String image,
-      List<String> tags,
-      String digest,
-      ProvenanceSummary provenance) {
-    this(id, stageIdentifier, stepIdentifier, type, image, tags, digest, provenance, null);
-  }
-
+  /** This artifact with a verification step's verdict. */
   public ArtifactResponse withVerification(VerificationSummary newVerification) {
     return new ArtifactResponse(
         id,

@@ -102,7 +102,7 @@ public final class BuildAndPushRunner implements StepRunner {
             context.log());
     Instant pushFinishedAt = clock.instant();
     Execution.ImageOutcome outcome =
-        new Execution.ImageOutcome(pushed.image(), pushed.tags(), pushed.digest());
+        new Execution.ImageOutcome(pushed.image(), pushed.tags(), pushed.digest(), null);
     context.recordOutcome().accept(outcome);
 
     try {

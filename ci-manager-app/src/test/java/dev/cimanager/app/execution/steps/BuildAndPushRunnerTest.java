@@ -130,7 +130,7 @@ class BuildAndPushRunnerTest {
             "build_app",
             7,
             ExecutionStatus.RUNNING,
-            new Execution.Trigger(TriggerType.MANUAL, "Test User", null),
+            new Execution.Trigger(TriggerType.MANUAL, "Test User", null, null, null),
             null,
             YAML,
             Instant.parse("2026-01-01T00:00:00Z"),
