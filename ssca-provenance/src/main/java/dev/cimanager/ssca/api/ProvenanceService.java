@@ -169,20 +169,8 @@ public final class ProvenanceService {
     }
     ProvenanceRecord pending =
         record(ctx, recordId, statement, envelope, ProvenanceStatus.PENDING, null);
-    try {
-      store.save(pending);
-    } catch (RuntimeException e) {
-      throw ProvenanceException.failed(
-          Stage.STORE,
-          null,
-          "tried to store the signed provenance of "
-              + imageAt(ctx.image())
-              + " but failed because "
-              + e.getMessage()
-              + "; nothing was pushed",
-          e);
-    }
-    return publish(pending, ctx.image().repositoryRef(), registryCredentials);
+    // the outbox: the .att refers to nothing before the record is saved
+    return publish(pending, ctx.image().repositoryRef(), registryCredentials, () -> save(pending));
   }
 
   /**
@@ -219,7 +207,7 @@ public final class ProvenanceService {
               + "; only a PUSH_FAILED record can be re-pushed",
           null);
     }
-    return publish(record, RepositoryRef.parse(record.image()), registryCredentials);
+    return publish(record, RepositoryRef.parse(record.image()), registryCredentials, () -> {});
   }
 
   /**
@@ -327,8 +315,33 @@ public final class ProvenanceService {
     }
   }
 
+  private void save(ProvenanceRecord pending) {
+    try {
+      store.save(pending);
+    } catch (RuntimeException e) {
+      throw ProvenanceException.failed(
+          Stage.STORE,
+          null,
+          "tried to store the signed provenance of "
+              + pending.image()
+              + "@"
+              + pending.digest()
+              + " but failed because "
+              + e.getMessage()
+              + "; nothing was pushed",
+          e);
+    }
+  }
+
+  /**
+   * @param beforeManifest the record's save, for a new record; the publisher runs it while the
+   *     layer uploads and writes the {@code .att} only after it returned
+   */
   private AttestationResult publish(
-      ProvenanceRecord record, RepositoryRef repo, Credentials credentials) {
+      ProvenanceRecord record,
+      RepositoryRef repo,
+      Credentials credentials,
+      Runnable beforeManifest) {
     PublishedAttestation published;
     try {
       published =
@@ -337,7 +350,8 @@ public final class ProvenanceService {
               Digest.parse(record.digest()),
               record.envelope(),
               record.predicateType(),
-              credentials);
+              credentials,
+              beforeManifest);
     } catch (RegistryException | AttestationLockException e) {
       String reason = e.getMessage();
       try {

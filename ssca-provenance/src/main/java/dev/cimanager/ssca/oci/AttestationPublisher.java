@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Pushes a DSSE envelope as cosign does: one layer of the tag {@code sha256-<hex>.att} next to the
@@ -22,16 +23,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>The Distribution API has no conditional PUT, so two writers that read the tag at once would
  * each PUT a manifest without the other's layer. Publishers therefore hold the attestation's lock
  * ({@link AttestationLocks}, shared through the host's database by every CI manager instance) from
- * the read of the tag through the manifest PUT to a HEAD that checks the tag still names what we
- * PUT. The lock cannot exclude writers that do not take it (a person running {@code cosign
- * attest}): the HEAD catches one that wrote between our PUT and our HEAD, and we then redo the
- * read-modify-write, a bounded number of times. One that read before our PUT and writes after our
- * HEAD can still drop our layer; only registry-side locking could rule that out.
+ * the read of the tag through the manifest PUT; the lock is what keeps every layer, so nothing
+ * re-reads the tag after the PUT. The lock cannot exclude writers that do not take it (a person
+ * running {@code cosign attest}): one that reads before our PUT and writes after it drops our
+ * layer, and only registry-side locking could rule that out (a HEAD after our PUT, as earlier
+ * versions sent, narrowed that window by a round trip without closing it).
+ *
+ * <p>The layer blob is uploaded on a thread of its own while the caller's {@code beforeManifest}
+ * (the host's outbox write) runs and the lock is taken: nothing refers to the blob until the
+ * manifest PUT.
  */
 public final class AttestationPublisher {
-  private static final int MAX_ROUNDS = 12;
-  private static final Duration ROUND_BACKOFF = Duration.ofMillis(25);
-
   /**
    * Longer than a lease ({@code MongoAttestationLocks}: 30 s), so a crashed holder's lock is taken
    * over, not waited out in vain.
@@ -40,10 +42,27 @@ public final class AttestationPublisher {
 
   private final RegistryClients clients;
   private final AttestationLocks locks;
+  private final ExecutorService uploads =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "attestation-layer-upload");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public AttestationPublisher(RegistryClients clients, AttestationLocks locks) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.locks = Objects.requireNonNull(locks, "locks");
+  }
+
+  /** As {@link #publish(RepositoryRef, Digest, byte[], String, Credentials, Runnable)}. */
+  public PublishedAttestation publish(
+      RepositoryRef repo,
+      Digest imageDigest,
+      byte[] envelopeJson,
+      String predicateType,
+      Credentials credentials) {
+    return publish(repo, imageDigest, envelopeJson, predicateType, credentials, () -> {});
   }
 
   /**
@@ -51,8 +70,10 @@ public final class AttestationPublisher {
    * already there changes nothing.
    *
    * @param credentials null for anonymous access
+   * @param beforeManifest runs on the calling thread while the layer uploads; the manifest is
+   *     written only after it returned, and not at all if it throws (its exception propagates, once
+   *     the upload has ended)
    * @throws RegistryException a registry call failed (message names the call and the registry)
-   * @throws AttestationConflictException writers outside our locks kept dropping our layer
    * @throws AttestationLockException the attestation's lock could not be taken (held by another
    *     publisher for the whole timeout, or its storage failed); nothing was written but the layer
    *     blob
@@ -62,9 +83,11 @@ public final class AttestationPublisher {
       Digest imageDigest,
       byte[] envelopeJson,
       String predicateType,
-      Credentials credentials) {
+      Credentials credentials,
+      Runnable beforeManifest) {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(imageDigest, "imageDigest");
+    Objects.requireNonNull(beforeManifest, "beforeManifest");
     requireEnvelope(envelopeJson);
     if (predicateType == null || predicateType.isBlank()) {
       throw new IllegalArgumentException("predicateType must not be blank");
@@ -76,20 +99,17 @@ public final class AttestationPublisher {
     String action = "append attestation layer " + layerDigest + " to " + reference;
     JsonNode ourLayer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
 
-    client.pushBlob(layerDigest, envelopeJson);
-    try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
-      return appendLayer(client, tag, reference, layerDigest, ourLayer, action);
+    LayerUpload upload = new LayerUpload(uploads, client, layerDigest, envelopeJson, action);
+    try {
+      beforeManifest.run();
+    } catch (RuntimeException e) {
+      upload.awaitQuietly(); // the caller's failure comes first: the record may not exist
+      throw e;
     }
-  }
-
-  private PublishedAttestation appendLayer(
-      RegistryClient client,
-      String tag,
-      String reference,
-      Digest layerDigest,
-      JsonNode ourLayer,
-      String action) {
-    for (int round = 1; round <= MAX_ROUNDS; round++) {
+    try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
+      // registry requests one at a time: a first one that draws an auth challenge answers it for
+      // all
+      upload.await();
       Optional<AttestationManifest> current =
           client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
       if (current.isPresent() && current.get().contains(layerDigest)) {
@@ -104,37 +124,9 @@ public final class AttestationPublisher {
       Digest pushed =
           client.pushManifest(
               tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
-      if (client.manifestDigest(tag).filter(pushed::equals).isPresent()) {
-        return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
-      }
-      // a writer outside our locks wrote after us; their manifest may already carry our layer
-      Optional<AttestationManifest> after =
-          client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
-      if (after.isPresent() && after.get().contains(layerDigest)) {
-        return new PublishedAttestation(
-            reference, after.get().digest(), layerDigest, after.get().layers().size());
-      }
-      sleep(jitter(ROUND_BACKOFF.multipliedBy(round)), action);
-    }
-    throw new AttestationConflictException(
-        action,
-        "concurrent writers replaced "
-            + reference
-            + " without our layer "
-            + MAX_ROUNDS
-            + " times in a row; nothing refers to the layer, so publishing again is safe");
-  }
-
-  private static Duration jitter(Duration upTo) {
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(upTo.toMillis() + 1));
-  }
-
-  private static void sleep(Duration d, String action) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException(action, 0, "the thread was interrupted", e);
+      return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
+    } catch (RuntimeException e) {
+      throw upload.failureOr(e);
     }
   }
 
