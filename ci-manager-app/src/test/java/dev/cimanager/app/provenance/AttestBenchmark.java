@@ -119,7 +119,6 @@ public final class AttestBenchmark {
       System.out.printf("  attest p50 / bare push p50: %.2fx%n", p50(attests) / p50(pushes));
       timings.print();
 
-      timings.reset();
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<?>> futures = new ArrayList<>();
       long start = System.nanoTime();
@@ -127,7 +126,6 @@ public final class AttestBenchmark {
         futures.add(
             pool.submit(
                 () -> {
-                  timings.begin(System.nanoTime());
                   service.attest(context(registry.hostPort()), KEY, null);
                 }));
       }
@@ -139,7 +137,6 @@ public final class AttestBenchmark {
       System.out.printf(
           "%n8 threads, %d attestations: %.1f s, %.0f attestations/s%n",
           concurrentTotal, seconds, concurrentTotal / seconds);
-      timings.print();
     }
   }
 
@@ -211,34 +208,37 @@ public final class AttestBenchmark {
         Arrays.stream(sorted).average().orElse(0) / 1e6);
   }
 
-  /** Per-stage durations, collected per thread from the seam timestamps. */
+  /**
+   * Per-stage durations of sequential attestations, from the seam timestamps (the save and the mark
+   * run on the publisher's threads, so the marks are not per thread; meaningless when concurrent).
+   */
   static final class Timings {
-    private final ThreadLocal<long[]> marks = ThreadLocal.withInitial(() -> new long[5]);
+    private final long[] marks = new long[5];
     // {secrets+predicate, sign, save, publish after the save, mark}
     private final List<long[]> stages = new ArrayList<>();
 
     void begin(long at) {
-      marks.get()[0] = at;
+      marks[0] = at;
     }
 
     void secretsResolved() {
-      marks.get()[1] = System.nanoTime();
+      marks[1] = System.nanoTime();
     }
 
     void saveStarted() {
-      marks.get()[2] = System.nanoTime();
+      marks[2] = System.nanoTime();
     }
 
     void saveFinished() {
-      marks.get()[3] = System.nanoTime();
+      marks[3] = System.nanoTime();
     }
 
     void markStarted() {
-      marks.get()[4] = System.nanoTime();
+      marks[4] = System.nanoTime();
     }
 
     void markFinished() {
-      long[] m = marks.get();
+      long[] m = marks;
       long end = System.nanoTime();
       long[] stage = {m[1] - m[0], m[2] - m[1], m[3] - m[2], m[4] - m[3], end - m[4]};
       synchronized (stages) {
@@ -256,9 +256,9 @@ public final class AttestBenchmark {
       String[] names = {
         "predicate + secrets",
         "sign (cached key)",
-        "save (layer uploading)",
-        "rest of the .att push",
-        "mark PUSHED"
+        "save (beside layer + lock)",
+        "then GET, config, PUT",
+        "mark PUSHED (beside unlock)"
       };
       synchronized (stages) {
         for (int s = 0; s < names.length; s++) {

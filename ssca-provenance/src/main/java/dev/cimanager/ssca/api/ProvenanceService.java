@@ -3,6 +3,7 @@ package dev.cimanager.ssca.api;
 import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.api.ProvenanceException.Stage;
 import dev.cimanager.ssca.oci.AttestationPublisher;
+import dev.cimanager.ssca.oci.Outbox;
 import dev.cimanager.ssca.oci.PublishedAttestation;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
@@ -169,7 +170,6 @@ public final class ProvenanceService {
     }
     ProvenanceRecord pending =
         record(ctx, recordId, statement, envelope, ProvenanceStatus.PENDING, null);
-    // the outbox: the .att refers to nothing before the record is saved
     return publish(pending, ctx.image().repositoryRef(), registryCredentials, () -> save(pending));
   }
 
@@ -334,14 +334,11 @@ public final class ProvenanceService {
   }
 
   /**
-   * @param beforeManifest the record's save, for a new record; the publisher runs it while the
-   *     layer uploads and writes the {@code .att} only after it returned
+   * @param save the record's save, for a new record: the publisher writes the {@code .att} only
+   *     after it returned (the outbox), and runs it while the layer uploads
    */
   private AttestationResult publish(
-      ProvenanceRecord record,
-      RepositoryRef repo,
-      Credentials credentials,
-      Runnable beforeManifest) {
+      ProvenanceRecord record, RepositoryRef repo, Credentials credentials, Runnable save) {
     PublishedAttestation published;
     try {
       published =
@@ -351,7 +348,7 @@ public final class ProvenanceService {
               record.envelope(),
               record.predicateType(),
               credentials,
-              beforeManifest);
+              new Outbox(save, pushed -> markPushed(record, pushed)));
     } catch (RegistryException | AttestationLockException e) {
       String reason = e.getMessage();
       try {
@@ -369,6 +366,15 @@ public final class ProvenanceService {
               + " (PUSH_FAILED) and can be re-pushed",
           e);
     }
+    return new AttestationResult(
+        record.id(),
+        record.image(),
+        record.digest(),
+        published.reference(),
+        published.manifestDigest().toString());
+  }
+
+  private void markPushed(ProvenanceRecord record, PublishedAttestation published) {
     try {
       store.markPushed(record.id(), published.reference(), clock.instant());
     } catch (RuntimeException e) {
@@ -384,12 +390,6 @@ public final class ProvenanceService {
               + "; re-pushing the record fixes it",
           e);
     }
-    return new AttestationResult(
-        record.id(),
-        record.image(),
-        record.digest(),
-        published.reference(),
-        published.manifestDigest().toString());
   }
 
   /**

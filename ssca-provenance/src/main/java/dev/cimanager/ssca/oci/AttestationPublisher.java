@@ -29,9 +29,9 @@ import java.util.concurrent.Executors;
  * layer, and only registry-side locking could rule that out (a HEAD after our PUT, as earlier
  * versions sent, narrowed that window by a round trip without closing it).
  *
- * <p>The layer blob is uploaded on a thread of its own while the caller's {@code beforeManifest}
- * (the host's outbox write) runs and the lock is taken: nothing refers to the blob until the
- * manifest PUT.
+ * <p>What does not depend on each other runs at once: the layer upload, the host's record of the
+ * publish ({@link Outbox}) and taking the lock; then, after the PUT, marking the record and
+ * releasing the lock. Nothing refers to the layer blob until the manifest PUT.
  */
 public final class AttestationPublisher {
   /**
@@ -42,10 +42,10 @@ public final class AttestationPublisher {
 
   private final RegistryClients clients;
   private final AttestationLocks locks;
-  private final ExecutorService uploads =
+  private final ExecutorService background =
       Executors.newCachedThreadPool(
           task -> {
-            Thread thread = new Thread(task, "attestation-layer-upload");
+            Thread thread = new Thread(task, "attestation-publish");
             thread.setDaemon(true);
             return thread;
           });
@@ -55,24 +55,21 @@ public final class AttestationPublisher {
     this.locks = Objects.requireNonNull(locks, "locks");
   }
 
-  /** As {@link #publish(RepositoryRef, Digest, byte[], String, Credentials, Runnable)}. */
+  /** As {@link #publish(RepositoryRef, Digest, byte[], String, Credentials, Outbox)}. */
   public PublishedAttestation publish(
       RepositoryRef repo,
       Digest imageDigest,
       byte[] envelopeJson,
       String predicateType,
       Credentials credentials) {
-    return publish(repo, imageDigest, envelopeJson, predicateType, credentials, () -> {});
+    return publish(repo, imageDigest, envelopeJson, predicateType, credentials, Outbox.NONE);
   }
 
   /**
-   * Adds the envelope as a layer of {@code repo:sha256-<hex>.att}. Publishing an envelope that is
-   * already there changes nothing.
+   * Adds the envelope as a layer of {@code repo:sha256-<hex>.att}, recording it in {@code outbox}.
+   * Publishing an envelope that is already there changes nothing.
    *
    * @param credentials null for anonymous access
-   * @param beforeManifest runs on the calling thread while the layer uploads; the manifest is
-   *     written only after it returned, and not at all if it throws (its exception propagates, once
-   *     the upload has ended)
    * @throws RegistryException a registry call failed (message names the call and the registry)
    * @throws AttestationLockException the attestation's lock could not be taken (held by another
    *     publisher for the whole timeout, or its storage failed); nothing was written but the layer
@@ -84,10 +81,10 @@ public final class AttestationPublisher {
       byte[] envelopeJson,
       String predicateType,
       Credentials credentials,
-      Runnable beforeManifest) {
+      Outbox outbox) {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(imageDigest, "imageDigest");
-    Objects.requireNonNull(beforeManifest, "beforeManifest");
+    Objects.requireNonNull(outbox, "outbox");
     requireEnvelope(envelopeJson);
     if (predicateType == null || predicateType.isBlank()) {
       throw new IllegalArgumentException("predicateType must not be blank");
@@ -97,37 +94,51 @@ public final class AttestationPublisher {
     String reference = repo + ":" + tag;
     Digest layerDigest = Digest.of(envelopeJson);
     String action = "append attestation layer " + layerDigest + " to " + reference;
-    JsonNode ourLayer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
 
-    LayerUpload upload = new LayerUpload(uploads, client, layerDigest, envelopeJson, action);
-    try {
-      beforeManifest.run();
-    } catch (RuntimeException e) {
-      upload.awaitQuietly(); // the caller's failure comes first: the record may not exist
-      throw e;
-    }
+    BackgroundTask recorded = BackgroundTask.start(background, action, outbox.beforeManifest());
+    BackgroundTask uploaded =
+        BackgroundTask.start(background, action, () -> client.pushBlob(layerDigest, envelopeJson));
+    PublishedAttestation published;
+    BackgroundTask marked;
     try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
-      // registry requests one at a time: a first one that draws an auth challenge answers it for
-      // all
-      upload.await();
-      Optional<AttestationManifest> current =
-          client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
-      if (current.isPresent() && current.get().contains(layerDigest)) {
-        return new PublishedAttestation(
-            reference, current.get().digest(), layerDigest, current.get().layers().size());
-      }
-      List<JsonNode> layers =
-          new ArrayList<>(current.map(AttestationManifest::layers).orElse(List.of()));
-      layers.add(ourLayer);
-      byte[] config = AttestationImage.config(layers);
-      client.pushBlob(Digest.of(config), config);
-      Digest pushed =
-          client.pushManifest(
-              tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
-      return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
+      recorded.await();
+      // one registry request at a time: the first answers an auth challenge for the others
+      uploaded.await();
+      published =
+          appendLayer(client, tag, reference, layerDigest, predicateType, envelopeJson, action);
+      marked =
+          BackgroundTask.start(background, action, () -> outbox.afterManifest().accept(published));
     } catch (RuntimeException e) {
-      throw upload.failureOr(e);
+      throw BackgroundTask.firstFailure(e, recorded, uploaded);
     }
+    marked.await();
+    return published;
+  }
+
+  /** The read-modify-write of the tag, under its lock. */
+  private static PublishedAttestation appendLayer(
+      RegistryClient client,
+      String tag,
+      String reference,
+      Digest layerDigest,
+      String predicateType,
+      byte[] envelopeJson,
+      String action) {
+    Optional<AttestationManifest> current =
+        client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
+    if (current.isPresent() && current.get().contains(layerDigest)) {
+      return new PublishedAttestation(
+          reference, current.get().digest(), layerDigest, current.get().layers().size());
+    }
+    List<JsonNode> layers =
+        new ArrayList<>(current.map(AttestationManifest::layers).orElse(List.of()));
+    layers.add(AttestationImage.layer(layerDigest, envelopeJson.length, predicateType));
+    byte[] config = AttestationImage.config(layers);
+    client.pushBlob(Digest.of(config), config);
+    Digest pushed =
+        client.pushManifest(
+            tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
+    return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
   }
 
   private static void requireEnvelope(byte[] envelopeJson) {
