@@ -42,25 +42,19 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The time the SSCA work adds to a Build stage per image: one {@link ProvenanceService#attest} call
  * with a realistic context, a cached Cosign key, the embedded MongoDB on its H2 file (the default
- * deployment) and a loopback {@code docker-registry}. Not a test: run by hand from the reactor root
- * (figures in docs/PERFORMANCE.md):
+ * deployment) and a loopback {@code docker-registry}. Not a test: {@code ./scripts/bench.sh attest}
+ * runs it as {@code AttestBenchmark 200 400} ([sequential runs] [attestations on 8 threads]);
+ * figures in docs/PERFORMANCE.md.
  *
- * <pre>
- * mvn -B -q -pl ci-manager-app -am -DskipTests verify dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -cp ci-manager-app/target/test-classes:ci-manager-app/target/classes:$(cat ci-manager-app/target/bench.cp) \
- *     dev.cimanager.app.provenance.AttestBenchmark 200 400     # [sequential runs] [attestations on 8 threads]
- * </pre>
+ * <p>Each attestation is timed side by side with a {@link BarePush} of a layer, config and manifest
+ * of the same sizes to the same registry, alternating which goes first, so that the ratio of the
+ * two medians is the SSCA work's cost over the push it follows, under whatever else the machine is
+ * doing at the time.
  *
- * <p>Each attestation is timed side by side with a {@link BarePush} of the same bytes to the same
- * registry, alternating which goes first, so that the ratio of the two medians is the SSCA work's
- * cost over the push it follows, under whatever else the machine is doing at the time.
- *
- * <p>The split comes from the SPI seams the facade calls in order, timed per thread: secrets
- * resolved -> [load cached signer, predicate, statement, DSSE sign] -> store.save (while the layer
- * blob uploads) -> [lock, read the .att, config and manifest PUT] -> store.markPushed. So "sign" is
- * the time between the password lookup and the save, "rest of the .att push" the time between the
- * save and the mark.
+ * <p>The split of a sequential attestation comes from the SPI seams the facade calls, timed in
+ * order: secrets resolved -> [load cached signer, predicate, statement, DSSE sign, start the layer
+ * upload] -> store.save (beside the layer upload and the lock) -> [the rest of the upload, read the
+ * .att, config and manifest PUT] -> store.markPushed (beside the unlock).
  */
 public final class AttestBenchmark {
   private static final SigningKeyRef KEY =
@@ -117,6 +111,11 @@ public final class AttestBenchmark {
       print("bare push (5 requests)", pushes);
       print("attest total", attests);
       System.out.printf("  attest p50 / bare push p50: %.2fx%n", p50(attests) / p50(pushes));
+      long[] ratios = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        ratios[i] = attests[i] * 1000 / pushes[i];
+      }
+      System.out.printf("  median of the %d pairs' ratios: %.2fx%n", runs, p50(ratios) / 1000);
       timings.print();
 
       ExecutorService pool = Executors.newFixedThreadPool(8);

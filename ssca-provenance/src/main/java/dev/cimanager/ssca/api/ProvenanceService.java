@@ -50,7 +50,8 @@ import java.util.UUID;
  *       pushes its exact envelope bytes later.
  * </ul>
  *
- * The record is saved before the push: the store is the push's outbox, so nothing signed is lost.
+ * The record is saved before the {@code .att} refers to the envelope (while the layer uploads): the
+ * store is the push's outbox, so nothing signed is lost.
  */
 public final class ProvenanceService {
   private final SecretResolver secrets;
