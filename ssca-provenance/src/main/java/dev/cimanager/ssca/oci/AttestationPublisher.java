@@ -101,11 +101,10 @@ public final class AttestationPublisher {
     PublishedAttestation published;
     BackgroundTask marked;
     try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
-      recorded.await();
       // one registry request at a time: the first answers an auth challenge for the others
       uploaded.await();
-      published =
-          appendLayer(client, tag, reference, layerDigest, predicateType, envelopeJson, action);
+      JsonNode layer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
+      published = appendLayer(client, tag, reference, layer, recorded, action);
       marked =
           BackgroundTask.start(background, action, () -> outbox.afterManifest().accept(published));
     } catch (RuntimeException e) {
@@ -115,26 +114,31 @@ public final class AttestationPublisher {
     return published;
   }
 
-  /** The read-modify-write of the tag, under its lock. */
+  /**
+   * The read-modify-write of the tag, under its lock. Only the manifest PUT waits for the host's
+   * record: it is what makes the tag refer to the layer.
+   */
   private static PublishedAttestation appendLayer(
       RegistryClient client,
       String tag,
       String reference,
-      Digest layerDigest,
-      String predicateType,
-      byte[] envelopeJson,
+      JsonNode layer,
+      BackgroundTask recorded,
       String action) {
+    Digest layerDigest = Digest.parse(layer.get("digest").asText());
     Optional<AttestationManifest> current =
         client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
     if (current.isPresent() && current.get().contains(layerDigest)) {
+      recorded.await();
       return new PublishedAttestation(
           reference, current.get().digest(), layerDigest, current.get().layers().size());
     }
     List<JsonNode> layers =
         new ArrayList<>(current.map(AttestationManifest::layers).orElse(List.of()));
-    layers.add(AttestationImage.layer(layerDigest, envelopeJson.length, predicateType));
+    layers.add(layer);
     byte[] config = AttestationImage.config(layers);
     client.pushBlob(Digest.of(config), config);
+    recorded.await();
     Digest pushed =
         client.pushManifest(
             tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
