@@ -30,8 +30,9 @@ import java.util.concurrent.Executors;
  * versions sent, narrowed that window by a round trip without closing it).
  *
  * <p>What does not depend on each other runs at once: the layer upload, the host's record of the
- * publish ({@link Outbox}) and taking the lock; then, after the PUT, marking the record and
- * releasing the lock. Nothing refers to the layer blob until the manifest PUT.
+ * publish ({@link Outbox}) and taking the lock; the read of the tag and the config upload do not
+ * wait for the record, only the manifest PUT does (nothing refers to the layer before it); after
+ * the PUT, marking the record and releasing the lock.
  */
 public final class AttestationPublisher {
   /**
