@@ -29,7 +29,7 @@ for WHICH in signing publish store attest verify isolation webhook schedule; do
                -cp "$(classpath ssca-storage)" dev.cimanager.ssca.storage.ProvenanceStoreBenchmark 100000 ;;
     verify)  run "SLSA verification of a one-layer image vs the registry floor; 20 CEL policies (JMH sample, us/op)" \
                -cp "$(classpath ssca-provenance)" org.openjdk.jmh.Main VerifyBenchmark -f 1 -wi 2 -w 3s -i 3 -r 5s ;;
-    attest)  run "SSCA work per image: ProvenanceService.attest (cached key, H2 Mongo, loopback registry)" \
+    attest)  run "SSCA work per image: ProvenanceService.attest vs a bare push of same-sized blobs and manifest, interleaved (cached key, H2 Mongo, loopback registry)" \
                -cp "$(classpath ci-manager-app)" dev.cimanager.app.provenance.AttestBenchmark 200 400 ;;
     isolation) ensure_packages busybox-static
                run "a small build (FROM scratch + COPY + 1 RUN + push): chroot vs isolated RUN steps, p50 of 10 each" \

@@ -42,20 +42,19 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The time the SSCA work adds to a Build stage per image: one {@link ProvenanceService#attest} call
  * with a realistic context, a cached Cosign key, the embedded MongoDB on its H2 file (the default
- * deployment) and a loopback {@code docker-registry}. Not a test: run by hand from the reactor root
- * (figures in docs/PERFORMANCE.md):
+ * deployment) and a loopback {@code docker-registry}. Not a test: {@code ./scripts/bench.sh attest}
+ * runs it as {@code AttestBenchmark 200 400} ([sequential runs] [attestations on 8 threads]);
+ * figures in docs/PERFORMANCE.md.
  *
- * <pre>
- * mvn -B -q -pl ci-manager-app -am -DskipTests verify dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -cp ci-manager-app/target/test-classes:ci-manager-app/target/classes:$(cat ci-manager-app/target/bench.cp) \
- *     dev.cimanager.app.provenance.AttestBenchmark 200 400     # [sequential runs] [attestations on 8 threads]
- * </pre>
+ * <p>Each attestation is timed side by side with a {@link BarePush} of a layer, config and manifest
+ * of the same sizes to the same registry, alternating which goes first, so that the ratio of the
+ * two medians is the SSCA work's cost over the push it follows, under whatever else the machine is
+ * doing at the time.
  *
- * <p>The split comes from the SPI seams the facade calls in order, timed per thread: secrets
- * resolved -> [load cached signer, predicate, statement, DSSE sign] -> store.save -> [push .att] ->
- * store.markPushed. So "sign" is the time between the password lookup and the save, "push" the time
- * between the save and the mark, "store" the two store calls.
+ * <p>The split of a sequential attestation comes from the SPI seams the facade calls, timed in
+ * order: secrets resolved -> [load cached signer, predicate, statement, DSSE sign, start the layer
+ * upload] -> store.save (beside the layer upload and the lock) -> [the rest of the upload, read the
+ * .att, config and manifest PUT] -> store.markPushed (beside the unlock).
  */
 public final class AttestBenchmark {
   private static final SigningKeyRef KEY =
@@ -73,7 +72,7 @@ public final class AttestBenchmark {
         MongoConnection mongo = MongoClientFactory.startEmbedded(dir)) {
       Timings timings = new Timings();
       MongoDatabase database = mongo.client().getDatabase("bench");
-      ProvenanceStore store = new TimedStore(MongoProvenanceStore.open(database), timings);
+      TimedStore store = new TimedStore(MongoProvenanceStore.open(database), timings);
       // the app's wiring: the .att locks in the same MongoDB (see ProvenanceModule)
       ProvenanceService service =
           ProvenanceService.create(
@@ -83,23 +82,45 @@ public final class AttestBenchmark {
               Set.of(registry.hostPort()),
               Clock.systemUTC());
 
-      for (int i = 0; i < 30; i++) { // warm-up: JIT, connection pool, the one scrypt of the key
+      BarePush bare = new BarePush(registry.hostPort(), "demo/app");
+      // warm-up: the one scrypt of the key, connection pools, and the JIT, whose compiling of the
+      // embedded MongoDB, H2 and Bouncy Castle otherwise runs on the 2 cores during the first
+      // few hundred measured attestations
+      for (int i = 0; i < 300; i++) {
         service.attest(context(registry.hostPort()), KEY, null);
+        bare.push(BarePush.content(store.last));
       }
       timings.reset();
-      long[] totals = new long[runs];
+      long[] attests = new long[runs];
+      long[] pushes = new long[runs];
       for (int i = 0; i < runs; i++) {
         ExecutionContext ctx = context(registry.hostPort());
+        BarePush.Content content = BarePush.content(store.last);
+        // alternate which goes first, so drifts in the machine's load hit both alike
+        if (i % 2 == 0) {
+          pushes[i] = timed(() -> bare.push(content));
+        }
         long start = System.nanoTime();
         timings.begin(start);
         service.attest(ctx, KEY, null);
-        totals[i] = System.nanoTime() - start;
+        attests[i] = System.nanoTime() - start;
+        if (i % 2 == 1) {
+          pushes[i] = timed(() -> bare.push(content));
+        }
       }
-      System.out.printf("sequential, %d attestations (one new image digest each):%n", runs);
-      print("attest total", totals);
+      System.out.printf(
+          "sequential, %d attestations and %d bare pushes interleaved (one new image digest each):%n",
+          runs, runs);
+      print("bare push (5 requests)", pushes);
+      print("attest total", attests);
+      System.out.printf("  attest p50 / bare push p50: %.2fx%n", p50(attests) / p50(pushes));
+      long[] ratios = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        ratios[i] = attests[i] * 1000 / pushes[i];
+      }
+      System.out.printf("  median of the %d pairs' ratios: %.2fx%n", runs, p50(ratios) / 1000);
       timings.print();
 
-      timings.reset();
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<?>> futures = new ArrayList<>();
       long start = System.nanoTime();
@@ -107,7 +128,6 @@ public final class AttestBenchmark {
         futures.add(
             pool.submit(
                 () -> {
-                  timings.begin(System.nanoTime());
                   service.attest(context(registry.hostPort()), KEY, null);
                 }));
       }
@@ -119,7 +139,6 @@ public final class AttestBenchmark {
       System.out.printf(
           "%n8 threads, %d attestations: %.1f s, %.0f attestations/s%n",
           concurrentTotal, seconds, concurrentTotal / seconds);
-      timings.print();
     }
   }
 
@@ -165,6 +184,22 @@ public final class AttestBenchmark {
         now);
   }
 
+  private interface Push {
+    void run() throws Exception;
+  }
+
+  private static long timed(Push push) throws Exception {
+    long start = System.nanoTime();
+    push.run();
+    return System.nanoTime() - start;
+  }
+
+  private static double p50(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
   private static void print(String name, long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
@@ -176,35 +211,39 @@ public final class AttestBenchmark {
         Arrays.stream(sorted).average().orElse(0) / 1e6);
   }
 
-  /** Per-stage durations, collected per thread from the seam timestamps. */
+  /**
+   * Per-stage durations of sequential attestations, from the seam timestamps (the save and the mark
+   * run on the publisher's threads, so the marks are not per thread; meaningless when concurrent).
+   */
   static final class Timings {
-    private final ThreadLocal<long[]> marks = ThreadLocal.withInitial(() -> new long[5]);
-    private final List<long[]> stages = new ArrayList<>(); // {secrets+predicate, sign, store, push}
+    private final long[] marks = new long[5];
+    // {secrets+predicate, sign, save, publish after the save, mark}
+    private final List<long[]> stages = new ArrayList<>();
 
     void begin(long at) {
-      marks.get()[0] = at;
+      marks[0] = at;
     }
 
     void secretsResolved() {
-      marks.get()[1] = System.nanoTime();
+      marks[1] = System.nanoTime();
     }
 
     void saveStarted() {
-      marks.get()[2] = System.nanoTime();
+      marks[2] = System.nanoTime();
     }
 
     void saveFinished() {
-      marks.get()[3] = System.nanoTime();
+      marks[3] = System.nanoTime();
     }
 
     void markStarted() {
-      marks.get()[4] = System.nanoTime();
+      marks[4] = System.nanoTime();
     }
 
     void markFinished() {
-      long[] m = marks.get();
+      long[] m = marks;
       long end = System.nanoTime();
-      long[] stage = {m[1] - m[0], m[2] - m[1], (m[3] - m[2]) + (end - m[4]), m[4] - m[3]};
+      long[] stage = {m[1] - m[0], m[2] - m[1], m[3] - m[2], m[4] - m[3], end - m[4]};
       synchronized (stages) {
         stages.add(stage);
       }
@@ -218,7 +257,11 @@ public final class AttestBenchmark {
 
     void print() {
       String[] names = {
-        "predicate + secrets", "sign (cached key)", "store (save + mark)", "push .att"
+        "predicate + secrets",
+        "sign (cached key)",
+        "save (beside layer + lock)",
+        "then GET, config, PUT",
+        "mark PUSHED (beside unlock)"
       };
       synchronized (stages) {
         for (int s = 0; s < names.length; s++) {
@@ -259,6 +302,7 @@ public final class AttestBenchmark {
   static final class TimedStore implements ProvenanceStore {
     private final ProvenanceStore store;
     private final Timings timings;
+    private volatile ProvenanceRecord last;
 
     TimedStore(ProvenanceStore store, Timings timings) {
       this.store = store;
@@ -268,6 +312,7 @@ public final class AttestBenchmark {
     @Override
     public void save(ProvenanceRecord record) {
       timings.saveStarted();
+      last = record;
       store.save(record);
       timings.saveFinished();
     }

@@ -3,6 +3,7 @@ package dev.cimanager.ssca.api;
 import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.api.ProvenanceException.Stage;
 import dev.cimanager.ssca.oci.AttestationPublisher;
+import dev.cimanager.ssca.oci.Outbox;
 import dev.cimanager.ssca.oci.PublishedAttestation;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
@@ -49,7 +50,8 @@ import java.util.UUID;
  *       pushes its exact envelope bytes later.
  * </ul>
  *
- * The record is saved before the push: the store is the push's outbox, so nothing signed is lost.
+ * The record is saved before the {@code .att} refers to the envelope (while the layer uploads): the
+ * store is the push's outbox, so nothing signed is lost.
  */
 public final class ProvenanceService {
   private final SecretResolver secrets;
@@ -169,20 +171,7 @@ public final class ProvenanceService {
     }
     ProvenanceRecord pending =
         record(ctx, recordId, statement, envelope, ProvenanceStatus.PENDING, null);
-    try {
-      store.save(pending);
-    } catch (RuntimeException e) {
-      throw ProvenanceException.failed(
-          Stage.STORE,
-          null,
-          "tried to store the signed provenance of "
-              + imageAt(ctx.image())
-              + " but failed because "
-              + e.getMessage()
-              + "; nothing was pushed",
-          e);
-    }
-    return publish(pending, ctx.image().repositoryRef(), registryCredentials);
+    return publish(pending, ctx.image().repositoryRef(), registryCredentials, () -> save(pending));
   }
 
   /**
@@ -219,7 +208,7 @@ public final class ProvenanceService {
               + "; only a PUSH_FAILED record can be re-pushed",
           null);
     }
-    return publish(record, RepositoryRef.parse(record.image()), registryCredentials);
+    return publish(record, RepositoryRef.parse(record.image()), registryCredentials, () -> {});
   }
 
   /**
@@ -327,8 +316,30 @@ public final class ProvenanceService {
     }
   }
 
+  private void save(ProvenanceRecord pending) {
+    try {
+      store.save(pending);
+    } catch (RuntimeException e) {
+      throw ProvenanceException.failed(
+          Stage.STORE,
+          null,
+          "tried to store the signed provenance of "
+              + pending.image()
+              + "@"
+              + pending.digest()
+              + " but failed because "
+              + e.getMessage()
+              + "; nothing was pushed",
+          e);
+    }
+  }
+
+  /**
+   * @param save the record's save, for a new record: the publisher writes the {@code .att} only
+   *     after it returned (the outbox), and runs it while the layer uploads
+   */
   private AttestationResult publish(
-      ProvenanceRecord record, RepositoryRef repo, Credentials credentials) {
+      ProvenanceRecord record, RepositoryRef repo, Credentials credentials, Runnable save) {
     PublishedAttestation published;
     try {
       published =
@@ -337,7 +348,8 @@ public final class ProvenanceService {
               Digest.parse(record.digest()),
               record.envelope(),
               record.predicateType(),
-              credentials);
+              credentials,
+              new Outbox(save, pushed -> markPushed(record, pushed)));
     } catch (RegistryException | AttestationLockException e) {
       String reason = e.getMessage();
       try {
@@ -355,6 +367,15 @@ public final class ProvenanceService {
               + " (PUSH_FAILED) and can be re-pushed",
           e);
     }
+    return new AttestationResult(
+        record.id(),
+        record.image(),
+        record.digest(),
+        published.reference(),
+        published.manifestDigest().toString());
+  }
+
+  private void markPushed(ProvenanceRecord record, PublishedAttestation published) {
     try {
       store.markPushed(record.id(), published.reference(), clock.instant());
     } catch (RuntimeException e) {
@@ -370,12 +391,6 @@ public final class ProvenanceService {
               + "; re-pushing the record fixes it",
           e);
     }
-    return new AttestationResult(
-        record.id(),
-        record.image(),
-        record.digest(),
-        published.reference(),
-        published.manifestDigest().toString());
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Pushes a DSSE envelope as cosign does: one layer of the tag {@code sha256-<hex>.att} next to the
@@ -22,16 +23,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>The Distribution API has no conditional PUT, so two writers that read the tag at once would
  * each PUT a manifest without the other's layer. Publishers therefore hold the attestation's lock
  * ({@link AttestationLocks}, shared through the host's database by every CI manager instance) from
- * the read of the tag through the manifest PUT to a HEAD that checks the tag still names what we
- * PUT. The lock cannot exclude writers that do not take it (a person running {@code cosign
- * attest}): the HEAD catches one that wrote between our PUT and our HEAD, and we then redo the
- * read-modify-write, a bounded number of times. One that read before our PUT and writes after our
- * HEAD can still drop our layer; only registry-side locking could rule that out.
+ * the read of the tag through the manifest PUT; the lock is what keeps every layer, so nothing
+ * re-reads the tag after the PUT. The lock cannot exclude writers that do not take it (a person
+ * running {@code cosign attest}): one that reads before our PUT and writes after it drops our
+ * layer, and only registry-side locking could rule that out (a HEAD after our PUT, as earlier
+ * versions sent, narrowed that window by a round trip without closing it).
+ *
+ * <p>What does not depend on each other runs at once: the layer upload, the host's record of the
+ * publish ({@link Outbox}) and taking the lock; the read of the tag and the config upload do not
+ * wait for the record, only the manifest PUT does (nothing refers to the layer before it); after
+ * the PUT, marking the record and releasing the lock.
  */
 public final class AttestationPublisher {
-  private static final int MAX_ROUNDS = 12;
-  private static final Duration ROUND_BACKOFF = Duration.ofMillis(25);
-
   /**
    * Longer than a lease ({@code MongoAttestationLocks}: 30 s), so a crashed holder's lock is taken
    * over, not waited out in vain.
@@ -40,19 +43,35 @@ public final class AttestationPublisher {
 
   private final RegistryClients clients;
   private final AttestationLocks locks;
+  private final ExecutorService background =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "attestation-publish");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public AttestationPublisher(RegistryClients clients, AttestationLocks locks) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.locks = Objects.requireNonNull(locks, "locks");
   }
 
+  /** As {@link #publish(RepositoryRef, Digest, byte[], String, Credentials, Outbox)}. */
+  public PublishedAttestation publish(
+      RepositoryRef repo,
+      Digest imageDigest,
+      byte[] envelopeJson,
+      String predicateType,
+      Credentials credentials) {
+    return publish(repo, imageDigest, envelopeJson, predicateType, credentials, Outbox.NONE);
+  }
+
   /**
-   * Adds the envelope as a layer of {@code repo:sha256-<hex>.att}. Publishing an envelope that is
-   * already there changes nothing.
+   * Adds the envelope as a layer of {@code repo:sha256-<hex>.att}, recording it in {@code outbox}.
+   * Publishing an envelope that is already there changes nothing.
    *
    * @param credentials null for anonymous access
    * @throws RegistryException a registry call failed (message names the call and the registry)
-   * @throws AttestationConflictException writers outside our locks kept dropping our layer
    * @throws AttestationLockException the attestation's lock could not be taken (held by another
    *     publisher for the whole timeout, or its storage failed); nothing was written but the layer
    *     blob
@@ -62,9 +81,11 @@ public final class AttestationPublisher {
       Digest imageDigest,
       byte[] envelopeJson,
       String predicateType,
-      Credentials credentials) {
+      Credentials credentials,
+      Outbox outbox) {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(imageDigest, "imageDigest");
+    Objects.requireNonNull(outbox, "outbox");
     requireEnvelope(envelopeJson);
     if (predicateType == null || predicateType.isBlank()) {
       throw new IllegalArgumentException("predicateType must not be blank");
@@ -74,68 +95,55 @@ public final class AttestationPublisher {
     String reference = repo + ":" + tag;
     Digest layerDigest = Digest.of(envelopeJson);
     String action = "append attestation layer " + layerDigest + " to " + reference;
-    JsonNode ourLayer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
 
-    client.pushBlob(layerDigest, envelopeJson);
+    BackgroundTask recorded = BackgroundTask.start(background, action, outbox.beforeManifest());
+    BackgroundTask uploaded =
+        BackgroundTask.start(background, action, () -> client.pushBlob(layerDigest, envelopeJson));
+    PublishedAttestation published;
+    BackgroundTask marked;
     try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
-      return appendLayer(client, tag, reference, layerDigest, ourLayer, action);
+      // one registry request at a time: the first answers an auth challenge for the others
+      uploaded.await();
+      JsonNode layer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
+      published = appendLayer(client, tag, reference, layer, recorded, action);
+      marked =
+          BackgroundTask.start(background, action, () -> outbox.afterManifest().accept(published));
+    } catch (RuntimeException e) {
+      throw BackgroundTask.firstFailure(e, recorded, uploaded);
     }
+    marked.await();
+    return published;
   }
 
-  private PublishedAttestation appendLayer(
+  /**
+   * The read-modify-write of the tag, under its lock. Only the manifest PUT waits for the host's
+   * record: it is what makes the tag refer to the layer.
+   */
+  private static PublishedAttestation appendLayer(
       RegistryClient client,
       String tag,
       String reference,
-      Digest layerDigest,
-      JsonNode ourLayer,
+      JsonNode layer,
+      BackgroundTask recorded,
       String action) {
-    for (int round = 1; round <= MAX_ROUNDS; round++) {
-      Optional<AttestationManifest> current =
-          client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
-      if (current.isPresent() && current.get().contains(layerDigest)) {
-        return new PublishedAttestation(
-            reference, current.get().digest(), layerDigest, current.get().layers().size());
-      }
-      List<JsonNode> layers =
-          new ArrayList<>(current.map(AttestationManifest::layers).orElse(List.of()));
-      layers.add(ourLayer);
-      byte[] config = AttestationImage.config(layers);
-      client.pushBlob(Digest.of(config), config);
-      Digest pushed =
-          client.pushManifest(
-              tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
-      if (client.manifestDigest(tag).filter(pushed::equals).isPresent()) {
-        return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
-      }
-      // a writer outside our locks wrote after us; their manifest may already carry our layer
-      Optional<AttestationManifest> after =
-          client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
-      if (after.isPresent() && after.get().contains(layerDigest)) {
-        return new PublishedAttestation(
-            reference, after.get().digest(), layerDigest, after.get().layers().size());
-      }
-      sleep(jitter(ROUND_BACKOFF.multipliedBy(round)), action);
+    Digest layerDigest = Digest.parse(layer.get("digest").asText());
+    Optional<AttestationManifest> current =
+        client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
+    if (current.isPresent() && current.get().contains(layerDigest)) {
+      recorded.await();
+      return new PublishedAttestation(
+          reference, current.get().digest(), layerDigest, current.get().layers().size());
     }
-    throw new AttestationConflictException(
-        action,
-        "concurrent writers replaced "
-            + reference
-            + " without our layer "
-            + MAX_ROUNDS
-            + " times in a row; nothing refers to the layer, so publishing again is safe");
-  }
-
-  private static Duration jitter(Duration upTo) {
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(upTo.toMillis() + 1));
-  }
-
-  private static void sleep(Duration d, String action) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException(action, 0, "the thread was interrupted", e);
-    }
+    List<JsonNode> layers =
+        new ArrayList<>(current.map(AttestationManifest::layers).orElse(List.of()));
+    layers.add(layer);
+    byte[] config = AttestationImage.config(layers);
+    client.pushBlob(Digest.of(config), config);
+    recorded.await();
+    Digest pushed =
+        client.pushManifest(
+            tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
+    return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
   }
 
   private static void requireEnvelope(byte[] envelopeJson) {

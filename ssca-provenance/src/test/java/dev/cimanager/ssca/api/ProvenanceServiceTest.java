@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cimanager.contracts.artifacts.ProvenanceStatus;
 import dev.cimanager.ssca.oci.AttestationPublisher;
+import dev.cimanager.ssca.oci.FetchedManifest;
 import dev.cimanager.ssca.oci.RegistryClients;
 import dev.cimanager.ssca.oci.RegistryConfig;
 import dev.cimanager.ssca.signing.Envelope;
@@ -31,12 +32,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 
 /**
  * The facade over the real signer, a real docker-registry (basic auth) and in-memory host seams.
@@ -353,32 +363,89 @@ class ProvenanceServiceTest {
 
   @Test
   void attest_twoRunsSameDigest_bothAttestationsVerify() {
-    ExecutionContext first = context();
-    ExecutionContext second =
-        new ExecutionContext(
-            first.accountId(),
-            first.orgIdentifier(),
-            first.projectIdentifier(),
-            first.pipelineIdentifier(),
-            "exec-0002",
-            8,
-            first.trigger(),
-            first.codebase(),
-            first.stageIdentifier(),
-            first.stepIdentifier(),
-            first.build(),
-            first.image(),
-            first.baseImages(),
-            first.builderVersions(),
-            first.startedOn(),
-            first.finishedOn());
-    service.attest(first, KEY_REF, GOOD);
-    service.attest(second, KEY_REF, GOOD);
+    service.attest(context(), KEY_REF, GOOD);
+    service.attest(run("exec-0002"), KEY_REF, GOOD);
 
     assertThat(
             service.verify(image.name(), image.digest(), publicKeyPem, GOOD).verifiedStatements())
         .hasSize(2);
     assertThat(store.findByDigest(image.digest())).hasSize(2);
+  }
+
+  @Test
+  void attest_eightRunsOfOneDigestAtOnce_keepEveryLayerAndMarkEveryRecordPushed() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<AttestationResult>> results = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ExecutionContext run = run("exec-1" + i);
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return service.attest(run, KEY_REF, GOOD);
+              }));
+    }
+    start.countDown();
+    for (Future<AttestationResult> result : results) {
+      result.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    // no re-read after the manifest PUT: the lock alone keeps each run's layer
+    assertThat(
+            service.verify(image.name(), image.digest(), publicKeyPem, GOOD).verifiedStatements())
+        .hasSize(8);
+    assertThat(store.findByDigest(image.digest()))
+        .hasSize(8)
+        .allSatisfy(record -> assertThat(record.status()).isEqualTo(ProvenanceStatus.PUSHED));
+  }
+
+  @Test
+  void attest_saveSlowerThanTheLayerUpload_writesTheAttOnlyOnceTheRecordIsSaved() {
+    AtomicReference<Optional<FetchedManifest>> attWhenSaved = new AtomicReference<>();
+    ProvenanceStore slow = Mockito.spy(store);
+    Mockito.doAnswer(
+            save -> {
+              // time for the layer upload and, were the save not awaited, the manifest PUT (each
+              // request here pays the registry's bcrypt check)
+              Thread.sleep(1500);
+              attWhenSaved.set(
+                  clients
+                      .forPull(image.repositoryRef(), GOOD)
+                      .pullManifest(Digest.parse(image.digest()).attestationTag()));
+              return save.callRealMethod();
+            })
+        .when(slow)
+        .save(ArgumentMatchers.any());
+
+    AttestationResult result =
+        serviceWith(slow, new InProcessAttestationLocks()).attest(context(), KEY_REF, GOOD);
+
+    assertThat(attWhenSaved.get()).isEmpty();
+    assertThat(store.findById(result.recordId()).orElseThrow().status())
+        .isEqualTo(ProvenanceStatus.PUSHED);
+  }
+
+  private ExecutionContext run(String executionId) {
+    ExecutionContext first = context();
+    return new ExecutionContext(
+        first.accountId(),
+        first.orgIdentifier(),
+        first.projectIdentifier(),
+        first.pipelineIdentifier(),
+        executionId,
+        8,
+        first.trigger(),
+        first.codebase(),
+        first.stageIdentifier(),
+        first.stepIdentifier(),
+        first.build(),
+        first.image(),
+        first.baseImages(),
+        first.builderVersions(),
+        first.startedOn(),
+        first.finishedOn());
   }
 
   @Test
