@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -30,9 +31,9 @@ import java.util.concurrent.Executors;
  * versions sent, narrowed that window by a round trip without closing it).
  *
  * <p>What does not depend on each other runs at once: the layer upload, the host's record of the
- * publish ({@link Outbox}) and taking the lock; the read of the tag and the config upload do not
- * wait for the record, only the manifest PUT does (nothing refers to the layer before it); after
- * the PUT, marking the record and releasing the lock.
+ * publish ({@link Outbox}) and taking the lock; then the read of the tag and the config upload,
+ * still beside the layer upload and the record; only the manifest PUT waits for both (nothing
+ * refers to the layer before it); after the PUT, marking the record and releasing the lock.
  */
 public final class AttestationPublisher {
   /**
@@ -97,15 +98,20 @@ public final class AttestationPublisher {
     String action = "append attestation layer " + layerDigest + " to " + reference;
 
     BackgroundTask recorded = BackgroundTask.start(background, action, outbox.beforeManifest());
+    CountDownLatch firstAnswered = new CountDownLatch(1);
     BackgroundTask uploaded =
-        BackgroundTask.start(background, action, () -> client.pushBlob(layerDigest, envelopeJson));
+        BackgroundTask.start(
+            background,
+            action,
+            () -> client.pushBlob(layerDigest, envelopeJson, firstAnswered::countDown));
     PublishedAttestation published;
     BackgroundTask marked;
     try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
-      // one registry request at a time: the first answers an auth challenge for the others
-      uploaded.await();
+      // the tag's read and the config's upload go beside the layer's, once its first request
+      // settled any auth challenge (so it is answered once); only the manifest waits for the layer
+      awaitAnswer(firstAnswered, action);
       JsonNode layer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
-      published = appendLayer(client, tag, reference, layer, recorded, action);
+      published = appendLayer(client, tag, reference, layer, List.of(uploaded, recorded), action);
       marked =
           BackgroundTask.start(background, action, () -> outbox.afterManifest().accept(published));
     } catch (RuntimeException e) {
@@ -124,13 +130,13 @@ public final class AttestationPublisher {
       String tag,
       String reference,
       JsonNode layer,
-      BackgroundTask recorded,
+      List<BackgroundTask> beforeManifest,
       String action) {
     Digest layerDigest = Digest.parse(layer.get("digest").asText());
     Optional<AttestationManifest> current =
         client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
     if (current.isPresent() && current.get().contains(layerDigest)) {
-      recorded.await();
+      beforeManifest.forEach(BackgroundTask::await);
       return new PublishedAttestation(
           reference, current.get().digest(), layerDigest, current.get().layers().size());
     }
@@ -139,11 +145,20 @@ public final class AttestationPublisher {
     layers.add(layer);
     byte[] config = AttestationImage.config(layers);
     client.pushBlob(Digest.of(config), config);
-    recorded.await();
+    beforeManifest.forEach(BackgroundTask::await);
     Digest pushed =
         client.pushManifest(
             tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));
     return new PublishedAttestation(reference, pushed, layerDigest, layers.size());
+  }
+
+  private static void awaitAnswer(CountDownLatch firstAnswered, String action) {
+    try {
+      firstAnswered.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException(action, 0, "the thread was interrupted", e);
+    }
   }
 
   private static void requireEnvelope(byte[] envelopeJson) {

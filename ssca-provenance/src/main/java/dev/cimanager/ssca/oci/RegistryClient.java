@@ -66,7 +66,21 @@ public final class RegistryClient {
 
   /** Uploads a blob in one POST when the registry supports it, else POST then PUT. */
   public void pushBlob(Digest digest, byte[] content) {
-    Optional<URI> session = execute(new BlobUploadStart(repository, digest, content));
+    pushBlob(digest, content, () -> {});
+  }
+
+  /**
+   * As {@link #pushBlob(Digest, byte[])}; {@code firstAnswered} runs once the upload's first
+   * request has its answer (or failed), when any auth challenge it drew is settled for later
+   * requests.
+   */
+  public void pushBlob(Digest digest, byte[] content, Runnable firstAnswered) {
+    Optional<URI> session;
+    try {
+      session = execute(new BlobUploadStart(repository, digest, content));
+    } finally {
+      firstAnswered.run();
+    }
     session.ifPresent(
         location -> execute(new BlobUploadFinish(repository, location, digest, content)));
   }

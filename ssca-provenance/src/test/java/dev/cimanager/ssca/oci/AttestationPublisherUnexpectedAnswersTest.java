@@ -63,31 +63,39 @@ class AttestationPublisherUnexpectedAnswersTest {
   }
 
   @Test
-  void publish_layerUploadRefused_failsNamingTheBlobAndSendsNothingElse() {
+  void publish_layerUploadRefused_failsNamingTheBlobAndWritesNoManifest() {
+    RepositoryRef[] repo = new RepositoryRef[1];
+    Digest image = TestEnvelopes.randomDigest();
+    byte[][] envelope = new byte[1][];
     try (FakeRegistry fake =
         new FakeRegistry(
             (exchange, n) -> {
-              if (exchange.getRequestMethod().equals("POST")) {
-                FakeRegistry.send(exchange, 400, "");
-              } else {
-                FakeRegistry.send(exchange, 404, "");
+              String query = String.valueOf(exchange.getRequestURI().getQuery());
+              switch (exchange.getRequestMethod()) {
+                case "GET" -> FakeRegistry.send(exchange, 404, "");
+                case "POST" ->
+                    // only the layer's upload is refused; the config's goes through
+                    FakeRegistry.send(
+                        exchange, query.contains(Digest.of(envelope[0]).hex()) ? 400 : 201, "");
+                default -> FakeRegistry.send(exchange, 201, "");
               }
             })) {
-      RepositoryRef repo = RepositoryRef.parse(fake.hostPort() + "/demo/app");
-      Digest image = TestEnvelopes.randomDigest();
-      byte[] envelope = TestEnvelopes.withNewKey().provenanceEnvelope(repo, image, "refused");
+      repo[0] = RepositoryRef.parse(fake.hostPort() + "/demo/app");
+      envelope[0] = TestEnvelopes.withNewKey().provenanceEnvelope(repo[0], image, "refused");
 
       assertThatThrownBy(
-              () -> publisher(fake).publish(repo, image, envelope, TestEnvelopes.SLSA_V1, null))
+              () ->
+                  publisher(fake).publish(repo[0], image, envelope[0], TestEnvelopes.SLSA_V1, null))
           .isInstanceOf(RegistryException.class)
           .hasMessage(
               "tried to push blob "
-                  + Digest.of(envelope)
+                  + Digest.of(envelope[0])
                   + " to "
-                  + repo
+                  + repo[0]
                   + " but failed because the registry answered HTTP 400");
-      // the read of the tag waits for the upload, so the failed upload is the only request
-      assertThat(fake.requests()).extracting(FakeRegistry.Request::method).containsExactly("POST");
+      // the tag's read and the config's upload run beside the layer's: the manifest waits for it
+      assertThat(fake.requests())
+          .noneMatch(r -> r.method().equals("PUT") && r.path().contains("/manifests/"));
     }
   }
 
