@@ -379,7 +379,17 @@ public final class PipelineParser {
 
   private static void mustMatch(
       YamlNode node, String field, Optional<String> value, String expected, String what) {
-    String problem = "'%s' does not match the " + what + " '" + expected + "' of the request path";
-    node.mustEqual(field, value, expected, problem);
+    node.mustEqual(
+        field,
+        value,
+        expected,
+        given ->
+            "'"
+                + given
+                + "' does not match the "
+                + what
+                + " '"
+                + expected
+                + "' of the request path");
   }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -63,13 +64,15 @@ public final class YamlNode {
   }
 
   /**
-   * Records {@code problem} ({@code %s}: the value) when a present {@code value} is not {@code
-   * expected}: the YAML names another entity than the request path.
+   * Records {@code problem} of the value when a present {@code value} is not {@code expected}: the
+   * YAML names another entity than the request path (whose text may hold anything, so it is never
+   * part of a format string).
    */
-  public void mustEqual(String field, Optional<String> value, String expected, String problem) {
+  public void mustEqual(
+      String field, Optional<String> value, String expected, UnaryOperator<String> problem) {
     value
         .filter(given -> !given.equals(expected))
-        .ifPresent(given -> problem(field, problem.formatted(given)));
+        .ifPresent(given -> problem(field, problem.apply(given)));
   }
 
   /**

@@ -332,7 +332,10 @@ public final class TriggerParser {
 
   private static void mustMatch(
       YamlNode node, String field, Optional<String> value, String expected, String what) {
-    String problem = "is '%s' but the request path names " + what + " '" + expected + "'";
-    node.mustEqual(field, value, expected, problem);
+    node.mustEqual(
+        field,
+        value,
+        expected,
+        given -> "is '" + given + "' but the request path names " + what + " '" + expected + "'");
   }
 }

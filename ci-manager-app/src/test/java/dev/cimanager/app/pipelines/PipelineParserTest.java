@@ -209,6 +209,20 @@ class PipelineParserTest {
   }
 
   @Test
+  void parse_pathWithFormatCharacters_isAProblemNotACrash() {
+    InvalidPipelineException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidPipelineException.class,
+            () -> parser.parse(new PipelineKey("default", "demo", "a%d%n"), example()));
+
+    assertThat(e.problems())
+        .extracting(PipelineProblem::toString)
+        .containsExactly(
+            "pipeline.identifier: 'build_app' does not match the pipeline 'a%d%n' of the request"
+                + " path");
+  }
+
+  @Test
   void parse_malformedYaml_namesLineAndColumn() {
     assertThat(problems("pipeline:\n  identifier: [a, b\n  name: x\n"))
         .singleElement()
