@@ -15,8 +15,14 @@ public final class ProvenanceUnavailableException extends DomainException {
     REGISTRY_CREDENTIALS_UNRESOLVED
   }
 
+  /**
+   * @param cause required for {@code REGISTRY_CREDENTIALS_UNRESOLVED}, whose answer is the cause's
+   */
   public ProvenanceUnavailableException(Reason reason, String message, DomainException cause) {
     super(reason, message, cause);
+    if (reason == Reason.REGISTRY_CREDENTIALS_UNRESOLVED && cause == null) {
+      throw new IllegalArgumentException(reason + " needs the failure that caused it");
+    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pushes a DSSE envelope as cosign does: one layer of the tag {@code sha256-<hex>.att} next to the
@@ -42,8 +43,17 @@ public final class AttestationPublisher {
    */
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(45);
 
+  /**
+   * Shorter than a lease: a publish that held the lock this long waiting for its layer upload, its
+   * record or the registry does not write the manifest, because the lock may pass to another
+   * instance at any moment and our PUT would drop that publisher's layer. It fails instead, and the
+   * record can be re-pushed.
+   */
+  private static final Duration MAX_HOLD_BEFORE_MANIFEST = Duration.ofSeconds(20);
+
   private final RegistryClients clients;
   private final AttestationLocks locks;
+  private final long maxHoldNanos;
   private final ExecutorService background =
       Executors.newCachedThreadPool(
           task -> {
@@ -53,8 +63,13 @@ public final class AttestationPublisher {
           });
 
   public AttestationPublisher(RegistryClients clients, AttestationLocks locks) {
+    this(clients, locks, MAX_HOLD_BEFORE_MANIFEST);
+  }
+
+  AttestationPublisher(RegistryClients clients, AttestationLocks locks, Duration maxHold) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.locks = Objects.requireNonNull(locks, "locks");
+    this.maxHoldNanos = maxHold.toNanos();
   }
 
   /** As {@link #publish(RepositoryRef, Digest, byte[], String, Credentials, Outbox)}. */
@@ -74,8 +89,9 @@ public final class AttestationPublisher {
    * @param credentials null for anonymous access
    * @throws RegistryException a registry call failed (message names the call and the registry)
    * @throws AttestationLockException the attestation's lock could not be taken (held by another
-   *     publisher for the whole timeout, or its storage failed); nothing was written but the layer
-   *     blob
+   *     publisher for the whole timeout, or its storage failed) or was held too long to write the
+   *     manifest safely; the layer blob and the outbox's record may exist, but no manifest refers
+   *     to them
    */
   public PublishedAttestation publish(
       RepositoryRef repo,
@@ -97,25 +113,28 @@ public final class AttestationPublisher {
     Digest layerDigest = Digest.of(envelopeJson);
     String action = "append attestation layer " + layerDigest + " to " + reference;
 
-    BackgroundTask recorded = BackgroundTask.start(background, action, outbox.beforeManifest());
+    BackgroundTask recorded = BackgroundTask.start(background, outbox.beforeManifest());
     CountDownLatch firstAnswered = new CountDownLatch(1);
     BackgroundTask uploaded =
         BackgroundTask.start(
-            background,
-            action,
-            () -> client.pushBlob(layerDigest, envelopeJson, firstAnswered::countDown));
+            background, () -> client.pushBlob(layerDigest, envelopeJson, firstAnswered::countDown));
     PublishedAttestation published;
-    BackgroundTask marked;
+    BackgroundTask marked = null;
     try (AttestationLocks.Lease lease = locks.acquire(reference, LOCK_TIMEOUT)) {
+      long lockedAt = System.nanoTime();
       // the tag's read and the config's upload go beside the layer's, once its first request
       // settled any auth challenge (so it is answered once); only the manifest waits for the layer
       awaitAnswer(firstAnswered, action);
       JsonNode layer = AttestationImage.layer(layerDigest, envelopeJson.length, predicateType);
-      published = appendLayer(client, tag, reference, layer, List.of(uploaded, recorded), action);
-      marked =
-          BackgroundTask.start(background, action, () -> outbox.afterManifest().accept(published));
+      Runnable layerAndRecord =
+          () -> {
+            uploaded.await();
+            recorded.await();
+          };
+      published = appendLayer(client, tag, reference, layer, layerAndRecord, lockedAt, action);
+      marked = BackgroundTask.start(background, () -> outbox.afterManifest().accept(published));
     } catch (RuntimeException e) {
-      throw BackgroundTask.firstFailure(e, recorded, uploaded);
+      throw BackgroundTask.firstFailure(e, recorded, uploaded, marked);
     }
     marked.await();
     return published;
@@ -125,18 +144,19 @@ public final class AttestationPublisher {
    * The read-modify-write of the tag, under its lock. Only the manifest PUT waits for the host's
    * record: it is what makes the tag refer to the layer.
    */
-  private static PublishedAttestation appendLayer(
+  private PublishedAttestation appendLayer(
       RegistryClient client,
       String tag,
       String reference,
       JsonNode layer,
-      List<BackgroundTask> beforeManifest,
+      Runnable layerAndRecord,
+      long lockedAt,
       String action) {
     Digest layerDigest = Digest.parse(layer.get("digest").asText());
     Optional<AttestationManifest> current =
         client.pullManifest(tag).map(m -> AttestationManifest.parse(m, action));
     if (current.isPresent() && current.get().contains(layerDigest)) {
-      beforeManifest.forEach(BackgroundTask::await);
+      layerAndRecord.run();
       return new PublishedAttestation(
           reference, current.get().digest(), layerDigest, current.get().layers().size());
     }
@@ -145,7 +165,17 @@ public final class AttestationPublisher {
     layers.add(layer);
     byte[] config = AttestationImage.config(layers);
     client.pushBlob(Digest.of(config), config);
-    beforeManifest.forEach(BackgroundTask::await);
+    layerAndRecord.run();
+    if (System.nanoTime() - lockedAt > maxHoldNanos) {
+      throw new AttestationLockException(
+          "the lock on "
+              + reference
+              + " was held for over "
+              + TimeUnit.NANOSECONDS.toSeconds(maxHoldNanos)
+              + " s before the manifest could be written (a slow registry or database), so it was"
+              + " not written",
+          null);
+    }
     Digest pushed =
         client.pushManifest(
             tag, ManifestMediaTypes.OCI_MANIFEST, AttestationImage.manifest(config, layers));

@@ -7,16 +7,13 @@ import java.util.concurrent.Future;
 /** Work a publish runs on another thread while it does the rest; every way out waits for it. */
 final class BackgroundTask {
   private final Future<?> future;
-  private final String action;
 
-  private BackgroundTask(Future<?> future, String action) {
+  private BackgroundTask(Future<?> future) {
     this.future = future;
-    this.action = action;
   }
 
-  /** Starts {@code work}, part of {@code action} (named if the wait for it is interrupted). */
-  static BackgroundTask start(ExecutorService executor, String action, Runnable work) {
-    return new BackgroundTask(executor.submit(work), action);
+  static BackgroundTask start(ExecutorService executor, Runnable work) {
+    return new BackgroundTask(executor.submit(work));
   }
 
   /** Waits for the task to end; throws its failure. */
@@ -35,6 +32,9 @@ final class BackgroundTask {
   static RuntimeException firstFailure(RuntimeException later, BackgroundTask... tasks) {
     RuntimeException first = null;
     for (BackgroundTask task : tasks) {
+      if (task == null) {
+        continue; // not started
+      }
       RuntimeException failure = task.end();
       first = first == null ? failure : first;
     }
@@ -45,21 +45,34 @@ final class BackgroundTask {
     return first;
   }
 
+  /**
+   * Waits for the task even when this thread is interrupted (a stopped run interrupts its worker):
+   * the task is bounded by the registry's and the store's timeouts, and returning before it ended
+   * would let the caller mark a record the task is still writing. The interrupt is kept for later.
+   */
   private RuntimeException end() {
+    boolean interrupted = false;
     try {
-      future.get();
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new RegistryException(action, 0, "the thread was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        return failure;
+      while (true) {
+        try {
+          future.get();
+          return null;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException failure) {
+            return failure;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          return new IllegalStateException(e.getCause());
+        }
       }
-      if (e.getCause() instanceof Error error) {
-        throw error;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
-      return new IllegalStateException(e.getCause());
     }
   }
 }

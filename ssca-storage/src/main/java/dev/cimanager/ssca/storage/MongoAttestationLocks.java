@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A lock is a lease: a holder that dies without releasing blocks others only until {@code
  * expiresAt}, after which the next contender deletes the stale document (conditionally, so only an
- * expired one) and inserts its own. A publish holds the lock for milliseconds, so the lease (30 s)
- * is there for crashes, not to be renewed. Instances compare {@code expiresAt} with their own
- * clocks, which must agree to well within the lease. Every query names only {@code _id}, the one
- * index the embedded mongo-java-server uses.
+ * expired one) and inserts its own. A publish holds the lock for its few registry requests, and
+ * gives up before writing the manifest once it held it 20 s ({@code AttestationPublisher}), so the
+ * lease (30 s) is there for crashes, not to be renewed. Instances compare {@code expiresAt} with
+ * their own clocks, which must agree to well within the lease. Every query names only {@code _id},
+ * the one index the embedded mongo-java-server uses.
  */
 public final class MongoAttestationLocks implements AttestationLocks {
   static final String COLLECTION = "attestation_locks";
