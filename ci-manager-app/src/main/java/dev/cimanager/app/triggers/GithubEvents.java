@@ -43,35 +43,11 @@ final class GithubEvents {
     sender = sender != null ? sender : text(body, "sender.login");
     if (ref.startsWith("refs/heads/")) {
       String branch = refName("refs/heads/", ref.substring("refs/heads/".length()), "ref");
-      return new WebhookEvent(
-          "push",
-          WebhookEventType.PUSH,
-          null,
-          branch,
-          null,
-          branch,
-          null,
-          after,
-          ref,
-          changedFiles(body),
-          sender,
-          null);
+      return WebhookEvent.branchPush("push", branch, after, ref, changedFiles(body), sender);
     }
     if (ref.startsWith("refs/tags/")) {
       String tag = refName("refs/tags/", ref.substring("refs/tags/".length()), "ref");
-      return new WebhookEvent(
-          "push",
-          WebhookEventType.TAG,
-          null,
-          null,
-          tag,
-          null,
-          null,
-          after,
-          ref,
-          null,
-          sender,
-          null);
+      return WebhookEvent.tagPush("push", tag, after, ref, sender);
     }
     return WebhookEvent.ignored("push", "ref " + ref + " is neither a branch nor a tag");
   }
@@ -95,17 +71,13 @@ final class GithubEvents {
     String head = sha(body, "pull_request.head.sha");
     String sender = optionalText(body, "sender.login");
     sender = sender != null ? sender : text(body, "pull_request.user.login");
-    return new WebhookEvent(
+    return WebhookEvent.pullRequest(
         "pull_request",
-        WebhookEventType.PULL_REQUEST,
-        null,
         source,
-        null,
         target,
         number,
         head,
         "refs/pull/" + number + "/head",
-        null,
         sender,
         PullRequestActions.ofGithub(action));
   }

@@ -47,19 +47,7 @@ final class GitlabEvents {
     String branch = refName("refs/heads/", ref.substring("refs/heads/".length()), "ref");
     String commit =
         optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
-    return new WebhookEvent(
-        "push",
-        WebhookEventType.PUSH,
-        null,
-        branch,
-        null,
-        branch,
-        null,
-        commit,
-        ref,
-        changedFiles(body),
-        sender(body),
-        null);
+    return WebhookEvent.branchPush("push", branch, commit, ref, changedFiles(body), sender(body));
   }
 
   private static WebhookEvent tagPush(JsonNode body) {
@@ -74,19 +62,7 @@ final class GitlabEvents {
     // checkout_sha is the tagged commit; after may be an annotated tag's own object
     String commit =
         optionalText(body, "checkout_sha") != null ? sha(body, "checkout_sha") : sha(body, "after");
-    return new WebhookEvent(
-        "tag_push",
-        WebhookEventType.TAG,
-        null,
-        null,
-        tag,
-        null,
-        null,
-        commit,
-        ref,
-        null,
-        sender(body),
-        null);
+    return WebhookEvent.tagPush("tag_push", tag, commit, ref, sender(body));
   }
 
   private static WebhookEvent mergeRequest(JsonNode body) {
@@ -113,17 +89,13 @@ final class GitlabEvents {
     String head = sha(body, "object_attributes.last_commit.id");
     String sender = optionalText(body, "user.username");
     sender = sender != null ? sender : text(body, "user.name");
-    return new WebhookEvent(
+    return WebhookEvent.pullRequest(
         "merge_request",
-        WebhookEventType.PULL_REQUEST,
-        null,
         source,
-        null,
         target,
         iid,
         head,
         "refs/merge-requests/" + iid + "/head",
-        null,
         sender,
         PullRequestActions.ofGitlab(action));
   }

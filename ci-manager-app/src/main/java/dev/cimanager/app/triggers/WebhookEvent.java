@@ -51,6 +51,71 @@ public record WebhookEvent(
     }
   }
 
+  /** A push to {@code branch}, which is also the branch triggers match as target. */
+  static WebhookEvent branchPush(
+      String name,
+      String branch,
+      String commitSha,
+      String ref,
+      List<String> changedFiles,
+      String sender) {
+    return new WebhookEvent(
+        name,
+        WebhookEventType.PUSH,
+        null,
+        branch,
+        null,
+        branch,
+        null,
+        commitSha,
+        ref,
+        changedFiles,
+        sender,
+        null);
+  }
+
+  static WebhookEvent tagPush(
+      String name, String tag, String commitSha, String ref, String sender) {
+    return new WebhookEvent(
+        name,
+        WebhookEventType.TAG,
+        null,
+        null,
+        tag,
+        null,
+        null,
+        commitSha,
+        ref,
+        null,
+        sender,
+        null);
+  }
+
+  /** A pull (merge) request from {@code source} into {@code target}, its head fetched by ref. */
+  static WebhookEvent pullRequest(
+      String name,
+      String source,
+      String target,
+      String number,
+      String headSha,
+      String fetchRef,
+      String sender,
+      String action) {
+    return new WebhookEvent(
+        name,
+        WebhookEventType.PULL_REQUEST,
+        null,
+        source,
+        null,
+        target,
+        number,
+        headSha,
+        fetchRef,
+        null,
+        sender,
+        action);
+  }
+
   static WebhookEvent ignored(String name, String because) {
     return new WebhookEvent(
         name, null, because, null, null, null, null, null, null, null, null, null);
