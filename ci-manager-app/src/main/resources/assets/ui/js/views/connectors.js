@@ -2,19 +2,12 @@
 import { api } from '../api.js';
 import { h, errorBox, loading, announce } from '../dom.js';
 import { scopePrefix } from '../identifiers.js';
-import { projectHash, rememberProject } from './context.js';
-import { projectNav, scopeSwitcher, levelFrom } from './scope-nav.js';
+import { projectNav, scopeSwitcher, enterScopedPage } from './scope-nav.js';
 import { openConnectorDialog, testButton } from './connector-dialogs.js';
 import { confirmDelete } from './secret-dialogs.js';
 
 export async function render(ctx) {
-  const { org, project } = ctx.params;
-  rememberProject(org, project);
-  const level = levelFrom(ctx.query);
-  const scope = { level, org, project };
-  const scopeLabel = level === 'account' ? 'account' : level === 'org' ? `organization ${org}` : `project ${project}`;
-  document.title = `Connectors · ${scopeLabel} · CI Manager`;
-  ctx.setCrumbs([{ label: org }, { label: project, href: projectHash(org, project) }, { label: 'Connectors' }]);
+  const { org, project, level, scopeLabel, scope } = enterScopedPage(ctx, 'Connectors');
   const list = h('div', { class: 'list-area', testid: 'connectors-area' }, loading('Loading connectors…'));
   ctx.main.append(h('section', { class: 'page', testid: 'connectors-page', dataset: { scope: level } },
     projectNav(org, project, 'connectors'),

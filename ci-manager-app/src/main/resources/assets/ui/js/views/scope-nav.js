@@ -1,7 +1,7 @@
 // The project's management links (Pipelines, Secrets, Connectors, Projects) and the scope switcher
 // (Project / Organization / Account) of the Secrets and Connectors pages.
 import { h } from '../dom.js';
-import { projectHash } from './context.js';
+import { projectHash, rememberProject } from './context.js';
 
 export function projectNav(org, project, currentPage) {
   const base = projectHash(org, project);
@@ -25,4 +25,18 @@ export function scopeSwitcher(org, project, page, level) {
 export function levelFrom(query) {
   const value = query.get('scope');
   return ['project', 'org', 'account'].includes(value) ? value : 'project';
+}
+
+/**
+ * Enters a scoped page (Secrets, Connectors): remembers the project, sets the title and crumbs, and
+ * returns the scope the query asks for, with its label.
+ */
+export function enterScopedPage(ctx, title) {
+  const { org, project } = ctx.params;
+  rememberProject(org, project);
+  const level = levelFrom(ctx.query);
+  const scopeLabel = level === 'account' ? 'account' : level === 'org' ? `organization ${org}` : `project ${project}`;
+  document.title = `${title} · ${scopeLabel} · CI Manager`;
+  ctx.setCrumbs([{ label: org }, { label: project, href: projectHash(org, project) }, { label: title }]);
+  return { org, project, level, scopeLabel, scope: { level, org, project } };
 }

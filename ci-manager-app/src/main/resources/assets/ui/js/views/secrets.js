@@ -3,18 +3,11 @@ import { api } from '../api.js';
 import { h, errorBox, loading, announce } from '../dom.js';
 import { formatTime } from '../format.js';
 import { scopePrefix } from '../identifiers.js';
-import { projectHash, rememberProject } from './context.js';
-import { projectNav, scopeSwitcher, levelFrom } from './scope-nav.js';
+import { projectNav, scopeSwitcher, enterScopedPage } from './scope-nav.js';
 import { openSecretDialog, openKeyPairDialog, confirmDelete } from './secret-dialogs.js';
 
 export async function render(ctx) {
-  const { org, project } = ctx.params;
-  rememberProject(org, project);
-  const level = levelFrom(ctx.query);
-  const scope = { level, org, project };
-  const scopeLabel = level === 'account' ? 'account' : level === 'org' ? `organization ${org}` : `project ${project}`;
-  document.title = `Secrets · ${scopeLabel} · CI Manager`;
-  ctx.setCrumbs([{ label: org }, { label: project, href: projectHash(org, project) }, { label: 'Secrets' }]);
+  const { org, project, level, scopeLabel, scope } = enterScopedPage(ctx, 'Secrets');
   const list = h('div', { class: 'list-area', testid: 'secrets-area' }, loading('Loading secrets…'));
   ctx.main.append(h('section', { class: 'page', testid: 'secrets-page', dataset: { scope: level } },
     projectNav(org, project, 'secrets'),
