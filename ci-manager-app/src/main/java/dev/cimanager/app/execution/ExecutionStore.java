@@ -11,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import dev.cimanager.app.pipelines.PipelineKey;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +52,12 @@ public final class ExecutionStore {
   private final MongoCollection<Document> executions;
   private final MongoCollection<Document> counters;
   private final MongoCollection<Document> byPipeline;
+  private final Clock clock;
   private final ExecutionQueue queue;
 
   @Inject
-  ExecutionStore(MongoDatabase database, ExecutionQueue queue) {
+  ExecutionStore(MongoDatabase database, ExecutionQueue queue, Clock clock) {
+    this.clock = clock;
     this.executions = database.getCollection("executions");
     this.counters = database.getCollection("execution_counters");
     this.byPipeline = database.getCollection("pipeline_executions");
@@ -119,7 +122,9 @@ public final class ExecutionStore {
    * claimable once this returns.
    */
   public void insert(Execution execution) {
-    queue.addPending(execution.executionId(), execution.accountId(), execution.startedAt());
+    // the entry's age is its own, not the execution's: the engine settles a PENDING entry older
+    // than a lease whose execution is not stored as abandoned
+    queue.addPending(execution.executionId(), execution.accountId(), clock.instant());
     executions.insertOne(ExecutionDocuments.toDocument(execution).append(LEASE_VERSION, 0L));
     PipelineKey key =
         new PipelineKey(

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -157,9 +156,7 @@ class ExecutionRecoveryTest {
         new Execution.Trigger(TriggerType.MANUAL, "Test User", null, null, null),
         null,
         "pipeline: {}\n",
-        // recent: the running engine removes a queue entry older than a lease whose execution is
-        // not stored, which is what insert() leaves for a moment between its two writes
-        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        Instant.parse("2026-01-02T03:04:00Z"),
         null,
         null,
         null,

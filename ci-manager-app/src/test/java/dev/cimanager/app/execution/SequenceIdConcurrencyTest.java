@@ -44,7 +44,8 @@ class SequenceIdConcurrencyTest {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
       var database = client.getDatabase("test");
-      ExecutionStore store = new ExecutionStore(database, new ExecutionQueue(database));
+      ExecutionStore store =
+          new ExecutionStore(database, new ExecutionQueue(database), java.time.Clock.systemUTC());
       PipelineKey pipeline = new PipelineKey("default", "demo", "build_app");
       List<Future<List<Long>>> results = new ArrayList<>();
       for (int thread = 0; thread < THREADS; thread++) {
